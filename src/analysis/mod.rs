@@ -1,0 +1,163 @@
+//! The analysis core: pure functions from a draft's text to what copydesk
+//! knows about it. No IO, no protocol types, no panics; every offset is a
+//! UTF-8 byte offset into the text that was analysed.
+
+mod findings;
+pub mod laws;
+pub mod quotes;
+
+pub use findings::{Code, Finding, Fix, Severity, TextEdit};
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::kb::{Kb, LawId};
+use crate::text::Span;
+
+/// Everything the analysis found in one draft.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    pub quotes: Vec<Quote>,
+    pub laws: Vec<LawMention>,
+    pub findings: Vec<Finding>,
+}
+
+/// What sort of quotation a quoted span is. Only direct and partial quotes
+/// need someone to have said them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A full statement: `"We are open," Wang said.`
+    Direct,
+    /// A fragment woven into paraphrase: `Wang said it was "a Cold War view."`
+    Partial,
+    /// One to three words set off without a cue: `the so-called "reset"`.
+    Scare,
+    /// The name of a work: `the report "Chips for America"`.
+    Title,
+}
+
+impl QuoteKind {
+    pub fn needs_attribution(self) -> bool {
+        matches!(self, QuoteKind::Direct | QuoteKind::Partial)
+    }
+}
+
+/// One quoted span. A quote that runs over several paragraphs is one
+/// `Quote` per paragraph segment; the segments share a `group`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included; for an
+    /// unclosed segment, to the end of its paragraph.
+    pub span: Span,
+    /// The words inside the marks.
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub closed: bool,
+    /// Index of the first segment of the running quote this segment belongs
+    /// to; equal to the quote's own index when it stands alone.
+    pub group: usize,
+    pub attribution: Option<Attribution>,
+}
+
+/// Who said a quote and the words that say so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub speaker: SpeakerMention,
+    /// The verb of saying, `according to`, or a lead-in colon; `None` when
+    /// the attribution is inherited (a later segment of a running quote).
+    pub cue: Option<Cue>,
+}
+
+/// A mention of a speaker as written, and the full name it resolves to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerMention {
+    pub span: Span,
+    pub text: String,
+    /// The full name of the person or organisation meant (`"Wang Wenbin"`
+    /// for `he`), when the draft names one.
+    pub name: Option<String>,
+    pub form: MentionForm,
+}
+
+/// How a speaker is referred to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    /// A full name: `Wang Wenbin`, `Sen. Jane Roe`.
+    Name,
+    /// A surname on later reference: `Wang`.
+    Surname,
+    /// `he`, `she`, `they`.
+    Pronoun,
+    /// `the spokesperson`, `a Chinese diplomat`, `the ministry`.
+    Description,
+    /// `a source`, `officials`, `people familiar with the matter`.
+    Anonymous,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A name of a law, bill, provision or a legal citation in the draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LawMention {
+    pub span: Span,
+    pub text: String,
+    /// The knowledge-base entry it names, when known.
+    pub id: Option<LawId>,
+    /// The entry's canonical title, or `None` for an unknown law-shaped name.
+    pub title: Option<String>,
+    /// A short status line from the entry: `enacted 2022-08-09`.
+    pub status: Option<String>,
+}
+
+impl LawMention {
+    /// The key under which mentions of the same law are gathered across
+    /// drafts: the entry id when known, else the name as written with case
+    /// and spacing folded.
+    pub fn key(&self) -> String {
+        match &self.id {
+            Some(id) => id.as_str().to_string(),
+            None => format!(
+                "unknown:{}",
+                self.text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            ),
+        }
+    }
+}
+
+/// Analyse one draft. The same call serves the editor and the command line,
+/// so both report the same findings.
+pub fn analyze(text: &str, config: &Config, kb: &Kb) -> Analysis {
+    let regions = crate::markdown::prose_regions(text);
+    let quotes = quotes::find_quotes(text, &regions, config);
+    let laws = laws::find_laws(text, &regions, kb);
+    let mut findings = quotes::quote_findings(text, &quotes, config);
+    findings.extend(laws::law_findings(text, &laws, kb, config));
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    Analysis {
+        quotes,
+        laws,
+        findings,
+    }
+}
+
+impl Analysis {
+    /// The quote whose span touches `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.span.touches(offset))
+    }
+
+    /// The law mention whose span touches `offset`.
+    pub fn law_at(&self, offset: usize) -> Option<&LawMention> {
+        self.laws.iter().find(|l| l.span.touches(offset))
+    }
+}

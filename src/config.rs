@@ -1,0 +1,172 @@
+//! `copydesk.toml`: the desk's settings, shared by every editor and by CI.
+//!
+//! ```toml
+//! [rules]
+//! unattributed-quote = "error"
+//! attribution-verb = "off"
+//!
+//! [attribution]
+//! verbs = ["quipped", "conceded"]
+//! min-quote-words = 4
+//! ```
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::analysis::{Code, Severity};
+
+/// The file name copydesk looks for at a workspace root.
+pub const FILE_NAME: &str = "copydesk.toml";
+
+/// How loudly a rule speaks, or `Off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Hint => Some(Severity::Hint),
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// The merged settings the analysis runs with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    rules: HashMap<Code, Level>,
+    /// Verbs of saying the desk adds to the built-in list.
+    pub extra_verbs: Vec<String>,
+    /// A quote of fewer words than this with no cue nearby is a scare quote
+    /// and needs no attribution.
+    pub min_quote_words: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            rules: HashMap::new(),
+            extra_verbs: Vec::new(),
+            min_quote_words: 4,
+        }
+    }
+}
+
+/// Why a configuration file could not be used, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub message: String,
+    /// One-based line of the problem, when known.
+    pub line: Option<usize>,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: HashMap<String, Level>,
+    #[serde(default)]
+    attribution: RawAttribution,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAttribution {
+    #[serde(default)]
+    verbs: Vec<String>,
+    min_quote_words: Option<usize>,
+}
+
+impl Config {
+    /// Parse the text of a `copydesk.toml`.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
+            message: e.message().to_string(),
+            line: e.span().map(|s| line_of(text, s.start)),
+        })?;
+        let mut config = Config::default();
+        for (name, level) in raw.rules {
+            let code = Code::parse(&name).ok_or_else(|| ConfigError {
+                message: format!(
+                    "unknown rule `{name}`; the rules are {}",
+                    Code::ALL.map(Code::as_str).join(", ")
+                ),
+                line: text.find(&name).map(|at| line_of(text, at)),
+            })?;
+            config.rules.insert(code, level);
+        }
+        config.extra_verbs = raw.attribution.verbs;
+        if let Some(n) = raw.attribution.min_quote_words {
+            config.min_quote_words = n;
+        }
+        Ok(config)
+    }
+
+    /// The severity a finding with `code` is reported at, or `None` when the
+    /// rule is off.
+    pub fn severity(&self, code: Code) -> Option<Severity> {
+        match self.rules.get(&code) {
+            Some(level) => level.severity(),
+            None => Some(code.default_severity()),
+        }
+    }
+
+    pub fn set_level(&mut self, code: Code, level: Level) {
+        self.rules.insert(code, level);
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_and_verbs_are_read() {
+        let config = Config::from_toml(
+            "[rules]\nunattributed-quote = \"error\"\nattribution-verb = \"off\"\n\
+             [attribution]\nverbs = [\"quipped\"]\nmin-quote-words = 6\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.severity(Code::UnattributedQuote),
+            Some(Severity::Error)
+        );
+        assert_eq!(config.severity(Code::AttributionVerb), None);
+        assert_eq!(config.severity(Code::UnclosedQuote), Some(Severity::Warning));
+        assert_eq!(config.extra_verbs, vec!["quipped".to_string()]);
+        assert_eq!(config.min_quote_words, 6);
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let err = Config::from_toml("[rules]\n\nunattributed-quote = \"loud\"\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        let err = Config::from_toml("[rules]\nno-such-rule = \"off\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("unknown rule `no-such-rule`"));
+    }
+}

@@ -1,0 +1,11 @@
+//! copydesk: a language server and command-line checker for journalists'
+//! Markdown drafts. See ARCHITECTURE.md for the map.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod kb;
+pub mod lsp;
+pub mod markdown;
+pub mod text;
+pub mod workspace;

@@ -1,0 +1,190 @@
+use super::Span;
+
+/// How an editor counts columns. LSP clients say which they support at
+/// initialize; UTF-16 is the protocol's default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+/// A zero-based line and column, the column counted in code units of an
+/// [`Encoding`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of one text, for turning byte offsets into positions and back.
+///
+/// Lines end at `\n`; a `\r` before it belongs to the line break, as editors
+/// count it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The position of a byte offset. An offset past the end is clamped to
+    /// the end; one inside a multi-byte character counts as its start.
+    pub fn line_col(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let prefix = text.get(start..offset).unwrap_or("");
+        LineCol {
+            line: line as u32,
+            col: column_width(prefix, encoding) as u32,
+        }
+    }
+
+    /// The byte offset of a position, or `None` when the line does not exist.
+    /// A column past the end of its line is clamped to the line's end, and a
+    /// column inside a character (half a surrogate pair) to that character's
+    /// start, as the protocol asks.
+    pub fn offset(&self, text: &str, pos: LineCol, encoding: Encoding) -> Option<usize> {
+        let line = pos.line as usize;
+        if line >= self.line_starts.len() {
+            return None;
+        }
+        let start = self.line_starts[line];
+        let end = self.line_content_end(text, line);
+        let mut units = 0usize;
+        for (i, ch) in text.get(start..end).unwrap_or("").char_indices() {
+            let width = match encoding {
+                Encoding::Utf8 => ch.len_utf8(),
+                Encoding::Utf16 => ch.len_utf16(),
+            };
+            if units + width > pos.col as usize {
+                return Some(start + i);
+            }
+            units += width;
+        }
+        Some(end)
+    }
+
+    /// The byte offset just past the end of the text, as a position.
+    pub fn end(&self, text: &str, encoding: Encoding) -> LineCol {
+        self.line_col(text, self.len, encoding)
+    }
+
+    /// Both ends of a span as positions.
+    pub fn range(&self, text: &str, span: Span, encoding: Encoding) -> (LineCol, LineCol) {
+        (
+            self.line_col(text, span.start, encoding),
+            self.line_col(text, span.end, encoding),
+        )
+    }
+
+    /// The end of a line's content, before its `\r\n` or `\n`.
+    fn line_content_end(&self, text: &str, line: usize) -> usize {
+        let next = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        let mut end = next;
+        if end > self.line_starts[line] && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+            if end > self.line_starts[line] && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+        }
+        end
+    }
+}
+
+fn column_width(prefix: &str, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => prefix.len(),
+        Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "ab\n😀 “hi”\r\n中文\n";
+
+    #[test]
+    fn utf16_counts_surrogate_pairs_as_two() {
+        let index = LineIndex::new(TEXT);
+        let h = TEXT.find("hi").unwrap();
+        assert_eq!(
+            index.line_col(TEXT, h, Encoding::Utf16),
+            LineCol { line: 1, col: 4 }
+        );
+        assert_eq!(
+            index.line_col(TEXT, h, Encoding::Utf8),
+            LineCol { line: 1, col: 8 }
+        );
+    }
+
+    #[test]
+    fn offsets_round_trip_in_both_encodings() {
+        let index = LineIndex::new(TEXT);
+        for (offset, ch) in TEXT.char_indices() {
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let pos = index.line_col(TEXT, offset, encoding);
+                let back = index.offset(TEXT, pos, encoding).unwrap();
+                // A `\r` before `\n` is part of the line break, so both map to
+                // the end of the line's content.
+                if ch == '\n' && TEXT[..offset].ends_with('\r') {
+                    assert_eq!(back, offset - 1);
+                } else {
+                    assert_eq!(back, offset, "offset {offset} via {pos:?} {encoding:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped_or_refused() {
+        let index = LineIndex::new(TEXT);
+        let end_of_first = index.offset(TEXT, LineCol { line: 0, col: 99 }, Encoding::Utf16);
+        assert_eq!(end_of_first, Some(2));
+        assert_eq!(
+            index.offset(TEXT, LineCol { line: 9, col: 0 }, Encoding::Utf16),
+            None
+        );
+        // Half a surrogate pair lands on the emoji's start.
+        let line1 = TEXT.find('😀').unwrap();
+        assert_eq!(
+            index.offset(TEXT, LineCol { line: 1, col: 1 }, Encoding::Utf16),
+            Some(line1)
+        );
+        assert_eq!(
+            index.line_col(TEXT, 10_000, Encoding::Utf8),
+            LineCol { line: 3, col: 0 }
+        );
+    }
+}
