@@ -1,5 +1,10 @@
 //! Prose regions of a Markdown draft: the text a reporter wrote as sentences,
-//! with code, front matter, HTML and link destinations left out.
+//! with code, front matter, HTML, images and link destinations left out.
+//!
+//! Offsets come from pulldown-cmark's offset iterator, so every segment is a
+//! byte range of the original text.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::Span;
 
@@ -14,8 +19,10 @@ pub enum BlockKind {
 }
 
 /// One block of prose. `segments` are the byte ranges of its prose text in
-/// document order: inline code, HTML and link destinations are gaps between
-/// segments, and the block's own markup (`> `, `- `, `# `) is outside them.
+/// document order: inline code, HTML, emphasis marks and link destinations
+/// are gaps between segments, and the block's own markup (`> `, `- `, `# `)
+/// is outside them. Adjacent ranges are merged, so a plain paragraph is one
+/// segment, line breaks included.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
@@ -24,8 +31,200 @@ pub struct Block {
     pub segments: Vec<Span>,
 }
 
+impl Block {
+    /// The prose extent: from the first segment's start to the last one's end.
+    pub fn prose_span(&self) -> Span {
+        match (self.segments.first(), self.segments.last()) {
+            (Some(first), Some(last)) => Span::new(first.start, last.end),
+            _ => Span::new(self.span.start, self.span.start),
+        }
+    }
+
+    /// Whether `offset` falls inside one of the prose segments.
+    pub fn is_prose(&self, offset: usize) -> bool {
+        self.segments
+            .iter()
+            .any(|s| s.start <= offset && offset < s.end)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Container {
+    BlockQuote,
+    Item(Span),
+}
+
 /// The prose blocks of `text`, in document order.
 pub fn prose_regions(text: &str) -> Vec<Block> {
-    let _ = text;
-    Vec::new()
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut blocks = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut containers: Vec<Container> = Vec::new();
+    let mut skip_depth = 0usize;
+
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let span = Span::new(range.start, range.end);
+        match event {
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock | Tag::Image { .. },
+            ) => {
+                skip_depth += 1;
+            }
+            Event::End(
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock | TagEnd::Image,
+            ) => {
+                skip_depth = skip_depth.saturating_sub(1);
+            }
+            _ if skip_depth > 0 => {}
+            Event::Start(Tag::Paragraph) => {
+                close(&mut current, &mut blocks);
+                let kind = match containers.last() {
+                    Some(Container::BlockQuote) => BlockKind::BlockQuote,
+                    Some(Container::Item(_)) => BlockKind::ListItem,
+                    None => BlockKind::Paragraph,
+                };
+                current = Some(open(kind, span));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                close(&mut current, &mut blocks);
+                current = Some(open(BlockKind::Heading, span));
+            }
+            Event::Start(Tag::TableCell) => {
+                close(&mut current, &mut blocks);
+                current = Some(open(BlockKind::TableCell, span));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                close(&mut current, &mut blocks);
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                close(&mut current, &mut blocks);
+                containers.push(Container::BlockQuote);
+            }
+            Event::Start(Tag::Item) => {
+                close(&mut current, &mut blocks);
+                containers.push(Container::Item(span));
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::Item) => {
+                close(&mut current, &mut blocks);
+                containers.pop();
+            }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak => {
+                if current.is_none() {
+                    // Text straight inside a tight list item has no paragraph.
+                    if let Some(Container::Item(item)) = containers.last() {
+                        current = Some(open(BlockKind::ListItem, *item));
+                    }
+                }
+                if let Some(block) = current.as_mut() {
+                    push_segment(&mut block.segments, span);
+                }
+            }
+            _ => {}
+        }
+    }
+    close(&mut current, &mut blocks);
+    blocks
+}
+
+fn open(kind: BlockKind, span: Span) -> Block {
+    Block {
+        kind,
+        span,
+        segments: Vec::new(),
+    }
+}
+
+fn close(current: &mut Option<Block>, blocks: &mut Vec<Block>) {
+    if let Some(block) = current.take() {
+        if !block.segments.is_empty() {
+            blocks.push(block);
+        }
+    }
+}
+
+fn push_segment(segments: &mut Vec<Span>, span: Span) {
+    if span.is_empty() {
+        return;
+    }
+    match segments.last_mut() {
+        Some(last) if last.end == span.start => last.end = span.end,
+        _ => segments.push(span),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(text: &str) -> Vec<(BlockKind, Vec<&str>)> {
+        prose_regions(text)
+            .into_iter()
+            .map(|b| (b.kind, b.segments.iter().map(|s| s.slice(text)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_quotes() {
+        let text = "# Port strike ends\n\nThe union said \"we won.\"\nIt was late.\n\n> \"Back to work,\" she said.\n";
+        assert_eq!(
+            prose(text),
+            vec![
+                (BlockKind::Heading, vec!["Port strike ends"]),
+                (
+                    BlockKind::Paragraph,
+                    vec!["The union said \"we won.\"\nIt was late."]
+                ),
+                (BlockKind::BlockQuote, vec!["\"Back to work,\" she said."]),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_front_matter_html_and_urls_are_not_prose() {
+        let text = "---\ntitle: \"Draft\"\n---\n\nSee `\"x\"` and [the \"report\"](http://example.com/\"q\").\n\n```\n\"not a quote\n```\n\n<div>\"html\"</div>\n\n    \"indented code\"\n";
+        assert_eq!(
+            prose(text),
+            vec![(
+                BlockKind::Paragraph,
+                vec!["See ", " and ", "the \"report\"", "."]
+            )]
+        );
+    }
+
+    #[test]
+    fn list_items_tight_and_loose() {
+        let text = "- \"Tight,\" he said.\n- Second item\n\n1. Loose one\n\n2. Loose two\n";
+        let kinds: Vec<_> = prose(text);
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::ListItem, vec!["\"Tight,\" he said."]),
+                (BlockKind::ListItem, vec!["Second item"]),
+                (BlockKind::ListItem, vec!["Loose one"]),
+                (BlockKind::ListItem, vec!["Loose two"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_break_offsets() {
+        for text in [
+            "",
+            "\"",
+            "> ",
+            "*\"*",
+            "| a |\n|---|\n| \"b\" |\n",
+            "\u{feff}“héllo”",
+        ] {
+            for block in prose_regions(text) {
+                for s in &block.segments {
+                    assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");
+                }
+            }
+        }
+    }
 }
