@@ -1,1 +1,97 @@
-fn main() {}
+//! The `copydesk` binary: the language server and the command-line checker.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use copydesk::cli::{self, CheckOptions, OutputFormat};
+
+#[derive(Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A copy desk for Markdown drafts: unattributed quotes, unclosed quotes, and laws explained."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server over stdin and stdout (what editors start).
+    Lsp {
+        /// Accepted for clients that always pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Check drafts and print what a copy editor would flag.
+    ///
+    /// Exit status: 0 when nothing at warning or above was found, 1 when
+    /// something was, 2 on usage or read errors.
+    Check {
+        /// Files or directories (default: the current directory); `-` reads stdin.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// The name to report for text read from stdin.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<String>,
+    },
+    /// Print the analysis of each draft as one JSON object per line.
+    Analyze {
+        /// Files or directories (default: the current directory); `-` reads stdin.
+        paths: Vec<PathBuf>,
+        /// The name to report for text read from stdin.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Lsp { stdio: _ } => {
+            init_logging();
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime,
+                Err(err) => {
+                    eprintln!("copydesk: cannot start the async runtime: {err}");
+                    return ExitCode::from(2);
+                }
+            };
+            runtime.block_on(copydesk::lsp::run_stdio());
+            ExitCode::SUCCESS
+        }
+        Command::Check {
+            paths,
+            format,
+            stdin_filename,
+        } => cli::check(&CheckOptions {
+            paths,
+            format,
+            stdin_filename,
+        }),
+        Command::Analyze {
+            paths,
+            stdin_filename,
+        } => cli::analyze(&paths, stdin_filename.as_deref()),
+    }
+}
+
+/// Logs go to stderr, which editors show as the server's output; stdout
+/// carries the protocol. `COPYDESK_LOG` sets the filter (default `info`).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
+}

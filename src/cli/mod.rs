@@ -1,1 +1,11 @@
-//! The command line: `check`, `analyze`.
+//! The command line: `copydesk check` and `copydesk analyze`.
+//!
+//! Both run the same `analysis::analyze` as the editor, so what the checker
+//! prints is what the editor shows.
+
+mod analyze;
+mod check;
+mod drafts;
+
+pub use analyze::{analyze, analysis_json};
+pub use check::{check, CheckOptions, OutputFormat};

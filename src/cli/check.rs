@@ -1,0 +1,157 @@
+//! `copydesk check`: findings as `path:line:col: severity[code] message`.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::drafts::{read_drafts, Configs};
+use crate::analysis::{self, Severity};
+use crate::kb::Kb;
+use crate::text::{Encoding, LineIndex, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One line per finding: `path:line:col: severity[code] message`.
+    Text,
+    /// A JSON array of findings.
+    Json,
+}
+
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+    pub stdin_filename: Option<String>,
+}
+
+/// One reported problem, with one-based lines and columns counted in
+/// characters.
+#[derive(Serialize)]
+struct Report {
+    path: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: &'static str,
+    code: &'static str,
+    message: String,
+}
+
+/// Run the checker. Exit status 1 when anything at warning or above was
+/// found, 2 when an input or a configuration file could not be used.
+pub fn check(options: &CheckOptions) -> ExitCode {
+    let kb = Kb::builtin();
+    let mut configs = Configs::default();
+    let (drafts, input_errors) = read_drafts(&options.paths, options.stdin_filename.as_deref());
+    let mut reports = Vec::new();
+    let mut broken_configs = BTreeSet::new();
+    let mut worst: Option<Severity> = None;
+
+    for draft in &drafts {
+        let (config, config_error) = configs.for_dir(&draft.dir);
+        if let Some((file, err)) = config_error {
+            if broken_configs.insert(file.clone()) {
+                reports.push(Report {
+                    path: file.display().to_string(),
+                    line: err.line.unwrap_or(1),
+                    column: 1,
+                    end_line: err.line.unwrap_or(1),
+                    end_column: 1,
+                    severity: Severity::Error.as_str(),
+                    code: "invalid-config",
+                    message: format!("{}; the defaults apply until it is fixed", err.message),
+                });
+            }
+        }
+        let result = analysis::analyze(&draft.text, &config, &kb);
+        let index = LineIndex::new(&draft.text);
+        for finding in result.findings {
+            worst = worst.max(Some(finding.severity));
+            let (line, column) = position(&draft.text, &index, finding.span.start);
+            let (end_line, end_column) = position(&draft.text, &index, finding.span.end);
+            reports.push(Report {
+                path: draft.name.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                severity: finding.severity.as_str(),
+                code: finding.code.as_str(),
+                message: finding.message,
+            });
+        }
+    }
+
+    let mut out = std::io::stdout().lock();
+    let written = match options.format {
+        OutputFormat::Text => reports.iter().try_for_each(|r| {
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                r.path, r.line, r.column, r.severity, r.code, r.message
+            )
+        }),
+        OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &reports)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out)),
+    };
+    if let Err(err) = written {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: cannot write the report: {err}");
+            return ExitCode::from(2);
+        }
+    }
+    for err in &input_errors {
+        eprintln!("{}: error: {}", err.name, err.message);
+    }
+    eprintln!("{}", summary(drafts.len(), &reports));
+
+    if !input_errors.is_empty() || !broken_configs.is_empty() {
+        ExitCode::from(2)
+    } else if worst >= Some(Severity::Warning) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One-based line and character column of a byte offset.
+fn position(text: &str, index: &LineIndex, offset: usize) -> (usize, usize) {
+    let at = index.line_col(text, offset, Encoding::Utf8);
+    let line_start = offset.min(text.len()) - at.col as usize;
+    let column = Span::new(line_start, line_start + at.col as usize)
+        .slice(text)
+        .chars()
+        .count();
+    (at.line as usize + 1, column + 1)
+}
+
+fn summary(files: usize, reports: &[Report]) -> String {
+    let count = |severity: &str| reports.iter().filter(|r| r.severity == severity).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "copydesk: {} checked: {}, {}, {}, {}",
+        plural(files, "draft"),
+        plural(count("error"), "error"),
+        plural(count("warning"), "warning"),
+        plural(count("info"), "note"),
+        plural(count("hint"), "hint"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_from_one() {
+        let text = "first\n😀 “quote”";
+        let index = LineIndex::new(text);
+        let at = text.find('“').unwrap();
+        assert_eq!(position(text, &index, at), (2, 3));
+        assert_eq!(position(text, &index, 0), (1, 1));
+    }
+}

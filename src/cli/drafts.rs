@@ -1,0 +1,166 @@
+//! Reading the drafts named on the command line, and the configuration that
+//! applies to each.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, Config, ConfigError};
+
+/// One draft to analyse: the name to report and its text.
+pub struct Draft {
+    pub name: String,
+    pub text: String,
+    /// Where to look for `copydesk.toml`: the draft's folder.
+    pub dir: PathBuf,
+}
+
+/// A problem reading an input, reported as `name: message`.
+pub struct InputError {
+    pub name: String,
+    pub message: String,
+}
+
+/// The drafts named by `paths`: files as given, directories walked for
+/// `*.md` and `*.markdown` (honouring `.gitignore`), `-` for stdin. An empty
+/// list means the current directory.
+pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, Vec<InputError>) {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let mut drafts = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = stdin_name.unwrap_or("<stdin>").to_string();
+            let mut bytes = Vec::new();
+            match std::io::stdin().read_to_end(&mut bytes) {
+                Ok(_) => match decode(&name, bytes) {
+                    Ok(text) => drafts.push(Draft {
+                        dir: Path::new(&name)
+                            .parent()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_default(),
+                        name,
+                        text,
+                    }),
+                    Err(e) => errors.push(e),
+                },
+                Err(err) => errors.push(InputError {
+                    name,
+                    message: format!("cannot read standard input: {err}"),
+                }),
+            }
+        } else if path.is_dir() {
+            for file in find_drafts(path) {
+                read_file(&file, &mut drafts, &mut errors);
+            }
+        } else {
+            read_file(path, &mut drafts, &mut errors);
+        }
+    }
+    (drafts, errors)
+}
+
+/// Every `*.md` and `*.markdown` file under `dir`, sorted, skipping what
+/// `.gitignore` and hidden folders hide.
+pub fn find_drafts(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+        .filter(|path| is_draft(path))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Whether a path names a Markdown draft.
+pub fn is_draft(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    )
+}
+
+fn read_file(path: &Path, drafts: &mut Vec<Draft>, errors: &mut Vec<InputError>) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => match decode(&name, bytes) {
+            Ok(text) => drafts.push(Draft {
+                dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                name,
+                text,
+            }),
+            Err(e) => errors.push(e),
+        },
+        Err(err) => errors.push(InputError {
+            name,
+            message: format!("cannot read: {err}"),
+        }),
+    }
+}
+
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&err.into_bytes()[..at]).into_owned();
+        let line = text.matches('\n').count() + 1;
+        InputError {
+            name: name.to_string(),
+            message: format!(
+                "not valid UTF-8 at byte {at} (line {line}); save the draft as UTF-8 and check again"
+            ),
+        }
+    })
+}
+
+/// The configuration for drafts in a folder: the nearest `copydesk.toml`
+/// in it or above it, cached per folder.
+#[derive(Default)]
+pub struct Configs {
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Result<Config, ConfigError>>,
+}
+
+impl Configs {
+    /// The configuration for `dir`, and the file it came from. A broken
+    /// file yields the defaults and its error.
+    pub fn for_dir(&mut self, dir: &Path) -> (Config, Option<(PathBuf, ConfigError)>) {
+        let Some(file) = self.find(dir) else {
+            return (Config::default(), None);
+        };
+        let result = self.loaded.entry(file.clone()).or_insert_with(|| {
+            match std::fs::read_to_string(&file) {
+                Ok(text) => Config::from_toml(&text),
+                Err(err) => Err(ConfigError {
+                    message: format!("cannot read: {err}"),
+                    line: None,
+                }),
+            }
+        });
+        match result {
+            Ok(config) => (config.clone(), None),
+            Err(err) => (Config::default(), Some((file, err.clone()))),
+        }
+    }
+
+    fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        let start = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let absolute = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+        if let Some(found) = self.by_dir.get(&absolute) {
+            return found.clone();
+        }
+        let found = absolute
+            .ancestors()
+            .map(|d| d.join(config::FILE_NAME))
+            .find(|f| f.is_file());
+        self.by_dir.insert(absolute, found.clone());
+        found
+    }
+}
