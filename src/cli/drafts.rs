@@ -26,7 +26,11 @@ pub struct InputError {
 /// list means the current directory.
 pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, Vec<InputError>) {
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -131,15 +135,16 @@ impl Configs {
         let Some(file) = self.find(dir) else {
             return (Config::default(), None);
         };
-        let result = self.loaded.entry(file.clone()).or_insert_with(|| {
-            match std::fs::read_to_string(&file) {
-                Ok(text) => Config::from_toml(&text),
-                Err(err) => Err(ConfigError {
-                    message: format!("cannot read: {err}"),
-                    line: None,
-                }),
-            }
-        });
+        let result =
+            self.loaded.entry(file.clone()).or_insert_with(|| {
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => Config::from_toml(&text),
+                    Err(err) => Err(ConfigError {
+                        message: format!("cannot read: {err}"),
+                        line: None,
+                    }),
+                }
+            });
         match result {
             Ok(config) => (config.clone(), None),
             Err(err) => (Config::default(), Some((file, err.clone()))),

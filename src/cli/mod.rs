@@ -7,5 +7,5 @@ mod analyze;
 mod check;
 mod drafts;
 
-pub use analyze::{analyze, analysis_json};
+pub use analyze::{analysis_json, analyze};
 pub use check::{check, CheckOptions, OutputFormat};

@@ -1,0 +1,59 @@
+//! Analysis throughput on one core over generated drafts.
+//!
+//! `cargo bench --bench analysis` prints MB/s for the whole analysis and for
+//! its parts. Target: at least 25 MB/s of prose for the whole analysis.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use copydesk::analysis;
+use copydesk::config::Config;
+use copydesk::kb::Kb;
+
+#[path = "support/draft_gen.rs"]
+mod draft_gen;
+
+fn main() {
+    let mut generator = draft_gen::DraftGen::new(7);
+    let drafts: Vec<String> = (0..200).map(|_| generator.draft(1_000)).collect();
+    let bytes: usize = drafts.iter().map(String::len).sum();
+    let config = Config::default();
+    let kb = Kb::builtin();
+    println!(
+        "corpus: {} drafts, {:.1} MB, {} built-in law entries",
+        drafts.len(),
+        bytes as f64 / 1e6,
+        kb.len()
+    );
+
+    report("markdown::prose_regions", bytes, || {
+        for d in &drafts {
+            black_box(copydesk::markdown::prose_regions(d));
+        }
+    });
+    report("analysis::analyze", bytes, || {
+        for d in &drafts {
+            black_box(analysis::analyze(d, &config, &kb));
+        }
+    });
+}
+
+/// Run `work` repeatedly for about two seconds and print the median rate.
+fn report(name: &str, bytes: usize, mut work: impl FnMut()) {
+    work();
+    let mut rates = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline || rates.len() < 3 {
+        let start = Instant::now();
+        work();
+        rates.push(bytes as f64 / 1e6 / start.elapsed().as_secs_f64());
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "{name:<28} {:>8.1} MB/s (median of {} runs, min {:.1}, max {:.1})",
+        rates[rates.len() / 2],
+        rates.len(),
+        rates[0],
+        rates[rates.len() - 1]
+    );
+}
