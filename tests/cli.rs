@@ -1,0 +1,173 @@
+//! The command line as a user runs it: the real binary, real files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn copydesk(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the copydesk binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const ORPHAN: &str = "# Ferry service cut\n\nThe county cut the late ferry on Friday.\n\n\"This will strand night-shift workers on the island for good.\"\n";
+const CLEAN: &str = "# Ferry service restored\n\n\"The late boat is back for the summer,\" said Halima Diallo, the ferry director.\n";
+
+#[test]
+fn check_prints_path_line_column_severity_code() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ferry.md", ORPHAN);
+    let output = copydesk(dir.path(), &["check", "ferry.md"], None);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("ferry.md:5:1: warning[unattributed-quote] "),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_clean_draft_exits_zero_and_prints_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ferry.md", CLEAN);
+    let output = copydesk(dir.path(), &["check", "ferry.md"], None);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn directories_are_walked_for_drafts_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a/ferry.md", ORPHAN);
+    write(dir.path(), "b/ferry.markdown", ORPHAN);
+    write(dir.path(), "b/notes.txt", ORPHAN);
+    write(dir.path(), "old/ferry.md", ORPHAN);
+    write(dir.path(), ".gitignore", "old/\n");
+    let output = copydesk(dir.path(), &["check"], None);
+    let out = stdout(&output);
+    let files: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(files, vec!["./a/ferry.md", "./b/ferry.markdown"], "{out}");
+}
+
+#[test]
+fn stdin_takes_the_given_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = copydesk(
+        dir.path(),
+        &["check", "-", "--stdin-filename", "desk/ferry.md"],
+        Some(ORPHAN),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("desk/ferry.md:5:1: warning[unattributed-quote]"));
+}
+
+#[test]
+fn json_format_is_an_array_of_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ferry.md", ORPHAN);
+    let output = copydesk(dir.path(), &["check", "--format", "json", "ferry.md"], None);
+    let findings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &findings[0];
+    assert_eq!(first["path"], "ferry.md");
+    assert_eq!(first["line"], 5);
+    assert_eq!(first["column"], 1);
+    assert_eq!(first["code"], "unattributed-quote");
+    assert_eq!(first["severity"], "warning");
+}
+
+#[test]
+fn unreadable_input_is_an_error_that_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), b"first line\nsecond \xff line\n").unwrap();
+    let output = copydesk(dir.path(), &["check", "bad.md", "missing.md"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("bad.md: error: not valid UTF-8 at byte 18 (line 2)"),
+        "{err}"
+    );
+    assert!(err.contains("missing.md: error: cannot read"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = copydesk(dir.path(), &["check", "--format", "xml"], None);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn config_levels_apply_and_a_broken_config_is_reported_on_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ferry.md", ORPHAN);
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[rules]\nunattributed-quote = \"error\"\n",
+    );
+    let output = copydesk(dir.path(), &["check", "ferry.md"], None);
+    assert!(stdout(&output).starts_with("ferry.md:5:1: error[unattributed-quote]"));
+
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[rules]\nunattributed-quote = \"loud\"\n",
+    );
+    let output = copydesk(dir.path(), &["check", "ferry.md"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let out = stdout(&output);
+    assert!(
+        out.contains("copydesk.toml:2:1: error[invalid-config]"),
+        "{out}"
+    );
+    // The defaults still apply to the draft.
+    assert!(
+        out.contains("ferry.md:5:1: warning[unattributed-quote]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn analyze_prints_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Halima Diallo runs the ferries.\n\n\"The late boat is back,\" she said. The CHIPS and Science Act is not involved.\n";
+    write(dir.path(), "ferry.md", text);
+    let output = copydesk(dir.path(), &["analyze", "ferry.md"], None);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let doc: serde_json::Value =
+        serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(doc["path"], "ferry.md");
+    let quote = &doc["quotes"][0];
+    let start = quote["start"].as_u64().unwrap() as usize;
+    let end = quote["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "\"The late boat is back,\"");
+    assert_eq!(quote["kind"], "direct");
+    assert_eq!(quote["closed"], true);
+    let speaker = &quote["attribution"]["speaker"];
+    assert_eq!(speaker["text"], "she");
+    assert_eq!(speaker["name"], "Halima Diallo");
+    assert_eq!(quote["attribution"]["cue"]["text"], "said");
+    let law = &doc["laws"][0];
+    assert_eq!(law["text"], "CHIPS and Science Act");
+    assert_eq!(law["id"], "us/pl/117-167");
+    assert!(doc["diagnostics"].as_array().unwrap().is_empty());
+}
