@@ -136,6 +136,72 @@ impl Config {
     }
 }
 
+/// Settings from the editor (`initializationOptions` or
+/// `workspace/didChangeConfiguration`), in the shape the VS Code extension
+/// sends. Every field is optional; what is set overrides `copydesk.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct EditorSettings {
+    pub rules: HashMap<String, Level>,
+    pub attribution: EditorAttribution,
+    pub inlay_hints: EditorInlayHints,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct EditorAttribution {
+    pub verbs: Vec<String>,
+    pub min_quote_words: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct EditorInlayHints {
+    pub enabled: bool,
+}
+
+impl Default for EditorInlayHints {
+    fn default() -> Self {
+        EditorInlayHints { enabled: true }
+    }
+}
+
+impl EditorSettings {
+    /// Read settings from the JSON an editor sent. Settings under a
+    /// top-level `copydesk` key are accepted too, as some clients nest them.
+    pub fn from_json(value: &serde_json::Value) -> Result<EditorSettings, String> {
+        let value = value.get("copydesk").unwrap_or(value);
+        if value.is_null() {
+            return Ok(EditorSettings::default());
+        }
+        serde_json::from_value(value.clone()).map_err(|e| format!("copydesk settings: {e}"))
+    }
+}
+
+impl Config {
+    /// This configuration with the editor's settings laid over it. Unknown
+    /// rule names are returned so the caller can report them.
+    pub fn with_editor_settings(&self, settings: &EditorSettings) -> (Config, Vec<String>) {
+        let mut config = self.clone();
+        let mut unknown = Vec::new();
+        for (name, level) in &settings.rules {
+            match Code::parse(name) {
+                Some(code) => config.set_level(code, *level),
+                None => unknown.push(name.clone()),
+            }
+        }
+        for verb in &settings.attribution.verbs {
+            if !config.extra_verbs.contains(verb) {
+                config.extra_verbs.push(verb.clone());
+            }
+        }
+        if let Some(n) = settings.attribution.min_quote_words {
+            config.min_quote_words = n;
+        }
+        (config, unknown)
+    }
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
@@ -162,6 +228,28 @@ mod tests {
         );
         assert_eq!(config.extra_verbs, vec!["quipped".to_string()]);
         assert_eq!(config.min_quote_words, 6);
+    }
+
+    #[test]
+    fn editor_settings_override_the_file() {
+        let file = Config::from_toml("[rules]\nunattributed-quote = \"error\"\n").unwrap();
+        let settings = EditorSettings::from_json(&serde_json::json!({
+            "rules": {"unattributed-quote": "off", "no-such-rule": "hint"},
+            "attribution": {"verbs": ["quipped"], "minQuoteWords": 2},
+            "inlayHints": {"enabled": false}
+        }))
+        .unwrap();
+        let (config, unknown) = file.with_editor_settings(&settings);
+        assert_eq!(config.severity(Code::UnattributedQuote), None);
+        assert_eq!(config.extra_verbs, vec!["quipped".to_string()]);
+        assert_eq!(config.min_quote_words, 2);
+        assert_eq!(unknown, vec!["no-such-rule".to_string()]);
+        assert!(!settings.inlay_hints.enabled);
+        assert!(EditorSettings::from_json(&serde_json::json!({"rules": {"x": "loud"}})).is_err());
+        assert_eq!(
+            EditorSettings::from_json(&serde_json::Value::Null).unwrap(),
+            EditorSettings::default()
+        );
     }
 
     #[test]
