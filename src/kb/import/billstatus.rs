@@ -161,6 +161,16 @@ pub struct LawNumber {
     pub number: String,
 }
 
+impl LawNumber {
+    /// `Pub. L. 117-167`, `Pvt. L. 115-1`.
+    pub fn citation(&self) -> String {
+        match self.kind {
+            LawKind::Public => format!("Pub. L. {}", self.number),
+            LawKind::Private => format!("Pvt. L. {}", self.number),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LawKind {
     Public,
@@ -395,8 +405,8 @@ mod tests {
     fn other_documents_are_refused() {
         let err = parse("<html/>").unwrap_err();
         assert!(err.message.contains("<html>"), "{}", err.message);
-        let err = parse("<billStatus><bill><congress>117</congress></bill></billStatus>")
-            .unwrap_err();
+        let err =
+            parse("<billStatus><bill><congress>117</congress></bill></billStatus>").unwrap_err();
         assert!(err.message.contains("<billType>"), "{}", err.message);
     }
 }

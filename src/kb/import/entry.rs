@@ -23,10 +23,7 @@ pub fn to_entry(bill: &Bill, congress_ended: bool) -> Entry {
     };
     let mut citations = Vec::new();
     if let Some(l) = law {
-        citations.push(match l.kind {
-            LawKind::Public => format!("Pub. L. {}", l.number),
-            LawKind::Private => format!("Pvt. L. {}", l.number),
-        });
+        citations.push(l.citation());
     }
     citations.push(bill_citation(bill));
 
@@ -105,14 +102,15 @@ struct Names {
 /// chamber, else as introduced or reported. Names from earlier stages are
 /// reported separately: a vehicle bill keeps its introduced name in the
 /// record though the law it became has another. The title is the display
-/// title when it is one of those names (it is the name Congress.gov shows
-/// and people use), else the first name, else the display title (an
-/// official "To amend ..." title when the measure has no short title).
+/// title when it is a short or popular title of any stage (it is the name
+/// Congress.gov shows and people use), else the first name, else the display
+/// title (an official "To amend ..." title when the measure has no short
+/// title).
 /// Year-less variants are not made up: "America COMPETES Act" is another
 /// law than "America COMPETES Act of 2022".
 fn names(bill: &Bill, enacted: bool) -> Names {
-    let mut whole: Vec<(Stage, &str)> = Vec::new();
-    let mut portion_titles: Vec<(Stage, &str)> = Vec::new();
+    let mut whole: Vec<StagedName> = Vec::new();
+    let mut portion_titles: Vec<StagedName> = Vec::new();
     let mut popular: Vec<&str> = Vec::new();
     for t in &bill.titles {
         match t.kind {
@@ -130,7 +128,7 @@ fn names(bill: &Bill, enacted: bool) -> Names {
     }
     // Latest stage first; the sort is stable, so the file's order holds
     // within a stage.
-    whole.sort_by(|a, b| b.0.cmp(&a.0));
+    whole.sort_by_key(|(stage, _)| std::cmp::Reverse(*stage));
     let latest = whole.first().map_or(Stage::Unstaged, |(s, _)| *s);
     let threshold = if enacted && latest == Stage::Enacted {
         Stage::Enacted
@@ -139,15 +137,20 @@ fn names(bill: &Bill, enacted: bool) -> Names {
     } else {
         Stage::Unstaged
     };
-    let (current, earlier): (Vec<(Stage, &str)>, Vec<(Stage, &str)>) = whole
+    let (current, earlier): (Vec<StagedName>, Vec<StagedName>) = whole
         .iter()
         .partition(|(s, _)| *s >= threshold || *s == Stage::Unstaged);
     let current = current.into_iter().map(|(_, t)| t);
     let earlier = earlier.into_iter().map(|(_, t)| t);
-    let current = dedupe(current.into_iter().chain(popular), &[]);
+    let current = dedupe(current.chain(popular.iter().copied()), &[]);
 
     let display_key = name_key(&bill.display_title);
-    let title = if current.iter().any(|n| name_key(n) == display_key) {
+    let display_is_a_name = whole
+        .iter()
+        .map(|(_, t)| *t)
+        .chain(popular.iter().copied())
+        .any(|n| name_key(n) == display_key);
+    let title = if display_is_a_name {
         bill.display_title.clone()
     } else {
         current
@@ -175,6 +178,9 @@ fn names(bill: &Bill, enacted: bool) -> Names {
         earlier,
     }
 }
+
+/// A name with the stage it belongs to.
+type StagedName<'a> = (Stage, &'a str);
 
 /// `names` without repeats (by [`name_key`]) and without any of `exclude`.
 fn dedupe<'a>(names: impl IntoIterator<Item = &'a str>, exclude: &[&str]) -> Vec<String> {

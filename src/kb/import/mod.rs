@@ -135,7 +135,10 @@ fn import_document(bytes: &[u8], today: Date) -> Result<Entry, billstatus::Parse
         message: format!("not UTF-8 text: {e}"),
     })?;
     let bill = billstatus::parse(xml)?;
-    Ok(entry::to_entry(&bill, congress_has_ended(bill.congress, today)))
+    Ok(entry::to_entry(
+        &bill,
+        congress_has_ended(bill.congress, today),
+    ))
 }
 
 /// The 1-based line of byte `offset` in `bytes`.
@@ -144,7 +147,9 @@ fn line_of(bytes: &[u8], offset: usize) -> u32 {
         .iter()
         .filter(|&&b| b == b'\n')
         .count();
-    u32::try_from(newlines).unwrap_or(u32::MAX).saturating_add(1)
+    u32::try_from(newlines)
+        .unwrap_or(u32::MAX)
+        .saturating_add(1)
 }
 
 /// A civil date: year, month, day.

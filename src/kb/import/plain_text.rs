@@ -1,12 +1,18 @@
 //! CRS summary HTML as plain text for a hover.
 
 /// The plain text of a CRS summary: tags stripped (block tags become
-/// spaces), entities decoded, whitespace collapsed. A leading paragraph that
-/// is all bold is the bill's name as a heading; it repeats the entry's title
-/// and is dropped.
+/// spaces), entities decoded, whitespace collapsed. Leading paragraphs that
+/// are all bold (the bill's name as a heading, repeating the entry's title)
+/// or all in parentheses (CRS's notes on the summary itself, such as "(This
+/// measure has not been amended since it was introduced. ...)") are dropped
+/// while text remains.
 pub fn summary_text(html: &str) -> String {
     let blocks = blocks(html);
-    let skip = usize::from(blocks.len() > 1 && blocks[0].all_bold);
+    let skip = blocks
+        .iter()
+        .take(blocks.len().saturating_sub(1))
+        .take_while(|b| b.all_bold || is_parenthetical(&b.text))
+        .count();
     let mut out = String::with_capacity(html.len());
     for block in &blocks[skip..] {
         for word in block.text.split_whitespace() {
@@ -17,6 +23,11 @@ pub fn summary_text(html: &str) -> String {
         }
     }
     out
+}
+
+fn is_parenthetical(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with('(') && text.ends_with(')')
 }
 
 struct Block {
@@ -163,6 +174,12 @@ mod tests {
         let html = "<p><STRONG>TALENT Act of 2017</STRONG></p> <p>This bill <b>codifies</b> a program.</p>";
         assert_eq!(summary_text(html), "This bill codifies a program.");
         assert_eq!(summary_text("<p><b>Only</b></p>"), "Only");
+    }
+
+    #[test]
+    fn notes_on_the_summary_are_dropped() {
+        let html = "<b><p />(This measure has not been amended.)</b> <p><b>TALENT Act </b></p> <p>(Sec. 2) This bill codifies.</p>";
+        assert_eq!(summary_text(html), "(Sec. 2) This bill codifies.");
     }
 
     #[test]

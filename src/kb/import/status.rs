@@ -2,10 +2,11 @@
 //!
 //! The Library of Congress codes each significant step (`8000` passed the
 //! House, `17000` passed the Senate, `28000` presented to the President,
-//! `31000` vetoed, `36000` and `41000` became law); the older and the
-//! current schema share these codes. The action text is the fallback when a
-//! code is missing, and it tells whether a chamber passed the other's bill
-//! with an amendment, which is what leaves two versions unreconciled.
+//! `31000` vetoed); the older and the current schema share these codes. The
+//! action text says the same in set phrases ("Passed/agreed to in Senate",
+//! "Became Public Law No: ..."), which decide first, and it tells whether a
+//! chamber passed the other's bill with an amendment, which is what leaves
+//! two versions unreconciled.
 
 use super::billstatus::{Action, Bill};
 use crate::kb::{Status, StatusState};
@@ -22,8 +23,10 @@ pub struct Course {
     pub agreed: bool,
     pub presented: Option<String>,
     pub vetoed: Option<String>,
-    /// When it became law (or was signed).
-    pub enacted: Option<String>,
+    pub signed: Option<String>,
+    /// When it became law: the "Became Public Law" action, which can come
+    /// days after the signature.
+    pub became_law: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,45 +40,56 @@ enum Step {
     ConferenceSenate,
     Presented,
     Vetoed,
-    Enacted,
+    Signed,
+    BecameLaw,
 }
 
+/// The step an action records. The text decides where it is explicit: the
+/// President's actions share codes across schemas (`E30000` is "Signed by
+/// President." in one file and "Vetoed by President." in another).
 fn classify(action: &Action) -> Option<Step> {
     let text = action.text.as_str();
-    let by_code = match action.code.as_deref() {
-        Some("8000") => Some(Step::PassedHouse),
-        Some("17000") => Some(Step::PassedSenate),
-        Some("9000") => Some(Step::FailedHouse),
-        Some("18000") => Some(Step::FailedSenate),
-        Some("19500") | Some("20500") => Some(Step::Resolving),
-        Some("21000") => Some(Step::ConferenceHouse),
-        Some("23000") => Some(Step::ConferenceSenate),
-        Some("28000") | Some("E20000") => Some(Step::Presented),
-        Some("31000") => Some(Step::Vetoed),
-        Some("36000") | Some("41000") | Some("E30000") | Some("E40000") => Some(Step::Enacted),
+    let by_text = [
+        ("Passed/agreed to in House", Step::PassedHouse),
+        ("Passed/agreed to in Senate", Step::PassedSenate),
+        (
+            "Failed of passage/not agreed to in House",
+            Step::FailedHouse,
+        ),
+        (
+            "Failed of passage/not agreed to in Senate",
+            Step::FailedSenate,
+        ),
+        ("Resolving differences", Step::Resolving),
+        (
+            "Conference report agreed to in House",
+            Step::ConferenceHouse,
+        ),
+        (
+            "Conference report agreed to in Senate",
+            Step::ConferenceSenate,
+        ),
+        ("Presented to President", Step::Presented),
+        ("Vetoed by President", Step::Vetoed),
+        ("Pocket Vetoed by President", Step::Vetoed),
+        ("Signed by President", Step::Signed),
+        ("Became Public Law", Step::BecameLaw),
+        ("Became Private Law", Step::BecameLaw),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| text.starts_with(prefix))
+    .map(|(_, step)| step);
+    by_text.or(match action.code.as_deref()? {
+        "8000" => Some(Step::PassedHouse),
+        "17000" => Some(Step::PassedSenate),
+        "9000" => Some(Step::FailedHouse),
+        "19500" | "20500" => Some(Step::Resolving),
+        "21000" => Some(Step::ConferenceHouse),
+        "23000" => Some(Step::ConferenceSenate),
+        "28000" => Some(Step::Presented),
+        "31000" => Some(Step::Vetoed),
+        "41000" | "E40000" => Some(Step::BecameLaw),
         _ => None,
-    };
-    by_code.or_else(|| {
-        if text.starts_with("Passed/agreed to in House") {
-            Some(Step::PassedHouse)
-        } else if text.starts_with("Passed/agreed to in Senate") {
-            Some(Step::PassedSenate)
-        } else if text.starts_with("Failed of passage/not agreed to in House") {
-            Some(Step::FailedHouse)
-        } else if text.starts_with("Failed of passage/not agreed to in Senate") {
-            Some(Step::FailedSenate)
-        } else if text.starts_with("Resolving differences") {
-            Some(Step::Resolving)
-        } else if text.starts_with("Presented to President") {
-            Some(Step::Presented)
-        } else if text.starts_with("Vetoed by President") || text.starts_with("Pocket Vetoed") {
-            Some(Step::Vetoed)
-        } else if text.starts_with("Became Public Law") || text.starts_with("Became Private Law")
-        {
-            Some(Step::Enacted)
-        } else {
-            None
-        }
     })
 }
 
@@ -135,11 +149,8 @@ pub fn course(bill: &Bill) -> Course {
             Step::ConferenceSenate => conference_senate = true,
             Step::Presented => c.presented = date,
             Step::Vetoed => c.vetoed = date,
-            Step::Enacted => {
-                if c.enacted.is_none() {
-                    c.enacted = date;
-                }
-            }
+            Step::Signed => c.signed = date,
+            Step::BecameLaw => c.became_law = date,
         }
     }
     if (conference_house && conference_senate) || c.presented.is_some() {
@@ -158,19 +169,28 @@ pub fn status(bill: &Bill, congress_ended: bool) -> Status {
     } else {
         "not law as of this record"
     };
-    let law = bill.laws.first().map(|l| match l.kind {
-        super::billstatus::LawKind::Public => format!("Pub. L. {}", l.number),
-        super::billstatus::LawKind::Private => format!("Pvt. L. {}", l.number),
-    });
+    let law = bill.laws.first().map(|l| l.citation());
 
     if let Some(law) = &law {
-        let note = match &c.enacted {
-            Some(date) => format!("Became {law} on {}.", ap_date(date)),
-            None => format!("Became {law}."),
+        let note = match (&c.signed, &c.became_law) {
+            (Some(signed), Some(became)) if signed != became => format!(
+                "Signed by the President on {}; became {law} on {}.",
+                ap_date(signed),
+                ap_date(became)
+            ),
+            (_, Some(became)) => format!("Became {law} on {}.", ap_date(became)),
+            (Some(signed), None) => {
+                format!(
+                    "Signed by the President on {}; became {law}.",
+                    ap_date(signed)
+                )
+            }
+            (None, None) => format!("Became {law}."),
         };
-        return status_of(StatusState::Enacted, c.enacted.clone(), note);
+        let date = c.became_law.clone().or(c.signed.clone());
+        return status_of(StatusState::Enacted, date, note);
     }
-    if let Some(date) = &c.enacted {
+    if let Some(date) = c.became_law.as_ref().or(c.signed.as_ref()) {
         let note = format!(
             "Became law on {}; this record has no law number yet.",
             ap_date(date)
@@ -199,12 +219,11 @@ pub fn status(bill: &Bill, congress_ended: bool) -> Status {
                     Some(p) => format!("; presented to the President on {}", ap_date(p)),
                     None => String::new(),
                 };
-                let note = format!(
-                    "{passages}{presented}. This record shows no signature or veto."
-                );
+                let note =
+                    format!("{passages}{presented}. This record shows no signature or veto.");
                 status_of(state, Some(last), note)
             } else {
-                let note = format!("{passages} in different versions; {not_law}.");
+                let note = format!("{passages}, in different versions; {not_law}.");
                 status_of(StatusState::PassedBothUnreconciled, Some(last), note)
             }
         }
@@ -221,7 +240,10 @@ pub fn status(bill: &Bill, congress_ended: bool) -> Status {
                 Some(d) => format!("; failed in the House on {}", ap_date(d)),
                 None => String::new(),
             };
-            let note = format!("Passed the Senate on {}{failed}; {not_law}.", ap_date(senate));
+            let note = format!(
+                "Passed the Senate on {}{failed}; {not_law}.",
+                ap_date(senate)
+            );
             status_of(StatusState::PassedSenate, Some(senate.clone()), note)
         }
         (None, None) => {
