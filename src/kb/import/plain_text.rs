@@ -121,7 +121,8 @@ fn blocks(html: &str) -> Vec<Block> {
 /// The character an entity at the start of `s` stands for, and the entity's
 /// length in bytes.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let end = s.get(..12.min(s.len())).unwrap_or(s).find(';')?;
+    // Entities are short; the `;` is looked for in the first 12 bytes only.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -186,5 +187,6 @@ mod tests {
     fn stray_markup_is_kept_as_text() {
         assert_eq!(summary_text("a < b & c"), "a < b & c");
         assert_eq!(summary_text("x &bogus; y"), "x &bogus; y");
+        assert_eq!(summary_text("é&éééééé; ok"), "é&éééééé; ok");
     }
 }

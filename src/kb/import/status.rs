@@ -298,7 +298,80 @@ pub fn ap_date(iso: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::billstatus::BillType;
     use super::*;
+
+    /// A bill with `actions`, given oldest first as `(date, code, text)`.
+    fn bill(actions: &[(&str, &str, &str)]) -> Bill {
+        Bill {
+            congress: 117,
+            bill_type: BillType::S,
+            number: 1,
+            introduced: Some("2021-01-04".into()),
+            display_title: "Example Act".into(),
+            titles: Vec::new(),
+            laws: Vec::new(),
+            actions: actions
+                .iter()
+                .rev()
+                .map(|(date, code, text)| Action {
+                    date: date.to_string(),
+                    code: (!code.is_empty()).then(|| code.to_string()),
+                    text: text.to_string(),
+                })
+                .collect(),
+            summaries: Vec::new(),
+        }
+    }
+
+    const SENATE: (&str, &str, &str) = (
+        "2021-03-01",
+        "17000",
+        "Passed/agreed to in Senate: Passed Senate without amendment by Unanimous Consent.",
+    );
+
+    #[test]
+    fn states_from_actions() {
+        let house_amends = (
+            "2021-05-01",
+            "8000",
+            "Passed/agreed to in House: On motion to suspend the rules and pass the bill, as amended Agreed to by voice vote.",
+        );
+        let senate_agrees = (
+            "2021-06-01",
+            "20500",
+            "Resolving differences -- Senate actions: Senate agreed to the House amendment to S. 1 by Unanimous Consent.",
+        );
+        let vetoed = ("2021-07-01", "E30000", "Vetoed by President.");
+        let cases: [(&[(&str, &str, &str)], StatusState, &str); 5] = [
+            (&[], StatusState::Introduced, "2021-01-04"),
+            (&[SENATE], StatusState::PassedSenate, "2021-03-01"),
+            (
+                &[SENATE, house_amends],
+                StatusState::PassedBothUnreconciled,
+                "2021-05-01",
+            ),
+            // Agreed, with no signature yet: the last chamber's state.
+            (
+                &[SENATE, house_amends, senate_agrees],
+                StatusState::PassedHouse,
+                "2021-05-01",
+            ),
+            (
+                &[SENATE, house_amends, senate_agrees, vetoed],
+                StatusState::Vetoed,
+                "2021-07-01",
+            ),
+        ];
+        for (actions, state, date) in cases {
+            let got = status(&bill(actions), true);
+            assert_eq!(
+                (got.state, got.date.as_deref()),
+                (state, Some(date)),
+                "{actions:?}"
+            );
+        }
+    }
 
     #[test]
     fn ap_dates() {
