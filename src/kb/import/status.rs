@@ -301,8 +301,11 @@ mod tests {
     use super::super::billstatus::BillType;
     use super::*;
 
-    /// A bill with `actions`, given oldest first as `(date, code, text)`.
-    fn bill(actions: &[(&str, &str, &str)]) -> Bill {
+    /// An action as `(date, code, text)`.
+    type Row = (&'static str, &'static str, &'static str);
+
+    /// A bill with `actions`, given oldest first.
+    fn bill(actions: &[Row]) -> Bill {
         Bill {
             congress: 117,
             bill_type: BillType::S,
@@ -324,7 +327,7 @@ mod tests {
         }
     }
 
-    const SENATE: (&str, &str, &str) = (
+    const SENATE: Row = (
         "2021-03-01",
         "17000",
         "Passed/agreed to in Senate: Passed Senate without amendment by Unanimous Consent.",
@@ -343,7 +346,7 @@ mod tests {
             "Resolving differences -- Senate actions: Senate agreed to the House amendment to S. 1 by Unanimous Consent.",
         );
         let vetoed = ("2021-07-01", "E30000", "Vetoed by President.");
-        let cases: [(&[(&str, &str, &str)], StatusState, &str); 5] = [
+        let cases: [(&[Row], StatusState, &str); 5] = [
             (&[], StatusState::Introduced, "2021-01-04"),
             (&[SENATE], StatusState::PassedSenate, "2021-03-01"),
             (
