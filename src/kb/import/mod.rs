@@ -3,7 +3,9 @@
 //! `import_paths` reads files, folders and zips of BILLSTATUS documents
 //! (either schema) and returns one entry per bill, plus what went wrong per
 //! file. A bad file never stops the others. `billstatus` reads one document
-//! into a plain `Bill`; `entry` turns a `Bill` into an `Entry`.
+//! into a plain `Bill`; `status` reads where it stands from its actions;
+//! `entry` turns it into an `Entry`; `files` finds the documents in files,
+//! folders and zips.
 
 pub mod billstatus;
 pub mod entry;
