@@ -5,7 +5,9 @@
 //! binary from `data/kb/`.
 
 mod builtin;
+pub mod import;
 mod model;
+pub mod store;
 
 pub use model::{Entry, Kind, LawId, Status, StatusState};
 
