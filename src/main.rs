@@ -48,6 +48,23 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
     },
+    /// The legislation knowledge base.
+    #[command(subcommand)]
+    Kb(KbCommand),
+}
+
+#[derive(Subcommand)]
+enum KbCommand {
+    /// Import govinfo BILLSTATUS XML (files, folders or zips of the bulk
+    /// download) into a knowledge-base file the server can load.
+    Import {
+        /// BILLSTATUS XML files, folders of them, or zips.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the entries (JSON Lines); stdout when not given.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -81,6 +98,9 @@ fn main() -> ExitCode {
             paths,
             stdin_filename,
         } => cli::analyze(&paths, stdin_filename.as_deref()),
+        Command::Kb(KbCommand::Import { paths, output }) => {
+            cli::kb_import(&paths, output.as_deref())
+        }
     }
 }
 

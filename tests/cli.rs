@@ -171,3 +171,35 @@ fn analyze_prints_the_documented_shape() {
     assert_eq!(law["id"], "us/pl/117-167");
     assert!(doc["diagnostics"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn kb_import_writes_a_file_the_store_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/billstatus");
+    let out = dir.path().join("kb.jsonl");
+    let output = copydesk(
+        dir.path(),
+        &[
+            "kb",
+            "import",
+            fixtures.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let entries = copydesk::kb::store::read(&out).unwrap();
+    assert_eq!(
+        entries.len(),
+        std::fs::read_dir(&fixtures).unwrap().count(),
+        "one entry per fixture bill"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("0 errors"));
+
+    let missing = copydesk(dir.path(), &["kb", "import", "no-such-folder"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("no-such-folder: no such file or folder")
+    );
+}

@@ -6,6 +6,8 @@
 mod analyze;
 mod check;
 mod drafts;
+mod kb;
 
 pub use analyze::{analysis_json, analyze};
 pub use check::{check, CheckOptions, OutputFormat};
+pub use kb::kb_import;
