@@ -156,7 +156,10 @@ mod tests {
             Some(Severity::Error)
         );
         assert_eq!(config.severity(Code::AttributionVerb), None);
-        assert_eq!(config.severity(Code::UnclosedQuote), Some(Severity::Warning));
+        assert_eq!(
+            config.severity(Code::UnclosedQuote),
+            Some(Severity::Warning)
+        );
         assert_eq!(config.extra_verbs, vec!["quipped".to_string()]);
         assert_eq!(config.min_quote_words, 6);
     }

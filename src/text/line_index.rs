@@ -98,11 +98,7 @@ impl LineIndex {
 
     /// The end of a line's content, before its `\r\n` or `\n`.
     fn line_content_end(&self, text: &str, line: usize) -> usize {
-        let next = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.len);
+        let next = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
         let bytes = text.as_bytes();
         let mut end = next;
         if end > self.line_starts[line] && bytes.get(end - 1) == Some(&b'\n') {
