@@ -219,3 +219,30 @@ async fn save_republishes_the_buffer_diagnostics() {
     assert_eq!(client.diagnostics(URI).await["version"], 2);
     client.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_keystrokes_sent_without_waiting_arrives_whole() {
+    let mut client = client("utf-16").await;
+    client.open(URI, "“” the minister said.\n").await;
+    let typed = "We will not back down,";
+    for (i, ch) in typed.chars().enumerate() {
+        let col = 1 + i as u32;
+        let version = 2 + i as i32;
+        client
+            .change(
+                URI,
+                version,
+                json!([edit((0, col), (0, col), &ch.to_string())]),
+            )
+            .await;
+    }
+    let last = 1 + typed.len() as i32;
+    client
+        .notification("textDocument/publishDiagnostics", |p| p["version"] == last)
+        .await;
+    assert_eq!(
+        client.synced(URI).await,
+        json!({ "version": last, "text": "“We will not back down,” the minister said.\n" })
+    );
+    client.shutdown().await;
+}

@@ -186,9 +186,9 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let reread = self.state.close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        if let Some(path) = reread {
+        // The diagnostics are cleared once the index has caught up, so a client
+        // that has seen them cleared sees the workspace as it is on disk.
+        if let Some(path) = self.state.close(&uri) {
             let settings = self.state.settings();
             let read =
                 tokio::task::spawn_blocking(move || summarise_from_disk(&settings, path)).await;
@@ -200,6 +200,7 @@ impl LanguageServer for Backend {
                 }
             }
         }
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

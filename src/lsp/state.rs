@@ -276,3 +276,126 @@ fn summarise(uri: &Uri, doc: &Document, encoding: Encoding) -> Option<DraftSumma
     let path = file_path(uri)?;
     Some(DraftSummary::new(path, &doc.text, &doc.analysis, encoding))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::LineCol;
+    use crate::workspace::LawRef;
+
+    const CHIPS: &str = "us/pl/117-167";
+
+    fn summary(path: &str, lines: &[u32]) -> DraftSummary {
+        DraftSummary {
+            path: path.into(),
+            laws: lines
+                .iter()
+                .map(|&line| LawRef {
+                    key: CHIPS.to_string(),
+                    start: LineCol { line, col: 4 },
+                    end: LineCol { line, col: 25 },
+                })
+                .collect(),
+        }
+    }
+
+    fn state() -> State {
+        let state = State::default();
+        state.configure(Settings {
+            roots: vec!["/desk".into()],
+            ..Settings::default()
+        });
+        state
+    }
+
+    fn lines_by_uri(locations: &[Location]) -> Vec<(&str, u32)> {
+        locations
+            .iter()
+            .map(|l| (l.uri.as_str(), l.range.start.line))
+            .collect()
+    }
+
+    #[test]
+    fn workspace_mentions_are_found_from_a_buffer_that_is_not_a_file() {
+        let state = state();
+        state.merge_scan(vec![
+            summary("/desk/a.md", &[0, 3]),
+            summary("/desk/b.md", &[1]),
+        ]);
+        let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
+        let doc = state.open(&untitled, 1, "No laws here.");
+        let found = state.law_locations(CHIPS, &untitled, &doc);
+        assert_eq!(
+            lines_by_uri(&found),
+            vec![
+                ("file:///desk/a.md", 0),
+                ("file:///desk/a.md", 3),
+                ("file:///desk/b.md", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_buffer_wins_over_the_disk_until_it_is_closed() {
+        let state = state();
+        let a: Uri = "file:///desk/a.md".parse().unwrap();
+        // The buffer (with no mentions, as analysed) is opened before the
+        // scan lands; the scan's summary of the file must not replace it.
+        let doc = state.open(&a, 1, "Rewritten without the law.");
+        state.merge_scan(vec![
+            summary("/desk/a.md", &[0]),
+            summary("/desk/b.md", &[2]),
+        ]);
+        let found = state.law_locations(CHIPS, &a, &doc);
+        assert_eq!(lines_by_uri(&found), vec![("file:///desk/b.md", 2)]);
+
+        let reread = state.close(&a);
+        assert_eq!(reread, Some(PathBuf::from("/desk/a.md")));
+        state.restore_from_disk("/desk/a.md".into(), Some(summary("/desk/a.md", &[5])));
+        let found = state.law_locations(CHIPS, &a, &doc);
+        assert_eq!(
+            lines_by_uri(&found),
+            vec![("file:///desk/a.md", 5), ("file:///desk/b.md", 2)]
+        );
+
+        // A draft deleted from disk leaves the index when it is closed.
+        state.open(&a, 1, "Again.");
+        state.close(&a);
+        state.restore_from_disk("/desk/a.md".into(), None);
+        assert_eq!(state.law_locations(CHIPS, &a, &doc).len(), 1);
+    }
+
+    #[test]
+    fn files_outside_the_workspace_leave_the_index_on_close() {
+        let state = state();
+        let outside: Uri = "file:///tmp/elsewhere.md".parse().unwrap();
+        state.open(&outside, 1, "Text.");
+        assert_eq!(state.close(&outside), None);
+        assert!(state
+            .lock()
+            .index
+            .get(std::path::Path::new("/tmp/elsewhere.md"))
+            .is_none());
+        let unknown: Uri = "file:///desk/never.md".parse().unwrap();
+        assert_eq!(state.close(&unknown), None);
+    }
+
+    #[test]
+    fn changes_to_a_closed_document_are_rejected() {
+        let state = state();
+        let a: Uri = "file:///desk/a.md".parse().unwrap();
+        let full = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "New.".to_string(),
+        };
+        assert_eq!(
+            state
+                .change(&a, 2, std::slice::from_ref(&full))
+                .unwrap_err(),
+            Rejected::UnknownDocument
+        );
+        state.open(&a, 1, "Old.");
+        assert_eq!(state.change(&a, 2, &[full]).unwrap().text, "New.");
+    }
+}
