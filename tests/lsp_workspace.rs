@@ -68,7 +68,7 @@ async fn a_workspace_without_progress_support_still_gets_indexed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "only.md", b"One draft.\n");
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
-    client.log_containing("copydesk: indexed 1 drafts").await;
+    client.log_containing("copydesk: indexed 1 draft").await;
     client.shutdown().await;
 }
 

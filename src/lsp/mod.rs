@@ -1,15 +1,17 @@
 //! The language server: the only module that speaks LSP.
 //!
-//! `server` holds the protocol handlers, `state` the open documents and the
-//! workspace index, `documents` one open buffer, `convert` the only mapping
-//! between byte spans and protocol ranges, and `diagnostics`, `hover` and
-//! `code_actions` turn analysis results into protocol replies.
+//! `server` holds the protocol handlers; `state` the open documents and the
+//! workspace index; `indexing` keeps that index in step with the disk;
+//! `documents` is one open buffer; `convert` is the only mapping between
+//! byte spans and protocol ranges; `diagnostics`, `hover` and `code_actions`
+//! turn analysis results into protocol replies.
 
 mod code_actions;
 mod convert;
 mod diagnostics;
 mod documents;
 mod hover;
+mod indexing;
 mod server;
 mod state;
 
@@ -18,6 +20,7 @@ pub use hover::{law_card, quote_card};
 pub use server::{Backend, SyncedDocument};
 
 use tower_lsp_server::{ClientSocket, LspService, Server};
+use tracing_subscriber::EnvFilter;
 
 /// The custom request that returns the text copydesk holds for an open
 /// document: `{ "textDocument": { "uri": ... } }` in, `{ "version", "text" }`
@@ -33,11 +36,13 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
 }
 
 /// Serve LSP over stdin and stdout until the client says exit. Logs go to
-/// stderr, filtered by `RUST_LOG`, unless the caller set up tracing already.
+/// stderr, filtered by `RUST_LOG` (warnings by default), unless the caller set up tracing already.
 pub async fn run_stdio() {
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        )
         .with_ansi(false)
         .try_init();
     let (service, socket) = service();

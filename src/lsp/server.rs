@@ -15,17 +15,14 @@ use super::convert::{encoding_kind, negotiate_encoding};
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
 use super::hover::{law_card, quote_card};
+use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::state::{file_path, Settings, State};
 use crate::config::{self, Config};
 use crate::kb::Kb;
-use crate::workspace::{self, DraftSummary};
 
 /// How long a workspace-wide query waits for the first scan of the
 /// workspace before answering from what is indexed so far.
 const INDEX_WAIT: Duration = Duration::from_secs(10);
-
-/// How long the server waits for the client to answer a request of its own.
-const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The copydesk language server.
 pub struct Backend {
@@ -95,11 +92,6 @@ impl Backend {
             }
         }
     }
-}
-
-async fn warn(client: &Client, message: String) {
-    tracing::warn!("{message}");
-    client.log_message(MessageType::WARNING, message).await;
 }
 
 impl LanguageServer for Backend {
@@ -369,77 +361,4 @@ fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
             )),
         ),
     }
-}
-
-/// Find, read and analyse every draft in the workspace, merge them into the
-/// index, and say so. Runs as its own task: it awaits client requests
-/// (progress), which a handler must never do while the client waits on it.
-async fn index_workspace(client: Client, state: Arc<State>) {
-    let settings = state.settings();
-    let progress = if settings.progress {
-        let token = ProgressToken::String("copydesk/index".to_string());
-        let created = tokio::time::timeout(
-            CLIENT_REQUEST_TIMEOUT,
-            client.create_work_done_progress(token.clone()),
-        )
-        .await;
-        match created {
-            Ok(Ok(())) => Some(
-                client
-                    .progress(token, "copydesk: indexing drafts")
-                    .begin()
-                    .await,
-            ),
-            _ => None,
-        }
-    } else {
-        None
-    };
-    let scan = {
-        let settings = settings.clone();
-        tokio::task::spawn_blocking(move || {
-            let (paths, mut skipped) = workspace::find_drafts(&settings.roots);
-            let indexed =
-                workspace::index_drafts(&paths, &settings.config, &settings.kb, settings.encoding);
-            skipped.extend(indexed.skipped);
-            (indexed.summaries, skipped)
-        })
-        .await
-    };
-    let message = match scan {
-        Ok((summaries, skipped)) => {
-            for skip in skipped {
-                warn(&client, skip.to_string()).await;
-            }
-            let count = summaries.len();
-            state.merge_scan(summaries);
-            format!("copydesk: indexed {count} drafts")
-        }
-        Err(err) => {
-            warn(
-                &client,
-                format!("copydesk: indexing the workspace failed: {err}"),
-            )
-            .await;
-            "copydesk: indexing failed".to_string()
-        }
-    };
-    state.mark_indexed();
-    tracing::info!("{message}");
-    client.log_message(MessageType::INFO, &message).await;
-    if let Some(progress) = progress {
-        progress.finish_with_message(message).await;
-    }
-}
-
-/// The summary of a closed draft read back from disk, or `None` when it is
-/// gone or unreadable.
-fn summarise_from_disk(settings: &Settings, path: PathBuf) -> (PathBuf, Option<DraftSummary>) {
-    let indexed = workspace::index_drafts(
-        std::slice::from_ref(&path),
-        &settings.config,
-        &settings.kb,
-        settings.encoding,
-    );
-    (path, indexed.summaries.into_iter().next())
 }

@@ -31,12 +31,15 @@ pub struct Settings {
     pub progress: bool,
 }
 
+/// The settings before initialize, which replaces them. The protocol
+/// allows no other request before initialize, so the empty knowledge base
+/// is never consulted.
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             encoding: Encoding::Utf16,
             config: Config::default(),
-            kb: Kb::builtin(),
+            kb: Kb::default(),
             roots: Vec::new(),
             progress: false,
         }
