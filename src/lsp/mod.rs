@@ -1,4 +1,52 @@
-//! The language server. The only module that speaks LSP.
+//! The language server: the only module that speaks LSP.
+//!
+//! `server` holds the protocol handlers; `state` the open documents and the
+//! workspace index; `indexing` keeps that index in step with the disk;
+//! `documents` is one open buffer; `convert` is the only mapping between
+//! byte spans and protocol ranges; `diagnostics`, `hover` and `code_actions`
+//! turn analysis results into protocol replies.
 
-/// Serve LSP over stdin and stdout until the client says exit.
-pub async fn run_stdio() {}
+mod code_actions;
+mod convert;
+mod diagnostics;
+mod documents;
+mod hover;
+mod indexing;
+mod server;
+mod state;
+
+pub use code_actions::strip_snippet;
+pub use hover::{law_card, quote_card};
+pub use server::{Backend, SyncedDocument};
+
+use tower_lsp_server::{ClientSocket, LspService, Server};
+use tracing_subscriber::EnvFilter;
+
+/// The custom request that returns the text copydesk holds for an open
+/// document: `{ "textDocument": { "uri": ... } }` in, `{ "version", "text" }`
+/// or null out. Editors' integration tests use it to check synchronisation.
+pub const SYNCED_DOCUMENT: &str = "copydesk/syncedDocument";
+
+/// The server as a service, for running it over any transport; tests drive it
+/// in-process with `Server::new(read, write, socket).serve(service)`.
+pub fn service() -> (LspService<Backend>, ClientSocket) {
+    LspService::build(Backend::new)
+        .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
+        .finish()
+}
+
+/// Serve LSP over stdin and stdout until the client says exit. Logs go to
+/// stderr, filtered by `RUST_LOG` (warnings by default), unless the caller set up tracing already.
+pub async fn run_stdio() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        )
+        .with_ansi(false)
+        .try_init();
+    let (service, socket) = service();
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+}

@@ -1,2 +1,215 @@
 //! The index of every draft in the workspace: compact per-draft summaries
 //! and the queries that run across them.
+//!
+//! The index knows nothing of the protocol. Positions are stored as
+//! [`LineCol`] pairs, converted once when a draft is summarised, in the
+//! column encoding the caller chose; `lsp::convert` turns them into ranges.
+
+mod discover;
+
+pub use discover::{find_drafts, index_drafts, is_draft, read_draft, IndexedDrafts, SkippedDraft};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::Analysis;
+use crate::text::{Encoding, LineCol, LineIndex};
+
+/// One mention of a law in a draft, reduced to what cross-draft queries need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LawRef {
+    /// `LawMention::key()`: the entry id, or the folded name of an unknown law.
+    pub key: String,
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// What the index keeps of one draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSummary {
+    pub path: PathBuf,
+    /// Law mentions in document order.
+    pub laws: Vec<LawRef>,
+}
+
+impl DraftSummary {
+    /// Summarise the analysis of `text`, the content of the draft at `path`,
+    /// with columns counted in `encoding`.
+    pub fn new(path: PathBuf, text: &str, analysis: &Analysis, encoding: Encoding) -> Self {
+        let index = LineIndex::new(text);
+        let mut mentions: Vec<_> = analysis.laws.iter().collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let laws = mentions
+            .into_iter()
+            .map(|mention| {
+                let (start, end) = index.range(text, mention.span, encoding);
+                LawRef {
+                    key: mention.key(),
+                    start,
+                    end,
+                }
+            })
+            .collect();
+        DraftSummary { path, laws }
+    }
+}
+
+/// A mention found by a cross-draft query: the draft it is in and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoundMention<'a> {
+    pub path: &'a Path,
+    pub law: &'a LawRef,
+}
+
+/// The summaries of every draft copydesk knows about, open or on disk, and
+/// the workspace folders they were found under.
+#[derive(Clone, Debug, Default)]
+pub struct WorkspaceIndex {
+    roots: Vec<PathBuf>,
+    drafts: BTreeMap<PathBuf, DraftSummary>,
+}
+
+impl WorkspaceIndex {
+    pub fn new(roots: Vec<PathBuf>) -> Self {
+        WorkspaceIndex {
+            roots,
+            drafts: BTreeMap::new(),
+        }
+    }
+
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
+    /// Whether a file at `path` belongs to the workspace: it is a draft by
+    /// its extension and lies under one of the workspace folders.
+    pub fn covers(&self, path: &Path) -> bool {
+        is_draft(path) && self.roots.iter().any(|root| path.starts_with(root))
+    }
+
+    /// Add or replace the summary of one draft.
+    pub fn insert(&mut self, summary: DraftSummary) {
+        self.drafts.insert(summary.path.clone(), summary);
+    }
+
+    pub fn remove(&mut self, path: &Path) -> Option<DraftSummary> {
+        self.drafts.remove(path)
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&DraftSummary> {
+        self.drafts.get(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.drafts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.drafts.is_empty()
+    }
+
+    /// Every mention of the law under `key`, draft by draft in path order,
+    /// each draft's mentions in document order.
+    pub fn mentions_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = FoundMention<'a>> {
+        self.drafts.values().flat_map(move |draft| {
+            draft
+                .laws
+                .iter()
+                .filter(move |law| law.key == key)
+                .map(move |law| FoundMention {
+                    path: &draft.path,
+                    law,
+                })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::LawMention;
+    use crate::kb::LawId;
+    use crate::text::Span;
+
+    fn mention(text: &str, needle: &str, id: Option<&str>) -> LawMention {
+        let start = text.find(needle).unwrap();
+        LawMention {
+            span: Span::new(start, start + needle.len()),
+            text: needle.to_string(),
+            id: id.map(LawId::new),
+            title: None,
+            status: None,
+        }
+    }
+
+    const CHIPS: &str = "CHIPS and Science Act";
+
+    #[test]
+    fn summaries_keep_keys_and_positions_in_the_chosen_encoding() {
+        let text = "# 😀 News\n\n“Yes,” she said of the CHIPS and Science Act.\n";
+        let analysis = Analysis {
+            laws: vec![mention(text, CHIPS, Some("us/pl/117-167"))],
+            ..Analysis::default()
+        };
+        let utf16 = DraftSummary::new("/d/a.md".into(), text, &analysis, Encoding::Utf16);
+        let utf8 = DraftSummary::new("/d/a.md".into(), text, &analysis, Encoding::Utf8);
+        assert_eq!(utf16.laws[0].key, "us/pl/117-167");
+        assert_eq!(utf16.laws[0].start, LineCol { line: 2, col: 23 });
+        assert_eq!(utf16.laws[0].end, LineCol { line: 2, col: 44 });
+        // The curly quotes are three bytes each in UTF-8.
+        assert_eq!(utf8.laws[0].start, LineCol { line: 2, col: 27 });
+    }
+
+    #[test]
+    fn mentions_of_a_key_come_from_every_draft_in_path_order() {
+        let a = "The CHIPS and Science Act passed. So did the Inflation Reduction Act.";
+        let b = "Critics of the CHIPS and Science Act spoke.\nThe CHIPS and Science Act again.";
+        let mut index = WorkspaceIndex::new(vec!["/d".into()]);
+        for (path, text) in [("/d/b.md", b), ("/d/a.md", a)] {
+            let mut laws = vec![mention(text, CHIPS, Some("us/pl/117-167"))];
+            if let Some(second) = text.rfind(CHIPS).filter(|&at| at != laws[0].span.start) {
+                laws.push(LawMention {
+                    span: Span::new(second, second + CHIPS.len()),
+                    ..laws[0].clone()
+                });
+            }
+            if text.contains("Inflation") {
+                laws.push(mention(
+                    text,
+                    "Inflation Reduction Act",
+                    Some("us/pl/117-169"),
+                ));
+            }
+            let analysis = Analysis {
+                laws,
+                ..Analysis::default()
+            };
+            index.insert(DraftSummary::new(
+                path.into(),
+                text,
+                &analysis,
+                Encoding::Utf16,
+            ));
+        }
+        let found: Vec<_> = index
+            .mentions_of("us/pl/117-167")
+            .map(|m| (m.path.to_str().unwrap(), m.law.start.line, m.law.start.col))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("/d/a.md", 0, 4), ("/d/b.md", 0, 15), ("/d/b.md", 1, 4)]
+        );
+        index.remove(Path::new("/d/b.md"));
+        assert_eq!(index.mentions_of("us/pl/117-167").count(), 1);
+        assert_eq!(index.mentions_of("us/pl/117-169").count(), 1);
+    }
+
+    #[test]
+    fn the_workspace_covers_drafts_under_its_folders_only() {
+        let index = WorkspaceIndex::new(vec!["/desk".into()]);
+        assert!(index.covers(Path::new("/desk/politics/budget.md")));
+        assert!(index.covers(Path::new("/desk/a.markdown")));
+        assert!(!index.covers(Path::new("/desk/copydesk.toml")));
+        assert!(!index.covers(Path::new("/elsewhere/a.md")));
+    }
+}

@@ -1,0 +1,249 @@
+//! Open documents: the editor's buffer as a rope, its version, and what
+//! copydesk derived from that exact text.
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+
+use super::convert::{rope_offset, Positions};
+use crate::analysis::{self, Analysis};
+use crate::config::Config;
+use crate::kb::Kb;
+use crate::text::{Encoding, LineIndex};
+
+/// One open document. A document is never edited in place: an update builds
+/// a new `Document`, which replaces the old one whole, so readers always see
+/// a text, its line index and its analysis that belong together.
+#[derive(Debug)]
+pub struct Document {
+    pub version: i32,
+    rope: Rope,
+    pub text: String,
+    pub line_index: LineIndex,
+    pub analysis: Analysis,
+}
+
+/// Why a change notification was not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The change is not newer than the text copydesk holds; notifications
+    /// can arrive out of order.
+    Stale { stored: i32, received: i32 },
+    /// A change's range starts or ends on a line the document does not have.
+    LineOutOfRange {
+        change: usize,
+        line: u32,
+        lines: usize,
+    },
+    /// A change's range ends before it starts.
+    Backwards { change: usize },
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeError::Stale { stored, received } => write!(
+                f,
+                "version {received} is not newer than the version {stored} copydesk holds"
+            ),
+            ChangeError::LineOutOfRange {
+                change,
+                line,
+                lines,
+            } => write!(
+                f,
+                "change {change} refers to line {line}, but the document has {lines} lines \
+                 (counting from 0); the editor and copydesk disagree on the text, so \
+                 reopen the file to resynchronise"
+            ),
+            ChangeError::Backwards { change } => {
+                write!(f, "change {change} has a range that ends before it starts")
+            }
+        }
+    }
+}
+
+impl Document {
+    /// A document holding `text` at `version`, analysed with `config` and `kb`.
+    pub fn new(version: i32, text: &str, config: &Config, kb: &Kb) -> Document {
+        Document::from_rope(version, Rope::from_str(text), config, kb)
+    }
+
+    fn from_rope(version: i32, rope: Rope, config: &Config, kb: &Kb) -> Document {
+        let text = rope.to_string();
+        let line_index = LineIndex::new(&text);
+        let analysis = analysis::analyze(&text, config, kb);
+        Document {
+            version,
+            rope,
+            text,
+            line_index,
+            analysis,
+        }
+    }
+
+    /// The document after `changes`, applied in order, at `version`. Either
+    /// every change applies or none does.
+    pub fn with_changes(
+        &self,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: Encoding,
+        config: &Config,
+        kb: &Kb,
+    ) -> Result<Document, ChangeError> {
+        if version <= self.version {
+            return Err(ChangeError::Stale {
+                stored: self.version,
+                received: version,
+            });
+        }
+        let mut rope = self.rope.clone();
+        for (i, change) in changes.iter().enumerate() {
+            let Some(range) = change.range else {
+                rope = Rope::from_str(&change.text);
+                continue;
+            };
+            let offset = |position: tower_lsp_server::ls_types::Position| {
+                rope_offset(&rope, position, encoding).ok_or(ChangeError::LineOutOfRange {
+                    change: i,
+                    line: position.line,
+                    lines: rope.len_lines(),
+                })
+            };
+            let start = offset(range.start)?;
+            let end = offset(range.end)?;
+            if end < start {
+                return Err(ChangeError::Backwards { change: i });
+            }
+            let start = rope.byte_to_char(start);
+            let end = rope.byte_to_char(end);
+            rope.remove(start..end);
+            rope.insert(start, &change.text);
+        }
+        Ok(Document::from_rope(version, rope, config, kb))
+    }
+
+    /// This document's text as the protocol addresses it.
+    pub fn positions(&self, encoding: Encoding) -> Positions<'_> {
+        Positions {
+            text: &self.text,
+            index: &self.line_index,
+            encoding,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn edit(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(
+                Position::new(start.0, start.1),
+                Position::new(end.0, end.1),
+            )),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn full(text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn apply(
+        doc: &Document,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: Encoding,
+    ) -> Result<Document, ChangeError> {
+        doc.with_changes(
+            version,
+            changes,
+            encoding,
+            &Config::default(),
+            &Kb::default(),
+        )
+    }
+
+    fn open(text: &str) -> Document {
+        Document::new(1, text, &Config::default(), &Kb::default())
+    }
+
+    #[test]
+    fn several_changes_apply_in_order() {
+        let doc = open("\"This is a disgrace.\"\nEnd.\n");
+        // The second change addresses the text the first one produced.
+        let changes = [
+            edit((0, 21), (0, 21), " the mayor said."),
+            edit((0, 22), (0, 31), "Mayor Jane Roe"),
+            edit((1, 0), (1, 4), "Fin."),
+        ];
+        let doc = apply(&doc, 2, &changes, Encoding::Utf16).unwrap();
+        assert_eq!(
+            doc.text,
+            "\"This is a disgrace.\" Mayor Jane Roe said.\nFin.\n"
+        );
+        assert_eq!(doc.version, 2);
+        assert_eq!(doc.line_index, LineIndex::new(&doc.text));
+    }
+
+    #[test]
+    fn columns_follow_the_negotiated_encoding() {
+        let text = "😀 “Hi,” 他说.\n";
+        let doc = open(text);
+        // Replace `Hi` after the emoji, a space and an opening curly quote.
+        let utf16 = apply(&doc, 2, &[edit((0, 4), (0, 6), "Hello")], Encoding::Utf16).unwrap();
+        let utf8 = apply(&doc, 2, &[edit((0, 8), (0, 10), "Hello")], Encoding::Utf8).unwrap();
+        assert_eq!(utf16.text, "😀 “Hello,” 他说.\n");
+        assert_eq!(utf8.text, utf16.text);
+    }
+
+    #[test]
+    fn a_change_without_a_range_replaces_the_text_and_later_ones_apply_to_it() {
+        let doc = open("old text");
+        let changes = [full("new\ntext"), edit((1, 0), (1, 0), "more ")];
+        let doc = apply(&doc, 5, &changes, Encoding::Utf16).unwrap();
+        assert_eq!(doc.text, "new\nmore text");
+    }
+
+    #[test]
+    fn columns_past_the_end_of_a_line_clamp_to_it() {
+        let doc = open("ab\ncd\n");
+        let doc = apply(&doc, 2, &[edit((0, 99), (0, 120), "!")], Encoding::Utf16).unwrap();
+        assert_eq!(doc.text, "ab!\ncd\n");
+    }
+
+    #[test]
+    fn stale_versions_and_bad_ranges_leave_the_document_alone() {
+        let doc = open("ab\ncd\n");
+        assert_eq!(
+            apply(&doc, 1, &[full("x")], Encoding::Utf16).unwrap_err(),
+            ChangeError::Stale {
+                stored: 1,
+                received: 1
+            }
+        );
+        // One bad change rejects the whole notification.
+        let changes = [edit((0, 0), (0, 0), "ok "), edit((7, 0), (7, 1), "x")];
+        assert_eq!(
+            apply(&doc, 2, &changes, Encoding::Utf16).unwrap_err(),
+            ChangeError::LineOutOfRange {
+                change: 1,
+                line: 7,
+                lines: 3
+            }
+        );
+        assert_eq!(
+            apply(&doc, 2, &[edit((1, 2), (0, 0), "x")], Encoding::Utf16).unwrap_err(),
+            ChangeError::Backwards { change: 0 }
+        );
+        assert_eq!(doc.text, "ab\ncd\n");
+    }
+}

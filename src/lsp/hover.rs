@@ -1,0 +1,336 @@
+//! The Markdown cards shown on hover. Plain functions from analysis and
+//! knowledge-base types to text, so they are tested without a server.
+
+use std::fmt::Write;
+
+use crate::analysis::{Attribution, LawMention, MentionForm, Quote, QuoteKind};
+use crate::kb::{Entry, Status, StatusState};
+
+/// The card for a law mention. `entry` is the knowledge-base entry the
+/// mention names, when copydesk has one.
+pub fn law_card(mention: &LawMention, entry: Option<&Entry>) -> String {
+    match (entry, &mention.title) {
+        (Some(entry), _) => entry_card(mention, entry),
+        (None, Some(title)) => {
+            let mut card = format!("**{}**\n", escape(title));
+            if let Some(status) = &mention.status {
+                let _ = write!(card, "\n**Status:** {}\n", escape(status));
+            }
+            card
+        }
+        (None, None) => format!(
+            "copydesk does not know **{}**.\n\nCheck the name against the bill or statute, \
+             or add it to the desk's glossary (`[[law]]` in `copydesk.toml`) so every \
+             draft can explain it.\n",
+            escape(&mention.text)
+        ),
+    }
+}
+
+fn entry_card(mention: &LawMention, entry: &Entry) -> String {
+    let mut card = format!("**{}**\n\n", escape(&entry.title));
+    let _ = writeln!(
+        card,
+        "{} · {}\n",
+        capitalise(entry.kind.as_str()),
+        escape(&entry.jurisdiction.to_uppercase())
+    );
+    let _ = writeln!(card, "**Status:** {}\n", status_line(&entry.status));
+    if !entry.citations.is_empty() {
+        let _ = writeln!(card, "**Citations:** {}\n", join_escaped(&entry.citations));
+    }
+    if !entry.summary.is_empty() {
+        let _ = writeln!(card, "{}\n", escape(&entry.summary));
+    }
+    for related in &entry.related {
+        let _ = writeln!(card, "{}\n", escape(related));
+    }
+    if !entry.aliases.is_empty() {
+        let _ = writeln!(
+            card,
+            "**Also known as:** {}\n",
+            join_escaped(&entry.aliases)
+        );
+    }
+    let written = mention
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if written != entry.title && !entry.aliases.contains(&written) {
+        let _ = writeln!(card, "**Written here as:** {}\n", escape(&written));
+    }
+    if !entry.sources.is_empty() {
+        card.push_str("**Sources:**\n");
+        for source in &entry.sources {
+            let _ = writeln!(card, "- <{source}>");
+        }
+    }
+    card.truncate(card.trim_end().len());
+    card.push('\n');
+    card
+}
+
+/// `enacted (2022-08-09). Signed into law.`
+fn status_line(status: &Status) -> String {
+    let mut line = state_words(status.state).to_string();
+    if let Some(date) = &status.date {
+        let _ = write!(line, " ({})", escape(date));
+    }
+    line.push('.');
+    if let Some(note) = &status.note {
+        let _ = write!(line, " {}", escape(note));
+    }
+    line
+}
+
+fn state_words(state: StatusState) -> &'static str {
+    match state {
+        StatusState::Enacted => "enacted",
+        StatusState::PassedHouse => "passed the House only; not law",
+        StatusState::PassedSenate => "passed the Senate only; not law",
+        StatusState::PassedBothUnreconciled => {
+            "passed both chambers in different versions, never reconciled; not law"
+        }
+        StatusState::Introduced => "introduced; not law",
+        StatusState::Vetoed => "vetoed; not law",
+        StatusState::Repealed => "repealed",
+        StatusState::InForce => "in force",
+    }
+}
+
+/// The card for a quote: what kind it is and who, if anyone, said it.
+/// `text` is the draft the quote's spans point into.
+pub fn quote_card(quote: &Quote, text: &str) -> String {
+    let mut card = format!("**{}**\n\n", kind_words(quote.kind));
+    let words = quote.content.slice(text);
+    if !words.is_empty() {
+        let _ = writeln!(card, "> {}\n", escape(&shorten(words, 120)));
+    }
+    match (&quote.attribution, quote.kind.needs_attribution()) {
+        (Some(attribution), _) => card.push_str(&attribution_line(attribution)),
+        (None, true) => card.push_str(
+            "Nobody is credited with this quote. The copy desk will want a source: \
+             add who said it, e.g. `, the minister said.`",
+        ),
+        (None, false) if quote.kind == QuoteKind::Title => {
+            card.push_str("The name of a work needs no attribution.")
+        }
+        (None, false) => card.push_str("Scare quotes need no attribution."),
+    }
+    card.push('\n');
+    if !quote.closed {
+        card.push_str("\nThis quote is never closed in its paragraph.\n");
+    }
+    card
+}
+
+fn kind_words(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "Direct quote",
+        QuoteKind::Partial => "Partial quote",
+        QuoteKind::Scare => "Scare quote",
+        QuoteKind::Title => "Title",
+    }
+}
+
+fn attribution_line(attribution: &Attribution) -> String {
+    let speaker = &attribution.speaker;
+    let mut line = format!("Attributed to **{}**", escape(&speaker.text));
+    match (&speaker.name, speaker.form) {
+        (Some(name), _) if *name != speaker.text => {
+            let _ = write!(line, " ({})", escape(name));
+        }
+        (None, MentionForm::Pronoun | MentionForm::Description) => {
+            line.push_str(" (the draft never names who this is)");
+        }
+        (None, MentionForm::Anonymous) => line.push_str(" (an anonymous source)"),
+        _ => {}
+    }
+    match &attribution.cue {
+        Some(cue) => {
+            let _ = write!(line, ", by the words “{}”.", escape(&cue.text));
+        }
+        None => line.push_str(", carried over from the start of this running quote."),
+    }
+    line
+}
+
+/// At most `max` characters of `words`, cut at a word boundary.
+fn shorten(words: &str, max: usize) -> String {
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.chars().count() <= max {
+        return words;
+    }
+    let cut: String = words.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn join_escaped(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| escape(s))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `text` with the characters Markdown would act on backslash-escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Cue, SpeakerMention};
+    use crate::kb::{Kind, LawId};
+    use crate::text::Span;
+
+    fn chips() -> Entry {
+        Entry {
+            id: LawId::new("us/pl/117-167"),
+            kind: Kind::Law,
+            jurisdiction: "us".to_string(),
+            title: "CHIPS and Science Act".to_string(),
+            aliases: vec!["CHIPS Act".to_string()],
+            citations: vec!["Pub. L. 117-167".to_string(), "H.R. 4346".to_string()],
+            status: Status {
+                state: StatusState::Enacted,
+                date: Some("2022-08-09".to_string()),
+                note: None,
+            },
+            summary: "Funds semiconductor manufacturing and research.".to_string(),
+            related: Vec::new(),
+            sources: vec![
+                "https://www.congress.gov/bill/117th-congress/house-bill/4346".to_string(),
+            ],
+        }
+    }
+
+    fn mention(text: &str, id: Option<&str>) -> LawMention {
+        LawMention {
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            id: id.map(LawId::new),
+            title: None,
+            status: None,
+        }
+    }
+
+    #[test]
+    fn a_known_law_shows_its_whole_entry() {
+        let card = law_card(&mention("CHIPS Act", Some("us/pl/117-167")), Some(&chips()));
+        assert_eq!(
+            card,
+            "**CHIPS and Science Act**\n\n\
+             Law · US\n\n\
+             **Status:** enacted (2022-08-09).\n\n\
+             **Citations:** Pub. L. 117-167; H.R. 4346\n\n\
+             Funds semiconductor manufacturing and research.\n\n\
+             **Also known as:** CHIPS Act\n\n\
+             **Sources:**\n\
+             - <https://www.congress.gov/bill/117th-congress/house-bill/4346>\n"
+        );
+    }
+
+    #[test]
+    fn a_bill_that_never_passed_says_so_and_how_it_was_written() {
+        let mut entry = chips();
+        entry.kind = Kind::Bill;
+        entry.status = Status {
+            state: StatusState::PassedHouse,
+            date: Some("2022-02-04".to_string()),
+            note: Some("Never became law.".to_string()),
+        };
+        let card = law_card(&mention("CHIPS  and Science Act", None), Some(&entry));
+        assert!(card.contains("Bill · US"));
+        assert!(card.contains(
+            "**Status:** passed the House only; not law (2022-02-04). Never became law."
+        ));
+        assert!(!card.contains("Written here as"), "{card}");
+        let card = law_card(&mention("Chips Law", None), Some(&entry));
+        assert!(card.contains("**Written here as:** Chips Law"), "{card}");
+    }
+
+    #[test]
+    fn an_unknown_law_is_admitted() {
+        let card = law_card(&mention("Fair Widgets Act of 2031", None), None);
+        assert!(card.starts_with("copydesk does not know **Fair Widgets Act of 2031**."));
+        assert!(card.contains("glossary"));
+    }
+
+    fn quote(text: &str, inner: &str, kind: QuoteKind) -> Quote {
+        let start = text.find(inner).unwrap();
+        Quote {
+            span: Span::new(start - 1, start + inner.len() + 1),
+            content: Span::new(start, start + inner.len()),
+            kind,
+            closed: true,
+            group: 0,
+            attribution: None,
+        }
+    }
+
+    #[test]
+    fn an_attributed_quote_names_the_speaker_and_the_cue() {
+        let text = "Wang Wenbin spoke. \"We will not back down,\" he said.";
+        let mut q = quote(text, "We will not back down,", QuoteKind::Direct);
+        let he = text.find("he said").unwrap();
+        q.attribution = Some(Attribution {
+            speaker: SpeakerMention {
+                span: Span::new(he, he + 2),
+                text: "he".to_string(),
+                name: Some("Wang Wenbin".to_string()),
+                form: MentionForm::Pronoun,
+            },
+            cue: Some(Cue {
+                span: Span::new(he + 3, he + 7),
+                text: "said".to_string(),
+            }),
+        });
+        assert_eq!(
+            quote_card(&q, text),
+            "**Direct quote**\n\n> We will not back down,\n\n\
+             Attributed to **he** (Wang Wenbin), by the words “said”.\n"
+        );
+    }
+
+    #[test]
+    fn an_orphan_quote_asks_for_a_source_and_scare_quotes_do_not() {
+        let text = "\"This is a disgrace.\" The hall emptied. The \"reset\" failed.";
+        let orphan = quote_card(&quote(text, "This is a disgrace.", QuoteKind::Direct), text);
+        assert!(
+            orphan.contains("Nobody is credited with this quote. The copy desk will want a source")
+        );
+        let scare = quote_card(&quote(text, "reset", QuoteKind::Scare), text);
+        assert_eq!(
+            scare,
+            "**Scare quote**\n\n> reset\n\nScare quotes need no attribution.\n"
+        );
+    }
+
+    #[test]
+    fn long_quotes_are_shortened_and_markdown_is_escaped() {
+        assert_eq!(shorten("one two three four", 12), "one two …");
+        assert_eq!(escape("*not* _bold_ <b>"), "\\*not\\* \\_bold\\_ \\<b\\>");
+    }
+}

@@ -1,0 +1,97 @@
+//! Keeping the workspace index in step with the disk: the first scan of
+//! the workspace folders, and re-reading a draft when its buffer closes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tower_lsp_server::ls_types::{MessageType, ProgressToken};
+use tower_lsp_server::Client;
+
+use super::state::{Settings, State};
+use crate::workspace::{self, DraftSummary};
+
+/// How long the server waits for the client to answer a request of its own.
+const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Log a problem the user may want to act on, to the editor and to stderr.
+pub async fn warn(client: &Client, message: String) {
+    tracing::warn!("{message}");
+    client.log_message(MessageType::WARNING, message).await;
+}
+
+/// Find, read and analyse every draft in the workspace, merge them into the
+/// index, and say so. Runs as its own task: it awaits client requests
+/// (progress), which a handler must never do while the client waits on it.
+pub async fn index_workspace(client: Client, state: Arc<State>) {
+    let settings = state.settings();
+    let progress = if settings.progress {
+        let token = ProgressToken::String("copydesk/index".to_string());
+        let created = tokio::time::timeout(
+            CLIENT_REQUEST_TIMEOUT,
+            client.create_work_done_progress(token.clone()),
+        )
+        .await;
+        match created {
+            Ok(Ok(())) => Some(
+                client
+                    .progress(token, "copydesk: indexing drafts")
+                    .begin()
+                    .await,
+            ),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let scan = {
+        let settings = settings.clone();
+        tokio::task::spawn_blocking(move || {
+            let (paths, mut skipped) = workspace::find_drafts(&settings.roots);
+            let indexed =
+                workspace::index_drafts(&paths, &settings.config, &settings.kb, settings.encoding);
+            skipped.extend(indexed.skipped);
+            (indexed.summaries, skipped)
+        })
+        .await
+    };
+    let message = match scan {
+        Ok((summaries, skipped)) => {
+            for skip in skipped {
+                warn(&client, skip.to_string()).await;
+            }
+            let count = summaries.len();
+            state.merge_scan(summaries);
+            format!(
+                "copydesk: indexed {count} draft{}",
+                if count == 1 { "" } else { "s" }
+            )
+        }
+        Err(err) => {
+            warn(
+                &client,
+                format!("copydesk: indexing the workspace failed: {err}"),
+            )
+            .await;
+            "copydesk: indexing failed".to_string()
+        }
+    };
+    state.mark_indexed();
+    tracing::info!("{message}");
+    client.log_message(MessageType::INFO, &message).await;
+    if let Some(progress) = progress {
+        progress.finish_with_message(message).await;
+    }
+}
+
+/// The summary of a closed draft read back from disk, or `None` when it is
+/// gone or unreadable.
+pub fn summarise_from_disk(settings: &Settings, path: PathBuf) -> (PathBuf, Option<DraftSummary>) {
+    let indexed = workspace::index_drafts(
+        std::slice::from_ref(&path),
+        &settings.config,
+        &settings.kb,
+        settings.encoding,
+    );
+    (path, indexed.summaries.into_iter().next())
+}

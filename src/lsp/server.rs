@@ -1,0 +1,364 @@
+//! The protocol handlers: thin adapters from LSP messages to the state,
+//! the analysis and the cards.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::code_actions::quick_fixes;
+use super::convert::{encoding_kind, negotiate_encoding};
+use super::diagnostics::to_diagnostics;
+use super::documents::Document;
+use super::hover::{law_card, quote_card};
+use super::indexing::{index_workspace, summarise_from_disk, warn};
+use super::state::{file_path, Settings, State};
+use crate::config::{self, Config};
+use crate::kb::Kb;
+
+/// How long a workspace-wide query waits for the first scan of the
+/// workspace before answering from what is indexed so far.
+const INDEX_WAIT: Duration = Duration::from_secs(10);
+
+/// The copydesk language server.
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+/// The reply to `copydesk/syncedDocument`: the text copydesk holds for an
+/// open document, to check that an editor and copydesk agree on it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SyncedDocument {
+    pub version: i32,
+    pub text: String,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(State::default()),
+        }
+    }
+
+    /// `copydesk/syncedDocument`: the version and text of an open document,
+    /// or null when it is not open.
+    pub async fn synced_document(
+        &self,
+        params: TextDocumentIdentifier,
+    ) -> Result<Option<SyncedDocument>> {
+        Ok(self.state.document(&params.uri).map(|doc| SyncedDocument {
+            version: doc.version,
+            text: doc.text.clone(),
+        }))
+    }
+
+    async fn warn(&self, message: String) {
+        warn(&self.client, message).await;
+    }
+
+    /// The diagnostics of `doc`, unless a newer version has replaced it in
+    /// the meantime; that version publishes its own.
+    async fn publish(&self, uri: Uri, doc: Arc<Document>) {
+        let current = self.state.document(&uri).map(|d| d.version);
+        if current != Some(doc.version) {
+            return;
+        }
+        let encoding = self.state.settings().encoding;
+        let diagnostics = to_diagnostics(&doc.analysis.findings, doc.positions(encoding));
+        self.client
+            .publish_diagnostics(uri, diagnostics, Some(doc.version))
+            .await;
+    }
+
+    /// The document and offset a request points at, or `None` after saying
+    /// in the log why the request cannot be answered.
+    async fn locate(
+        &self,
+        what: &str,
+        uri: &Uri,
+        position: Position,
+    ) -> Option<(Arc<Document>, usize)> {
+        match self.state.locate(uri, position) {
+            Ok(found) => Some(found),
+            Err(reason) => {
+                self.warn(format!("{what}: {reason}")).await;
+                None
+            }
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = negotiate_encoding(&params.capabilities);
+        let roots = workspace_roots(&params);
+        let (config, config_problem) = load_config(&roots);
+        if let Some(problem) = config_problem {
+            self.warn(problem).await;
+        }
+        let progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|window| window.work_done_progress)
+            .unwrap_or(false);
+        if roots.is_empty() {
+            self.state.mark_indexed();
+        }
+        self.state.configure(Settings {
+            encoding,
+            config,
+            kb: Kb::builtin(),
+            roots,
+            progress,
+        });
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "copydesk".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.state.settings().roots.is_empty() {
+            return;
+        }
+        tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let opened = self.state.open(&doc.uri, doc.version, &doc.text);
+        self.publish(doc.uri, opened).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let doc = params.text_document;
+        match self
+            .state
+            .change(&doc.uri, doc.version, &params.content_changes)
+        {
+            Ok(changed) => self.publish(doc.uri, changed).await,
+            Err(reason) => {
+                self.warn(format!(
+                    "ignored a change to {} (version {}): {reason}",
+                    doc.uri.as_str(),
+                    doc.version
+                ))
+                .await;
+            }
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // The buffer is what copydesk checks; saving changes nothing in it,
+        // but editors that hide diagnostics of unsaved files show them again.
+        let uri = params.text_document.uri;
+        match self.state.document(&uri) {
+            Some(doc) => self.publish(uri, doc).await,
+            None => {
+                self.warn(format!("saved {}, which is not open", uri.as_str()))
+                    .await
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        // The diagnostics are cleared once the index has caught up, so a client
+        // that has seen them cleared sees the workspace as it is on disk.
+        if let Some(path) = self.state.close(&uri) {
+            let settings = self.state.settings();
+            let read =
+                tokio::task::spawn_blocking(move || summarise_from_disk(&settings, path)).await;
+            match read {
+                Ok((path, summary)) => self.state.restore_from_disk(path, summary),
+                Err(err) => {
+                    self.warn(format!("could not re-read a closed draft: {err}"))
+                        .await
+                }
+            }
+        }
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some((doc, offset)) = self
+            .locate("hover", &at.text_document.uri, at.position)
+            .await
+        else {
+            return Ok(None);
+        };
+        let settings = self.state.settings();
+        let positions = doc.positions(settings.encoding);
+        let (card, span) = if let Some(law) = doc.analysis.law_at(offset) {
+            let entry = law.id.as_ref().and_then(|id| settings.kb.get(id));
+            (law_card(law, entry), law.span)
+        } else if let Some(quote) = doc.analysis.quote_at(offset) {
+            (quote_card(quote, &doc.text), quote.span)
+        } else {
+            return Ok(None);
+        };
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: card,
+            }),
+            range: Some(positions.range(span)),
+        }))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let uri = at.text_document.uri;
+        let Some((doc, offset)) = self.locate("definition", &uri, at.position).await else {
+            return Ok(None);
+        };
+        let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
+            return Ok(None);
+        };
+        let first = doc
+            .analysis
+            .laws
+            .iter()
+            .filter(|law| law.key() == key)
+            .min_by_key(|law| law.span.start);
+        let positions = doc.positions(self.state.settings().encoding);
+        Ok(first.map(|law| {
+            GotoDefinitionResponse::Scalar(Location::new(uri.clone(), positions.range(law.span)))
+        }))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        let Some((doc, offset)) = self.locate("references", &uri, at.position).await else {
+            return Ok(None);
+        };
+        let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
+            return Ok(None);
+        };
+        let mut indexed = self.state.indexed();
+        if tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done))
+            .await
+            .is_err()
+        {
+            self.warn(
+                "references: the workspace is still being indexed; some drafts may be missing"
+                    .to_string(),
+            )
+            .await;
+        }
+        Ok(Some(self.state.law_locations(&key, &uri, &doc)))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(doc) = self.state.document(&uri) else {
+            self.warn(format!("code actions: {} is not open", uri.as_str()))
+                .await;
+            return Ok(None);
+        };
+        let positions = doc.positions(self.state.settings().encoding);
+        let Some(requested) = positions.span(params.range) else {
+            self.warn(format!(
+                "code actions: the range {:?} is not in {}",
+                params.range,
+                uri.as_str()
+            ))
+            .await;
+            return Ok(None);
+        };
+        Ok(Some(quick_fixes(
+            &uri,
+            &doc.analysis.findings,
+            requested,
+            positions,
+        )))
+    }
+}
+
+/// What copydesk advertises: exactly the features it implements.
+fn capabilities(encoding: crate::text::Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding_kind(encoding)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(false),
+            ..CodeActionOptions::default()
+        })),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// The local folders of the workspace: its folders, or the root URI of a
+/// client that predates workspace folders.
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    let uris: Vec<&Uri> = match &params.workspace_folders {
+        Some(folders) if !folders.is_empty() => folders.iter().map(|f| &f.uri).collect(),
+        #[allow(deprecated)]
+        _ => params.root_uri.iter().collect(),
+    };
+    uris.into_iter().filter_map(file_path).collect()
+}
+
+/// The `copydesk.toml` of the first workspace folder, or the defaults, and
+/// what was wrong with the file if it could not be used.
+fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
+    let Some(path) = roots.first().map(|root| root.join(config::FILE_NAME)) else {
+        return (Config::default(), None);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(err) => {
+            return (
+                Config::default(),
+                Some(format!(
+                    "could not read {}: {err}; using the default settings",
+                    path.display()
+                )),
+            )
+        }
+    };
+    match Config::from_toml(&text) {
+        Ok(config) => (config, None),
+        Err(err) => (
+            Config::default(),
+            Some(format!(
+                "{}: {err}; using the default settings",
+                path.display()
+            )),
+        ),
+    }
+}

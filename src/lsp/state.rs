@@ -1,0 +1,404 @@
+//! What the server holds between messages: the settings fixed at
+//! initialize, the open documents and the workspace index.
+//!
+//! Every method here is synchronous and takes the lock only for as long as
+//! it reads or swaps a few pointers; the analysis of an update runs with the
+//! lock released, so no handler ever waits on another's analysis, and none
+//! can hold the lock across an `.await`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use tokio::sync::watch;
+use tower_lsp_server::ls_types::{Location, Position, TextDocumentContentChangeEvent, Uri};
+
+use super::convert::to_range;
+use super::documents::{ChangeError, Document};
+use crate::config::Config;
+use crate::kb::Kb;
+use crate::text::Encoding;
+use crate::workspace::{DraftSummary, WorkspaceIndex};
+
+/// The settings negotiated or loaded at initialize.
+#[derive(Debug)]
+pub struct Settings {
+    pub encoding: Encoding,
+    pub config: Config,
+    pub kb: Kb,
+    pub roots: Vec<PathBuf>,
+    /// Whether the client accepts `window/workDoneProgress/create`.
+    pub progress: bool,
+}
+
+/// The settings before initialize, which replaces them. The protocol
+/// allows no other request before initialize, so the empty knowledge base
+/// is never consulted.
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            encoding: Encoding::Utf16,
+            config: Config::default(),
+            kb: Kb::default(),
+            roots: Vec::new(),
+            progress: false,
+        }
+    }
+}
+
+/// Why a change notification was ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rejected {
+    UnknownDocument,
+    Change(ChangeError),
+}
+
+impl std::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rejected::UnknownDocument => f.write_str("the document is not open"),
+            Rejected::Change(err) => err.fmt(f),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Open {
+    documents: HashMap<Uri, Arc<Document>>,
+    /// The URI each open file was opened under, by path.
+    paths: HashMap<PathBuf, Uri>,
+    index: WorkspaceIndex,
+}
+
+pub struct State {
+    settings: RwLock<Arc<Settings>>,
+    open: Mutex<Open>,
+    indexed: watch::Sender<bool>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            settings: RwLock::new(Arc::new(Settings::default())),
+            open: Mutex::new(Open::default()),
+            indexed: watch::Sender::new(false),
+        }
+    }
+}
+
+impl State {
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Adopt the settings of a new session and start an empty index over
+    /// its workspace folders.
+    pub fn configure(&self, settings: Settings) {
+        let roots = settings.roots.clone();
+        *self
+            .settings
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(settings);
+        self.lock().index = WorkspaceIndex::new(roots);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Open> {
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A receiver that turns true once the first scan of the workspace has
+    /// been merged into the index.
+    pub fn indexed(&self) -> watch::Receiver<bool> {
+        self.indexed.subscribe()
+    }
+
+    pub fn mark_indexed(&self) {
+        self.indexed.send_replace(true);
+    }
+
+    pub fn document(&self, uri: &Uri) -> Option<Arc<Document>> {
+        self.lock().documents.get(uri).cloned()
+    }
+
+    /// Open (or reopen) a document with `text` at `version`.
+    pub fn open(&self, uri: &Uri, version: i32, text: &str) -> Arc<Document> {
+        let settings = self.settings();
+        let doc = Arc::new(Document::new(version, text, &settings.config, &settings.kb));
+        let summary = summarise(uri, &doc, settings.encoding);
+        let mut open = self.lock();
+        open.documents.insert(uri.clone(), doc.clone());
+        if let Some(summary) = summary {
+            open.paths.insert(summary.path.clone(), uri.clone());
+            open.index.insert(summary);
+        }
+        doc
+    }
+
+    /// Apply a change notification. When another update of the same document
+    /// lands while this one is being analysed, this one is redone on top of
+    /// it, so no update is lost or applied to the wrong text.
+    pub fn change(
+        &self,
+        uri: &Uri,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+    ) -> Result<Arc<Document>, Rejected> {
+        let settings = self.settings();
+        loop {
+            let base = self.document(uri).ok_or(Rejected::UnknownDocument)?;
+            let doc = base
+                .with_changes(
+                    version,
+                    changes,
+                    settings.encoding,
+                    &settings.config,
+                    &settings.kb,
+                )
+                .map_err(Rejected::Change)?;
+            let doc = Arc::new(doc);
+            let summary = summarise(uri, &doc, settings.encoding);
+            let mut open = self.lock();
+            match open.documents.get(uri) {
+                Some(current) if Arc::ptr_eq(current, &base) => {
+                    open.documents.insert(uri.clone(), doc.clone());
+                    if let Some(summary) = summary {
+                        open.index.insert(summary);
+                    }
+                    return Ok(doc);
+                }
+                Some(_) => continue,
+                None => return Err(Rejected::UnknownDocument),
+            }
+        }
+    }
+
+    /// Forget an open document. Returns the path of its file when the
+    /// workspace should now read that draft from disk instead.
+    pub fn close(&self, uri: &Uri) -> Option<PathBuf> {
+        let mut open = self.lock();
+        open.documents.remove(uri)?;
+        let path = file_path(uri)?;
+        open.paths.remove(&path);
+        if open.index.covers(&path) {
+            Some(path)
+        } else {
+            open.index.remove(&path);
+            None
+        }
+    }
+
+    /// Put what was read from disk for a closed draft into the index: its
+    /// summary, or `None` when the file is gone or unreadable. An open buffer
+    /// wins over the disk, so nothing changes if the draft was reopened.
+    pub fn restore_from_disk(&self, path: PathBuf, summary: Option<DraftSummary>) {
+        let mut open = self.lock();
+        if open.paths.contains_key(&path) {
+            return;
+        }
+        match summary {
+            Some(summary) => open.index.insert(summary),
+            None => {
+                open.index.remove(&path);
+            }
+        }
+    }
+
+    /// Merge the summaries of a workspace scan, keeping those of open
+    /// documents, which come from their buffers.
+    pub fn merge_scan(&self, summaries: Vec<DraftSummary>) {
+        let mut open = self.lock();
+        for summary in summaries {
+            if !open.paths.contains_key(&summary.path) {
+                open.index.insert(summary);
+            }
+        }
+    }
+
+    /// Every mention of the law under `key` in the workspace, open or not,
+    /// plus those in `doc` when it is not a file the index can hold.
+    pub fn law_locations(&self, key: &str, uri: &Uri, doc: &Document) -> Vec<Location> {
+        let encoding = self.settings().encoding;
+        let mut locations = Vec::new();
+        if file_path(uri).is_none() {
+            let positions = doc.positions(encoding);
+            locations.extend(
+                doc.analysis
+                    .laws
+                    .iter()
+                    .filter(|law| law.key() == key)
+                    .map(|law| Location::new(uri.clone(), positions.range(law.span))),
+            );
+        }
+        let open = self.lock();
+        for found in open.index.mentions_of(key) {
+            let uri = match open.paths.get(found.path) {
+                Some(uri) => Some(uri.clone()),
+                None => Uri::from_file_path(found.path),
+            };
+            if let Some(uri) = uri {
+                locations.push(Location::new(uri, to_range(found.law.start, found.law.end)));
+            }
+        }
+        locations
+    }
+
+    /// The document at `uri` and the byte offset of `position` in it.
+    pub fn locate(&self, uri: &Uri, position: Position) -> Result<(Arc<Document>, usize), String> {
+        let doc = self
+            .document(uri)
+            .ok_or_else(|| format!("{} is not open", uri.as_str()))?;
+        let offset = doc
+            .positions(self.settings().encoding)
+            .offset(position)
+            .ok_or_else(|| {
+                format!(
+                    "line {} is past the end of {} ({} lines)",
+                    position.line,
+                    uri.as_str(),
+                    doc.line_index.line_count()
+                )
+            })?;
+        Ok((doc, offset))
+    }
+}
+
+/// The local path of a `file:` URI.
+pub fn file_path(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|path| path.into_owned())
+}
+
+fn summarise(uri: &Uri, doc: &Document, encoding: Encoding) -> Option<DraftSummary> {
+    let path = file_path(uri)?;
+    Some(DraftSummary::new(path, &doc.text, &doc.analysis, encoding))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::LineCol;
+    use crate::workspace::LawRef;
+
+    const CHIPS: &str = "us/pl/117-167";
+
+    fn summary(path: &str, lines: &[u32]) -> DraftSummary {
+        DraftSummary {
+            path: path.into(),
+            laws: lines
+                .iter()
+                .map(|&line| LawRef {
+                    key: CHIPS.to_string(),
+                    start: LineCol { line, col: 4 },
+                    end: LineCol { line, col: 25 },
+                })
+                .collect(),
+        }
+    }
+
+    fn state() -> State {
+        let state = State::default();
+        state.configure(Settings {
+            roots: vec!["/desk".into()],
+            ..Settings::default()
+        });
+        state
+    }
+
+    fn lines_by_uri(locations: &[Location]) -> Vec<(&str, u32)> {
+        locations
+            .iter()
+            .map(|l| (l.uri.as_str(), l.range.start.line))
+            .collect()
+    }
+
+    #[test]
+    fn workspace_mentions_are_found_from_a_buffer_that_is_not_a_file() {
+        let state = state();
+        state.merge_scan(vec![
+            summary("/desk/a.md", &[0, 3]),
+            summary("/desk/b.md", &[1]),
+        ]);
+        let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
+        let doc = state.open(&untitled, 1, "No laws here.");
+        let found = state.law_locations(CHIPS, &untitled, &doc);
+        assert_eq!(
+            lines_by_uri(&found),
+            vec![
+                ("file:///desk/a.md", 0),
+                ("file:///desk/a.md", 3),
+                ("file:///desk/b.md", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_buffer_wins_over_the_disk_until_it_is_closed() {
+        let state = state();
+        let a: Uri = "file:///desk/a.md".parse().unwrap();
+        // The buffer (with no mentions, as analysed) is opened before the
+        // scan lands; the scan's summary of the file must not replace it.
+        let doc = state.open(&a, 1, "Rewritten without the law.");
+        state.merge_scan(vec![
+            summary("/desk/a.md", &[0]),
+            summary("/desk/b.md", &[2]),
+        ]);
+        let found = state.law_locations(CHIPS, &a, &doc);
+        assert_eq!(lines_by_uri(&found), vec![("file:///desk/b.md", 2)]);
+
+        let reread = state.close(&a);
+        assert_eq!(reread, Some(PathBuf::from("/desk/a.md")));
+        state.restore_from_disk("/desk/a.md".into(), Some(summary("/desk/a.md", &[5])));
+        let found = state.law_locations(CHIPS, &a, &doc);
+        assert_eq!(
+            lines_by_uri(&found),
+            vec![("file:///desk/a.md", 5), ("file:///desk/b.md", 2)]
+        );
+
+        // A draft deleted from disk leaves the index when it is closed.
+        state.open(&a, 1, "Again.");
+        state.close(&a);
+        state.restore_from_disk("/desk/a.md".into(), None);
+        assert_eq!(state.law_locations(CHIPS, &a, &doc).len(), 1);
+    }
+
+    #[test]
+    fn files_outside_the_workspace_leave_the_index_on_close() {
+        let state = state();
+        let outside: Uri = "file:///tmp/elsewhere.md".parse().unwrap();
+        state.open(&outside, 1, "Text.");
+        assert_eq!(state.close(&outside), None);
+        assert!(state
+            .lock()
+            .index
+            .get(std::path::Path::new("/tmp/elsewhere.md"))
+            .is_none());
+        let unknown: Uri = "file:///desk/never.md".parse().unwrap();
+        assert_eq!(state.close(&unknown), None);
+    }
+
+    #[test]
+    fn changes_to_a_closed_document_are_rejected() {
+        let state = state();
+        let a: Uri = "file:///desk/a.md".parse().unwrap();
+        let full = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "New.".to_string(),
+        };
+        assert_eq!(
+            state
+                .change(&a, 2, std::slice::from_ref(&full))
+                .unwrap_err(),
+            Rejected::UnknownDocument
+        );
+        state.open(&a, 1, "Old.");
+        assert_eq!(state.change(&a, 2, &[full]).unwrap().text, "New.");
+    }
+}

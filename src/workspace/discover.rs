@@ -1,0 +1,183 @@
+//! Finding the drafts of a workspace on disk and summarising them.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use super::DraftSummary;
+use crate::analysis;
+use crate::config::Config;
+use crate::kb::Kb;
+use crate::text::Encoding;
+
+/// The file extensions of drafts.
+const DRAFT_EXTENSIONS: [&str; 2] = ["md", "markdown"];
+
+/// Whether `path` names a draft by its extension.
+pub fn is_draft(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            DRAFT_EXTENSIONS
+                .iter()
+                .any(|draft| ext.eq_ignore_ascii_case(draft))
+        })
+}
+
+/// A file copydesk could not use, and why, in words for a log line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedDraft {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for SkippedDraft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// Every draft under `roots`, sorted, honouring `.gitignore`, `.ignore` and
+/// hidden files whether or not a folder is a git repository. Folders that
+/// cannot be read are reported, not fatal.
+pub fn find_drafts(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedDraft>) {
+    let mut drafts = Vec::new();
+    let mut skipped = Vec::new();
+    let Some((first, rest)) = roots.split_first() else {
+        return (drafts, skipped);
+    };
+    let mut builder = WalkBuilder::new(first);
+    for root in rest {
+        builder.add(root);
+    }
+    builder.require_git(false);
+    for entry in builder.build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && is_draft(entry.path()) {
+                    drafts.push(entry.into_path());
+                }
+            }
+            Err(err) => skipped.push(SkippedDraft {
+                path: error_path(&err).unwrap_or_default(),
+                reason: err.to_string(),
+            }),
+        }
+    }
+    drafts.sort();
+    drafts.dedup();
+    (drafts, skipped)
+}
+
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// The text of the draft at `path`. A file that is not UTF-8 is refused
+/// rather than guessed at, since every offset copydesk reports is a UTF-8
+/// byte offset into the text as the editor holds it.
+pub fn read_draft(path: &Path) -> Result<String, SkippedDraft> {
+    let skip = |reason: String| SkippedDraft {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|err| skip(err.to_string()))?;
+    String::from_utf8(bytes).map_err(|err| {
+        skip(format!(
+            "not UTF-8 (invalid byte at offset {}); save it as UTF-8 to have it checked",
+            err.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// The summaries of the drafts at `paths`, read from disk and analysed, and
+/// the files that could not be read.
+#[derive(Debug, Default)]
+pub struct IndexedDrafts {
+    pub summaries: Vec<DraftSummary>,
+    pub skipped: Vec<SkippedDraft>,
+}
+
+/// Read and analyse every draft in `paths`. This does blocking IO and runs
+/// the analysis; call it off the async executor.
+pub fn index_drafts(
+    paths: &[PathBuf],
+    config: &Config,
+    kb: &Kb,
+    encoding: Encoding,
+) -> IndexedDrafts {
+    let mut indexed = IndexedDrafts::default();
+    for path in paths {
+        match read_draft(path) {
+            Ok(text) => {
+                let analysis = analysis::analyze(&text, config, kb);
+                indexed
+                    .summaries
+                    .push(DraftSummary::new(path.clone(), &text, &analysis, encoding));
+            }
+            Err(skipped) => indexed.skipped.push(skipped),
+        }
+    }
+    indexed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, contents: &[u8]) -> PathBuf {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    #[test]
+    fn drafts_are_found_honouring_gitignore_without_a_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, ".gitignore", b"archive/\n");
+        let a = write(root, "a.md", b"A draft.");
+        let b = write(root, "politics/b.markdown", b"Another draft.");
+        write(root, "archive/old.md", b"Ignored.");
+        write(root, "notes.txt", b"Not a draft.");
+        write(root, ".hidden/c.md", b"Hidden.");
+        let (drafts, skipped) = find_drafts(&[root.to_path_buf()]);
+        assert_eq!(drafts, vec![a, b]);
+        assert!(skipped.is_empty(), "{skipped:?}");
+    }
+
+    #[test]
+    fn files_that_are_not_utf8_are_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = write(dir.path(), "good.md", "“Fine,” he said.".as_bytes());
+        let bad = write(dir.path(), "bad.md", b"caf\xe9 au lait");
+        let indexed = index_drafts(
+            &[bad.clone(), good.clone()],
+            &Config::default(),
+            &Kb::default(),
+            Encoding::Utf16,
+        );
+        assert_eq!(indexed.summaries.len(), 1);
+        assert_eq!(indexed.summaries[0].path, good);
+        assert_eq!(indexed.skipped.len(), 1);
+        assert_eq!(indexed.skipped[0].path, bad);
+        assert!(indexed.skipped[0]
+            .reason
+            .contains("not UTF-8 (invalid byte at offset 3)"));
+    }
+
+    #[test]
+    fn missing_folders_find_nothing_and_say_so() {
+        let (drafts, skipped) = find_drafts(&[PathBuf::from("/no/such/copydesk/folder")]);
+        assert!(drafts.is_empty());
+        assert_eq!(skipped.len(), 1);
+    }
+}
