@@ -71,7 +71,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Lsp { stdio: _ } => {
-            init_logging();
             let runtime = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
@@ -102,16 +101,4 @@ fn main() -> ExitCode {
             cli::kb_import(&paths, output.as_deref())
         }
     }
-}
-
-/// Logs go to stderr, which editors show as the server's output; stdout
-/// carries the protocol. `COPYDESK_LOG` sets the filter (default `info`).
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .init();
 }

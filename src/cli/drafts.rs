@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, ConfigError};
+use crate::workspace::find_drafts;
 
 /// One draft to analyse: the name to report and its text.
 pub struct Draft {
@@ -55,7 +56,14 @@ pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, 
                 }),
             }
         } else if path.is_dir() {
-            for file in find_drafts(path) {
+            let (files, skipped) = find_drafts(std::slice::from_ref(path));
+            for skip in skipped {
+                errors.push(InputError {
+                    name: skip.path.display().to_string(),
+                    message: skip.reason,
+                });
+            }
+            for file in files {
                 read_file(&file, &mut drafts, &mut errors);
             }
         } else {
@@ -63,29 +71,6 @@ pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, 
         }
     }
     (drafts, errors)
-}
-
-/// Every `*.md` and `*.markdown` file under `dir`, sorted, skipping what
-/// `.gitignore` and hidden folders hide.
-pub fn find_drafts(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .build()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
-        .map(ignore::DirEntry::into_path)
-        .filter(|path| is_draft(path))
-        .collect();
-    files.sort();
-    files
-}
-
-/// Whether a path names a Markdown draft.
-pub fn is_draft(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown")
-    )
 }
 
 fn read_file(path: &Path, drafts: &mut Vec<Draft>, errors: &mut Vec<InputError>) {
