@@ -36,7 +36,8 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
 }
 
 /// Serve LSP over stdin and stdout until the client says exit. Logs go to
-/// stderr, filtered by `RUST_LOG` (warnings by default), unless the caller set up tracing already.
+/// stderr, which editors show as the server's output, filtered by
+/// `COPYDESK_LOG` (`info` by default), unless the caller set up tracing.
 pub async fn run_stdio() {
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
