@@ -17,12 +17,17 @@ use super::documents::Document;
 use super::hover::{law_card, quote_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::state::{file_path, Settings, State};
-use crate::config::{self, Config};
+use crate::config::{self, Config, EditorSettings};
 use crate::kb::Kb;
+use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
 /// workspace before answering from what is indexed so far.
 const INDEX_WAIT: Duration = Duration::from_secs(10);
+
+/// The command that publishes the diagnostics of every draft in the
+/// workspace, open or not, for the editor's problems list.
+pub const CHECK_WORKSPACE: &str = "copydesk.checkWorkspace";
 
 /// The copydesk language server.
 pub struct Backend {
@@ -98,9 +103,21 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params.capabilities);
         let roots = workspace_roots(&params);
-        let (config, config_problem) = load_config(&roots);
+        let (file_config, config_problem) = load_config(&roots);
         if let Some(problem) = config_problem {
             self.warn(problem).await;
+        }
+        let editor = match params.initialization_options.as_ref() {
+            Some(options) => EditorSettings::from_json(options).unwrap_or_else(|err| {
+                tracing::warn!("{err}; using copydesk.toml and the defaults");
+                EditorSettings::default()
+            }),
+            None => EditorSettings::default(),
+        };
+        let (config, unknown) = file_config.with_editor_settings(&editor);
+        for name in unknown {
+            self.warn(format!("the editor settings name an unknown rule `{name}`"))
+                .await;
         }
         let progress = params
             .capabilities
@@ -114,6 +131,7 @@ impl LanguageServer for Backend {
         self.state.configure(Settings {
             encoding,
             config,
+            file_config,
             kb: Kb::builtin(),
             roots,
             progress,
@@ -193,6 +211,68 @@ impl LanguageServer for Backend {
             }
         }
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let editor = match EditorSettings::from_json(&params.settings) {
+            Ok(editor) => editor,
+            Err(err) => {
+                self.warn(format!("{err}; keeping the previous settings"))
+                    .await;
+                return;
+            }
+        };
+        let state = self.state.clone();
+        let reanalysed = tokio::task::spawn_blocking(move || state.reconfigure(editor)).await;
+        match reanalysed {
+            Ok((documents, unknown)) => {
+                for name in unknown {
+                    self.warn(format!("the editor settings name an unknown rule `{name}`"))
+                        .await;
+                }
+                for (uri, doc) in documents {
+                    self.publish(uri, doc).await;
+                }
+            }
+            Err(err) => {
+                self.warn(format!("could not apply the new settings: {err}"))
+                    .await
+            }
+        }
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command != CHECK_WORKSPACE {
+            return Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
+                "unknown command `{}`; copydesk knows `{CHECK_WORKSPACE}`",
+                params.command
+            )));
+        }
+        let mut indexed = self.state.indexed();
+        let _ = tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done)).await;
+        let settings = self.state.settings();
+        let paths = self.state.closed_drafts();
+        let checked = tokio::task::spawn_blocking(move || {
+            paths
+                .into_iter()
+                .filter_map(|path| {
+                    let text = read_draft(&path).ok()?;
+                    let doc = Document::new(0, &text, &settings.config, &settings.kb);
+                    let diagnostics =
+                        to_diagnostics(&doc.analysis.findings, doc.positions(settings.encoding));
+                    Some((Uri::from_file_path(&path)?, diagnostics))
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let count = checked.len();
+        for (uri, diagnostics) in checked {
+            self.client
+                .publish_diagnostics(uri, diagnostics, None)
+                .await;
+        }
+        Ok(Some(serde_json::json!({ "checked": count })))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -312,6 +392,10 @@ fn capabilities(encoding: crate::text::Encoding) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![CHECK_WORKSPACE.to_string()],
+            ..ExecuteCommandOptions::default()
+        }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             resolve_provider: Some(false),

@@ -15,7 +15,7 @@ use tower_lsp_server::ls_types::{Location, Position, TextDocumentContentChangeEv
 
 use super::convert::to_range;
 use super::documents::{ChangeError, Document};
-use crate::config::Config;
+use crate::config::{Config, EditorSettings};
 use crate::kb::Kb;
 use crate::text::Encoding;
 use crate::workspace::{DraftSummary, WorkspaceIndex};
@@ -24,7 +24,11 @@ use crate::workspace::{DraftSummary, WorkspaceIndex};
 #[derive(Debug)]
 pub struct Settings {
     pub encoding: Encoding,
+    /// What the analysis runs with: `file_config` with the editor's
+    /// settings laid over it.
     pub config: Config,
+    /// The workspace's `copydesk.toml`, or the defaults.
+    pub file_config: Config,
     pub kb: Kb,
     pub roots: Vec<PathBuf>,
     /// Whether the client accepts `window/workDoneProgress/create`.
@@ -39,6 +43,7 @@ impl Default for Settings {
         Settings {
             encoding: Encoding::Utf16,
             config: Config::default(),
+            file_config: Config::default(),
             kb: Kb::default(),
             roots: Vec::new(),
             progress: false,
@@ -103,6 +108,62 @@ impl State {
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(settings);
         self.lock().index = WorkspaceIndex::new(roots);
+    }
+
+    /// Adopt new editor settings and re-analyse every open document with
+    /// them. Returns the documents, to publish their diagnostics, and the
+    /// rule names the settings got wrong.
+    pub fn reconfigure(&self, editor: EditorSettings) -> (Vec<(Uri, Arc<Document>)>, Vec<String>) {
+        let old = self.settings();
+        let (config, unknown) = old.file_config.with_editor_settings(&editor);
+        let settings = Arc::new(Settings {
+            encoding: old.encoding,
+            config,
+            file_config: old.file_config.clone(),
+            kb: old.kb.clone(),
+            roots: old.roots.clone(),
+            progress: old.progress,
+        });
+        *self
+            .settings
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = settings.clone();
+        let open: Vec<(Uri, Arc<Document>)> = self
+            .lock()
+            .documents
+            .iter()
+            .map(|(uri, doc)| (uri.clone(), doc.clone()))
+            .collect();
+        let mut updated = Vec::new();
+        for (uri, base) in open {
+            let doc = Arc::new(Document::new(
+                base.version,
+                &base.text,
+                &settings.config,
+                &settings.kb,
+            ));
+            let mut guard = self.lock();
+            // A document changed meanwhile was analysed with the new settings.
+            if guard
+                .documents
+                .get(&uri)
+                .is_some_and(|current| Arc::ptr_eq(current, &base))
+            {
+                guard.documents.insert(uri.clone(), doc.clone());
+                updated.push((uri, doc));
+            }
+        }
+        (updated, unknown)
+    }
+
+    /// The drafts of the index that are not open in the editor.
+    pub fn closed_drafts(&self) -> Vec<PathBuf> {
+        let open = self.lock();
+        open.index
+            .paths()
+            .filter(|path| !open.paths.contains_key(*path))
+            .map(PathBuf::from)
+            .collect()
     }
 
     fn lock(&self) -> MutexGuard<'_, Open> {

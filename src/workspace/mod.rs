@@ -96,6 +96,11 @@ impl WorkspaceIndex {
         self.drafts.remove(path)
     }
 
+    /// The paths of every draft in the index, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.drafts.keys().map(PathBuf::as_path)
+    }
+
     pub fn get(&self, path: &Path) -> Option<&DraftSummary> {
         self.drafts.get(path)
     }
