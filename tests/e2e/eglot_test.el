@@ -52,10 +52,10 @@
             (text (flymake-diagnostic-text d)))
         (princ (format "DIAG %d %s %s\n" line (flymake-diagnostic-type d) text))
         (push (cons line text) seen)))
-    (unless (seq-find (lambda (s) (and (= (car s) 5) (string-match-p "unattributed-quote" (cdr s)))) seen)
-      (e2e-fail "no unattributed-quote on line 5"))
-    (unless (seq-find (lambda (s) (and (= (car s) 10) (string-match-p "unclosed-quote" (cdr s)))) seen)
-      (e2e-fail "no unclosed-quote on line 10"))))
+    (unless (seq-find (lambda (s) (and (= (car s) 6) (string-match-p "unattributed-quote" (cdr s)))) seen)
+      (e2e-fail "no unattributed-quote on line 6"))
+    (unless (seq-find (lambda (s) (and (= (car s) 11) (string-match-p "unclosed-quote" (cdr s)))) seen)
+      (e2e-fail "no unclosed-quote on line 11"))))
 
 ;; Hover on a law, and references across the workspace.
 (with-current-buffer (e2e-open "competes-act-explainer.md")

@@ -45,8 +45,8 @@ for _, d in ipairs(codes(council)) do
   out(string.format("DIAG %d %s %s: %s", d.lnum + 1, tostring(d.source), tostring(d.code), d.message))
   seen[tostring(d.code) .. "@" .. (d.lnum + 1)] = true
 end
-if not seen["unattributed-quote@5"] then return fail("no unattributed-quote on line 5") end
-if not seen["unclosed-quote@10"] then return fail("no unclosed-quote on line 10") end
+if not seen["unattributed-quote@6"] then return fail("no unattributed-quote on line 6") end
+if not seen["unclosed-quote@11"] then return fail("no unclosed-quote on line 11") end
 
 -- Hover on a law name in another draft.
 vim.cmd("edit competes-act-explainer.md")

@@ -1,0 +1,297 @@
+//! Linking each quotation to its speaker: the verb of saying in its
+//! sentence, the next sentence, the paragraph, a running quote, or a colon
+//! lead-in at the end of the previous paragraph.
+
+use std::ops::Range;
+
+use super::cues::cue_class;
+use super::marks::MarkedQuote;
+use super::speakers::{is_according_to, speaker_after, speaker_before, People, SpeakerPhrase};
+use super::words::{sentences, Token};
+use crate::analysis::{Attribution, Cue, MentionForm, Quote, QuoteKind, SpeakerMention};
+use crate::config::Config;
+use crate::text::Span;
+
+/// A verb of saying with the speaker found next to it.
+#[derive(Clone, Debug)]
+struct CueSpeaker {
+    /// Token index of the verb (of `according` for `according to`).
+    at: usize,
+    sentence: usize,
+    cue: Span,
+    speaker: SpeakerPhrase,
+}
+
+/// Every verb of saying in a block's words with a speaker beside it.
+fn cue_speakers(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+    config: &Config,
+) -> Vec<CueSpeaker> {
+    let mut found = Vec::new();
+    for (s, range) in sentences.iter().enumerate() {
+        for i in range.clone() {
+            let token = &tokens[i];
+            if !token.is_word() {
+                continue;
+            }
+            let w = token.span.slice(text);
+            if is_according_to(text, tokens, i) {
+                if let Some(speaker) = speaker_after(text, tokens, i + 1, range.end) {
+                    found.push(CueSpeaker {
+                        at: i,
+                        sentence: s,
+                        cue: Span::new(token.span.start, tokens[i + 1].span.end),
+                        speaker,
+                    });
+                }
+                continue;
+            }
+            if w.eq_ignore_ascii_case("according") || cue_class(w, &config.extra_verbs).is_none() {
+                continue;
+            }
+            // `"...," said Wang` puts the speaker after the verb; otherwise
+            // the subject comes first.
+            let after_quote = i > range.start
+                && (tokens[i - 1].quote().is_some()
+                    || (tokens[i - 1].is_punct(',')
+                        && i >= range.start + 2
+                        && tokens[i - 2].quote().is_some()));
+            let speaker = if after_quote {
+                speaker_after(text, tokens, i, range.end)
+                    .or_else(|| speaker_before(text, tokens, range.start, i))
+            } else {
+                speaker_before(text, tokens, range.start, i)
+                    .or_else(|| speaker_after(text, tokens, i, range.end))
+            };
+            if let Some(speaker) = speaker {
+                found.push(CueSpeaker {
+                    at: i,
+                    sentence: s,
+                    cue: token.span,
+                    speaker,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The quotations of `marked`, classified and attributed.
+pub fn attribute(
+    text: &str,
+    marked: &[MarkedQuote],
+    tokens: &[Vec<Token>],
+    people: &mut People,
+    config: &Config,
+) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
+    // The speaker of a colon lead-in at the end of the previous block.
+    let mut lead_in: Option<Attribution> = None;
+    // The attribution of the last quotation of the previous block.
+    let mut previous_block_last: Option<Attribution> = None;
+
+    for block_tokens in tokens {
+        let sents = sentences(text, block_tokens, marked);
+        let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
+        let cues = cue_speakers(text, block_tokens, &sents, config);
+        let quote_only = block_tokens
+            .iter()
+            .all(|t| t.quote().is_some() || !t.is_word());
+        let mut last_in_block: Option<Attribution> = None;
+
+        for (ti, token) in block_tokens.iter().enumerate() {
+            let Some(qi) = token.quote() else { continue };
+            let m = &marked[qi];
+            let s = sentence_of(ti);
+            let nearest = |cands: &mut dyn Iterator<Item = &CueSpeaker>| {
+                cands.min_by_key(|c| c.at.abs_diff(ti)).cloned()
+            };
+            let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s));
+            let next_sentence = || {
+                let next = sents.get(s + 1)?;
+                if next.clone().any(|i| block_tokens[i].quote().is_some()) {
+                    return None;
+                }
+                nearest(&mut cues.iter().filter(|c| c.sentence == s + 1))
+            };
+            let direct_hit = in_sentence.clone().or_else(next_sentence);
+            let kind = classify(
+                text,
+                m,
+                block_tokens,
+                ti,
+                &sents[s],
+                direct_hit.is_some(),
+                config,
+            );
+            let group = if m.continues && qi > 0 {
+                quotes[qi - 1].group
+            } else {
+                qi
+            };
+
+            let mut attribution =
+                direct_hit.map(|c| resolve(text, people, &c.speaker, Some(c.cue)));
+            if attribution.is_none() && kind.needs_attribution() {
+                attribution = last_in_block
+                    .clone()
+                    .map(inherited)
+                    .or_else(|| {
+                        nearest(&mut cues.iter())
+                            .map(|c| resolve(text, people, &c.speaker, Some(c.cue)))
+                    })
+                    .or_else(|| {
+                        (group != qi)
+                            .then(|| quotes[group].attribution.clone().map(inherited))
+                            .flatten()
+                    })
+                    .or_else(|| lead_in.clone())
+                    .or_else(|| {
+                        quote_only
+                            .then(|| previous_block_last.clone().map(inherited))
+                            .flatten()
+                    });
+            }
+            if !kind.needs_attribution() && in_sentence.is_none() {
+                attribution = None;
+            }
+            if attribution.is_some() {
+                last_in_block = attribution.clone();
+            }
+            quotes.push(Quote {
+                span: m.span,
+                content: m.content,
+                kind,
+                closed: m.closed,
+                group,
+                attribution,
+            });
+        }
+
+        lead_in = colon_lead_in(text, block_tokens, &cues, people);
+        previous_block_last = last_in_block;
+    }
+    quotes
+}
+
+/// A later quotation that takes its attribution from an earlier one; the
+/// words that attribute it belong to the earlier one.
+fn inherited(attribution: Attribution) -> Attribution {
+    Attribution {
+        cue: None,
+        ..attribution
+    }
+}
+
+/// When a block's words end with a colon after a verb of saying (`Wang
+/// said:`), the speaker of the quotations that follow.
+fn colon_lead_in(
+    text: &str,
+    tokens: &[Token],
+    cues: &[CueSpeaker],
+    people: &mut People,
+) -> Option<Attribution> {
+    let last = tokens.last()?;
+    if !last.is_punct(':') {
+        return None;
+    }
+    let cue = cues.last()?;
+    let colon = Some(last.span);
+    let mut attribution = resolve(text, people, &cue.speaker, Some(cue.cue));
+    if let (Some(cue), Some(colon)) = (attribution.cue.as_mut(), colon) {
+        cue.span = Span::new(cue.span.start, colon.end);
+        cue.text = cue.span.slice(text).to_string();
+    }
+    Some(attribution)
+}
+
+/// The attribution for a speaker phrase, with the person it means.
+fn resolve(
+    text: &str,
+    people: &mut People,
+    speaker: &SpeakerPhrase,
+    cue: Option<Span>,
+) -> Attribution {
+    let written = speaker.span.slice(text);
+    let at = speaker.span.start;
+    let person = match speaker.form {
+        MentionForm::Name | MentionForm::Surname => people.by_name(written),
+        MentionForm::Pronoun => {
+            let pronoun = written.to_lowercase();
+            let found = people.before(at, &pronoun);
+            if let Some(p) = found {
+                people.learn_pronoun(p, &pronoun);
+            }
+            found
+        }
+        MentionForm::Description => people.described(at, written),
+        MentionForm::Anonymous => None,
+    };
+    let name = match (person, speaker.form) {
+        (Some(p), _) => Some(people.people[p].name.clone()),
+        (None, MentionForm::Name) => Some(written.to_string()),
+        _ => None,
+    };
+    Attribution {
+        speaker: SpeakerMention {
+            span: speaker.span,
+            text: written.to_string(),
+            name,
+            form: speaker.form,
+        },
+        cue: cue.map(|span| Cue {
+            span,
+            text: span.slice(text).to_string(),
+        }),
+    }
+}
+
+/// What kind of quotation a span is, from its words and where it stands.
+fn classify(
+    text: &str,
+    m: &MarkedQuote,
+    tokens: &[Token],
+    at: usize,
+    sentence: &Range<usize>,
+    cue_nearby: bool,
+    config: &Config,
+) -> QuoteKind {
+    if m.continues || m.runs_on {
+        return QuoteKind::Direct;
+    }
+    let content = m.content.slice(text).trim();
+    let words: Vec<&str> = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ends_sentence = content.ends_with(['.', '?', '!', ',', '…']);
+    let before = &tokens[sentence.start..at];
+    let starts_sentence = before.iter().all(|t| !t.is_word() && t.quote().is_none())
+        || before.last().is_some_and(|t| t.is_punct(':'))
+        || (before.last().is_some_and(|t| t.is_punct(',')) && cue_nearby);
+    let capital = content
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+
+    if !cue_nearby {
+        let title_case = words.len() >= 2
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || (w.len() <= 4 && w.chars().all(char::is_lowercase))
+            });
+        if title_case && !ends_sentence && words.len() <= 10 {
+            return QuoteKind::Title;
+        }
+        if words.len() < config.min_quote_words && !(starts_sentence && ends_sentence) {
+            return QuoteKind::Scare;
+        }
+    }
+    if starts_sentence && capital {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}

@@ -1,0 +1,172 @@
+//! Verbs of saying.
+
+/// Verbs of saying, in the forms news copy uses. `said` and `says` are what
+/// AP style prefers; the neutral ones raise no hint; the rest are loaded.
+const NEUTRAL: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "write",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "continued",
+    "continues",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "recalled",
+    "recalls",
+    "answered",
+    "answers",
+    "testified",
+    "testifies",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "argued",
+    "argues",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "cautioned",
+    "cautions",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "emphasized",
+    "emphasizes",
+    "stressed",
+    "stresses",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "estimated",
+    "estimates",
+    "concluded",
+    "concludes",
+    "recounted",
+    "recounts",
+    "observed",
+    "observes",
+    "remarked",
+    "remarks",
+    "complained",
+    "complains",
+    "countered",
+    "counters",
+    "texted",
+    "emailed",
+    "messaged",
+    "shouted",
+    "shouts",
+    "yelled",
+    "chanted",
+    "read",
+    "reads",
+    "according",
+];
+
+const LOADED: &[&str] = &[
+    "claimed",
+    "claims",
+    "admitted",
+    "admits",
+    "insisted",
+    "insists",
+    "exclaimed",
+    "exclaims",
+    "declared",
+    "declares",
+    "conceded",
+    "concedes",
+    "boasted",
+    "boasts",
+    "confessed",
+    "confesses",
+    "alleged",
+    "alleges",
+    "revealed",
+    "reveals",
+    "quipped",
+    "quips",
+    "joked",
+    "jokes",
+    "stated",
+    "states",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "opined",
+    "snapped",
+    "scoffed",
+    "retorted",
+    "charged",
+    "acknowledged",
+    "acknowledges",
+    "denied",
+    "denies",
+    "lamented",
+    "laments",
+    "bragged",
+    "gushed",
+    "fumed",
+];
+
+/// How a cue word counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// said, says: what AP style prefers.
+    Plain,
+    /// told, added, wrote ...: fine.
+    Neutral,
+    /// claimed, admitted ...: a hint that the verb takes sides.
+    Loaded,
+}
+
+/// Whether `word` is a verb of saying, and which kind. `extra` is the
+/// desk's own list from the configuration.
+pub fn cue_class(word: &str, extra: &[String]) -> Option<CueClass> {
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    if matches!(lower, "said" | "says") {
+        Some(CueClass::Plain)
+    } else if NEUTRAL.contains(&lower) || extra.iter().any(|v| v.eq_ignore_ascii_case(lower)) {
+        Some(CueClass::Neutral)
+    } else if LOADED.contains(&lower) {
+        Some(CueClass::Loaded)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,233 @@
+//! Quotation marks: which characters open and close a quotation, and the
+//! quoted spans of each block, with running quotes across paragraphs.
+
+use crate::markdown::Block;
+use crate::text::Span;
+
+/// A quoted span found by its marks, before it is classified or attributed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkedQuote {
+    /// Index of the block the span lies in.
+    pub block: usize,
+    /// From the opening mark to the closing mark, or to the end of the
+    /// block's prose (or the next opening mark) when unclosed.
+    pub span: Span,
+    pub content: Span,
+    pub closed: bool,
+    /// Unclosed at the end of its paragraph, with the next paragraph opening
+    /// with a quotation mark: correct style for a quote that runs on.
+    pub runs_on: bool,
+    /// This segment continues a running quote from the previous paragraph.
+    pub continues: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Only opens: `“`, `«`, `„`.
+    Open,
+    /// Only closes: `”`, `»`.
+    Close,
+    /// Straight `"`: direction from context.
+    Either,
+}
+
+fn mark(ch: char) -> Option<Mark> {
+    match ch {
+        '“' | '«' | '„' => Some(Mark::Open),
+        '”' | '»' => Some(Mark::Close),
+        '"' => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+/// Characters before which a straight quote may open.
+fn opens_after(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{<—–-/*_‘'“«„".contains(c),
+    }
+}
+
+/// Characters after which a straight quote may close.
+fn closes_before(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => c.is_whitespace() || ".,;:!?)]}>—–-*_/’'”»…".contains(c),
+    }
+}
+
+/// The prose characters of a block with their byte offsets, in order.
+fn prose_chars<'t>(text: &'t str, block: &'t Block) -> impl Iterator<Item = (usize, char)> + 't {
+    block.segments.iter().flat_map(move |segment| {
+        segment
+            .slice(text)
+            .char_indices()
+            .map(move |(i, c)| (segment.start + i, c))
+    })
+}
+
+/// Whether a block's prose begins with an opening quotation mark.
+fn starts_with_open_mark(text: &str, block: &Block) -> bool {
+    let mut chars = prose_chars(text, block).skip_while(|(_, c)| c.is_whitespace());
+    match chars.next() {
+        Some((_, c)) => match mark(c) {
+            Some(Mark::Open) => true,
+            Some(Mark::Either) => chars.next().is_some_and(|(_, n)| !n.is_whitespace()),
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// Every double-quoted span of every block, in document order.
+pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
+    let mut quotes: Vec<MarkedQuote> = Vec::new();
+    let mut running = false;
+    for (index, block) in blocks.iter().enumerate() {
+        let continuing = running && starts_with_open_mark(text, block);
+        running = false;
+        let prose = block.prose_span();
+        let chars: Vec<(usize, char)> = prose_chars(text, block).collect();
+        // The opening mark's offset and length of the quote now open.
+        let mut open: Option<(usize, usize)> = None;
+        let mut first_in_block = true;
+        for (i, &(offset, ch)) in chars.iter().enumerate() {
+            let Some(kind) = mark(ch) else { continue };
+            let prev = text.get(..offset).and_then(|t| t.chars().next_back());
+            let next = chars.get(i + 1).map(|&(_, c)| c);
+            let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
+            let can_close = closes_before(next) && prev.is_some_and(|p| !p.is_whitespace());
+            let closes = match (kind, open) {
+                (_, None) => false,
+                (Mark::Close, Some(_)) => true,
+                // `„…“` is closed by a left double quote.
+                (Mark::Open, Some((at, _))) => ch == '“' && text[at..].starts_with('„'),
+                (Mark::Either, Some(_)) => can_close || !can_open,
+            };
+            if closes {
+                let (start, len) = open.take().unwrap_or((offset, 0));
+                quotes.push(MarkedQuote {
+                    block: index,
+                    span: Span::new(start, offset + ch.len_utf8()),
+                    content: Span::new(start + len, offset),
+                    closed: true,
+                    runs_on: false,
+                    continues: continuing && std::mem::take(&mut first_in_block),
+                });
+                first_in_block = false;
+                continue;
+            }
+            let opens = match kind {
+                Mark::Open => true,
+                Mark::Close => false,
+                Mark::Either => can_open || !can_close,
+            };
+            if !opens {
+                // A stray closing mark: nothing is open for it to close.
+                continue;
+            }
+            if let Some((start, len)) = open.take() {
+                // A new quote opens while one is still open: the first was
+                // never closed.
+                let end = trim_end(text, start + len, offset);
+                quotes.push(MarkedQuote {
+                    block: index,
+                    span: Span::new(start, end),
+                    content: Span::new(start + len, end),
+                    closed: false,
+                    runs_on: false,
+                    continues: continuing && std::mem::take(&mut first_in_block),
+                });
+                first_in_block = false;
+            }
+            open = Some((offset, ch.len_utf8()));
+        }
+        if let Some((start, len)) = open {
+            let end = trim_end(text, start + len, prose.end);
+            let runs_on = blocks
+                .get(index + 1)
+                .is_some_and(|next| starts_with_open_mark(text, next));
+            running = runs_on;
+            quotes.push(MarkedQuote {
+                block: index,
+                span: Span::new(start, end),
+                content: Span::new(start + len, end),
+                closed: false,
+                runs_on,
+                continues: continuing && first_in_block,
+            });
+        }
+    }
+    quotes
+}
+
+/// `end` moved back over trailing whitespace, but not before `start`.
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let trimmed = text.get(start..end).map_or(0, |s| s.trim_end().len());
+    start + trimmed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::prose_regions;
+
+    fn quoted(text: &str) -> Vec<(&str, bool)> {
+        find_marked_quotes(text, &prose_regions(text))
+            .iter()
+            .map(|q| (q.span.slice(text), q.closed))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_marks() {
+        assert_eq!(
+            quoted("\"We are open,\" he said. “We stay open,” she said."),
+            vec![("\"We are open,\"", true), ("“We stay open,”", true)]
+        );
+        assert_eq!(
+            quoted("«Oui,» dit-il. „Ja“, sagte sie."),
+            vec![("«Oui,»", true), ("„Ja“", true)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_nested_single_quotes_do_not_disturb() {
+        assert_eq!(
+            quoted("\"In the '90s, O'Brien's students' 'rock 'n' roll' club met,\" she said."),
+            vec![(
+                "\"In the '90s, O'Brien's students' 'rock 'n' roll' club met,\"",
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn unclosed_and_running_quotes() {
+        let text = "\"First part, she said.\n\n\"Second part.\"\n\nThen \"open again\n\nPlain.";
+        let quotes = find_marked_quotes(text, &prose_regions(text));
+        let summary: Vec<_> = quotes
+            .iter()
+            .map(|q| (q.span.slice(text), q.closed, q.runs_on, q.continues))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("\"First part, she said.", false, true, false),
+                ("\"Second part.\"", true, false, true),
+                ("\"open again", false, false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_opening_mark_ends_an_unclosed_quote() {
+        assert_eq!(
+            quoted("\"We heard you, Reyes said. \"Not one asked.\""),
+            vec![
+                ("\"We heard you, Reyes said.", false),
+                ("\"Not one asked.\"", true)
+            ]
+        );
+    }
+}

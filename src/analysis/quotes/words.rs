@@ -1,0 +1,185 @@
+//! The words of a block outside its quotations, with each quotation as one
+//! token, and the sentences they form.
+
+use super::marks::MarkedQuote;
+use crate::markdown::Block;
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and the periods
+    /// of abbreviations (`U.S.`, `Sen.`).
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole quotation: the index into the document's quotes.
+    Quote(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TokenKind::Quote(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
+    "sr", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "aug", "sept",
+    "sep", "oct", "nov", "dec", "ft", "mt", "pres", "supt", "atty", "cmdr", "adm", "maj", "pvt",
+    "cpl", "gens", "reps", "sens", "govs", "univ", "dept", "est", "approx", "etc", "e.g", "i.e",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{ad}'
+}
+
+/// The tokens of one block. `block_quotes` are the block's quotations as
+/// (index into the document's quotes, span), in order; each becomes one token.
+pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut next_quote = 0;
+    for segment in &block.segments {
+        let mut at = segment.start;
+        while at < segment.end {
+            while next_quote < block_quotes.len() && block_quotes[next_quote].1.end <= at {
+                next_quote += 1;
+            }
+            if let Some(&(index, span)) = block_quotes
+                .get(next_quote)
+                .filter(|(_, span)| span.start <= at)
+            {
+                if tokens.last().and_then(Token::quote) != Some(index) {
+                    tokens.push(Token {
+                        kind: TokenKind::Quote(index),
+                        span,
+                    });
+                }
+                at = next_boundary(text, span.end.min(segment.end).max(at + 1));
+                continue;
+            }
+            let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                at += c.len_utf8();
+            } else if is_word_char(c) {
+                let end = word_end(text, at, segment.end);
+                tokens.push(Token {
+                    kind: TokenKind::Word,
+                    span: Span::new(at, end),
+                });
+                at = end;
+            } else {
+                tokens.push(Token {
+                    kind: TokenKind::Punct(c),
+                    span: Span::new(at, at + c.len_utf8()),
+                });
+                at += c.len_utf8();
+            }
+        }
+    }
+    tokens
+}
+
+fn next_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The end of the word starting at `start`: letters and digits joined by
+/// single apostrophes, hyphens or periods, plus the period of a known
+/// abbreviation or an initial.
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let s = &text[start..limit];
+    let mut end = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            end = i + c.len_utf8();
+        } else if matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let word = &s[..end];
+    if s[end..].starts_with('.') {
+        let lower = word.to_lowercase();
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if initial || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+            end += 1;
+        }
+    }
+    start + end
+}
+
+/// Sentences as ranges of token indices. A sentence ends at `.`, `?` or `!`
+/// (or `…`), and after a quotation whose words end a sentence when the next
+/// word starts with a capital letter.
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quotes: &[MarkedQuote],
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let next_capital = tokens.get(i + 1).is_none_or(|n| {
+            n.quote().is_some()
+                || n.span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        });
+        let ends = match token.kind {
+            TokenKind::Punct('.' | '?' | '!' | '…') => {
+                next_capital && !tokens.get(i + 1).is_some_and(|n| n.is_punct(')'))
+            }
+            TokenKind::Quote(q) => {
+                let content = quotes[q].content.slice(text).trim_end();
+                quotes[q].closed
+                    && content.ends_with(['.', '?', '!'])
+                    && tokens.get(i + 1).is_some_and(|n| {
+                        n.quote().is_some()
+                            || n.span
+                                .slice(text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                    })
+            }
+            _ => false,
+        };
+        if ends {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
