@@ -88,10 +88,17 @@ fn main() {
         bytes += article.text.len();
         let bytes_at = byte_offsets(&article.text);
         let to_span = |(s, e): (usize, usize)| {
-            Span::new(bytes_at[s.min(bytes_at.len() - 1)], bytes_at[e.min(bytes_at.len() - 1)])
+            Span::new(
+                bytes_at[s.min(bytes_at.len() - 1)],
+                bytes_at[e.min(bytes_at.len() - 1)],
+            )
         };
         let analysis = analyze(&article.text, &config, &kb);
-        let gold: Vec<Span> = article.quotes.iter().map(|q| to_span((q.start, q.end))).collect();
+        let gold: Vec<Span> = article
+            .quotes
+            .iter()
+            .map(|q| to_span((q.start, q.end)))
+            .collect();
         let unattributed: Vec<Span> = article
             .unattributed_quoted_spans
             .iter()
@@ -102,7 +109,11 @@ fn main() {
         tally.predicted_matched += analysis
             .quotes
             .iter()
-            .filter(|q| gold.iter().chain(&unattributed).any(|g| matches(q.span, *g)))
+            .filter(|q| {
+                gold.iter()
+                    .chain(&unattributed)
+                    .any(|g| matches(q.span, *g))
+            })
             .count();
         tally.gold += gold.len();
         for (g, span) in article.quotes.iter().zip(&gold) {
@@ -126,7 +137,9 @@ fn main() {
                 continue;
             }
             tally.direct_with_speaker += 1;
-            let speaker = found.and_then(|q| q.attribution.as_ref()).map(|a| a.speaker.span);
+            let speaker = found
+                .and_then(|q| q.attribution.as_ref())
+                .map(|a| a.speaker.span);
             let right = speaker.is_some_and(|s| speakers.iter().any(|g| s.overlaps(*g)));
             if speaker.is_some() {
                 tally.attributed += 1;
@@ -166,7 +179,10 @@ fn main() {
     } else {
         2.0 * precision * recall / (precision + recall)
     };
-    println!("articles: {articles}, gold quotes: {}, predicted: {}", tally.gold, tally.predicted);
+    println!(
+        "articles: {articles}, gold quotes: {}, predicted: {}",
+        tally.gold, tally.predicted
+    );
     println!("quote spans: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}");
     println!(
         "direct quotes with a gold speaker: {}; attribution recall {:.3}; speaker accuracy {:.3}",

@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use super::cues::cue_class;
 use super::marks::MarkedQuote;
-use super::speakers::{is_according_to, speaker_after, speaker_before, People, SpeakerPhrase};
+use super::speakers::{
+    is_according_to, phrase_starting_at, speaker_after, speaker_before, People, SpeakerPhrase,
+};
 use super::words::{sentences, Token};
 use crate::analysis::{Attribution, Cue, MentionForm, Quote, QuoteKind, SpeakerMention};
 use crate::config::Config;
@@ -170,7 +172,7 @@ pub fn attribute(
             });
         }
 
-        lead_in = colon_lead_in(text, block_tokens, &cues, people);
+        lead_in = colon_lead_in(text, block_tokens, &sents, &cues, people);
         previous_block_last = last_in_block;
     }
     quotes
@@ -185,26 +187,29 @@ fn inherited(attribution: Attribution) -> Attribution {
     }
 }
 
-/// When a block's words end with a colon after a verb of saying (`Wang
-/// said:`), the speaker of the quotations that follow.
+/// When a block's words end with a colon (`Wang said:`, `Feld put it
+/// plainly:`), the speaker of the quotations that open the next block: the
+/// speaker of a verb of saying in its last sentence, else the name or
+/// pronoun that starts that sentence, with the colon as the cue.
 fn colon_lead_in(
     text: &str,
     tokens: &[Token],
+    sentences: &[Range<usize>],
     cues: &[CueSpeaker],
     people: &mut People,
 ) -> Option<Attribution> {
-    let last = tokens.last()?;
-    if !last.is_punct(':') {
-        return None;
-    }
-    let cue = cues.last()?;
-    let colon = Some(last.span);
-    let mut attribution = resolve(text, people, &cue.speaker, Some(cue.cue));
-    if let (Some(cue), Some(colon)) = (attribution.cue.as_mut(), colon) {
-        cue.span = Span::new(cue.span.start, colon.end);
-        cue.text = cue.span.slice(text).to_string();
-    }
-    Some(attribution)
+    let colon = tokens.last().filter(|t| t.is_punct(':'))?.span;
+    let last_sentence = sentences.len().checked_sub(1)?;
+    let found = cues.iter().rev().find(|c| c.sentence == last_sentence);
+    let (speaker, cue) = match found {
+        Some(c) => (c.speaker.clone(), Span::new(c.cue.start, colon.end)),
+        None => {
+            let range = &sentences[last_sentence];
+            let subject = range.clone().find(|&i| tokens[i].is_word())?;
+            (phrase_starting_at(text, tokens, subject, range.end)?, colon)
+        }
+    };
+    Some(resolve(text, people, &speaker, Some(cue)))
 }
 
 /// The attribution for a speaker phrase, with the person it means.

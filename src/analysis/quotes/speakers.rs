@@ -534,34 +534,36 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
             form_of_name(text, tokens, start, end),
         ));
     }
-    // A lowercase phrase: go back to its determiner.
+    // A lowercase phrase: go back to its determiner, or to a bare plural
+    // such as `officials` in `officials familiar with the plan`.
     let mut start = end;
-    let mut found = None;
     while start > lo && end - start < 8 {
         let prev = &tokens[start - 1];
         if !prev.is_word() || CLAUSE_WORDS.contains(&lower(text, prev).as_str()) {
             break;
         }
         start -= 1;
-        if DETERMINERS.contains(&lower(text, &tokens[start]).as_str()) {
-            found = Some(start);
-        }
     }
-    match found {
-        Some(det) => Some(description(text, tokens, det, end)),
-        None => {
-            // A bare plural: `officials said`, `people familiar with it said`.
-            let first = (start..=end)
-                .find(|&i| ANONYMOUS_HEADS.contains(&lower(text, &tokens[i]).as_str()))?;
-            Some(description(text, tokens, first, end))
-        }
-    }
+    let first = (start..=end).find(|&i| {
+        let w = lower(text, &tokens[i]);
+        DETERMINERS.contains(&w.as_str()) || ANONYMOUS_HEADS.contains(&w.as_str())
+    })?;
+    Some(description(text, tokens, first, end))
 }
 
 /// The speaker phrase right after the verb at `cue` (`said Wang`, `said the
 /// spokesperson`), not reaching `hi`.
 pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Option<SpeakerPhrase> {
-    let start = cue + 1;
+    phrase_starting_at(text, tokens, cue + 1, hi)
+}
+
+/// The speaker phrase that starts at token `start`, not reaching `hi`.
+pub fn phrase_starting_at(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    hi: usize,
+) -> Option<SpeakerPhrase> {
     if start >= hi || !tokens[start].is_word() {
         return None;
     }
@@ -655,7 +657,7 @@ impl People {
         // Part of a longer proper name (`Infrastructure Investment and Jobs
         // Act`) or one led by an article (`the Tarrow Valley Water Board`).
         let continues = tokens.get(end + 1).is_some_and(|t| {
-            matches!(word(text, t), "and" | "of" | "for" | "on" | "&")
+            matches!(word(text, t), "and" | "of" | "for" | "&")
                 && tokens.get(end + 2).is_some_and(|n| is_capitalised(text, n))
         });
         let led_by_article =
