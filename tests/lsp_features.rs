@@ -55,7 +55,6 @@ fn with_code<'a>(diagnostics: &'a Value, code: &str) -> Vec<&'a Value> {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn the_orphan_quote_is_flagged_at_the_right_columns_in_both_encodings() {
     let orphan = "“This is a disgrace.”";
     for encoding in ["utf-16", "utf-8"] {
@@ -109,7 +108,6 @@ async fn hover_on_an_unknown_law_says_copydesk_does_not_know_it() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn hover_on_quotes_says_who_said_them_or_that_nobody_did() {
     let (mut client, _) = open("utf-16").await;
     let attributed = range_of("We will not back down", "utf-16");
@@ -135,7 +133,6 @@ async fn hover_on_quotes_says_who_said_them_or_that_nobody_did() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn the_orphan_quote_offers_a_plain_text_quick_fix() {
     let (mut client, _) = open("utf-16").await;
     let orphan = range_of("“This is a disgrace.”", "utf-16");

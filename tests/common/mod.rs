@@ -63,6 +63,15 @@ impl TestClient {
     /// Start a server and initialize it with `capabilities` and, when given,
     /// one workspace folder. Returns the initialize result.
     pub async fn initialized(capabilities: Value, root: Option<&Path>) -> (TestClient, Value) {
+        TestClient::initialized_with(capabilities, root, Value::Null).await
+    }
+
+    /// As `initialized`, with `initializationOptions`.
+    pub async fn initialized_with(
+        capabilities: Value,
+        root: Option<&Path>,
+        options: Value,
+    ) -> (TestClient, Value) {
         let mut client = TestClient::start();
         let folders = root.map(|root| json!([{ "uri": file_uri(root), "name": "desk" }]));
         let result = client
@@ -73,6 +82,7 @@ impl TestClient {
                     "rootUri": root.map(file_uri),
                     "capabilities": capabilities,
                     "workspaceFolders": folders,
+                    "initializationOptions": options,
                 }),
             )
             .await;
