@@ -8,7 +8,8 @@
 //! span), attribution recall and speaker accuracy on direct quotes with a
 //! gold speaker, speaker accuracy on pronoun speakers, and false
 //! `unattributed-quote` flags per 100 attributed quotes. With `--misses N`
-//! it also prints up to N wrong speakers, for debugging.
+//! it also prints up to N wrong speakers, and with `--flags N` up to N false
+//! flags, for debugging.
 
 use std::io::BufRead;
 
@@ -60,12 +61,16 @@ fn main() {
         eprintln!("usage: eval_corpus CORPUS.jsonl [--misses N]");
         std::process::exit(2);
     };
-    let misses: usize = args
-        .iter()
-        .position(|a| a == "--misses")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let option = |name: &str| -> usize {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    let misses = option("--misses");
+    let flags_to_show = option("--flags");
+    let mut flags_shown = 0;
     let file = std::fs::File::open(path).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");
         std::process::exit(2);
@@ -132,6 +137,14 @@ fn main() {
                 .any(|f| f.code == Code::UnattributedQuote && matches(f.span, *span));
             if flagged {
                 tally.false_flags += 1;
+                if flags_shown < flags_to_show {
+                    flags_shown += 1;
+                    println!(
+                        "--- flagged, gold speaker {:?}\n{}\n",
+                        g.speaker_text,
+                        context(&article.text, *span)
+                    );
+                }
             }
             if g.kind != "direct" {
                 continue;
@@ -157,15 +170,11 @@ fn main() {
             }
             if !right && shown < misses {
                 shown += 1;
-                let context = Span::new(
-                    floor(&article.text, span.start.saturating_sub(200)),
-                    floor(&article.text, (span.end + 200).min(article.text.len())),
-                );
                 println!(
                     "--- gold speaker {:?}, found {:?}\n{}\n",
                     g.speaker_text,
                     speaker.map(|s| s.slice(&article.text)),
-                    context.slice(&article.text)
+                    context(&article.text, *span)
                 );
             }
         }
@@ -217,6 +226,18 @@ fn matches(a: Span, b: Span) -> bool {
     let overlap = a.end.min(b.end).saturating_sub(a.start.max(b.start));
     let longer = a.len().max(b.len()).max(1);
     overlap as f64 / longer as f64 >= 0.8
+}
+
+/// The quote with 200 bytes either side, the quote in brackets.
+fn context(text: &str, span: Span) -> String {
+    let start = floor(text, span.start.saturating_sub(200));
+    let end = floor(text, (span.end + 200).min(text.len()));
+    format!(
+        "{}[[{}]]{}",
+        &text[start..span.start],
+        span.slice(text),
+        &text[span.end..end]
+    )
 }
 
 fn floor(text: &str, mut at: usize) -> usize {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::cues::cue_class;
 use super::marks::MarkedQuote;
 use super::speakers::{
-    is_according_to, phrase_starting_at, speaker_after, speaker_before, People, SpeakerPhrase,
+    is_according_to, sentence_subject, speaker_after, speaker_before, People, SpeakerPhrase,
 };
 use super::words::{sentences, Token};
 use crate::analysis::{Attribution, Cue, MentionForm, Quote, QuoteKind, SpeakerMention};
@@ -60,13 +60,20 @@ fn cue_speakers(
                     || (tokens[i - 1].is_punct(',')
                         && i >= range.start + 2
                         && tokens[i - 2].quote().is_some()));
-            let speaker = if after_quote {
+            // A gerund (`..., saying`) takes the sentence's subject.
+            let gerund = w.ends_with("ing");
+            let speaker = if gerund {
+                sentence_subject(text, tokens, range)
+            } else if after_quote {
                 speaker_after(text, tokens, i, range.end)
                     .or_else(|| speaker_before(text, tokens, range.start, i))
             } else {
                 speaker_before(text, tokens, range.start, i)
                     .or_else(|| speaker_after(text, tokens, i, range.end))
-            };
+            }
+            .or_else(|| {
+                sentence_subject(text, tokens, range).filter(|s| s.span.end <= token.span.start)
+            });
             if let Some(speaker) = speaker {
                 found.push(CueSpeaker {
                     at: i,
@@ -205,8 +212,7 @@ fn colon_lead_in(
         Some(c) => (c.speaker.clone(), Span::new(c.cue.start, colon.end)),
         None => {
             let range = &sentences[last_sentence];
-            let subject = range.clone().find(|&i| tokens[i].is_word())?;
-            (phrase_starting_at(text, tokens, subject, range.end)?, colon)
+            (sentence_subject(text, tokens, range)?, colon)
         }
     };
     Some(resolve(text, people, &speaker, Some(cue)))

@@ -790,6 +790,61 @@ impl People {
     }
 }
 
+/// Words that open a subordinate clause or phrase before a sentence's
+/// subject: `When he returned, he said ...`.
+const SUBORDINATORS: &[&str] = &[
+    "when",
+    "after",
+    "before",
+    "if",
+    "as",
+    "although",
+    "though",
+    "while",
+    "since",
+    "because",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "with",
+    "by",
+    "from",
+    "under",
+    "later",
+    "earlier",
+    "asked",
+    "speaking",
+    "still",
+    "yet",
+    "but",
+    "and",
+    "meanwhile",
+    "instead",
+    "however",
+];
+
+/// The subject of a sentence: the speaker phrase at its start, after a
+/// leading clause set off by a comma.
+pub fn sentence_subject(
+    text: &str,
+    tokens: &[Token],
+    range: &std::ops::Range<usize>,
+) -> Option<SpeakerPhrase> {
+    let mut start = range.start;
+    while start < range.end && !tokens[start].is_word() {
+        start += 1;
+    }
+    if start < range.end && SUBORDINATORS.contains(&lower(text, &tokens[start]).as_str()) {
+        let comma = (start..range.end)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        start = comma + 1;
+    }
+    phrase_starting_at(text, tokens, start, range.end)
+}
+
 /// Whether a token is the word `to` after `according`.
 pub fn is_according_to(text: &str, tokens: &[Token], i: usize) -> bool {
     lower(text, &tokens[i]) == "according"
