@@ -462,3 +462,35 @@ fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn a_gerund_cue_takes_the_sentence_subject() {
+    check(
+        "When the vote failed, Yusuf Demir left the chamber, saying \"this is not over by a long way.\"",
+        &[("\"this is not over by a long way.\"", Partial, Some("Yusuf Demir"), Some("Yusuf Demir"), Some("saying"))],
+    );
+}
+
+#[test]
+fn partial_quotes_and_colons_belong_to_the_sentence_subject() {
+    check(
+        "Halima Diallo also faulted a schedule in which ferries \"simply stop running at dusk.\"",
+        &[(
+            "\"simply stop running at dusk.\"",
+            Partial,
+            Some("Halima Diallo"),
+            Some("Halima Diallo"),
+            None,
+        )],
+    );
+    check(
+        "Diallo then turned to the crowd: \"We will fix this before winter.\"",
+        &[(
+            "\"We will fix this before winter.\"",
+            Direct,
+            Some("Diallo"),
+            None,
+            Some(":"),
+        )],
+    );
+}

@@ -143,6 +143,17 @@ pub fn attribute(
 
             let mut attribution =
                 direct_hit.map(|c| resolve(text, people, &c.speaker, Some(c.cue)));
+            // A partial quote woven into a sentence, or one after a colon in
+            // it, belongs to the sentence's subject.
+            let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
+            if attribution.is_none() && (kind == QuoteKind::Partial || colon_before) {
+                attribution = sentence_subject(text, block_tokens, &sents[s])
+                    .filter(|subject| subject.span.end <= token.span.start)
+                    .map(|subject| {
+                        let cue = colon_before.then(|| block_tokens[ti - 1].span);
+                        resolve(text, people, &subject, cue)
+                    });
+            }
             if attribution.is_none() && kind.needs_attribution() {
                 attribution = last_in_block
                     .clone()
