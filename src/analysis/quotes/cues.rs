@@ -1,5 +1,8 @@
 //! Verbs of saying.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Verbs of saying, in the forms news copy uses. `said` and `says` are what
 /// AP style prefers; the neutral ones raise no hint; the rest are loaded.
 const NEUTRAL: &[&str] = &[
@@ -155,18 +158,32 @@ pub enum CueClass {
     Loaded,
 }
 
+static VERBS: LazyLock<HashMap<&'static str, CueClass>> = LazyLock::new(|| {
+    let mut verbs = HashMap::new();
+    verbs.extend(NEUTRAL.iter().map(|v| (*v, CueClass::Neutral)));
+    verbs.extend(LOADED.iter().map(|v| (*v, CueClass::Loaded)));
+    verbs.insert("said", CueClass::Plain);
+    verbs.insert("says", CueClass::Plain);
+    verbs
+});
+
 /// Whether `word` is a verb of saying, and which kind. `extra` is the
 /// desk's own list from the configuration.
 pub fn cue_class(word: &str, extra: &[String]) -> Option<CueClass> {
-    let lower = word.to_lowercase();
-    let lower = lower.as_str();
-    if matches!(lower, "said" | "says") {
-        Some(CueClass::Plain)
-    } else if NEUTRAL.contains(&lower) || extra.iter().any(|v| v.eq_ignore_ascii_case(lower)) {
-        Some(CueClass::Neutral)
-    } else if LOADED.contains(&lower) {
-        Some(CueClass::Loaded)
-    } else {
-        None
+    if word.len() > 16 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
     }
+    let lower;
+    let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = word.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
+    VERBS.get(word).copied().or_else(|| {
+        extra
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(word))
+            .then_some(CueClass::Neutral)
+    })
 }
