@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use super::cues::cue_class;
 use super::marks::MarkedQuote;
+use super::people::People;
 use super::speakers::{
-    is_according_to, sentence_subject, speaker_after, speaker_before, People, SpeakerPhrase,
+    is_according_to, sentence_subject, speaker_after, speaker_before, SpeakerPhrase,
 };
 use super::words::{sentences, Token};
 use crate::analysis::{Attribution, Cue, MentionForm, Quote, QuoteKind, SpeakerMention};

@@ -7,7 +7,9 @@
 
 mod attribution;
 mod cues;
+mod lexicon;
 mod marks;
+mod people;
 mod rules;
 mod speakers;
 mod words;
@@ -31,6 +33,6 @@ pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> Vec<Quote> 
         .zip(&per_block)
         .map(|(block, quotes)| words::tokenize(text, block, quotes))
         .collect();
-    let mut people = speakers::People::collect(text, &tokens);
+    let mut people = people::People::collect(text, &tokens);
     attribution::attribute(text, &marked, &tokens, &mut people, config)
 }
