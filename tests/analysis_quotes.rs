@@ -494,3 +494,40 @@ fn partial_quotes_and_colons_belong_to_the_sentence_subject() {
         )],
     );
 }
+
+#[test]
+fn each_speaker_gets_one_identity_with_every_mention() {
+    let text = "Sunita Raghavan, a spokesperson for the transit authority, spoke first.\n\n\
+                \"Service ends at midnight,\" Raghavan said. \"Buses replace the trains.\"\n\n\
+                \"We heard the riders,\" the spokesperson said.\n\n\
+                \"Not enough,\" said Tomasz Reyes.";
+    let result = analysis(text);
+    let speakers: Vec<(&str, Vec<&str>, Vec<usize>)> = result
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.name.as_str(),
+                s.mentions.iter().map(|m| m.span.slice(text)).collect(),
+                s.quotes.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            (
+                "Sunita Raghavan",
+                vec!["Sunita Raghavan", "Raghavan", "the spokesperson"],
+                vec![0, 1, 2]
+            ),
+            ("Tomasz Reyes", vec!["Tomasz Reyes"], vec![3]),
+        ]
+    );
+    assert_eq!(
+        result.speakers[0].descriptions,
+        vec!["a spokesperson for the transit authority".to_string()]
+    );
+    let at = text.find("the spokesperson").unwrap() + 4;
+    assert_eq!(result.speaker_at(at).unwrap().0.name, "Sunita Raghavan");
+}

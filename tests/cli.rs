@@ -4,6 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use serde_json::json;
+
 fn copydesk(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args(args)
@@ -166,6 +168,10 @@ fn analyze_prints_the_documented_shape() {
     assert_eq!(speaker["text"], "she");
     assert_eq!(speaker["name"], "Halima Diallo");
     assert_eq!(quote["attribution"]["cue"]["text"], "said");
+    let speaker = &doc["speakers"][0];
+    assert_eq!(speaker["name"], "Halima Diallo");
+    assert_eq!(speaker["quotes"], json!([0]));
+    assert_eq!(speaker["mentions"][1]["form"], "pronoun");
     let law = &doc["laws"][0];
     assert_eq!(law["text"], "CHIPS and Science Act");
     assert_eq!(law["id"], "us/pl/117-167");

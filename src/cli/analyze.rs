@@ -87,6 +87,22 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
             })
         })
         .collect();
+    let speakers: Vec<Value> = analysis
+        .speakers
+        .iter()
+        .map(|s| {
+            json!({
+                "name": s.name,
+                "descriptions": s.descriptions,
+                "mentions": s.mentions.iter().map(|m| json!({
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "form": m.form,
+                })).collect::<Vec<_>>(),
+                "quotes": s.quotes,
+            })
+        })
+        .collect();
     let diagnostics: Vec<Value> = analysis
         .findings
         .iter()
@@ -103,6 +119,7 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
     json!({
         "path": path,
         "quotes": quotes,
+        "speakers": speakers,
         "laws": laws,
         "diagnostics": diagnostics,
     })

@@ -6,6 +6,7 @@ use super::lexicon::{
     FUNCTION_WORDS, ORGANISATION_WORDS,
 };
 use super::words::Token;
+use crate::text::Span;
 
 /// A person the draft names in full, with what it says they are.
 #[derive(Clone, Debug, Default)]
@@ -14,6 +15,9 @@ pub struct Person {
     pub surname: String,
     /// Nouns from titles and appositives: `spokesperson`, `senator`.
     pub roles: Vec<String>,
+    /// Titles and appositives as written: `Gov.`, `a spokesperson for the
+    /// foreign ministry`.
+    pub descriptions: Vec<String>,
     /// Learned from pronouns resolved to the person: `he` or `she`.
     pub pronoun: Option<&'static str>,
 }
@@ -22,8 +26,9 @@ pub struct Person {
 #[derive(Clone, Debug, Default)]
 pub struct People {
     pub people: Vec<Person>,
-    /// (offset, person) for every full-name or surname mention, in order.
-    pub mentions: Vec<(usize, usize)>,
+    /// (span, person) for every full-name or surname mention, in order; a
+    /// full name's span leaves out its titles.
+    pub mentions: Vec<(Span, usize)>,
 }
 
 impl People {
@@ -48,6 +53,7 @@ impl People {
 
     fn consider(&mut self, text: &str, tokens: &[Token], start: usize, end: usize) {
         let mut roles: Vec<String> = Vec::new();
+        let mut descriptions: Vec<String> = Vec::new();
         let mut first = start;
         while first <= end {
             let w = word(text, &tokens[first]);
@@ -84,10 +90,15 @@ impl People {
         {
             return;
         }
+        if first > start {
+            let titles = Span::new(tokens[start].span.start, tokens[first - 1].span.end);
+            descriptions.push(titles.slice(text).to_string());
+        }
         // Lowercase titles right before: `spokesperson Wang Wenbin`.
         if first == start && start > 0 && tokens[start - 1].is_word() {
             if let Some(role) = title_role(word(text, &tokens[start - 1])) {
                 roles.push(role.to_string());
+                descriptions.push(word(text, &tokens[start - 1]).to_string());
             }
         }
         // An appositive right after: `Wang Wenbin, a spokesperson for ...,`.
@@ -101,13 +112,15 @@ impl People {
                     roles.push(lower(text, &tokens[k]));
                     k += 1;
                 }
+                let appositive = Span::new(tokens[end + 2].span.start, tokens[k - 1].span.end);
+                descriptions.push(appositive.slice(text).to_string());
             }
         }
-        let offset = tokens[first].span.start;
+        let span = Span::new(tokens[first].span.start, tokens[end].span.end);
         if words.len() == 1 {
             // A single capitalised word: a surname if someone has it.
             if let Some(p) = self.people.iter().position(|p| p.surname == words[0]) {
-                self.mentions.push((offset, p));
+                self.mentions.push((span, p));
             }
             return;
         }
@@ -120,13 +133,20 @@ impl People {
                     name,
                     surname,
                     roles: Vec::new(),
+                    descriptions: Vec::new(),
                     pronoun: None,
                 });
                 self.people.len() - 1
             }
         };
-        self.people[index].roles.extend(roles);
-        self.mentions.push((offset, index));
+        let person = &mut self.people[index];
+        person.roles.extend(roles);
+        for description in descriptions {
+            if !person.descriptions.contains(&description) {
+                person.descriptions.push(description);
+            }
+        }
+        self.mentions.push((span, index));
     }
 
     /// The person a full name or surname written at `offset` means.
@@ -155,7 +175,7 @@ impl People {
         self.mentions
             .iter()
             .rev()
-            .filter(|(at, _)| *at < offset)
+            .filter(|(at, _)| at.start < offset)
             .map(|&(_, p)| p)
             .find(|&p| match (wanted, self.people[p].pronoun) {
                 (Some(w), Some(known)) => w == known,
@@ -181,7 +201,7 @@ impl People {
         self.mentions
             .iter()
             .rev()
-            .filter(|(at, _)| *at < offset)
+            .filter(|(at, _)| at.start < offset)
             .map(|&(_, p)| p)
             .find(|&p| {
                 self.people[p]
