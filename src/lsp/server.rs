@@ -14,16 +14,20 @@ use super::code_actions::quick_fixes;
 use super::convert::{encoding_kind, negotiate_encoding};
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
-use super::hover::{law_card, quote_card};
+use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::state::{file_path, Settings, State};
+use crate::analysis::MentionForm;
 use crate::config::{self, Config, EditorSettings};
 use crate::kb::Kb;
 use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
 /// workspace before answering from what is indexed so far.
-const INDEX_WAIT: Duration = Duration::from_secs(10);
+pub(super) const INDEX_WAIT: Duration = Duration::from_secs(10);
+
+/// How long a refresh request to the client may take before it is dropped.
+const REFRESH_WAIT: Duration = Duration::from_secs(5);
 
 /// The command that publishes the diagnostics of every draft in the
 /// workspace, open or not, for the editor's problems list.
@@ -31,8 +35,8 @@ pub const CHECK_WORKSPACE: &str = "copydesk.checkWorkspace";
 
 /// The copydesk language server.
 pub struct Backend {
-    client: Client,
-    state: Arc<State>,
+    pub(super) client: Client,
+    pub(super) state: Arc<State>,
 }
 
 /// The reply to `copydesk/syncedDocument`: the text copydesk holds for an
@@ -83,7 +87,7 @@ impl Backend {
 
     /// The document and offset a request points at, or `None` after saying
     /// in the log why the request cannot be answered.
-    async fn locate(
+    pub(super) async fn locate(
         &self,
         what: &str,
         uri: &Uri,
@@ -132,6 +136,7 @@ impl LanguageServer for Backend {
             encoding,
             config,
             file_config,
+            inlay_hints: editor.inlay_hints.enabled,
             kb: Kb::builtin(),
             roots,
             progress,
@@ -233,6 +238,12 @@ impl LanguageServer for Backend {
                 for (uri, doc) in documents {
                     self.publish(uri, doc).await;
                 }
+                // The hints may have been switched; ask the editor to fetch
+                // them again, without waiting on it here.
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = tokio::time::timeout(REFRESH_WAIT, client.inlay_hint_refresh()).await;
+                });
             }
             Err(err) => {
                 self.warn(format!("could not apply the new settings: {err}"))
@@ -288,6 +299,10 @@ impl LanguageServer for Backend {
         let (card, span) = if let Some(law) = doc.analysis.law_at(offset) {
             let entry = law.id.as_ref().and_then(|id| settings.kb.get(id));
             (law_card(law, entry), law.span)
+        } else if let Some((speaker, mention)) = doc.analysis.speaker_at(offset) {
+            let workspace = self.state.speaker_quotes(&speaker.name);
+            let card = speaker_card(speaker, mention, &doc.analysis, &doc.text, workspace);
+            (card, mention.span)
         } else if let Some(quote) = doc.analysis.quote_at(offset) {
             (quote_card(quote, &doc.text), quote.span)
         } else {
@@ -312,7 +327,19 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
-            return Ok(None);
+            // A speaker's definition is their first full-name mention.
+            let positions = doc.positions(self.state.settings().encoding);
+            return Ok(doc.analysis.speaker_at(offset).and_then(|(speaker, _)| {
+                let first = speaker
+                    .mentions
+                    .iter()
+                    .find(|m| m.form == MentionForm::Name)
+                    .or(speaker.mentions.first())?;
+                Some(GotoDefinitionResponse::Scalar(Location::new(
+                    uri.clone(),
+                    positions.range(first.span),
+                )))
+            }));
         };
         let first = doc
             .analysis
@@ -332,9 +359,11 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.locate("references", &uri, at.position).await else {
             return Ok(None);
         };
-        let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
+        let law = doc.analysis.law_at(offset).map(|law| law.key());
+        let speaker = doc.analysis.speaker_at(offset).map(|(s, _)| s.name.clone());
+        if law.is_none() && speaker.is_none() {
             return Ok(None);
-        };
+        }
         let mut indexed = self.state.indexed();
         if tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done))
             .await
@@ -346,7 +375,45 @@ impl LanguageServer for Backend {
             )
             .await;
         }
-        Ok(Some(self.state.law_locations(&key, &uri, &doc)))
+        Ok(Some(match (law, speaker) {
+            (Some(key), _) => self.state.law_locations(&key, &uri, &doc),
+            (None, Some(name)) => self
+                .state
+                .speaker_locations(&name, &uri, &doc)
+                .into_iter()
+                .map(|(location, _)| location)
+                .collect(),
+            (None, None) => Vec::new(),
+        }))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.outline(params).await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.workspace_speakers(params).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.speaker_inlay_hints(params).await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.prepare_speaker_rename(params).await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.rename_speaker(params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -392,6 +459,13 @@ fn capabilities(encoding: crate::text::Encoding) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: vec![CHECK_WORKSPACE.to_string()],
             ..ExecuteCommandOptions::default()

@@ -15,6 +15,7 @@ use tower_lsp_server::ls_types::{Location, Position, TextDocumentContentChangeEv
 
 use super::convert::to_range;
 use super::documents::{ChangeError, Document};
+use crate::analysis::MentionForm;
 use crate::config::{Config, EditorSettings};
 use crate::kb::Kb;
 use crate::text::Encoding;
@@ -29,6 +30,8 @@ pub struct Settings {
     pub config: Config,
     /// The workspace's `copydesk.toml`, or the defaults.
     pub file_config: Config,
+    /// Whether to show who pronoun and description attributions mean.
+    pub inlay_hints: bool,
     pub kb: Kb,
     pub roots: Vec<PathBuf>,
     /// Whether the client accepts `window/workDoneProgress/create`.
@@ -44,6 +47,7 @@ impl Default for Settings {
             encoding: Encoding::Utf16,
             config: Config::default(),
             file_config: Config::default(),
+            inlay_hints: true,
             kb: Kb::default(),
             roots: Vec::new(),
             progress: false,
@@ -120,6 +124,7 @@ impl State {
             encoding: old.encoding,
             config,
             file_config: old.file_config.clone(),
+            inlay_hints: editor.inlay_hints.enabled,
             kb: old.kb.clone(),
             roots: old.roots.clone(),
             progress: old.progress,
@@ -308,6 +313,70 @@ impl State {
         locations
     }
 
+    /// Every mention of the speaker called `name` in the workspace, open or
+    /// not, plus those in `doc` when it is not a file the index can hold.
+    pub fn speaker_locations(
+        &self,
+        name: &str,
+        uri: &Uri,
+        doc: &Document,
+    ) -> Vec<(Location, MentionForm)> {
+        let encoding = self.settings().encoding;
+        let mut locations = Vec::new();
+        if file_path(uri).is_none() {
+            let positions = doc.positions(encoding);
+            for speaker in doc.analysis.speakers.iter().filter(|s| s.name == name) {
+                locations.extend(
+                    speaker
+                        .mentions
+                        .iter()
+                        .map(|m| (Location::new(uri.clone(), positions.range(m.span)), m.form)),
+                );
+            }
+        }
+        let open = self.lock();
+        for (path, mention) in open.index.speaker_mentions(name) {
+            let uri = match open.paths.get(path) {
+                Some(uri) => Some(uri.clone()),
+                None => Uri::from_file_path(path),
+            };
+            if let Some(uri) = uri {
+                locations.push((
+                    Location::new(uri, to_range(mention.start, mention.end)),
+                    mention.form,
+                ));
+            }
+        }
+        locations
+    }
+
+    /// How many quotes the workspace attributes to `name`, in how many drafts.
+    pub fn speaker_quotes(&self, name: &str) -> (usize, usize) {
+        self.lock().index.speaker_quotes(name)
+    }
+
+    /// Speakers across the workspace whose names contain `query`: the name,
+    /// how many quotes, and where they are first mentioned.
+    pub fn speakers_matching(&self, query: &str) -> Vec<(String, usize, Location)> {
+        let open = self.lock();
+        open.index
+            .speakers_matching(query)
+            .into_iter()
+            .filter_map(|(path, speaker)| {
+                let first = speaker.mentions.first()?;
+                let uri = match open.paths.get(path) {
+                    Some(uri) => uri.clone(),
+                    None => Uri::from_file_path(path)?,
+                };
+                Some((
+                    speaker.name.clone(),
+                    speaker.quotes,
+                    Location::new(uri, to_range(first.start, first.end)),
+                ))
+            })
+            .collect()
+    }
+
     /// The document at `uri` and the byte offset of `position` in it.
     pub fn locate(&self, uri: &Uri, position: Position) -> Result<(Arc<Document>, usize), String> {
         let doc = self
@@ -360,6 +429,7 @@ mod tests {
                     end: LineCol { line, col: 25 },
                 })
                 .collect(),
+            speakers: Vec::new(),
         }
     }
 

@@ -38,7 +38,11 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
                         .filter(|(_, q)| *q == p)
                         .map(|(span, _)| Mention {
                             span: *span,
-                            form: if span.slice(text) == speaker.name {
+                            form: if span
+                                .slice(text)
+                                .split_whitespace()
+                                .eq(speaker.name.split_whitespace())
+                            {
                                 MentionForm::Name
                             } else {
                                 MentionForm::Surname
