@@ -74,7 +74,6 @@ async fn the_orphan_quote_is_flagged_at_the_right_columns_in_both_encodings() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn hover_on_a_known_law_shows_its_knowledge_base_entry() {
     let (mut client, _) = open("utf-16").await;
     let law = range_of("CHIPS and Science Act", "utf-16");
@@ -92,7 +91,6 @@ async fn hover_on_a_known_law_shows_its_knowledge_base_entry() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn hover_on_an_unknown_law_says_copydesk_does_not_know_it() {
     let (mut client, _) = open("utf-8").await;
     let law = range_of("Fair Widgets Act of 2031", "utf-8");

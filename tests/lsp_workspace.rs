@@ -92,7 +92,6 @@ const OPEN_BUFFER: &str =
                            Later, the CHIPS and Science Act came up again.\n";
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
     let dir = desk();
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
@@ -142,7 +141,6 @@ async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn definition_of_a_law_is_its_first_mention_in_the_draft() {
     let dir = desk();
     let capabilities = json!({ "general": { "positionEncodings": ["utf-8"] } });
