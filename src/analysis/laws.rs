@@ -102,8 +102,9 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
                 mentions.push(known(text, span, entry));
             }
         }
-        // Citations.
-        for caps in CITATION.captures_iter(prose) {
+        // Citations, which all carry a number.
+        let has_digits = prose.bytes().any(|b| b.is_ascii_digit());
+        for caps in CITATION.captures_iter(if has_digits { prose } else { "" }) {
             let Some(whole) = caps.get(0) else { continue };
             let span = Span::new(segment.start + whole.start(), segment.start + whole.end());
             if overlaps_any(&mentions[known_start..], span) {
@@ -118,7 +119,10 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
             });
         }
         // Law-shaped names copydesk does not know.
-        for found in LAW_SHAPED.find_iter(prose) {
+        let shaped = ["Act", "Amendment", "Bill", "Law"]
+            .iter()
+            .any(|w| prose.contains(w));
+        for found in LAW_SHAPED.find_iter(if shaped { prose } else { "" }) {
             let mut start = found.start();
             let end = found.end();
             // `Harvard Law School` is not a law.

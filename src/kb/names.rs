@@ -104,6 +104,11 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
         } else {
             last_space = false;
         }
+        if mapped.is_ascii() {
+            folded.push(mapped.to_ascii_lowercase());
+            offsets.push(at);
+            continue;
+        }
         for lower in mapped.to_lowercase() {
             let before = folded.len();
             folded.push(lower);
