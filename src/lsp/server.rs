@@ -18,7 +18,7 @@ use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::state::{file_path, Settings, State};
 use crate::analysis::MentionForm;
-use crate::config::{self, Config, EditorSettings};
+use crate::config::{self, Config, ConfigError, EditorSettings};
 use crate::kb::Kb;
 use crate::workspace::read_draft;
 
@@ -108,8 +108,12 @@ impl LanguageServer for Backend {
         let encoding = negotiate_encoding(&params.capabilities);
         let roots = workspace_roots(&params);
         let (file_config, config_problem) = load_config(&roots);
-        if let Some(problem) = config_problem {
-            self.warn(problem).await;
+        if let Some((path, problem)) = &config_problem {
+            self.warn(format!(
+                "{}: {problem}; using the default settings",
+                path.display()
+            ))
+            .await;
         }
         let editor = match params.initialization_options.as_ref() {
             Some(options) => EditorSettings::from_json(options).unwrap_or_else(|err| {
@@ -136,6 +140,7 @@ impl LanguageServer for Backend {
             encoding,
             config,
             file_config,
+            config_problem,
             inlay_hints: editor.inlay_hints.enabled,
             kb: Kb::builtin(),
             roots,
@@ -152,7 +157,28 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if self.state.settings().roots.is_empty() {
+        // A broken copydesk.toml is a diagnostic on the file itself.
+        let settings = self.state.settings();
+        if let Some((path, problem)) = &settings.config_problem {
+            if let Some(uri) = Uri::from_file_path(path) {
+                let line = problem.line.map_or(0, |l| l.saturating_sub(1)) as u32;
+                let diagnostic = Diagnostic {
+                    range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+                    severity: Some(DiagnosticSeverity::ERROR),
+                    code: Some(NumberOrString::String("invalid-config".to_string())),
+                    source: Some("copydesk".to_string()),
+                    message: format!(
+                        "{}; copydesk uses its default settings until this is fixed",
+                        problem.message
+                    ),
+                    ..Diagnostic::default()
+                };
+                self.client
+                    .publish_diagnostics(uri, vec![diagnostic], None)
+                    .await;
+            }
+        }
+        if settings.roots.is_empty() {
             return;
         }
         tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
@@ -492,7 +518,7 @@ fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
 
 /// The `copydesk.toml` of the first workspace folder, or the defaults, and
 /// what was wrong with the file if it could not be used.
-fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
+fn load_config(roots: &[PathBuf]) -> (Config, Option<(PathBuf, ConfigError)>) {
     let Some(path) = roots.first().map(|root| root.join(config::FILE_NAME)) else {
         return (Config::default(), None);
     };
@@ -500,23 +526,15 @@ fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
         Err(err) => {
-            return (
-                Config::default(),
-                Some(format!(
-                    "could not read {}: {err}; using the default settings",
-                    path.display()
-                )),
-            )
+            let problem = ConfigError {
+                message: format!("could not read the file: {err}"),
+                line: None,
+            };
+            return (Config::default(), Some((path, problem)));
         }
     };
     match Config::from_toml(&text) {
         Ok(config) => (config, None),
-        Err(err) => (
-            Config::default(),
-            Some(format!(
-                "{}: {err}; using the default settings",
-                path.display()
-            )),
-        ),
+        Err(err) => (Config::default(), Some((path, err))),
     }
 }

@@ -16,7 +16,7 @@ use tower_lsp_server::ls_types::{Location, Position, TextDocumentContentChangeEv
 use super::convert::to_range;
 use super::documents::{ChangeError, Document};
 use crate::analysis::MentionForm;
-use crate::config::{Config, EditorSettings};
+use crate::config::{Config, ConfigError, EditorSettings};
 use crate::kb::Kb;
 use crate::text::Encoding;
 use crate::workspace::{DraftSummary, WorkspaceIndex};
@@ -30,6 +30,8 @@ pub struct Settings {
     pub config: Config,
     /// The workspace's `copydesk.toml`, or the defaults.
     pub file_config: Config,
+    /// What was wrong with `copydesk.toml`, when it could not be used.
+    pub config_problem: Option<(PathBuf, ConfigError)>,
     /// Whether to show who pronoun and description attributions mean.
     pub inlay_hints: bool,
     pub kb: Kb,
@@ -47,6 +49,7 @@ impl Default for Settings {
             encoding: Encoding::Utf16,
             config: Config::default(),
             file_config: Config::default(),
+            config_problem: None,
             inlay_hints: true,
             kb: Kb::default(),
             roots: Vec::new(),
@@ -124,6 +127,7 @@ impl State {
             encoding: old.encoding,
             config,
             file_config: old.file_config.clone(),
+            config_problem: old.config_problem.clone(),
             inlay_hints: editor.inlay_hints.enabled,
             kb: old.kb.clone(),
             roots: old.roots.clone(),
