@@ -147,13 +147,30 @@ pub fn attribute(
             // A partial quote woven into a sentence, or one after a colon in
             // it, belongs to the sentence's subject.
             let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
-            if attribution.is_none() && (kind == QuoteKind::Partial || colon_before) {
-                attribution = sentence_subject(text, block_tokens, &sents[s])
+            let mut kind = kind;
+            let words = m.content.slice(text).split_whitespace().count();
+            let short_phrase = kind == QuoteKind::Scare && words >= 2;
+            if attribution.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase)
+            {
+                let subject = sentence_subject(text, block_tokens, &sents[s])
                     .filter(|subject| subject.span.end <= token.span.start)
-                    .map(|subject| {
-                        let cue = colon_before.then(|| block_tokens[ti - 1].span);
-                        resolve(text, people, &subject, cue)
+                    // A short phrase in quotes is someone's words only when a
+                    // person is the subject: `Trump blasted its "outrageous
+                    // practices"`.
+                    .filter(|subject| {
+                        !short_phrase
+                            || matches!(
+                                subject.form,
+                                MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+                            )
                     });
+                if short_phrase && subject.is_some() {
+                    kind = QuoteKind::Partial;
+                }
+                attribution = subject.map(|subject| {
+                    let cue = colon_before.then(|| block_tokens[ti - 1].span);
+                    resolve(text, people, &subject, cue)
+                });
             }
             if attribution.is_none() && kind.needs_attribution() {
                 attribution = last_in_block

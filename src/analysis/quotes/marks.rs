@@ -100,8 +100,12 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
             let closes = match (kind, open) {
                 (_, None) => false,
                 (Mark::Close, Some(_)) => true,
-                // `„…“` is closed by a left double quote.
-                (Mark::Open, Some((at, _))) => ch == '“' && text[at..].starts_with('„'),
+                // `„…“` is closed by a left double quote, and so is a quote
+                // whose closing mark was typed the wrong way round
+                // (`"It's late,“ she said`).
+                (Mark::Open, Some((at, _))) => {
+                    ch == '“' && (text[at..].starts_with('„') || (can_close && !can_open))
+                }
                 (Mark::Either, Some(_)) => can_close || !can_open,
             };
             if closes {

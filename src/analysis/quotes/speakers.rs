@@ -80,7 +80,19 @@ pub fn speaker_before(
     if j <= lo {
         return None;
     }
-    let last = j - 1;
+    let mut last = j - 1;
+    // `to say`: an infinitive has no subject of its own here.
+    if lower(text, &tokens[last]) == "to" {
+        return None;
+    }
+    // `Rep. Paul Ryan (R-Wis.) said`: look before the parenthesis.
+    if tokens[last].is_punct(')') {
+        let open = (lo..last)
+            .rev()
+            .take(12)
+            .find(|&k| tokens[k].is_punct('('))?;
+        last = open.checked_sub(1).filter(|&k| k >= lo)?;
+    }
     if tokens[last].is_punct(',') {
         // An appositive or a relative clause sits between the speaker and
         // the verb: look before the comma that opens it.
@@ -139,8 +151,46 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
 /// The speaker phrase right after the verb at `cue` (`said Wang`, `said the
 /// spokesperson`), not reaching `hi`.
 pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Option<SpeakerPhrase> {
-    phrase_starting_at(text, tokens, cue + 1, hi)
+    // `calling her "..."`, `declaring it "..."`: after these verbs comes the
+    // object, not the speaker.
+    if OBJECT_VERBS.contains(&lower(text, &tokens[cue]).as_str()) {
+        return None;
+    }
+    phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
 }
+
+/// Verbs of saying whose next noun phrase is their object.
+const OBJECT_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "labeled",
+    "labels",
+    "labelled",
+    "labeling",
+    "dubbed",
+    "dubs",
+    "declaring",
+    "describing",
+    "describes",
+    "described",
+    "branded",
+    "named",
+    "thanked",
+    "thanks",
+    "thanking",
+    "praised",
+    "praises",
+    "criticized",
+    "blasted",
+    "slammed",
+    "accused",
+    "mocked",
+    "urged",
+    "urging",
+    "telling",
+];
 
 /// The speaker phrase that starts at token `start`, not reaching `hi`.
 pub fn phrase_starting_at(
@@ -193,6 +243,9 @@ pub fn phrase_starting_at(
         {
             end += 1;
         }
+        if end == start && DETERMINERS.contains(&first.as_str()) {
+            return None;
+        }
         return Some(description(text, tokens, start, end));
     }
     None
@@ -209,7 +262,31 @@ pub fn sentence_subject(
     while start < range.end && !tokens[start].is_word() {
         start += 1;
     }
-    if start < range.end && SUBORDINATORS.contains(&lower(text, &tokens[start]).as_str()) {
+    // A dateline (`WASHINGTON, Dec. 8 —`) or an opening phrase set off by a
+    // comma (`Hours later,`) comes before the subject.
+    let dateline = start < range.end && {
+        let w = word(text, &tokens[start]);
+        w.len() > 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let opener = start + 1 < range.end
+        && tokens[start].is_word()
+        && (tokens[start + 1].is_punct(',')
+            || (start + 2 < range.end
+                && tokens[start + 1].is_word()
+                && tokens[start + 2].is_punct(',')
+                && !is_capitalised(text, &tokens[start + 1])));
+    if dateline {
+        let dash = (start..range.end)
+            .take(12)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct('—') || tokens[i].is_punct('–'));
+        if let Some(dash) = dash {
+            start = dash + 1;
+        }
+    }
+    if start < range.end
+        && (opener || SUBORDINATORS.contains(&lower(text, &tokens[start]).as_str()))
+    {
         let comma = (start..range.end)
             .take_while(|&i| tokens[i].quote().is_none())
             .find(|&i| tokens[i].is_punct(','))?;
