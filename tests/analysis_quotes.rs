@@ -531,3 +531,60 @@ fn each_speaker_gets_one_identity_with_every_mention() {
     let at = text.find("the spokesperson").unwrap() + 4;
     assert_eq!(result.speaker_at(at).unwrap().0.name, "Sunita Raghavan");
 }
+
+#[test]
+fn objects_parentheticals_and_datelines_are_not_speakers() {
+    check(
+        "Halima Diallo called the plan \"a mess from start to finish.\"",
+        &[(
+            "\"a mess from start to finish.\"",
+            Partial,
+            Some("Halima Diallo"),
+            Some("Halima Diallo"),
+            Some("called"),
+        )],
+    );
+    check(
+        "Rep. Ines Tandy (D-Ore.) said \"the ferry stays.\"",
+        &[(
+            "\"the ferry stays.\"",
+            Partial,
+            Some("Rep. Ines Tandy"),
+            Some("Ines Tandy"),
+            Some("said"),
+        )],
+    );
+    check(
+        "BRACKTON, March 3 — Amos Feld left the meeting, saying \"we are done here today.\"",
+        &[(
+            "\"we are done here today.\"",
+            Partial,
+            Some("Amos Feld"),
+            Some("Amos Feld"),
+            Some("saying"),
+        )],
+    );
+}
+
+#[test]
+fn a_closing_mark_typed_backwards_still_closes() {
+    check(
+        "“It’s late,“ said Larry Noble. “We go home.”",
+        &[
+            (
+                "“It’s late,“",
+                Direct,
+                Some("Larry Noble"),
+                Some("Larry Noble"),
+                Some("said"),
+            ),
+            (
+                "“We go home.”",
+                Direct,
+                Some("Larry Noble"),
+                Some("Larry Noble"),
+                None,
+            ),
+        ],
+    );
+}

@@ -268,13 +268,6 @@ pub fn sentence_subject(
         let w = word(text, &tokens[start]);
         w.len() > 2 && w.chars().all(|c| !c.is_lowercase())
     };
-    let opener = start + 1 < range.end
-        && tokens[start].is_word()
-        && (tokens[start + 1].is_punct(',')
-            || (start + 2 < range.end
-                && tokens[start + 1].is_word()
-                && tokens[start + 2].is_punct(',')
-                && !is_capitalised(text, &tokens[start + 1])));
     if dateline {
         let dash = (start..range.end)
             .take(12)
@@ -284,6 +277,21 @@ pub fn sentence_subject(
             start = dash + 1;
         }
     }
+    // One word before a comma is an opener only when it is not a name
+    // (`Clinton, 35, said` keeps its subject): `Meanwhile,`, `Smiling,`.
+    let opening_word = |w: &str| {
+        let w = w.to_lowercase();
+        w.ends_with("ly")
+            || w.ends_with("ing")
+            || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(&w))
+    };
+    let opener = start + 1 < range.end
+        && tokens[start].is_word()
+        && ((tokens[start + 1].is_punct(',') && opening_word(word(text, &tokens[start])))
+            || (start + 2 < range.end
+                && tokens[start + 1].is_word()
+                && tokens[start + 2].is_punct(',')
+                && !is_capitalised(text, &tokens[start + 1])));
     if start < range.end
         && (opener || SUBORDINATORS.contains(&lower(text, &tokens[start]).as_str()))
     {
