@@ -124,7 +124,13 @@ pub fn attribute(
                 if next.clone().any(|i| block_tokens[i].quote().is_some()) {
                     return None;
                 }
-                nearest(&mut cues.iter().filter(|c| c.sentence == s + 1))
+                // Only a sentence that opens with its speaker and verb
+                // (`Wang added.`) attributes the quote before it.
+                nearest(
+                    &mut cues
+                        .iter()
+                        .filter(|c| c.sentence == s + 1 && c.at <= next.start + 3),
+                )
             };
             let direct_hit = in_sentence.clone().or_else(next_sentence);
             let kind = classify(
@@ -152,7 +158,13 @@ pub fn attribute(
             let short_phrase = kind == QuoteKind::Scare && words >= 2;
             if attribution.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase)
             {
-                let subject = sentence_subject(text, block_tokens, &sents[s])
+                // `... - Carl Bialik: "..."`: the name right before a colon.
+                let before_colon = colon_before
+                    .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
+                    .flatten()
+                    .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+                let subject = before_colon
+                    .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
                     .filter(|subject| subject.span.end <= token.span.start)
                     // A short phrase in quotes is someone's words only when a
                     // person is the subject: `Trump blasted its "outrageous
