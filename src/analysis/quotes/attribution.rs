@@ -106,9 +106,13 @@ pub fn attribute(
         let sents = sentences(text, block_tokens, marked);
         let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
         let cues = cue_speakers(text, block_tokens, &sents, config);
-        let quote_only = block_tokens
+        // A paragraph that opens with a quote and names nobody continues
+        // the previous paragraph's speaker.
+        let opens_with_quote = block_tokens
             .iter()
-            .all(|t| t.quote().is_some() || !t.is_word());
+            .find(|t| t.is_word() || t.quote().is_some())
+            .is_some_and(|t| t.quote().is_some());
+        let quote_only = opens_with_quote && cues.is_empty();
         let mut last_in_block: Option<Attribution> = None;
 
         for (ti, token) in block_tokens.iter().enumerate() {
