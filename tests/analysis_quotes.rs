@@ -588,3 +588,21 @@ fn a_closing_mark_typed_backwards_still_closes() {
         ],
     );
 }
+
+#[test]
+fn lowercase_titles_before_an_inverted_speaker() {
+    check(
+        "\"The count was close,\" said former county clerk Ines Tandy.",
+        &[(
+            "\"The count was close,\"",
+            Direct,
+            Some("former county clerk Ines Tandy"),
+            Some("Ines Tandy"),
+            Some("said"),
+        )],
+    );
+    check(
+        "\"The count was close,\" said in a statement Tuesday.",
+        &[("\"The count was close,\"", Direct, None, None, None)],
+    );
+}

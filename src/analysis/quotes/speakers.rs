@@ -101,10 +101,14 @@ pub fn speaker_before(
             .take(16)
             .take_while(|&k| tokens[k].quote().is_none())
             .find(|&k| tokens[k].is_punct(','))?;
-        return open
-            .checked_sub(1)
-            .filter(|&end| end >= lo)
-            .and_then(|end| phrase_ending_at(text, tokens, lo, end));
+        last = open.checked_sub(1).filter(|&end| end >= lo)?;
+        if tokens[last].is_punct(')') {
+            let open = (lo..last)
+                .rev()
+                .take(12)
+                .find(|&k| tokens[k].is_punct('('))?;
+            last = open.checked_sub(1).filter(|&k| k >= lo)?;
+        }
     }
     phrase_ending_at(text, tokens, lo, last)
 }
@@ -158,6 +162,15 @@ pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Opt
     }
     phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
 }
+
+/// Words that cannot start or sit inside the words before a name: `said in
+/// a statement Tuesday` has no speaker after the verb.
+const NOT_MODIFIERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "with", "for", "from", "by", "of", "that",
+    "this", "last", "when", "while", "as", "about", "and", "but", "so", "if", "because", "than",
+    "into", "onto", "over", "under", "since", "until", "via", "without", "is", "was", "were",
+    "are", "be", "been", "not", "no", "yes", "there", "here", "how", "what", "why", "where",
+];
 
 /// Verbs of saying whose next noun phrase is their object.
 const OBJECT_VERBS: &[&str] = &[
@@ -218,6 +231,30 @@ pub fn phrase_starting_at(
             start,
             end,
             form_of_name(text, tokens, start, end),
+        ));
+    }
+    // `said former Utah governor Michael Leavitt`: lowercase words before a
+    // capitalised name.
+    if !DETERMINERS.contains(&first.as_str()) && !ANONYMOUS_HEADS.contains(&first.as_str()) {
+        if NOT_MODIFIERS.contains(&first.as_str()) || ADVERBS.contains(&first.as_str()) {
+            return None;
+        }
+        let name = (start + 1..hi)
+            .take(5)
+            .take_while(|&i| {
+                tokens[i].is_word() && !NOT_MODIFIERS.contains(&lower(text, &tokens[i]).as_str())
+            })
+            .find(|&i| is_capitalised(text, &tokens[i]))?;
+        let w = word(text, &tokens[name]);
+        if CALENDAR.contains(&w) || FUNCTION_WORDS.contains(&w) {
+            return None;
+        }
+        let end = capitalised_run_forward(text, tokens, name, hi);
+        return Some(phrase(
+            tokens,
+            start,
+            end,
+            form_of_name(text, tokens, name, end),
         ));
     }
     if DETERMINERS.contains(&first.as_str()) || ANONYMOUS_HEADS.contains(&first.as_str()) {
