@@ -11,11 +11,9 @@ use serde_json::{json, Value};
 
 use super::drafts::{read_drafts, Configs};
 use crate::analysis::{self, Analysis};
-use crate::kb::Kb;
 
 /// Print the analysis of every draft named by `paths` as JSON Lines.
 pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>) -> ExitCode {
-    let kb = Kb::builtin();
     let mut configs = Configs::default();
     let (drafts, errors) = read_drafts(paths, stdin_name);
     let mut out = std::io::stdout().lock();
@@ -27,6 +25,11 @@ pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>) -> ExitCode {
                 "{}: error: {err}; the defaults apply until it is fixed",
                 file.display()
             );
+            status = ExitCode::from(2);
+        }
+        let (kb, kb_problems) = configs.kb_for_dir(&draft.dir);
+        for problem in kb_problems {
+            eprintln!("copydesk: {problem}; those entries are not loaded");
             status = ExitCode::from(2);
         }
         let result = analysis::analyze(&draft.text, &config, &kb);

@@ -58,6 +58,27 @@ impl Kb {
         self.by_id.get(id).map(|&i| &self.entries[i])
     }
 
+    /// The built-in entries with those of `files` (knowledge-base files
+    /// written by `copydesk kb import`, relative to `dir`) laid over them by
+    /// id. A file that cannot be read is skipped and its problem returned,
+    /// with its line when known.
+    pub fn with_files(dir: &std::path::Path, files: &[String]) -> (Kb, Vec<String>) {
+        let mut kb = Kb::builtin();
+        let mut problems = Vec::new();
+        for file in files {
+            let path = dir.join(file);
+            match store::read(&path) {
+                Ok(entries) => {
+                    for entry in entries {
+                        kb.insert(entry);
+                    }
+                }
+                Err(err) => problems.push(err.to_string()),
+            }
+        }
+        (kb, problems)
+    }
+
     /// The gazetteer and citation index over every entry, built once.
     pub fn names(&self) -> &NameIndex {
         self.names.get_or_init(|| NameIndex::new(&self.entries))

@@ -22,8 +22,9 @@ pub fn law_card(mention: &LawMention, entry: Option<&Entry>) -> String {
         }
         (None, None) => format!(
             "copydesk does not know **{}**.\n\nCheck the name against the bill or statute, \
-             or add it to the desk's glossary (`[[law]]` in `copydesk.toml`) so every \
-             draft can explain it.\n",
+             or add it to a knowledge-base file the desk loads (`[kb] files` in \
+             `copydesk.toml`; `copydesk kb import` writes one from govinfo's bill status \
+             data) so every draft can explain it.\n",
             escape(&mention.text)
         ),
     }

@@ -123,6 +123,12 @@ impl LanguageServer for Backend {
             None => EditorSettings::default(),
         };
         let (config, unknown) = file_config.with_editor_settings(&editor);
+        let root = roots.first().cloned().unwrap_or_default();
+        let (kb, kb_problems) = Kb::with_files(&root, &file_config.kb_files);
+        for problem in kb_problems {
+            self.warn(format!("{problem}; those entries are not loaded"))
+                .await;
+        }
         for name in unknown {
             self.warn(format!("the editor settings name an unknown rule `{name}`"))
                 .await;
@@ -142,7 +148,7 @@ impl LanguageServer for Backend {
             file_config,
             config_problem,
             inlay_hints: editor.inlay_hints.enabled,
-            kb: Kb::builtin(),
+            kb,
             roots,
             progress,
         });
