@@ -112,6 +112,14 @@ async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
             { "uri": open, "range": range((4, 11), (4, 32)) },
         ])
     );
+    let hover = client
+        .at("textDocument/hover", &open, position(4, 20))
+        .await;
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        card.contains("Named in 2 drafts in this workspace."),
+        "{card}"
+    );
 
     // Closed again, the open draft counts as it is on disk: no mentions.
     client

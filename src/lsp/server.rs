@@ -330,7 +330,12 @@ impl LanguageServer for Backend {
         let positions = doc.positions(settings.encoding);
         let (card, span) = if let Some(law) = doc.analysis.law_at(offset) {
             let entry = law.id.as_ref().and_then(|id| settings.kb.get(id));
-            (law_card(law, entry), law.span)
+            let mut card = law_card(law, entry);
+            let drafts = self.state.drafts_mentioning(&law.key());
+            if drafts > 1 {
+                card.push_str(&format!("\nNamed in {drafts} drafts in this workspace.\n"));
+            }
+            (card, law.span)
         } else if let Some((speaker, mention)) = doc.analysis.speaker_at(offset) {
             let workspace = self.state.speaker_quotes(&speaker.name);
             let card = speaker_card(speaker, mention, &doc.analysis, &doc.text, workspace);

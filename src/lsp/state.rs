@@ -354,6 +354,15 @@ impl State {
         locations
     }
 
+    /// How many drafts of the workspace mention the law under `key`.
+    pub fn drafts_mentioning(&self, key: &str) -> usize {
+        let open = self.lock();
+        let mut paths: Vec<&std::path::Path> =
+            open.index.mentions_of(key).map(|m| m.path).collect();
+        paths.dedup();
+        paths.len()
+    }
+
     /// How many quotes the workspace attributes to `name`, in how many drafts.
     pub fn speaker_quotes(&self, name: &str) -> (usize, usize) {
         self.lock().index.speaker_quotes(name)
