@@ -31,6 +31,20 @@ fn main() {
             black_box(copydesk::markdown::prose_regions(d));
         }
     });
+    let blocks: Vec<_> = drafts
+        .iter()
+        .map(|d| copydesk::markdown::prose_regions(d))
+        .collect();
+    report("analysis::quotes (alone)", bytes, || {
+        for (d, b) in drafts.iter().zip(&blocks) {
+            black_box(analysis::quotes::find_quotes(d, b, &config));
+        }
+    });
+    report("analysis::laws (alone)", bytes, || {
+        for (d, b) in drafts.iter().zip(&blocks) {
+            black_box(analysis::laws::find_laws(d, b, &kb));
+        }
+    });
     report("analysis::analyze", bytes, || {
         for d in &drafts {
             black_box(analysis::analyze(d, &config, &kb));
@@ -39,7 +53,14 @@ fn main() {
 }
 
 /// Run `work` repeatedly for about two seconds and print the median rate.
+/// `COPYDESK_BENCH=quotes` runs only the measurements whose name contains
+/// `quotes`, for profiling one part.
 fn report(name: &str, bytes: usize, mut work: impl FnMut()) {
+    if let Ok(only) = std::env::var("COPYDESK_BENCH") {
+        if !name.contains(&only) {
+            return;
+        }
+    }
     work();
     let mut rates = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(2);

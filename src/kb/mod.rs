@@ -11,7 +11,7 @@ pub mod names;
 pub mod store;
 
 pub use model::{Entry, Kind, LawId, Status, StatusState};
-pub use names::{citation_key, fold, NameIndex};
+pub use names::{citation_key, fold, Folded, NameIndex};
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};

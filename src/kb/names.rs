@@ -35,7 +35,7 @@ impl NameIndex {
         for (index, entry) in entries.iter().enumerate() {
             for name in std::iter::once(&entry.title).chain(&entry.aliases) {
                 for variant in variants(name) {
-                    let folded = fold(&variant).0;
+                    let folded = fold(&variant).text;
                     if folded.trim().is_empty() || patterns.contains(&folded) {
                         continue;
                     }
@@ -81,11 +81,52 @@ fn variants(name: &str) -> Vec<String> {
     out
 }
 
+/// Text folded for matching names, and the way back to the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// For every folded byte and one past the end, the byte offset in the
+    /// original it came from; `None` when folding kept every offset.
+    offsets: Option<Vec<usize>>,
+}
+
+impl Folded {
+    /// The offset in the original text of folded byte `at`.
+    pub fn original(&self, at: usize) -> usize {
+        match &self.offsets {
+            Some(offsets) => offsets[at],
+            None => at,
+        }
+    }
+}
+
 /// `text` folded for matching names: lower case, curly apostrophes
 /// straightened, hyphens and dashes as spaces, runs of white space as one
-/// space. Returns the folded text and, for every folded byte and one past
-/// the end, the byte offset in `text` it came from.
-pub fn fold(text: &str) -> (String, Vec<usize>) {
+/// space.
+pub fn fold(text: &str) -> Folded {
+    // Plain ASCII with no run of white space folds byte for byte.
+    let bytes = text.as_bytes();
+    let simple = bytes.is_ascii()
+        && !bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_whitespace() && (w[1].is_ascii_whitespace() || w[1] == b'-'))
+        && !bytes
+            .windows(2)
+            .any(|w| w[0] == b'-' && w[1].is_ascii_whitespace());
+    if simple {
+        let folded: String = bytes
+            .iter()
+            .map(|&b| match b {
+                b'-' => ' ',
+                b if b.is_ascii_whitespace() => ' ',
+                b => b.to_ascii_lowercase() as char,
+            })
+            .collect();
+        return Folded {
+            text: folded,
+            offsets: None,
+        };
+    }
     let mut folded = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut last_space = false;
@@ -116,7 +157,10 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
         }
     }
     offsets.push(text.len());
-    (folded, offsets)
+    Folded {
+        text: folded,
+        offsets: Some(offsets),
+    }
 }
 
 /// Citations copydesk reads: public laws, the U.S. Code, the Statutes at
@@ -164,11 +208,14 @@ mod tests {
     #[test]
     fn folding_maps_back_to_the_original_offsets() {
         let text = "The  CHIPS-and Science’s";
-        let (folded, offsets) = fold(text);
-        assert_eq!(folded, "the chips and science's");
-        let at = folded.find("science").unwrap();
-        assert_eq!(&text[offsets[at]..], "Science’s");
-        assert_eq!(offsets[folded.len()], text.len());
+        let folded = fold(text);
+        assert_eq!(folded.text, "the chips and science's");
+        let at = folded.text.find("science").unwrap();
+        assert_eq!(&text[folded.original(at)..], "Science’s");
+        assert_eq!(folded.original(folded.text.len()), text.len());
+        let plain = fold("The CHIPS-and Science Act");
+        assert_eq!(plain.text, "the chips and science act");
+        assert_eq!(plain.original(4), 4);
     }
 
     #[test]

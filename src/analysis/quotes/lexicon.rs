@@ -1,17 +1,46 @@
 //! The word lists and small word tests that speaker finding relies on.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::words::Token;
 
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+/// A fixed list of words with a hash set built on first use, for quick
+/// membership tests in hot loops.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
 
-pub const DETERMINERS: &[&str] = &[
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.words.iter()
+    }
+}
+
+pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i", "it"]);
+
+pub static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "four", "five",
     "several", "many", "some", "other", "both", "another", "most", "few", "all", "these", "those",
     "this", "each", "multiple", "numerous", "senior", "top",
-];
+]);
 
 /// Words between a speaker and the verb: `Wang also said`, `she has said`.
-pub const ADVERBS: &[&str] = &[
+pub static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "later",
     "then",
@@ -49,16 +78,16 @@ pub const ADVERBS: &[&str] = &[
     "still",
     "frequently",
     "told",
-];
+]);
 
 /// Words that end a noun phrase going backwards: a clause starts there.
-pub const CLAUSE_WORDS: &[&str] = &[
+pub static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "that", "who", "which", "and", "but", "or", "because", "when", "while", "as", "if", "so",
     "after", "before", "since", "although", "though", "where", "whom", "whose",
-];
+]);
 
 /// Capitalised words that start sentences but are not names.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -115,9 +144,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "Each",
     "Many",
     "Some",
-];
+]);
 
-pub const CALENDAR: &[&str] = &[
+pub static CALENDAR: WordSet = WordSet::new(&[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -144,10 +173,10 @@ pub const CALENDAR: &[&str] = &[
     "Oct.",
     "Nov.",
     "Dec.",
-];
+]);
 
 /// Last words of names that belong to organisations, places and laws.
-pub const ORGANISATION_WORDS: &[&str] = &[
+pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "Act",
     "Amendment",
     "Senate",
@@ -231,7 +260,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "Institution",
     "Times.",
     "Reuters",
-];
+]);
 
 /// Title words before a name, and the noun a later description uses.
 pub const TITLES: &[(&str, &str)] = &[
@@ -303,7 +332,7 @@ pub const TITLES: &[(&str, &str)] = &[
 ];
 
 /// Head nouns of anonymous sources.
-pub const ANONYMOUS_HEADS: &[&str] = &[
+pub static ANONYMOUS_HEADS: WordSet = WordSet::new(&[
     "source",
     "sources",
     "official",
@@ -318,11 +347,11 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
     "diplomats",
     "individual",
     "individuals",
-];
+]);
 
 /// Words that open a subordinate clause or phrase before a sentence's
 /// subject: `When he returned, he said ...`.
-pub const SUBORDINATORS: &[&str] = &[
+pub static SUBORDINATORS: WordSet = WordSet::new(&[
     "when",
     "after",
     "before",
@@ -353,7 +382,7 @@ pub const SUBORDINATORS: &[&str] = &[
     "meanwhile",
     "instead",
     "however",
-];
+]);
 
 pub fn word<'t>(text: &'t str, token: &Token) -> &'t str {
     token.span.slice(text)
@@ -393,10 +422,9 @@ pub fn is_connector(text: &str, token: &Token) -> bool {
 }
 
 pub fn title_role(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
     TITLES
         .iter()
-        .find(|(t, _)| *t == lower)
+        .find(|(t, _)| t.eq_ignore_ascii_case(word))
         .map(|(_, role)| *role)
 }
 

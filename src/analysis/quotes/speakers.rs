@@ -342,8 +342,8 @@ pub fn sentence_subject(
 
 /// Whether a token is the word `to` after `according`.
 pub fn is_according_to(text: &str, tokens: &[Token], i: usize) -> bool {
-    lower(text, &tokens[i]) == "according"
+    word(text, &tokens[i]).eq_ignore_ascii_case("according")
         && tokens
             .get(i + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word && lower(text, t) == "to")
+            .is_some_and(|t| t.kind == TokenKind::Word && word(text, t).eq_ignore_ascii_case("to"))
 }
