@@ -606,3 +606,30 @@ fn lowercase_titles_before_an_inverted_speaker() {
         &[("\"The count was close,\"", Direct, None, None, None)],
     );
 }
+
+#[test]
+fn a_paragraph_of_quotes_continues_the_speaker_of_the_paragraph_before() {
+    check(
+        "Tomasz Reyes said the cuts would fall on the east side.\n\n\"We heard from sixty residents, and not one asked for this.\"",
+        &[("\"We heard from sixty residents, and not one asked for this.\"", Direct, Some("Tomasz Reyes"), Some("Tomasz Reyes"), None)],
+    );
+    // A paragraph with no one speaking hands nobody on.
+    check(
+        "The council met until midnight.\n\n\"We heard from sixty residents, and not one asked for this.\"",
+        &[("\"We heard from sixty residents, and not one asked for this.\"", Direct, None, None, None)],
+    );
+}
+
+#[test]
+fn a_capitalised_determiner_starts_a_description() {
+    check(
+        "The union's lawyer ended the call by saying \"we will see you in court.\"",
+        &[(
+            "\"we will see you in court.\"",
+            Partial,
+            Some("The union's lawyer"),
+            None,
+            Some("saying"),
+        )],
+    );
+}

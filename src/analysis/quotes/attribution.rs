@@ -225,7 +225,13 @@ pub fn attribute(
         }
 
         lead_in = colon_lead_in(text, block_tokens, &sents, &cues, people);
-        previous_block_last = last_in_block;
+        // With no quote of its own attributed, a paragraph whose last verb
+        // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
+        // that speaker to a paragraph of quotes that follows.
+        previous_block_last = last_in_block.or_else(|| {
+            cues.last()
+                .map(|c| inherited(resolve(text, people, &c.speaker, Some(c.cue))))
+        });
     }
     quotes
 }

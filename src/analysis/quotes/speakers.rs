@@ -163,6 +163,13 @@ pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Opt
     phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
 }
 
+/// Whether a word can sit inside a noun phrase: verbs of saying and
+/// auxiliaries end it.
+fn cue_free(text: &str, token: &Token) -> bool {
+    let w = word(text, token);
+    super::cues::cue_class(w, &[]).is_none() && !ADVERBS.contains(&w.to_lowercase().as_str())
+}
+
 /// Words that cannot start or sit inside the words before a name: `said in
 /// a statement Tuesday` has no speaker after the verb.
 const NOT_MODIFIERS: &[&str] = &[
@@ -218,6 +225,26 @@ pub fn phrase_starting_at(
     let first = lower(text, &tokens[start]);
     if PRONOUNS.contains(&first.as_str()) {
         return Some(phrase(tokens, start, start, MentionForm::Pronoun));
+    }
+    // `The Republican candidate said`: a capitalised determiner starts a
+    // description.
+    if DETERMINERS.contains(&first.as_str()) && first != "her" && first != "his" {
+        let mut end = start;
+        while end + 1 < hi
+            && end - start < 8
+            && tokens[end + 1].is_word()
+            && !NOT_MODIFIERS.contains(&lower(text, &tokens[end + 1]).as_str())
+            && cue_free(text, &tokens[end + 1])
+            // A past-tense verb after the head noun ends the phrase: `The
+            // union's lawyer ended ...` (but `The retired general`).
+            && !(end > start && word(text, &tokens[end + 1]).ends_with("ed"))
+        {
+            end += 1;
+        }
+        if end > start {
+            return Some(description(text, tokens, start, end));
+        }
+        return None;
     }
     if is_capitalised(text, &tokens[start]) {
         if CALENDAR.contains(&word(text, &tokens[start]))
