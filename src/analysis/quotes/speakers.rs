@@ -85,14 +85,7 @@ pub fn speaker_before(
     if lower(text, &tokens[last]) == "to" {
         return None;
     }
-    // `Rep. Paul Ryan (R-Wis.) said`: look before the parenthesis.
-    if tokens[last].is_punct(')') {
-        let open = (lo..last)
-            .rev()
-            .take(12)
-            .find(|&k| tokens[k].is_punct('('))?;
-        last = open.checked_sub(1).filter(|&k| k >= lo)?;
-    }
+    last = before_parenthesis(tokens, lo, last)?;
     if tokens[last].is_punct(',') {
         // An appositive or a relative clause sits between the speaker and
         // the verb: look before the comma that opens it.
@@ -102,15 +95,22 @@ pub fn speaker_before(
             .take_while(|&k| tokens[k].quote().is_none())
             .find(|&k| tokens[k].is_punct(','))?;
         last = open.checked_sub(1).filter(|&end| end >= lo)?;
-        if tokens[last].is_punct(')') {
-            let open = (lo..last)
-                .rev()
-                .take(12)
-                .find(|&k| tokens[k].is_punct('('))?;
-            last = open.checked_sub(1).filter(|&k| k >= lo)?;
-        }
+        last = before_parenthesis(tokens, lo, last)?;
     }
     phrase_ending_at(text, tokens, lo, last)
+}
+
+/// For a token that closes a parenthesis (`Rep. Paul Ryan (R-Wis.) said`),
+/// the token before the parenthesis opens; any other token stays.
+fn before_parenthesis(tokens: &[Token], lo: usize, last: usize) -> Option<usize> {
+    if !tokens[last].is_punct(')') {
+        return Some(last);
+    }
+    let open = (lo..last)
+        .rev()
+        .take(12)
+        .find(|&k| tokens[k].is_punct('('))?;
+    open.checked_sub(1).filter(|&k| k >= lo)
 }
 
 fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Option<SpeakerPhrase> {
