@@ -633,3 +633,22 @@ fn a_capitalised_determiner_starts_a_description() {
         )],
     );
 }
+
+#[test]
+fn they_is_not_a_person_the_draft_calls_he_or_she() {
+    let text =
+        "Dana Whitcombe spoke first.\n\n\"We lost,\" she said.\n\n\"We will appeal,\" they said.";
+    let result = analysis(text);
+    let names: Vec<_> = result
+        .quotes
+        .iter()
+        .map(|q| {
+            q.attribution
+                .as_ref()
+                .and_then(|a| a.speaker.name.as_deref())
+        })
+        .collect();
+    assert_eq!(names, vec![Some("Dana Whitcombe"), None]);
+    // An unresolved "they" is not flagged: it may be a group named in other words.
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}

@@ -179,6 +179,9 @@ impl People {
             .map(|&(_, p)| p)
             .find(|&p| match (wanted, self.people[p].pronoun) {
                 (Some(w), Some(known)) => w == known,
+                // `they` is plural, or a person the draft has not called
+                // he or she.
+                (None, Some(_)) => pronoun != "they",
                 _ => true,
             })
     }
