@@ -260,3 +260,21 @@ async fn rename_changes_full_names_and_surnames_in_every_draft_and_nothing_else(
     );
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn definition_of_a_speaker_is_their_first_full_name_in_the_draft() {
+    let (_dir, mut client, hearing, _) = workspace().await;
+    let definition = client
+        .at(
+            "textDocument/definition",
+            &hearing,
+            position_of(HEARING, "she said", 0),
+        )
+        .await;
+    assert_eq!(definition["uri"], hearing);
+    assert_eq!(
+        definition["range"]["start"],
+        position_of(HEARING, "Renata Salgado", 0)
+    );
+    client.shutdown().await;
+}
