@@ -158,3 +158,53 @@ async fn the_orphan_quote_offers_a_plain_text_quick_fix() {
     }
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn typing_the_start_of_a_law_title_offers_it() {
+    let capabilities = json!({ "general": { "positionEncodings": ["utf-16"] } });
+    let (mut client, _) = TestClient::initialized(capabilities, None).await;
+    let text = "Grants under the Inflation Red";
+    client.open("file:///desk/grants.md", text).await;
+    let end = json!({ "line": 0, "character": text.len() });
+    let items = client
+        .at(
+            "textDocument/completion",
+            "file:///desk/grants.md",
+            end.clone(),
+        )
+        .await;
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        vec!["Inflation Reduction Act of 2022", "Inflation Reduction Act"]
+    );
+    let edit = &items[0]["textEdit"];
+    assert_eq!(
+        edit["range"]["start"],
+        json!({ "line": 0, "character": 17 })
+    );
+    assert_eq!(edit["range"]["end"], end);
+
+    // Two letters are not enough.
+    client
+        .change(
+            "file:///desk/grants.md",
+            2,
+            json!([{ "text": "Grants under the In" }]),
+        )
+        .await;
+    let few = client
+        .at(
+            "textDocument/completion",
+            "file:///desk/grants.md",
+            json!({ "line": 0, "character": 19 }),
+        )
+        .await;
+    assert_eq!(few, json!([]));
+    client.shutdown().await;
+}

@@ -7,6 +7,7 @@
 //! turn analysis results into protocol replies.
 
 mod code_actions;
+mod completion;
 mod convert;
 mod diagnostics;
 mod documents;

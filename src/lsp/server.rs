@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::code_actions::quick_fixes;
+use super::completion::law_completions;
 use super::convert::{encoding_kind, negotiate_encoding};
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
@@ -354,6 +355,19 @@ impl LanguageServer for Backend {
         }))
     }
 
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let Some((doc, offset)) = self
+            .locate("completion", &at.text_document.uri, at.position)
+            .await
+        else {
+            return Ok(None);
+        };
+        let settings = self.state.settings();
+        let items = law_completions(&settings.kb, offset, doc.positions(settings.encoding));
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
@@ -496,6 +510,7 @@ fn capabilities(encoding: crate::text::Encoding) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions::default()),
         document_symbol_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
