@@ -39,6 +39,15 @@ fn check(text: &str, expected: &[Expected]) {
     assert_eq!(got, expected, "\n{text}");
 }
 
+/// The person each quote of `text` is attributed to, in order.
+fn resolved_names(text: &str) -> Vec<Option<String>> {
+    analysis(text)
+        .quotes
+        .iter()
+        .map(|q| q.attribution.as_ref().and_then(|a| a.speaker.name.clone()))
+        .collect()
+}
+
 #[track_caller]
 fn codes(text: &str) -> Vec<(Code, &str)> {
     analysis(text)
@@ -147,16 +156,8 @@ fn pronoun_gender_learned_from_earlier_attributions() {
     let text = "Keiko Tanabe signed on Friday.\n\n\"The deal is done,\" she said.\n\n\
                 Obinna Mensah, the buyer's lawyer, disagreed. \"It is not,\" he said.\n\n\
                 \"We will see him in court,\" she said.";
-    let result = analysis(text);
-    let names: Vec<_> = result
-        .quotes
-        .iter()
-        .map(|q| {
-            q.attribution
-                .as_ref()
-                .and_then(|a| a.speaker.name.as_deref())
-        })
-        .collect();
+    let names = resolved_names(text);
+    let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
     assert_eq!(
         names,
         vec![
@@ -638,16 +639,8 @@ fn a_capitalised_determiner_starts_a_description() {
 fn they_is_not_a_person_the_draft_calls_he_or_she() {
     let text =
         "Dana Whitcombe spoke first.\n\n\"We lost,\" she said.\n\n\"We will appeal,\" they said.";
-    let result = analysis(text);
-    let names: Vec<_> = result
-        .quotes
-        .iter()
-        .map(|q| {
-            q.attribution
-                .as_ref()
-                .and_then(|a| a.speaker.name.as_deref())
-        })
-        .collect();
+    let names = resolved_names(text);
+    let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
     assert_eq!(names, vec![Some("Dana Whitcombe"), None]);
     // An unresolved "they" is not flagged: it may be a group named in other words.
     assert!(codes(text).is_empty(), "{:?}", codes(text));
