@@ -38,6 +38,7 @@ tar czf "$rg_cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$TMP
 #    would cancel at its prompt.
 export npm_config_nodedir=/usr npm_config_unsafe_perm=true npm_config_yes=true
 npm install --no-audit --no-fund --loglevel=error "code-server@$version"
-"$dir/node_modules/.bin/code-server" --version
+# (--version writes a default config file under XDG_CONFIG_HOME: keep it in here)
+XDG_CONFIG_HOME=$TMPDIR/config "$dir/node_modules/.bin/code-server" --version
 rm -rf "$TMPDIR/rg"
 touch "$stamp"
