@@ -8,6 +8,9 @@
 //! [attribution]
 //! verbs = ["quipped", "conceded"]
 //! min-quote-words = 4
+//!
+//! [kb]
+//! files = ["laws.jsonl"]   # from `copydesk kb import`
 //! ```
 
 use std::collections::HashMap;
@@ -51,6 +54,10 @@ pub struct Config {
     /// A quote of fewer words than this with no cue nearby is a scare quote
     /// and needs no attribution.
     pub min_quote_words: usize,
+    /// Knowledge-base files (JSON Lines, as `copydesk kb import` writes
+    /// them) to load on top of the built-in entries, relative to the
+    /// configuration file's folder.
+    pub kb_files: Vec<String>,
 }
 
 impl Default for Config {
@@ -59,6 +66,7 @@ impl Default for Config {
             rules: HashMap::new(),
             extra_verbs: Vec::new(),
             min_quote_words: 4,
+            kb_files: Vec::new(),
         }
     }
 }
@@ -87,6 +95,15 @@ struct RawConfig {
     rules: HashMap<String, Level>,
     #[serde(default)]
     attribution: RawAttribution,
+    #[serde(default)]
+    kb: RawKb,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawKb {
+    #[serde(default)]
+    files: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -116,6 +133,7 @@ impl Config {
             config.rules.insert(code, level);
         }
         config.extra_verbs = raw.attribution.verbs;
+        config.kb_files = raw.kb.files;
         if let Some(n) = raw.attribution.min_quote_words {
             config.min_quote_words = n;
         }

@@ -65,6 +65,13 @@ enum KbCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print what copydesk knows about a law, bill, provision or citation,
+    /// as the editor's hover shows it.
+    Lookup {
+        /// A name, alias or citation: "CHIPS Act", "Pub. L. 117-167".
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -100,5 +107,6 @@ fn main() -> ExitCode {
         Command::Kb(KbCommand::Import { paths, output }) => {
             cli::kb_import(&paths, output.as_deref())
         }
+        Command::Kb(KbCommand::Lookup { name }) => cli::kb_lookup(&name.join(" ")),
     }
 }

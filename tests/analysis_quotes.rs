@@ -39,6 +39,15 @@ fn check(text: &str, expected: &[Expected]) {
     assert_eq!(got, expected, "\n{text}");
 }
 
+/// The person each quote of `text` is attributed to, in order.
+fn resolved_names(text: &str) -> Vec<Option<String>> {
+    analysis(text)
+        .quotes
+        .iter()
+        .map(|q| q.attribution.as_ref().and_then(|a| a.speaker.name.clone()))
+        .collect()
+}
+
 #[track_caller]
 fn codes(text: &str) -> Vec<(Code, &str)> {
     analysis(text)
@@ -147,16 +156,8 @@ fn pronoun_gender_learned_from_earlier_attributions() {
     let text = "Keiko Tanabe signed on Friday.\n\n\"The deal is done,\" she said.\n\n\
                 Obinna Mensah, the buyer's lawyer, disagreed. \"It is not,\" he said.\n\n\
                 \"We will see him in court,\" she said.";
-    let result = analysis(text);
-    let names: Vec<_> = result
-        .quotes
-        .iter()
-        .map(|q| {
-            q.attribution
-                .as_ref()
-                .and_then(|a| a.speaker.name.as_deref())
-        })
-        .collect();
+    let names = resolved_names(text);
+    let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
     assert_eq!(
         names,
         vec![
@@ -493,4 +494,154 @@ fn partial_quotes_and_colons_belong_to_the_sentence_subject() {
             Some(":"),
         )],
     );
+}
+
+#[test]
+fn each_speaker_gets_one_identity_with_every_mention() {
+    let text = "Sunita Raghavan, a spokesperson for the transit authority, spoke first.\n\n\
+                \"Service ends at midnight,\" Raghavan said. \"Buses replace the trains.\"\n\n\
+                \"We heard the riders,\" the spokesperson said.\n\n\
+                \"Not enough,\" said Tomasz Reyes.";
+    let result = analysis(text);
+    let speakers: Vec<(&str, Vec<&str>, Vec<usize>)> = result
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.name.as_str(),
+                s.mentions.iter().map(|m| m.span.slice(text)).collect(),
+                s.quotes.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            (
+                "Sunita Raghavan",
+                vec!["Sunita Raghavan", "Raghavan", "the spokesperson"],
+                vec![0, 1, 2]
+            ),
+            ("Tomasz Reyes", vec!["Tomasz Reyes"], vec![3]),
+        ]
+    );
+    assert_eq!(
+        result.speakers[0].descriptions,
+        vec!["a spokesperson for the transit authority".to_string()]
+    );
+    let at = text.find("the spokesperson").unwrap() + 4;
+    assert_eq!(result.speaker_at(at).unwrap().0.name, "Sunita Raghavan");
+}
+
+#[test]
+fn objects_parentheticals_and_datelines_are_not_speakers() {
+    check(
+        "Halima Diallo called the plan \"a mess from start to finish.\"",
+        &[(
+            "\"a mess from start to finish.\"",
+            Partial,
+            Some("Halima Diallo"),
+            Some("Halima Diallo"),
+            Some("called"),
+        )],
+    );
+    check(
+        "Rep. Ines Tandy (D-Ore.) said \"the ferry stays.\"",
+        &[(
+            "\"the ferry stays.\"",
+            Partial,
+            Some("Rep. Ines Tandy"),
+            Some("Ines Tandy"),
+            Some("said"),
+        )],
+    );
+    check(
+        "BRACKTON, March 3 — Amos Feld left the meeting, saying \"we are done here today.\"",
+        &[(
+            "\"we are done here today.\"",
+            Partial,
+            Some("Amos Feld"),
+            Some("Amos Feld"),
+            Some("saying"),
+        )],
+    );
+}
+
+#[test]
+fn a_closing_mark_typed_backwards_still_closes() {
+    check(
+        "“It’s late,“ said Larry Noble. “We go home.”",
+        &[
+            (
+                "“It’s late,“",
+                Direct,
+                Some("Larry Noble"),
+                Some("Larry Noble"),
+                Some("said"),
+            ),
+            (
+                "“We go home.”",
+                Direct,
+                Some("Larry Noble"),
+                Some("Larry Noble"),
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn lowercase_titles_before_an_inverted_speaker() {
+    check(
+        "\"The count was close,\" said former county clerk Ines Tandy.",
+        &[(
+            "\"The count was close,\"",
+            Direct,
+            Some("former county clerk Ines Tandy"),
+            Some("Ines Tandy"),
+            Some("said"),
+        )],
+    );
+    check(
+        "\"The count was close,\" said in a statement Tuesday.",
+        &[("\"The count was close,\"", Direct, None, None, None)],
+    );
+}
+
+#[test]
+fn a_paragraph_of_quotes_continues_the_speaker_of_the_paragraph_before() {
+    check(
+        "Tomasz Reyes said the cuts would fall on the east side.\n\n\"We heard from sixty residents, and not one asked for this.\"",
+        &[("\"We heard from sixty residents, and not one asked for this.\"", Direct, Some("Tomasz Reyes"), Some("Tomasz Reyes"), None)],
+    );
+    // A paragraph with no one speaking hands nobody on.
+    check(
+        "The council met until midnight.\n\n\"We heard from sixty residents, and not one asked for this.\"",
+        &[("\"We heard from sixty residents, and not one asked for this.\"", Direct, None, None, None)],
+    );
+}
+
+#[test]
+fn a_capitalised_determiner_starts_a_description() {
+    check(
+        "The union's lawyer ended the call by saying \"we will see you in court.\"",
+        &[(
+            "\"we will see you in court.\"",
+            Partial,
+            Some("The union's lawyer"),
+            None,
+            Some("saying"),
+        )],
+    );
+}
+
+#[test]
+fn they_is_not_a_person_the_draft_calls_he_or_she() {
+    let text =
+        "Dana Whitcombe spoke first.\n\n\"We lost,\" she said.\n\n\"We will appeal,\" they said.";
+    let names = resolved_names(text);
+    let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
+    assert_eq!(names, vec![Some("Dana Whitcombe"), None]);
+    // An unresolved "they" is not flagged: it may be a group named in other words.
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
 }

@@ -4,6 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use serde_json::json;
+
 fn copydesk(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args(args)
@@ -166,6 +168,10 @@ fn analyze_prints_the_documented_shape() {
     assert_eq!(speaker["text"], "she");
     assert_eq!(speaker["name"], "Halima Diallo");
     assert_eq!(quote["attribution"]["cue"]["text"], "said");
+    let speaker = &doc["speakers"][0];
+    assert_eq!(speaker["name"], "Halima Diallo");
+    assert_eq!(speaker["quotes"], json!([0]));
+    assert_eq!(speaker["mentions"][1]["form"], "pronoun");
     let law = &doc["laws"][0];
     assert_eq!(law["text"], "CHIPS and Science Act");
     assert_eq!(law["id"], "us/pl/117-167");
@@ -202,4 +208,69 @@ fn kb_import_writes_a_file_the_store_reads_back() {
     assert!(
         String::from_utf8_lossy(&missing.stderr).contains("no-such-folder: no such file or folder")
     );
+}
+
+#[test]
+fn imported_knowledge_base_files_named_in_the_config_are_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/billstatus/BILLSTATUS-117hr7777.xml");
+    let import = copydesk(
+        dir.path(),
+        &[
+            "kb",
+            "import",
+            fixture.to_str().unwrap(),
+            "-o",
+            "laws.jsonl",
+        ],
+        None,
+    );
+    assert_eq!(import.status.code(), Some(0), "{import:?}");
+    write(
+        dir.path(),
+        "band.md",
+        "The Community Bandstand Act of 2022 paid for the gazebo.\n",
+    );
+
+    // Without the file the name is unknown; with it, it is the imported law.
+    let before = copydesk(dir.path(), &["analyze", "band.md"], None);
+    let doc: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert_eq!(doc["laws"][0]["id"], serde_json::Value::Null);
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[kb]\nfiles = [\"laws.jsonl\"]\n",
+    );
+    let after = copydesk(dir.path(), &["analyze", "band.md"], None);
+    let doc: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(doc["laws"][0]["id"], "us/pl/117-999");
+
+    let lookup = copydesk(dir.path(), &["kb", "lookup", "Bandstand", "Act"], None);
+    assert_eq!(lookup.status.code(), Some(0));
+    assert!(stdout(&lookup).starts_with("**Community Bandstand Act of 2022**"));
+
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[kb]\nfiles = [\"missing.jsonl\"]\n",
+    );
+    let broken = copydesk(dir.path(), &["check", "band.md"], None);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("missing.jsonl"));
+}
+
+#[test]
+fn kb_lookup_explains_a_law_or_says_it_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let known = copydesk(dir.path(), &["kb", "lookup", "Pub. L. 117-167"], None);
+    assert_eq!(known.status.code(), Some(0));
+    let card = stdout(&known);
+    assert!(card.starts_with("**CHIPS and Science Act**"), "{card}");
+    assert!(card.contains("2022-08-09"), "{card}");
+    let unknown = copydesk(dir.path(), &["kb", "lookup", "Fair Widgets Act"], None);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(stdout(&unknown).starts_with("copydesk does not know **Fair Widgets Act**"));
+    let nothing = copydesk(dir.path(), &["kb", "lookup", "the weather"], None);
+    assert_eq!(nothing.status.code(), Some(1));
 }

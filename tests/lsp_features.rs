@@ -74,7 +74,6 @@ async fn the_orphan_quote_is_flagged_at_the_right_columns_in_both_encodings() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn hover_on_a_known_law_shows_its_knowledge_base_entry() {
     let (mut client, _) = open("utf-16").await;
     let law = range_of("CHIPS and Science Act", "utf-16");
@@ -92,7 +91,6 @@ async fn hover_on_a_known_law_shows_its_knowledge_base_entry() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn hover_on_an_unknown_law_says_copydesk_does_not_know_it() {
     let (mut client, _) = open("utf-8").await;
     let law = range_of("Fair Widgets Act of 2031", "utf-8");
@@ -158,5 +156,55 @@ async fn the_orphan_quote_offers_a_plain_text_quick_fix() {
         let text = edit["newText"].as_str().unwrap();
         assert!(!text.contains("${") && !text.contains("$0"), "{text}");
     }
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn typing_the_start_of_a_law_title_offers_it() {
+    let capabilities = json!({ "general": { "positionEncodings": ["utf-16"] } });
+    let (mut client, _) = TestClient::initialized(capabilities, None).await;
+    let text = "Grants under the Inflation Red";
+    client.open("file:///desk/grants.md", text).await;
+    let end = json!({ "line": 0, "character": text.len() });
+    let items = client
+        .at(
+            "textDocument/completion",
+            "file:///desk/grants.md",
+            end.clone(),
+        )
+        .await;
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        vec!["Inflation Reduction Act of 2022", "Inflation Reduction Act"]
+    );
+    let edit = &items[0]["textEdit"];
+    assert_eq!(
+        edit["range"]["start"],
+        json!({ "line": 0, "character": 17 })
+    );
+    assert_eq!(edit["range"]["end"], end);
+
+    // Two letters are not enough.
+    client
+        .change(
+            "file:///desk/grants.md",
+            2,
+            json!([{ "text": "Grants under the In" }]),
+        )
+        .await;
+    let few = client
+        .at(
+            "textDocument/completion",
+            "file:///desk/grants.md",
+            json!({ "line": 0, "character": 19 }),
+        )
+        .await;
+    assert_eq!(few, json!([]));
     client.shutdown().await;
 }

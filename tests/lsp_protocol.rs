@@ -26,6 +26,11 @@ async fn utf8_is_chosen_when_offered_and_exactly_the_implemented_features_are_ad
             "definitionProvider": true,
             "referencesProvider": true,
             "codeActionProvider": { "codeActionKinds": ["quickfix"], "resolveProvider": false },
+            "completionProvider": {},
+            "documentSymbolProvider": true,
+            "workspaceSymbolProvider": true,
+            "inlayHintProvider": true,
+            "renameProvider": { "prepareProvider": true },
             "executeCommandProvider": { "commands": ["copydesk.checkWorkspace"] },
         })
     );

@@ -89,3 +89,25 @@ async fn check_workspace_publishes_diagnostics_for_unopened_drafts() {
         .contains("unknown command `copydesk.noSuchThing`"));
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_broken_config_file_is_a_diagnostic_on_its_line_and_the_defaults_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\n\nunattributed-quote = \"loudest\"\n",
+    )
+    .unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    let config = client
+        .diagnostics(&file_uri(&dir.path().join("copydesk.toml")))
+        .await;
+    let diagnostic = &config["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "invalid-config");
+    assert_eq!(diagnostic["range"]["start"]["line"], 2);
+    assert_eq!(diagnostic["severity"], 1);
+    let uri = file_uri(&dir.path().join("ferry.md"));
+    let draft = client.open(&uri, ORPHAN).await;
+    assert_eq!(codes(&draft), vec![("unattributed-quote".to_string(), 2)]);
+    client.shutdown().await;
+}

@@ -92,7 +92,6 @@ const OPEN_BUFFER: &str =
                            Later, the CHIPS and Science Act came up again.\n";
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
     let dir = desk();
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
@@ -112,6 +111,14 @@ async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
             { "uri": open, "range": range((2, 50), (2, 71)) },
             { "uri": open, "range": range((4, 11), (4, 32)) },
         ])
+    );
+    let hover = client
+        .at("textDocument/hover", &open, position(4, 20))
+        .await;
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        card.contains("Named in 2 drafts in this workspace."),
+        "{card}"
     );
 
     // Closed again, the open draft counts as it is on disk: no mentions.
@@ -142,7 +149,6 @@ async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
 }
 
 #[tokio::test]
-#[ignore = "needs analysis from the quotes/laws branches"]
 async fn definition_of_a_law_is_its_first_mention_in_the_draft() {
     let dir = desk();
     let capabilities = json!({ "general": { "positionEncodings": ["utf-8"] } });

@@ -1,18 +1,327 @@
-//! Names of laws, bills, provisions and citations.
+//! Names of laws, bills, provisions and citations: the knowledge base's
+//! titles and aliases (folded for case, apostrophes, hyphens and `U.S.`),
+//! citations, law-shaped names copydesk does not know, and acronyms a draft
+//! defines.
 
-use super::{Finding, LawMention};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Code, Finding, Fix, LawMention, TextEdit};
 use crate::config::Config;
-use crate::kb::Kb;
+use crate::kb::names::{key_of, CITATION};
+use crate::kb::{fold, Entry, Kb};
 use crate::markdown::Block;
+use crate::text::Span;
+
+/// `X Act of YYYY`, `X Act, YYYY`, `X Amendment`, `X Bill`, `X Law`, and
+/// `Section N of the X Act`, where X is a run of capitalised words.
+static LAW_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:\b(?:Section|Sec\.|Title)\s+[0-9IVXLC]+[a-z]?(?:\([a-z0-9]+\))*\s+of\s+the\s+)?
+        \b(?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|to|on|in|&)\s+)*){1,10}
+        (?:Act|Amendment|Bill|Law)\b
+        (?:\s+of\s+\d{4}|,\s+\d{4})?",
+    )
+    .expect("the law-name pattern compiles")
+});
+
+/// A year written after a name: ` of 2021`, `, 2021`.
+static TRAILING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+of\s+|,\s+)(\d{4})\b").expect("the year pattern compiles")
+});
+
+/// The year at the end of a name as written: `... Act of 2021`.
+static WRITTEN_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s+of\s+|,\s+)(\d{4})$").expect("the year pattern compiles"));
+
+/// An acronym defined right after a name: ` (USICA)`.
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(([A-Z][A-Z0-9&]{1,9})\)").expect("the acronym pattern compiles")
+});
+
+/// Capitalised words that start a sentence rather than a name.
+const LEADING_WORDS: &[&str] = &[
+    "The", "A", "An", "In", "Under", "This", "That", "Its", "Their", "His", "Her", "But", "And",
+    "When", "After", "Before", "If", "As", "Since", "While", "Although", "Both", "Neither",
+];
 
 /// Every law mention in the prose of `text`, resolved against `kb`.
 pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
-    let _ = (text, blocks, kb);
-    Vec::new()
+    let names = kb.names();
+    let mut mentions: Vec<LawMention> = Vec::new();
+    let mut acronyms: Vec<(String, usize, usize)> = Vec::new();
+    for segment in blocks.iter().flat_map(|b| &b.segments) {
+        let prose = segment.slice(text);
+        let known_start = mentions.len();
+        // Known names.
+        if let Some(automaton) = &names.automaton {
+            let folded = fold(prose);
+            for found in automaton.find_iter(&folded.text) {
+                let before = folded.text[..found.start()].chars().next_back();
+                let after = folded.text[found.end()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let target = &names.targets[found.pattern().as_usize()];
+                let start = folded.original(found.start());
+                let mut end = folded.original(found.end());
+                if let Some(exact) = &target.exact {
+                    if &prose[start..end] != exact {
+                        continue;
+                    }
+                }
+                // A year written after a name that has none: keep it in the
+                // mention so a wrong year can be flagged.
+                let entry = &kb.entries()[target.entry];
+                if let Some(year) = TRAILING_YEAR.captures(&prose[end..]) {
+                    if !prose[start..end]
+                        .chars()
+                        .rev()
+                        .take(4)
+                        .all(|c| c.is_ascii_digit())
+                        && year.get(1).is_some()
+                    {
+                        end += year.get(0).map_or(0, |m| m.end());
+                    }
+                }
+                let span = Span::new(segment.start + start, segment.start + end);
+                if let Some(acronym) = ACRONYM.captures(&prose[end..]) {
+                    if let Some(word) = acronym.get(1) {
+                        acronyms.push((
+                            word.as_str().to_string(),
+                            target.entry,
+                            segment.start + end,
+                        ));
+                    }
+                }
+                mentions.push(known(text, span, entry));
+            }
+        }
+        // Citations, which all carry a number.
+        let has_digits = prose.bytes().any(|b| b.is_ascii_digit());
+        for caps in CITATION.captures_iter(if has_digits { prose } else { "" }) {
+            let Some(whole) = caps.get(0) else { continue };
+            let span = Span::new(segment.start + whole.start(), segment.start + whole.end());
+            if overlaps_any(&mentions[known_start..], span) {
+                continue;
+            }
+            let entry = key_of(&caps)
+                .and_then(|key| names.citations.get(&key))
+                .map(|&i| &kb.entries()[i]);
+            mentions.push(match entry {
+                Some(entry) => known(text, span, entry),
+                None => unknown(text, span),
+            });
+        }
+        // Law-shaped names copydesk does not know.
+        let shaped = ["Act", "Amendment", "Bill", "Law"]
+            .iter()
+            .any(|w| prose.contains(w));
+        for found in LAW_SHAPED.find_iter(if shaped { prose } else { "" }) {
+            let mut start = found.start();
+            let end = found.end();
+            // `Harvard Law School` is not a law.
+            if prose[end..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_uppercase())
+                && prose[end..].starts_with(' ')
+            {
+                continue;
+            }
+            while let Some(first) = prose[start..end].split_whitespace().next() {
+                if LEADING_WORDS.contains(&first) {
+                    start += first.len();
+                    start += prose[start..end].len() - prose[start..end].trim_start().len();
+                } else {
+                    break;
+                }
+            }
+            let name = &prose[start..end];
+            if name.split_whitespace().count() < 2 {
+                continue;
+            }
+            let span = Span::new(segment.start + start, segment.start + end);
+            if overlaps_any(&mentions, span) {
+                continue;
+            }
+            mentions.push(unknown(text, span));
+        }
+    }
+    // Acronyms the draft defined, used after their definition.
+    for (acronym, entry, defined_at) in &acronyms {
+        let entry = &kb.entries()[*entry];
+        for segment in blocks.iter().flat_map(|b| &b.segments) {
+            let prose = segment.slice(text);
+            for (at, _) in prose.match_indices(acronym.as_str()) {
+                let start = segment.start + at;
+                let end = start + acronym.len();
+                let before = text[..start].chars().next_back();
+                let after = text[end..].chars().next();
+                if start < *defined_at
+                    || before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let span = Span::new(start, end);
+                if !overlaps_any(&mentions, span) {
+                    mentions.push(known(text, span, entry));
+                }
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions
+}
+
+fn overlaps_any(mentions: &[LawMention], span: Span) -> bool {
+    mentions.iter().any(|m| m.span.overlaps(span))
+}
+
+fn known(text: &str, span: Span, entry: &Entry) -> LawMention {
+    LawMention {
+        span,
+        text: span.slice(text).to_string(),
+        id: Some(entry.id.clone()),
+        title: Some(entry.title.clone()),
+        status: Some(entry.status.short()),
+    }
+}
+
+fn unknown(text: &str, span: Span) -> LawMention {
+    LawMention {
+        span,
+        text: span.slice(text).to_string(),
+        id: None,
+        title: None,
+        status: None,
+    }
 }
 
 /// The legislation-side findings for `laws`.
 pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -> Vec<Finding> {
-    let _ = (text, laws, kb, config);
-    Vec::new()
+    let mut findings = Vec::new();
+    let mut seen = HashSet::new();
+    for mention in laws {
+        let first = seen.insert(mention.key());
+        let entry = mention.id.as_ref().and_then(|id| kb.get(id));
+        match entry {
+            Some(entry) => {
+                if let Some(finding) = wrong_year(mention, entry, config) {
+                    findings.push(finding);
+                } else if first
+                    && !entry.status.state.is_law()
+                    && !sentence_says_so(text, mention.span)
+                {
+                    if let Some(severity) = config.severity(Code::LawNotEnacted) {
+                        let note = entry
+                            .status
+                            .note
+                            .clone()
+                            .unwrap_or_else(|| entry.status.short());
+                        findings.push(Finding {
+                            code: Code::LawNotEnacted,
+                            severity,
+                            span: mention.span,
+                            message: format!("The {} is a bill, not a law. {note}", entry.title),
+                            fixes: Vec::new(),
+                        });
+                    }
+                }
+            }
+            None if first && mention.citation_like() => {}
+            None if first => {
+                if let Some(severity) = config.severity(Code::UnknownLaw) {
+                    findings.push(Finding {
+                        code: Code::UnknownLaw,
+                        severity,
+                        span: mention.span,
+                        message: format!(
+                            "copydesk does not know the “{}”. Check the name against the bill \
+                             or statute, or add it to the desk's glossary.",
+                            mention
+                                .text
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                        fixes: Vec::new(),
+                    });
+                }
+            }
+            None => {}
+        }
+    }
+    findings
+}
+
+/// A known law written with a year none of its names has.
+fn wrong_year(mention: &LawMention, entry: &Entry, config: &Config) -> Option<Finding> {
+    let written = mention
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let year = WRITTEN_YEAR.captures(&written)?.get(1)?.as_str();
+    let names: Vec<&String> = std::iter::once(&entry.title)
+        .chain(&entry.aliases)
+        .collect();
+    if names.iter().any(|n| n.contains(year)) || written.eq_ignore_ascii_case(&entry.title) {
+        return None;
+    }
+    let severity = config.severity(Code::LawNameMismatch)?;
+    Some(Finding {
+        code: Code::LawNameMismatch,
+        severity,
+        span: mention.span,
+        message: format!(
+            "No law by this name has the year {year}. Did you mean the {}?",
+            entry.title
+        ),
+        fixes: vec![Fix {
+            title: format!("Use “{}”", entry.title),
+            edits: vec![TextEdit {
+                span: mention.span,
+                new_text: entry.title.clone(),
+                snippet: false,
+            }],
+        }],
+    })
+}
+
+/// Whether the sentence around `span` already says the bill did not
+/// become law.
+fn sentence_says_so(text: &str, span: Span) -> bool {
+    let start = text[..span.start]
+        .rfind(['.', '?', '!'])
+        .max(text[..span.start].rfind("\n\n"))
+        .map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find(['.', '?', '!'])
+        .map_or(text.len(), |i| span.end + i);
+    let sentence = text[start..end].to_lowercase();
+    [
+        "never",
+        "not enacted",
+        "died",
+        "stalled",
+        "failed",
+        "passed the house",
+        "passed the senate",
+        "bill",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+}
+
+impl LawMention {
+    /// Whether the mention is a bare citation (`H.R. 9999`) rather than a name.
+    fn citation_like(&self) -> bool {
+        CITATION.is_match(&self.text)
+    }
 }

@@ -18,6 +18,8 @@ use crate::text::Span;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
     pub quotes: Vec<Quote>,
+    /// Everyone quoted, one identity per person, in order of first mention.
+    pub speakers: Vec<Speaker>,
     pub laws: Vec<LawMention>,
     pub findings: Vec<Finding>,
 }
@@ -96,6 +98,30 @@ pub enum MentionForm {
     Anonymous,
 }
 
+/// One source of a draft: a person (or organisation, or unnamed source) and
+/// every place the draft mentions them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    /// The full name, or the words as written when the draft never names
+    /// the source (`the spokesperson`, `a source`).
+    pub name: String,
+    /// Titles and appositives as written: `Gov.`, `a spokesperson for the
+    /// foreign ministry`.
+    pub descriptions: Vec<String>,
+    /// Every mention in document order: full names (without titles),
+    /// surnames, and the pronouns and descriptions that attribute quotes.
+    pub mentions: Vec<Mention>,
+    /// Indices into `Analysis::quotes` of the quotes attributed to them.
+    pub quotes: Vec<usize>,
+}
+
+/// Where a speaker is mentioned, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub form: MentionForm,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     pub span: Span,
@@ -138,13 +164,14 @@ impl LawMention {
 /// so both report the same findings.
 pub fn analyze(text: &str, config: &Config, kb: &Kb) -> Analysis {
     let regions = crate::markdown::prose_regions(text);
-    let quotes = quotes::find_quotes(text, &regions, config);
+    let (quotes, speakers) = quotes::find_quotes(text, &regions, config);
     let laws = laws::find_laws(text, &regions, kb);
     let mut findings = quotes::quote_findings(text, &quotes, config);
     findings.extend(laws::law_findings(text, &laws, kb, config));
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     Analysis {
         quotes,
+        speakers,
         laws,
         findings,
     }
@@ -154,6 +181,17 @@ impl Analysis {
     /// The quote whose span touches `offset`.
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
         self.quotes.iter().find(|q| q.span.touches(offset))
+    }
+
+    /// The speaker mentioned at `offset`, with the mention.
+    pub fn speaker_at(&self, offset: usize) -> Option<(&Speaker, &Mention)> {
+        self.speakers.iter().find_map(|speaker| {
+            speaker
+                .mentions
+                .iter()
+                .find(|m| m.span.touches(offset))
+                .map(|m| (speaker, m))
+        })
     }
 
     /// The law mention whose span touches `offset`.

@@ -11,11 +11,9 @@ use serde_json::{json, Value};
 
 use super::drafts::{read_drafts, Configs};
 use crate::analysis::{self, Analysis};
-use crate::kb::Kb;
 
 /// Print the analysis of every draft named by `paths` as JSON Lines.
 pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>) -> ExitCode {
-    let kb = Kb::builtin();
     let mut configs = Configs::default();
     let (drafts, errors) = read_drafts(paths, stdin_name);
     let mut out = std::io::stdout().lock();
@@ -27,6 +25,11 @@ pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>) -> ExitCode {
                 "{}: error: {err}; the defaults apply until it is fixed",
                 file.display()
             );
+            status = ExitCode::from(2);
+        }
+        let (kb, kb_problems) = configs.kb_for_dir(&draft.dir);
+        for problem in kb_problems {
+            eprintln!("copydesk: {problem}; those entries are not loaded");
             status = ExitCode::from(2);
         }
         let result = analysis::analyze(&draft.text, &config, &kb);
@@ -87,6 +90,22 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
             })
         })
         .collect();
+    let speakers: Vec<Value> = analysis
+        .speakers
+        .iter()
+        .map(|s| {
+            json!({
+                "name": s.name,
+                "descriptions": s.descriptions,
+                "mentions": s.mentions.iter().map(|m| json!({
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "form": m.form,
+                })).collect::<Vec<_>>(),
+                "quotes": s.quotes,
+            })
+        })
+        .collect();
     let diagnostics: Vec<Value> = analysis
         .findings
         .iter()
@@ -103,6 +122,7 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
     json!({
         "path": path,
         "quotes": quotes,
+        "speakers": speakers,
         "laws": laws,
         "diagnostics": diagnostics,
     })

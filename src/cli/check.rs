@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
 use crate::analysis::{self, Severity};
-use crate::kb::Kb;
 use crate::text::{Encoding, LineIndex, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -43,12 +42,12 @@ struct Report {
 /// Run the checker. Exit status 1 when anything at warning or above was
 /// found, 2 when an input or a configuration file could not be used.
 pub fn check(options: &CheckOptions) -> ExitCode {
-    let kb = Kb::builtin();
     let mut configs = Configs::default();
     let (drafts, input_errors) = read_drafts(&options.paths, options.stdin_filename.as_deref());
     let mut reports = Vec::new();
     let mut broken_configs = BTreeSet::new();
     let mut worst: Option<Severity> = None;
+    let mut kb_failed = false;
 
     for draft in &drafts {
         let (config, config_error) = configs.for_dir(&draft.dir);
@@ -65,6 +64,11 @@ pub fn check(options: &CheckOptions) -> ExitCode {
                     message: format!("{}; the defaults apply until it is fixed", err.message),
                 });
             }
+        }
+        let (kb, kb_problems) = configs.kb_for_dir(&draft.dir);
+        for problem in kb_problems {
+            eprintln!("copydesk: {problem}; those entries are not loaded");
+            kb_failed = true;
         }
         let result = analysis::analyze(&draft.text, &config, &kb);
         let index = LineIndex::new(&draft.text);
@@ -109,7 +113,7 @@ pub fn check(options: &CheckOptions) -> ExitCode {
     }
     eprintln!("{}", summary(drafts.len(), &reports));
 
-    if !input_errors.is_empty() || !broken_configs.is_empty() {
+    if !input_errors.is_empty() || !broken_configs.is_empty() || kb_failed {
         ExitCode::from(2)
     } else if worst >= Some(Severity::Warning) {
         ExitCode::from(1)

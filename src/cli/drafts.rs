@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, ConfigError};
+use crate::kb::Kb;
 use crate::workspace::find_drafts;
 
 /// One draft to analyse: the name to report and its text.
@@ -111,6 +112,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 pub struct Configs {
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Result<Config, ConfigError>>,
+    kbs: HashMap<Option<PathBuf>, Kb>,
 }
 
 impl Configs {
@@ -134,6 +136,24 @@ impl Configs {
             Ok(config) => (config.clone(), None),
             Err(err) => (Config::default(), Some((file, err.clone()))),
         }
+    }
+
+    /// The knowledge base for drafts in `dir`: the built-in entries plus
+    /// the files its `copydesk.toml` names. Problems with those files are
+    /// returned the first time, and the files are skipped.
+    pub fn kb_for_dir(&mut self, dir: &Path) -> (Kb, Vec<String>) {
+        let file = self.find(dir);
+        if let Some(kb) = self.kbs.get(&file) {
+            return (kb.clone(), Vec::new());
+        }
+        let (config, _) = self.for_dir(dir);
+        let base = file
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."));
+        let (kb, problems) = Kb::with_files(base, &config.kb_files);
+        self.kbs.insert(file, kb.clone());
+        (kb, problems)
     }
 
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {

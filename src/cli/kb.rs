@@ -3,7 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::drafts::Configs;
+use crate::analysis::analyze;
+use crate::config::Config;
 use crate::kb::{import, store};
+use crate::lsp::law_card;
 
 /// Import govinfo BILLSTATUS XML into a knowledge-base file (JSON Lines),
 /// or to stdout when no output file is given. Exit status 2 when any input
@@ -44,5 +48,29 @@ pub fn kb_import(paths: &[PathBuf], output: Option<&Path>) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
+    }
+}
+
+/// Print what the hover would say about `name`: a law's title, alias,
+/// acronym or citation. Exit status 1 when copydesk does not know it.
+pub fn kb_lookup(name: &str) -> ExitCode {
+    let mut configs = Configs::default();
+    let (kb, problems) = configs.kb_for_dir(Path::new("."));
+    for problem in problems {
+        eprintln!("copydesk: {problem}; those entries are not loaded");
+    }
+    let analysis = analyze(name, &Config::default(), &kb);
+    let Some(mention) = analysis.laws.first() else {
+        eprintln!(
+            "copydesk: “{name}” is not a law, bill, provision or citation copydesk recognises"
+        );
+        return ExitCode::from(1);
+    };
+    let entry = mention.id.as_ref().and_then(|id| kb.get(id));
+    println!("{}", law_card(mention, entry).trim_end());
+    if entry.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }

@@ -10,4 +10,4 @@ mod kb;
 
 pub use analyze::{analysis_json, analyze};
 pub use check::{check, CheckOptions, OutputFormat};
-pub use kb::kb_import;
+pub use kb::{kb_import, kb_lookup};

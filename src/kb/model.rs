@@ -71,6 +71,7 @@ impl StatusState {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Status {
     pub state: StatusState,
     /// ISO date of the state, `YYYY-MM-DD`, when known.
@@ -84,6 +85,7 @@ pub struct Status {
 
 /// One law, bill, provision, regulation or treaty.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: LawId,
     pub kind: Kind,
@@ -102,4 +104,29 @@ pub struct Entry {
     #[serde(default)]
     pub related: Vec<String>,
     pub sources: Vec<String>,
+}
+
+impl Status {
+    /// A short status line: `enacted 2022-08-09`, `passed House 2022-02-04;
+    /// never enacted`.
+    pub fn short(&self) -> String {
+        let state = match self.state {
+            StatusState::Enacted => "enacted",
+            StatusState::PassedHouse => "passed House",
+            StatusState::PassedSenate => "passed Senate",
+            StatusState::PassedBothUnreconciled => "passed both chambers in different versions",
+            StatusState::Introduced => "introduced",
+            StatusState::Vetoed => "vetoed",
+            StatusState::Repealed => "repealed",
+            StatusState::InForce => "in force",
+        };
+        let mut line = match &self.date {
+            Some(date) => format!("{state} {date}"),
+            None => state.to_string(),
+        };
+        if !self.state.is_law() {
+            line.push_str("; not enacted");
+        }
+        line
+    }
 }

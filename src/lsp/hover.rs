@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::analysis::{Attribution, LawMention, MentionForm, Quote, QuoteKind};
+use crate::analysis::{
+    Analysis, Attribution, LawMention, Mention, MentionForm, Quote, QuoteKind, Speaker,
+};
 use crate::kb::{Entry, Status, StatusState};
 
 /// The card for a law mention. `entry` is the knowledge-base entry the
@@ -20,8 +22,9 @@ pub fn law_card(mention: &LawMention, entry: Option<&Entry>) -> String {
         }
         (None, None) => format!(
             "copydesk does not know **{}**.\n\nCheck the name against the bill or statute, \
-             or add it to the desk's glossary (`[[law]]` in `copydesk.toml`) so every \
-             draft can explain it.\n",
+             or add it to a knowledge-base file the desk loads (`[kb] files` in \
+             `copydesk.toml`; `copydesk kb import` writes one from govinfo's bill status \
+             data) so every draft can explain it.\n",
             escape(&mention.text)
         ),
     }
@@ -97,6 +100,75 @@ fn state_words(state: StatusState) -> &'static str {
         StatusState::Repealed => "repealed",
         StatusState::InForce => "in force",
     }
+}
+
+/// The card for a speaker mention: who it is, what the draft calls them,
+/// and their quotes here and across the workspace (`workspace` is the
+/// number of quotes and of drafts that quote them).
+pub fn speaker_card(
+    speaker: &Speaker,
+    mention: &Mention,
+    analysis: &Analysis,
+    text: &str,
+    workspace: (usize, usize),
+) -> String {
+    let mut card = format!("**{}**\n\n", escape(&speaker.name));
+    if matches!(
+        mention.form,
+        MentionForm::Pronoun | MentionForm::Description
+    ) {
+        let _ = writeln!(
+            card,
+            "“{}” here refers to {}.\n",
+            escape(
+                &mention
+                    .span
+                    .slice(text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            escape(&speaker.name)
+        );
+    }
+    if !speaker.descriptions.is_empty() {
+        let _ = writeln!(
+            card,
+            "{}\n",
+            join_escaped(&speaker.descriptions).replace(", ", "; ")
+        );
+    }
+    let quotes: Vec<&Quote> = speaker
+        .quotes
+        .iter()
+        .filter_map(|&q| analysis.quotes.get(q))
+        .collect();
+    let _ = writeln!(
+        card,
+        "{} in this draft:\n",
+        match quotes.len() {
+            1 => "1 quote".to_string(),
+            n => format!("{n} quotes"),
+        }
+    );
+    for quote in quotes.iter().take(5) {
+        let _ = writeln!(
+            card,
+            "- “{}”",
+            escape(&shorten(quote.content.slice(text), 80))
+        );
+    }
+    if quotes.len() > 5 {
+        let _ = writeln!(card, "- and {} more", quotes.len() - 5);
+    }
+    let (all, drafts) = workspace;
+    if drafts > 1 {
+        let _ = writeln!(
+            card,
+            "\nAcross the workspace: {all} quotes in {drafts} drafts."
+        );
+    }
+    card
 }
 
 /// The card for a quote: what kind it is and who, if anyone, said it.
@@ -275,7 +347,7 @@ mod tests {
     fn an_unknown_law_is_admitted() {
         let card = law_card(&mention("Fair Widgets Act of 2031", None), None);
         assert!(card.starts_with("copydesk does not know **Fair Widgets Act of 2031**."));
-        assert!(card.contains("glossary"));
+        assert!(card.contains("`[kb] files` in `copydesk.toml`"), "{card}");
     }
 
     fn quote(text: &str, inner: &str, kind: QuoteKind) -> Quote {

@@ -7,16 +7,20 @@
 //! turn analysis results into protocol replies.
 
 mod code_actions;
+mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
 mod hover;
 mod indexing;
+mod inlay_hints;
 mod server;
+mod sources;
 mod state;
+mod symbols;
 
 pub use code_actions::strip_snippet;
-pub use hover::{law_card, quote_card};
+pub use hover::{law_card, quote_card, speaker_card};
 pub use server::{Backend, SyncedDocument};
 
 use tower_lsp_server::{ClientSocket, LspService, Server};

@@ -11,19 +11,24 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::code_actions::quick_fixes;
+use super::completion::law_completions;
 use super::convert::{encoding_kind, negotiate_encoding};
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
-use super::hover::{law_card, quote_card};
+use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::state::{file_path, Settings, State};
-use crate::config::{self, Config, EditorSettings};
+use crate::analysis::MentionForm;
+use crate::config::{self, Config, ConfigError, EditorSettings};
 use crate::kb::Kb;
 use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
 /// workspace before answering from what is indexed so far.
-const INDEX_WAIT: Duration = Duration::from_secs(10);
+pub(super) const INDEX_WAIT: Duration = Duration::from_secs(10);
+
+/// How long a refresh request to the client may take before it is dropped.
+const REFRESH_WAIT: Duration = Duration::from_secs(5);
 
 /// The command that publishes the diagnostics of every draft in the
 /// workspace, open or not, for the editor's problems list.
@@ -31,8 +36,8 @@ pub const CHECK_WORKSPACE: &str = "copydesk.checkWorkspace";
 
 /// The copydesk language server.
 pub struct Backend {
-    client: Client,
-    state: Arc<State>,
+    pub(super) client: Client,
+    pub(super) state: Arc<State>,
 }
 
 /// The reply to `copydesk/syncedDocument`: the text copydesk holds for an
@@ -83,7 +88,7 @@ impl Backend {
 
     /// The document and offset a request points at, or `None` after saying
     /// in the log why the request cannot be answered.
-    async fn locate(
+    pub(super) async fn locate(
         &self,
         what: &str,
         uri: &Uri,
@@ -104,8 +109,12 @@ impl LanguageServer for Backend {
         let encoding = negotiate_encoding(&params.capabilities);
         let roots = workspace_roots(&params);
         let (file_config, config_problem) = load_config(&roots);
-        if let Some(problem) = config_problem {
-            self.warn(problem).await;
+        if let Some((path, problem)) = &config_problem {
+            self.warn(format!(
+                "{}: {problem}; using the default settings",
+                path.display()
+            ))
+            .await;
         }
         let editor = match params.initialization_options.as_ref() {
             Some(options) => EditorSettings::from_json(options).unwrap_or_else(|err| {
@@ -115,6 +124,12 @@ impl LanguageServer for Backend {
             None => EditorSettings::default(),
         };
         let (config, unknown) = file_config.with_editor_settings(&editor);
+        let root = roots.first().cloned().unwrap_or_default();
+        let (kb, kb_problems) = Kb::with_files(&root, &file_config.kb_files);
+        for problem in kb_problems {
+            self.warn(format!("{problem}; those entries are not loaded"))
+                .await;
+        }
         for name in unknown {
             self.warn(format!("the editor settings name an unknown rule `{name}`"))
                 .await;
@@ -132,7 +147,9 @@ impl LanguageServer for Backend {
             encoding,
             config,
             file_config,
-            kb: Kb::builtin(),
+            config_problem,
+            inlay_hints: editor.inlay_hints.enabled,
+            kb,
             roots,
             progress,
         });
@@ -147,7 +164,28 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if self.state.settings().roots.is_empty() {
+        // A broken copydesk.toml is a diagnostic on the file itself.
+        let settings = self.state.settings();
+        if let Some((path, problem)) = &settings.config_problem {
+            if let Some(uri) = Uri::from_file_path(path) {
+                let line = problem.line.map_or(0, |l| l.saturating_sub(1)) as u32;
+                let diagnostic = Diagnostic {
+                    range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+                    severity: Some(DiagnosticSeverity::ERROR),
+                    code: Some(NumberOrString::String("invalid-config".to_string())),
+                    source: Some("copydesk".to_string()),
+                    message: format!(
+                        "{}; copydesk uses its default settings until this is fixed",
+                        problem.message
+                    ),
+                    ..Diagnostic::default()
+                };
+                self.client
+                    .publish_diagnostics(uri, vec![diagnostic], None)
+                    .await;
+            }
+        }
+        if settings.roots.is_empty() {
             return;
         }
         tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
@@ -233,6 +271,12 @@ impl LanguageServer for Backend {
                 for (uri, doc) in documents {
                     self.publish(uri, doc).await;
                 }
+                // The hints may have been switched; ask the editor to fetch
+                // them again, without waiting on it here.
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = tokio::time::timeout(REFRESH_WAIT, client.inlay_hint_refresh()).await;
+                });
             }
             Err(err) => {
                 self.warn(format!("could not apply the new settings: {err}"))
@@ -287,7 +331,16 @@ impl LanguageServer for Backend {
         let positions = doc.positions(settings.encoding);
         let (card, span) = if let Some(law) = doc.analysis.law_at(offset) {
             let entry = law.id.as_ref().and_then(|id| settings.kb.get(id));
-            (law_card(law, entry), law.span)
+            let mut card = law_card(law, entry);
+            let drafts = self.state.drafts_mentioning(&law.key());
+            if drafts > 1 {
+                card.push_str(&format!("\nNamed in {drafts} drafts in this workspace.\n"));
+            }
+            (card, law.span)
+        } else if let Some((speaker, mention)) = doc.analysis.speaker_at(offset) {
+            let workspace = self.state.speaker_quotes(&speaker.name);
+            let card = speaker_card(speaker, mention, &doc.analysis, &doc.text, workspace);
+            (card, mention.span)
         } else if let Some(quote) = doc.analysis.quote_at(offset) {
             (quote_card(quote, &doc.text), quote.span)
         } else {
@@ -302,6 +355,19 @@ impl LanguageServer for Backend {
         }))
     }
 
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let Some((doc, offset)) = self
+            .locate("completion", &at.text_document.uri, at.position)
+            .await
+        else {
+            return Ok(None);
+        };
+        let settings = self.state.settings();
+        let items = law_completions(&settings.kb, offset, doc.positions(settings.encoding));
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
@@ -312,7 +378,19 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
-            return Ok(None);
+            // A speaker's definition is their first full-name mention.
+            let positions = doc.positions(self.state.settings().encoding);
+            return Ok(doc.analysis.speaker_at(offset).and_then(|(speaker, _)| {
+                let first = speaker
+                    .mentions
+                    .iter()
+                    .find(|m| m.form == MentionForm::Name)
+                    .or(speaker.mentions.first())?;
+                Some(GotoDefinitionResponse::Scalar(Location::new(
+                    uri.clone(),
+                    positions.range(first.span),
+                )))
+            }));
         };
         let first = doc
             .analysis
@@ -332,9 +410,11 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.locate("references", &uri, at.position).await else {
             return Ok(None);
         };
-        let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
+        let law = doc.analysis.law_at(offset).map(|law| law.key());
+        let speaker = doc.analysis.speaker_at(offset).map(|(s, _)| s.name.clone());
+        if law.is_none() && speaker.is_none() {
             return Ok(None);
-        };
+        }
         let mut indexed = self.state.indexed();
         if tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done))
             .await
@@ -346,7 +426,45 @@ impl LanguageServer for Backend {
             )
             .await;
         }
-        Ok(Some(self.state.law_locations(&key, &uri, &doc)))
+        Ok(Some(match (law, speaker) {
+            (Some(key), _) => self.state.law_locations(&key, &uri, &doc),
+            (None, Some(name)) => self
+                .state
+                .speaker_locations(&name, &uri, &doc)
+                .into_iter()
+                .map(|(location, _)| location)
+                .collect(),
+            (None, None) => Vec::new(),
+        }))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.outline(params).await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.workspace_speakers(params).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.speaker_inlay_hints(params).await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.prepare_speaker_rename(params).await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.rename_speaker(params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -392,6 +510,14 @@ fn capabilities(encoding: crate::text::Encoding) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions::default()),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: vec![CHECK_WORKSPACE.to_string()],
             ..ExecuteCommandOptions::default()
@@ -418,7 +544,7 @@ fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
 
 /// The `copydesk.toml` of the first workspace folder, or the defaults, and
 /// what was wrong with the file if it could not be used.
-fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
+fn load_config(roots: &[PathBuf]) -> (Config, Option<(PathBuf, ConfigError)>) {
     let Some(path) = roots.first().map(|root| root.join(config::FILE_NAME)) else {
         return (Config::default(), None);
     };
@@ -426,23 +552,15 @@ fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
         Err(err) => {
-            return (
-                Config::default(),
-                Some(format!(
-                    "could not read {}: {err}; using the default settings",
-                    path.display()
-                )),
-            )
+            let problem = ConfigError {
+                message: format!("could not read the file: {err}"),
+                line: None,
+            };
+            return (Config::default(), Some((path, problem)));
         }
     };
     match Config::from_toml(&text) {
         Ok(config) => (config, None),
-        Err(err) => (
-            Config::default(),
-            Some(format!(
-                "{}: {err}; using the default settings",
-                path.display()
-            )),
-        ),
+        Err(err) => (Config::default(), Some((path, err))),
     }
 }

@@ -15,7 +15,8 @@ use tower_lsp_server::ls_types::{Location, Position, TextDocumentContentChangeEv
 
 use super::convert::to_range;
 use super::documents::{ChangeError, Document};
-use crate::config::{Config, EditorSettings};
+use crate::analysis::MentionForm;
+use crate::config::{Config, ConfigError, EditorSettings};
 use crate::kb::Kb;
 use crate::text::Encoding;
 use crate::workspace::{DraftSummary, WorkspaceIndex};
@@ -29,6 +30,10 @@ pub struct Settings {
     pub config: Config,
     /// The workspace's `copydesk.toml`, or the defaults.
     pub file_config: Config,
+    /// What was wrong with `copydesk.toml`, when it could not be used.
+    pub config_problem: Option<(PathBuf, ConfigError)>,
+    /// Whether to show who pronoun and description attributions mean.
+    pub inlay_hints: bool,
     pub kb: Kb,
     pub roots: Vec<PathBuf>,
     /// Whether the client accepts `window/workDoneProgress/create`.
@@ -44,6 +49,8 @@ impl Default for Settings {
             encoding: Encoding::Utf16,
             config: Config::default(),
             file_config: Config::default(),
+            config_problem: None,
+            inlay_hints: true,
             kb: Kb::default(),
             roots: Vec::new(),
             progress: false,
@@ -120,6 +127,8 @@ impl State {
             encoding: old.encoding,
             config,
             file_config: old.file_config.clone(),
+            config_problem: old.config_problem.clone(),
+            inlay_hints: editor.inlay_hints.enabled,
             kb: old.kb.clone(),
             roots: old.roots.clone(),
             progress: old.progress,
@@ -308,6 +317,79 @@ impl State {
         locations
     }
 
+    /// Every mention of the speaker called `name` in the workspace, open or
+    /// not, plus those in `doc` when it is not a file the index can hold.
+    pub fn speaker_locations(
+        &self,
+        name: &str,
+        uri: &Uri,
+        doc: &Document,
+    ) -> Vec<(Location, MentionForm)> {
+        let encoding = self.settings().encoding;
+        let mut locations = Vec::new();
+        if file_path(uri).is_none() {
+            let positions = doc.positions(encoding);
+            for speaker in doc.analysis.speakers.iter().filter(|s| s.name == name) {
+                locations.extend(
+                    speaker
+                        .mentions
+                        .iter()
+                        .map(|m| (Location::new(uri.clone(), positions.range(m.span)), m.form)),
+                );
+            }
+        }
+        let open = self.lock();
+        for (path, mention) in open.index.speaker_mentions(name) {
+            let uri = match open.paths.get(path) {
+                Some(uri) => Some(uri.clone()),
+                None => Uri::from_file_path(path),
+            };
+            if let Some(uri) = uri {
+                locations.push((
+                    Location::new(uri, to_range(mention.start, mention.end)),
+                    mention.form,
+                ));
+            }
+        }
+        locations
+    }
+
+    /// How many drafts of the workspace mention the law under `key`.
+    pub fn drafts_mentioning(&self, key: &str) -> usize {
+        let open = self.lock();
+        let mut paths: Vec<&std::path::Path> =
+            open.index.mentions_of(key).map(|m| m.path).collect();
+        paths.dedup();
+        paths.len()
+    }
+
+    /// How many quotes the workspace attributes to `name`, in how many drafts.
+    pub fn speaker_quotes(&self, name: &str) -> (usize, usize) {
+        self.lock().index.speaker_quotes(name)
+    }
+
+    /// Speakers across the workspace whose names contain `query`: the name,
+    /// how many quotes, and where they are first mentioned.
+    pub fn speakers_matching(&self, query: &str) -> Vec<(String, usize, Location)> {
+        let open = self.lock();
+        open.index
+            .speakers_matching(query)
+            .into_iter()
+            .filter_map(|(path, speaker)| {
+                let first = speaker.mentions.first()?;
+                let uri = match open.paths.get(path) {
+                    Some(uri) => uri.clone(),
+                    None => Uri::from_file_path(path)?,
+                };
+                Some((
+                    speaker.name.clone(),
+                    speaker.quotes,
+                    Location::new(uri, to_range(first.start, first.end)),
+                ))
+            })
+            .collect()
+    }
+
     /// The document at `uri` and the byte offset of `position` in it.
     pub fn locate(&self, uri: &Uri, position: Position) -> Result<(Arc<Document>, usize), String> {
         let doc = self
@@ -360,6 +442,7 @@ mod tests {
                     end: LineCol { line, col: 25 },
                 })
                 .collect(),
+            speakers: Vec::new(),
         }
     }
 

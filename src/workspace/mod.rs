@@ -12,7 +12,7 @@ pub use discover::{find_drafts, index_drafts, is_draft, read_draft, IndexedDraft
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, MentionForm};
 use crate::text::{Encoding, LineCol, LineIndex};
 
 /// One mention of a law in a draft, reduced to what cross-draft queries need.
@@ -24,12 +24,32 @@ pub struct LawRef {
     pub end: LineCol,
 }
 
+/// One source of a draft, reduced to what cross-draft queries need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerRef {
+    /// The full name, or the words as written for an unnamed source.
+    pub name: String,
+    pub mentions: Vec<MentionRef>,
+    /// How many quotes the draft attributes to them.
+    pub quotes: usize,
+}
+
+/// Where a speaker is mentioned in a draft, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionRef {
+    pub start: LineCol,
+    pub end: LineCol,
+    pub form: MentionForm,
+}
+
 /// What the index keeps of one draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftSummary {
     pub path: PathBuf,
     /// Law mentions in document order.
     pub laws: Vec<LawRef>,
+    /// The draft's sources, in order of first mention.
+    pub speakers: Vec<SpeakerRef>,
 }
 
 impl DraftSummary {
@@ -50,7 +70,31 @@ impl DraftSummary {
                 }
             })
             .collect();
-        DraftSummary { path, laws }
+        let speakers = analysis
+            .speakers
+            .iter()
+            .map(|speaker| SpeakerRef {
+                name: speaker.name.clone(),
+                mentions: speaker
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let (start, end) = index.range(text, m.span, encoding);
+                        MentionRef {
+                            start,
+                            end,
+                            form: m.form,
+                        }
+                    })
+                    .collect(),
+                quotes: speaker.quotes.len(),
+            })
+            .collect();
+        DraftSummary {
+            path,
+            laws,
+            speakers,
+        }
     }
 }
 
@@ -126,6 +170,50 @@ impl WorkspaceIndex {
                     law,
                 })
         })
+    }
+}
+
+impl WorkspaceIndex {
+    /// Every mention of the speaker called `name`, draft by draft in path
+    /// order.
+    pub fn speaker_mentions<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = (&'a Path, &'a MentionRef)> {
+        self.drafts.values().flat_map(move |draft| {
+            draft
+                .speakers
+                .iter()
+                .filter(move |s| s.name == name)
+                .flat_map(move |s| s.mentions.iter().map(move |m| (draft.path.as_path(), m)))
+        })
+    }
+
+    /// How many quotes the workspace attributes to `name`, and in how many
+    /// drafts.
+    pub fn speaker_quotes(&self, name: &str) -> (usize, usize) {
+        self.drafts
+            .values()
+            .flat_map(|draft| draft.speakers.iter().filter(|s| s.name == name))
+            .fold((0, 0), |(quotes, drafts), s| {
+                (quotes + s.quotes, drafts + 1)
+            })
+    }
+
+    /// The speakers whose names contain `query`, ignoring case, with the
+    /// draft each is in.
+    pub fn speakers_matching(&self, query: &str) -> Vec<(&Path, &SpeakerRef)> {
+        let query = query.to_lowercase();
+        self.drafts
+            .values()
+            .flat_map(|draft| {
+                draft
+                    .speakers
+                    .iter()
+                    .map(move |s| (draft.path.as_path(), s))
+            })
+            .filter(|(_, s)| s.name.to_lowercase().contains(&query))
+            .collect()
     }
 }
 

@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use super::cues::cue_class;
 use super::marks::MarkedQuote;
+use super::people::People;
 use super::speakers::{
-    is_according_to, sentence_subject, speaker_after, speaker_before, People, SpeakerPhrase,
+    is_according_to, sentence_subject, speaker_after, speaker_before, SpeakerPhrase,
 };
 use super::words::{sentences, Token};
 use crate::analysis::{Attribution, Cue, MentionForm, Quote, QuoteKind, SpeakerMention};
@@ -105,9 +106,13 @@ pub fn attribute(
         let sents = sentences(text, block_tokens, marked);
         let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
         let cues = cue_speakers(text, block_tokens, &sents, config);
-        let quote_only = block_tokens
+        // A paragraph that opens with a quote and names nobody continues
+        // the previous paragraph's speaker.
+        let opens_with_quote = block_tokens
             .iter()
-            .all(|t| t.quote().is_some() || !t.is_word());
+            .find(|t| t.is_word() || t.quote().is_some())
+            .is_some_and(|t| t.quote().is_some());
+        let quote_only = opens_with_quote && cues.is_empty();
         let mut last_in_block: Option<Attribution> = None;
 
         for (ti, token) in block_tokens.iter().enumerate() {
@@ -123,7 +128,13 @@ pub fn attribute(
                 if next.clone().any(|i| block_tokens[i].quote().is_some()) {
                     return None;
                 }
-                nearest(&mut cues.iter().filter(|c| c.sentence == s + 1))
+                // Only a sentence that opens with its speaker and verb
+                // (`Wang added.`) attributes the quote before it.
+                nearest(
+                    &mut cues
+                        .iter()
+                        .filter(|c| c.sentence == s + 1 && c.at <= next.start + 3),
+                )
             };
             let direct_hit = in_sentence.clone().or_else(next_sentence);
             let kind = classify(
@@ -146,13 +157,36 @@ pub fn attribute(
             // A partial quote woven into a sentence, or one after a colon in
             // it, belongs to the sentence's subject.
             let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
-            if attribution.is_none() && (kind == QuoteKind::Partial || colon_before) {
-                attribution = sentence_subject(text, block_tokens, &sents[s])
+            let mut kind = kind;
+            let words = m.content.slice(text).split_whitespace().count();
+            let short_phrase = kind == QuoteKind::Scare && words >= 2;
+            if attribution.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase)
+            {
+                // `... - Carl Bialik: "..."`: the name right before a colon.
+                let before_colon = colon_before
+                    .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
+                    .flatten()
+                    .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+                let subject = before_colon
+                    .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
                     .filter(|subject| subject.span.end <= token.span.start)
-                    .map(|subject| {
-                        let cue = colon_before.then(|| block_tokens[ti - 1].span);
-                        resolve(text, people, &subject, cue)
+                    // A short phrase in quotes is someone's words only when a
+                    // person is the subject: `Trump blasted its "outrageous
+                    // practices"`.
+                    .filter(|subject| {
+                        !short_phrase
+                            || matches!(
+                                subject.form,
+                                MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+                            )
                     });
+                if short_phrase && subject.is_some() {
+                    kind = QuoteKind::Partial;
+                }
+                attribution = subject.map(|subject| {
+                    let cue = colon_before.then(|| block_tokens[ti - 1].span);
+                    resolve(text, people, &subject, cue)
+                });
             }
             if attribution.is_none() && kind.needs_attribution() {
                 attribution = last_in_block
@@ -191,7 +225,13 @@ pub fn attribute(
         }
 
         lead_in = colon_lead_in(text, block_tokens, &sents, &cues, people);
-        previous_block_last = last_in_block;
+        // With no quote of its own attributed, a paragraph whose last verb
+        // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
+        // that speaker to a paragraph of quotes that follows.
+        previous_block_last = last_in_block.or_else(|| {
+            cues.last()
+                .map(|c| inherited(resolve(text, people, &c.speaker, Some(c.cue))))
+        });
     }
     quotes
 }

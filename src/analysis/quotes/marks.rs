@@ -87,21 +87,25 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
         let continuing = running && starts_with_open_mark(text, block);
         running = false;
         let prose = block.prose_span();
-        let chars: Vec<(usize, char)> = prose_chars(text, block).collect();
+        let mut chars = prose_chars(text, block).peekable();
         // The opening mark's offset and length of the quote now open.
         let mut open: Option<(usize, usize)> = None;
         let mut first_in_block = true;
-        for (i, &(offset, ch)) in chars.iter().enumerate() {
+        while let Some((offset, ch)) = chars.next() {
             let Some(kind) = mark(ch) else { continue };
             let prev = text.get(..offset).and_then(|t| t.chars().next_back());
-            let next = chars.get(i + 1).map(|&(_, c)| c);
+            let next = chars.peek().map(|&(_, c)| c);
             let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
             let can_close = closes_before(next) && prev.is_some_and(|p| !p.is_whitespace());
             let closes = match (kind, open) {
                 (_, None) => false,
                 (Mark::Close, Some(_)) => true,
-                // `„…“` is closed by a left double quote.
-                (Mark::Open, Some((at, _))) => ch == '“' && text[at..].starts_with('„'),
+                // `„…“` is closed by a left double quote, and so is a quote
+                // whose closing mark was typed the wrong way round
+                // (`"It's late,“ she said`).
+                (Mark::Open, Some((at, _))) => {
+                    ch == '“' && (text[at..].starts_with('„') || (can_close && !can_open))
+                }
                 (Mark::Either, Some(_)) => can_close || !can_open,
             };
             if closes {

@@ -7,20 +7,24 @@
 
 mod attribution;
 mod cues;
+mod lexicon;
 mod marks;
+mod people;
 mod rules;
+mod sources;
 mod speakers;
 mod words;
 
 pub use rules::quote_findings;
 
-use super::Quote;
+use super::{Quote, Speaker};
 use crate::config::Config;
 use crate::markdown::Block;
 use crate::text::Span;
 
-/// Every quoted span in the prose of `text`, with its kind and attribution.
-pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> Vec<Quote> {
+/// Every quoted span in the prose of `text`, with its kind and attribution,
+/// and the speakers they are attributed to.
+pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> (Vec<Quote>, Vec<Speaker>) {
     let marked = marks::find_marked_quotes(text, blocks);
     let mut per_block: Vec<Vec<(usize, Span)>> = vec![Vec::new(); blocks.len()];
     for (i, quote) in marked.iter().enumerate() {
@@ -31,6 +35,8 @@ pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> Vec<Quote> 
         .zip(&per_block)
         .map(|(block, quotes)| words::tokenize(text, block, quotes))
         .collect();
-    let mut people = speakers::People::collect(text, &tokens);
-    attribution::attribute(text, &marked, &tokens, &mut people, config)
+    let mut people = people::People::collect(text, &tokens);
+    let quotes = attribution::attribute(text, &marked, &tokens, &mut people, config);
+    let speakers = sources::gather_speakers(text, &quotes, &people);
+    (quotes, speakers)
 }

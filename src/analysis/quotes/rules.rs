@@ -58,15 +58,20 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
                     continue;
                 }
                 match speaker.form {
-                    MentionForm::Pronoun if speaker.name.is_none() => push(
-                        Code::UnresolvedSpeaker,
-                        speaker.span,
-                        format!(
-                            "“{}” has nobody to refer to: name the speaker before this quote.",
-                            speaker.text
-                        ),
-                        Vec::new(),
-                    ),
+                    MentionForm::Pronoun
+                        if speaker.name.is_none()
+                            && matches!(speaker.text.to_lowercase().as_str(), "he" | "she") =>
+                    {
+                        push(
+                            Code::UnresolvedSpeaker,
+                            speaker.span,
+                            format!(
+                                "“{}” has nobody to refer to: name the speaker before this quote.",
+                                speaker.text
+                            ),
+                            Vec::new(),
+                        )
+                    }
                     MentionForm::Anonymous => push(
                         Code::AnonymousSource,
                         speaker.span,

@@ -54,7 +54,7 @@ fn is_word_char(c: char) -> bool {
 /// The tokens of one block. `block_quotes` are the block's quotations as
 /// (index into the document's quotes, span), in order; each becomes one token.
 pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(block.prose_span().len() / 4);
     let mut next_quote = 0;
     for segment in &block.segments {
         let mut at = segment.start;

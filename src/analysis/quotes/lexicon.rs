@@ -1,0 +1,462 @@
+//! The word lists and small word tests that speaker finding relies on.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::words::Token;
+
+/// A fixed list of words with a hash set built on first use, for quick
+/// membership tests in hot loops.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.words.iter()
+    }
+}
+
+pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i", "it"]);
+
+pub static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "four", "five",
+    "several", "many", "some", "other", "both", "another", "most", "few", "all", "these", "those",
+    "this", "each", "multiple", "numerous", "senior", "top",
+]);
+
+/// Words between a speaker and the verb: `Wang also said`, `she has said`.
+pub static ADVERBS: WordSet = WordSet::new(&[
+    "also",
+    "later",
+    "then",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "repeatedly",
+    "often",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "would",
+    "will",
+    "quickly",
+    "flatly",
+    "simply",
+    "earlier",
+    "further",
+    "finally",
+    "separately",
+    "privately",
+    "publicly",
+    "reportedly",
+    "subsequently",
+    "initially",
+    "first",
+    "had",
+    "once",
+    "similarly",
+    "likewise",
+    "still",
+    "frequently",
+    "told",
+]);
+
+/// Words that end a noun phrase going backwards: a clause starts there.
+pub static CLAUSE_WORDS: WordSet = WordSet::new(&[
+    "that", "who", "which", "and", "but", "or", "because", "when", "while", "as", "if", "so",
+    "after", "before", "since", "although", "though", "where", "whom", "whose",
+]);
+
+/// Capitalised words that start sentences but are not names.
+pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "For",
+    "With",
+    "Since",
+    "Although",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "Then",
+    "So",
+    "Yet",
+    "Still",
+    "Asked",
+    "According",
+    "During",
+    "Under",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "Later",
+    "Earlier",
+    "Now",
+    "Meanwhile",
+    "However",
+    "Instead",
+    "Both",
+    "Neither",
+    "Each",
+    "Many",
+    "Some",
+]);
+
+pub static CALENDAR: WordSet = WordSet::new(&[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]);
+
+/// Last words of names that belong to organisations, places and laws.
+pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
+    "Act",
+    "Amendment",
+    "Senate",
+    "House",
+    "Congress",
+    "Council",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Board",
+    "Party",
+    "Agency",
+    "Office",
+    "Administration",
+    "Commission",
+    "University",
+    "College",
+    "School",
+    "Company",
+    "Corp.",
+    "Inc.",
+    "Association",
+    "Union",
+    "Court",
+    "County",
+    "City",
+    "State",
+    "States",
+    "Republic",
+    "Bureau",
+    "Service",
+    "Authority",
+    "Institute",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Group",
+    "Bank",
+    "Fund",
+    "Street",
+    "Avenue",
+    "Road",
+    "Park",
+    "Hall",
+    "Church",
+    "Hospital",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Democrats",
+    "Republicans",
+    "Journal",
+    "Network",
+    "Airport",
+    "Station",
+    "Library",
+    "Museum",
+    "Branch",
+    "District",
+    "Valley",
+    "River",
+    "Bill",
+    "Law",
+    "Kingdom",
+    "Nations",
+    "Organization",
+    "Organisation",
+    "Coalition",
+    "Campaign",
+    "Council.",
+    "Caucus",
+    "Guard",
+    "Club",
+    "League",
+    "Institution",
+    "Times.",
+    "Reuters",
+]);
+
+/// Title words before a name, and the noun a later description uses.
+pub const TITLES: &[(&str, &str)] = &[
+    ("sen.", "senator"),
+    ("senator", "senator"),
+    ("rep.", "representative"),
+    ("representative", "representative"),
+    ("gov.", "governor"),
+    ("governor", "governor"),
+    ("gen.", "general"),
+    ("dr.", "doctor"),
+    ("prof.", "professor"),
+    ("mayor", "mayor"),
+    ("president", "president"),
+    ("judge", "judge"),
+    ("justice", "justice"),
+    ("secretary", "secretary"),
+    ("minister", "minister"),
+    ("chancellor", "chancellor"),
+    ("ambassador", "ambassador"),
+    ("commissioner", "commissioner"),
+    ("sheriff", "sheriff"),
+    ("superintendent", "superintendent"),
+    ("speaker", "speaker"),
+    ("director", "director"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chair", "chair"),
+    ("coach", "coach"),
+    ("spokesperson", "spokesperson"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("councilman", "council"),
+    ("councilwoman", "council"),
+    ("executive", "executive"),
+    ("chief", "chief"),
+    ("lt.", "lieutenant"),
+    ("col.", "colonel"),
+    ("sgt.", "sergeant"),
+    ("capt.", "captain"),
+    ("mr.", ""),
+    ("mrs.", ""),
+    ("ms.", ""),
+    ("rev.", "reverend"),
+    ("attorney", "attorney"),
+    ("officer", "officer"),
+    ("detective", "detective"),
+    ("member", "member"),
+    ("leader", "leader"),
+    ("county", ""),
+    ("city", ""),
+    ("state", ""),
+    ("deputy", ""),
+    ("vice", ""),
+    ("assistant", ""),
+    ("associate", ""),
+    ("former", ""),
+    ("acting", ""),
+    ("interim", ""),
+    ("council", "council"),
+    ("foreign", ""),
+    ("prime", ""),
+    ("first", ""),
+    ("lady", ""),
+    ("general", "general"),
+    ("press", ""),
+    ("house", ""),
+    ("senate", ""),
+];
+
+/// Head nouns of anonymous sources.
+pub static ANONYMOUS_HEADS: WordSet = WordSet::new(&[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "person",
+    "people",
+    "insider",
+    "insiders",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "individual",
+    "individuals",
+]);
+
+/// Words that open a subordinate clause or phrase before a sentence's
+/// subject: `When he returned, he said ...`.
+pub static SUBORDINATORS: WordSet = WordSet::new(&[
+    "when",
+    "after",
+    "before",
+    "if",
+    "as",
+    "although",
+    "though",
+    "while",
+    "since",
+    "because",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "with",
+    "by",
+    "from",
+    "under",
+    "later",
+    "earlier",
+    "asked",
+    "speaking",
+    "still",
+    "yet",
+    "but",
+    "and",
+    "meanwhile",
+    "instead",
+    "however",
+]);
+
+pub fn word<'t>(text: &'t str, token: &Token) -> &'t str {
+    token.span.slice(text)
+}
+
+pub fn lower(text: &str, token: &Token) -> String {
+    word(text, token).to_lowercase()
+}
+
+pub fn is_capitalised(text: &str, token: &Token) -> bool {
+    token.is_word()
+        && word(text, token)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+pub fn is_connector(text: &str, token: &Token) -> bool {
+    matches!(
+        word(text, token),
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "der"
+            | "dos"
+            | "ter"
+            | "Jr."
+            | "Sr."
+    )
+}
+
+pub fn title_role(word: &str) -> Option<&'static str> {
+    TITLES
+        .iter()
+        .find(|(t, _)| t.eq_ignore_ascii_case(word))
+        .map(|(_, role)| *role)
+}
+
+/// The capitalised run ending at token `end` (inclusive), not before `lo`:
+/// its first token index, with function words at its start dropped.
+pub fn capitalised_run_back(text: &str, tokens: &[Token], lo: usize, end: usize) -> Option<usize> {
+    let mut start = end;
+    while start > lo
+        && (is_capitalised(text, &tokens[start - 1])
+            || (is_connector(text, &tokens[start - 1])
+                && start >= lo + 2
+                && is_capitalised(text, &tokens[start - 2])))
+    {
+        start -= 1;
+    }
+    while start < end && FUNCTION_WORDS.contains(&word(text, &tokens[start])) {
+        start += 1;
+    }
+    (is_capitalised(text, &tokens[start]) && !FUNCTION_WORDS.contains(&word(text, &tokens[start])))
+        .then_some(start)
+}
+
+pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: usize) -> usize {
+    let mut end = start;
+    while end + 1 < hi
+        && (is_capitalised(text, &tokens[end + 1])
+            || (is_connector(text, &tokens[end + 1])
+                && end + 2 < hi
+                && is_capitalised(text, &tokens[end + 2])))
+        && !CALENDAR.contains(&word(text, &tokens[end + 1]))
+    {
+        end += 1;
+    }
+    end
+}

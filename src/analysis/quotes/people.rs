@@ -1,0 +1,227 @@
+//! The people a draft names in full, and resolving surnames, pronouns and
+//! descriptions to them.
+
+use super::lexicon::{
+    capitalised_run_forward, is_capitalised, lower, title_role, word, CALENDAR, DETERMINERS,
+    FUNCTION_WORDS, ORGANISATION_WORDS,
+};
+use super::words::Token;
+use crate::text::Span;
+
+/// A person the draft names in full, with what it says they are.
+#[derive(Clone, Debug, Default)]
+pub struct Person {
+    pub name: String,
+    pub surname: String,
+    /// Nouns from titles and appositives: `spokesperson`, `senator`.
+    pub roles: Vec<String>,
+    /// Titles and appositives as written: `Gov.`, `a spokesperson for the
+    /// foreign ministry`.
+    pub descriptions: Vec<String>,
+    /// Learned from pronouns resolved to the person: `he` or `she`.
+    pub pronoun: Option<&'static str>,
+}
+
+/// The named people of a draft and every place they are mentioned.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    pub people: Vec<Person>,
+    /// (span, person) for every full-name or surname mention, in order; a
+    /// full name's span leaves out its titles.
+    pub mentions: Vec<(Span, usize)>,
+}
+
+impl People {
+    /// Collect the people named in full in the words outside quotations.
+    pub fn collect(text: &str, blocks: &[Vec<Token>]) -> People {
+        let mut people = People::default();
+        for tokens in blocks {
+            let mut i = 0;
+            while i < tokens.len() {
+                if !is_capitalised(text, &tokens[i]) {
+                    i += 1;
+                    continue;
+                }
+                let end = capitalised_run_forward(text, tokens, i, tokens.len());
+                people.consider(text, tokens, i, end);
+                i = end + 1;
+            }
+        }
+        people.mentions.sort_unstable();
+        people
+    }
+
+    fn consider(&mut self, text: &str, tokens: &[Token], start: usize, end: usize) {
+        let mut roles: Vec<String> = Vec::new();
+        let mut descriptions: Vec<String> = Vec::new();
+        let mut first = start;
+        while first <= end {
+            let w = word(text, &tokens[first]);
+            if let Some(role) = title_role(w) {
+                if !role.is_empty() {
+                    roles.push(role.to_string());
+                }
+                first += 1;
+            } else if FUNCTION_WORDS.contains(&w) || CALENDAR.contains(&w) {
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        if first > end {
+            return;
+        }
+        let words: Vec<&str> = (first..=end).map(|i| word(text, &tokens[i])).collect();
+        let last = *words.last().unwrap_or(&"");
+        // Part of a longer proper name (`Infrastructure Investment and Jobs
+        // Act`) or one led by an article (`the Tarrow Valley Water Board`).
+        let continues = tokens.get(end + 1).is_some_and(|t| {
+            matches!(word(text, t), "and" | "of" | "for" | "&")
+                && tokens.get(end + 2).is_some_and(|n| is_capitalised(text, n))
+        });
+        let led_by_article =
+            start > 0 && matches!(word(text, &tokens[start - 1]), "the" | "a" | "an");
+        if continues
+            || led_by_article
+            || ORGANISATION_WORDS.contains(&last)
+            || words.iter().any(|w| {
+                CALENDAR.contains(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            })
+        {
+            return;
+        }
+        if first > start {
+            let titles = Span::new(tokens[start].span.start, tokens[first - 1].span.end);
+            descriptions.push(titles.slice(text).to_string());
+        }
+        // Lowercase titles right before: `spokesperson Wang Wenbin`.
+        if first == start && start > 0 && tokens[start - 1].is_word() {
+            if let Some(role) = title_role(word(text, &tokens[start - 1])) {
+                roles.push(role.to_string());
+                descriptions.push(word(text, &tokens[start - 1]).to_string());
+            }
+        }
+        // An appositive right after: `Wang Wenbin, a spokesperson for ...,`.
+        if tokens.get(end + 1).is_some_and(|t| t.is_punct(',')) {
+            let mut k = end + 2;
+            if tokens
+                .get(k)
+                .is_some_and(|t| t.is_word() && DETERMINERS.contains(&lower(text, t).as_str()))
+            {
+                while k < tokens.len() && k < end + 12 && tokens[k].is_word() {
+                    roles.push(lower(text, &tokens[k]));
+                    k += 1;
+                }
+                let appositive = Span::new(tokens[end + 2].span.start, tokens[k - 1].span.end);
+                descriptions.push(appositive.slice(text).to_string());
+            }
+        }
+        let span = Span::new(tokens[first].span.start, tokens[end].span.end);
+        if words.len() == 1 {
+            // A single capitalised word: a surname if someone has it.
+            if let Some(p) = self.people.iter().position(|p| p.surname == words[0]) {
+                self.mentions.push((span, p));
+            }
+            return;
+        }
+        let name = words.join(" ");
+        let surname = last.to_string();
+        let index = match self.people.iter().position(|p| p.name == name) {
+            Some(p) => p,
+            None => {
+                self.people.push(Person {
+                    name,
+                    surname,
+                    roles: Vec::new(),
+                    descriptions: Vec::new(),
+                    pronoun: None,
+                });
+                self.people.len() - 1
+            }
+        };
+        let person = &mut self.people[index];
+        person.roles.extend(roles);
+        for description in descriptions {
+            if !person.descriptions.contains(&description) {
+                person.descriptions.push(description);
+            }
+        }
+        self.mentions.push((span, index));
+    }
+
+    /// The person a full name or surname written at `offset` means.
+    pub fn by_name(&self, written: &str) -> Option<usize> {
+        let written: Vec<&str> = written
+            .split_whitespace()
+            .filter(|w| title_role(w).is_none())
+            .collect();
+        let joined = written.join(" ");
+        self.people
+            .iter()
+            .position(|p| p.name == joined)
+            .or_else(|| {
+                let last = written.last()?;
+                self.people.iter().position(|p| p.surname == *last)
+            })
+    }
+
+    /// The nearest person mentioned before `offset` that a pronoun can mean.
+    pub fn before(&self, offset: usize, pronoun: &str) -> Option<usize> {
+        let wanted = match pronoun {
+            "he" => Some("he"),
+            "she" => Some("she"),
+            _ => None,
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(at, _)| at.start < offset)
+            .map(|&(_, p)| p)
+            .find(|&p| match (wanted, self.people[p].pronoun) {
+                (Some(w), Some(known)) => w == known,
+                // `they` is plural, or a person the draft has not called
+                // he or she.
+                (None, Some(_)) => pronoun != "they",
+                _ => true,
+            })
+    }
+
+    /// The nearest person before `offset` whose titles or appositives name
+    /// the head noun of `description`.
+    pub fn described(&self, offset: usize, description: &str) -> Option<usize> {
+        let words: Vec<String> = description
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let head = words
+            .iter()
+            .take_while(|w| !matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from"))
+            .last()?;
+        let head = title_role(head).unwrap_or(head.as_str()).to_string();
+        if head.len() < 3 || DETERMINERS.contains(&head.as_str()) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(at, _)| at.start < offset)
+            .map(|&(_, p)| p)
+            .find(|&p| {
+                self.people[p]
+                    .roles
+                    .iter()
+                    .any(|r| *r == head || title_role(r) == Some(head.as_str()))
+            })
+    }
+
+    pub fn learn_pronoun(&mut self, person: usize, pronoun: &str) {
+        let known = match pronoun {
+            "he" => "he",
+            "she" => "she",
+            _ => return,
+        };
+        if let Some(p) = self.people.get_mut(person) {
+            p.pronoun.get_or_insert(known);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The built-in knowledge base: every file parses, every entry is complete,
+//! and every fact the public data covers agrees with it. The facts come
+//! from `../shared/data/laws/` beside the repository when it is there.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use copydesk::kb::builtin::{parse_file, FILES};
+use copydesk::kb::{Kb, StatusState};
+use serde_json::Value;
+
+#[test]
+fn every_builtin_file_parses_and_every_entry_is_complete() {
+    let mut ids = HashSet::new();
+    for (name, source) in FILES {
+        let entries = parse_file(source).unwrap_or_else(|e| panic!("data/kb/{name}: {e}"));
+        assert!(!entries.is_empty(), "{name} has no entries");
+        for entry in entries {
+            assert!(
+                ids.insert(entry.id.clone()),
+                "{} is defined twice",
+                entry.id
+            );
+            assert!(!entry.summary.is_empty(), "{} has no summary", entry.id);
+            assert!(
+                entry.sources.iter().any(|s| s.starts_with("https://")),
+                "{} cites no source URL",
+                entry.id
+            );
+        }
+    }
+    assert_eq!(ids.len(), Kb::builtin().len());
+}
+
+#[test]
+fn parse_errors_say_which_line() {
+    let err = parse_file("[[entry]]\nid = \"x\"\nkind = \"statute\"\n").unwrap_err();
+    assert!(err.starts_with("line 3:"), "{err}");
+}
+
+fn facts_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/laws");
+    dir.is_dir().then_some(dir)
+}
+
+fn rows(file: &str) -> Vec<Value> {
+    let dir = facts_dir().expect("checked by the caller");
+    std::fs::read_to_string(dir.join(file))
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// `H.R. 4346 (117th Congress)` from an entry's citations.
+fn bill_citation(citations: &[String]) -> Option<&str> {
+    citations
+        .iter()
+        .find(|c| c.contains("Congress)"))
+        .map(String::as_str)
+}
+
+#[test]
+fn facts_agree_with_the_public_record() {
+    let Some(_) = facts_dir() else {
+        eprintln!("note: ../shared/data/laws is not here; the facts were not checked");
+        return;
+    };
+    let mut rows_all = rows("enacted-115-117.jsonl");
+    rows_all.extend(rows("passed-one-chamber-115-117.jsonl"));
+    let kb = Kb::builtin();
+    let mut checked = 0;
+    for entry in kb.entries() {
+        let Some(bill) = bill_citation(&entry.citations) else {
+            continue;
+        };
+        let Some(row) = rows_all.iter().find(|r| r["bill"] == bill) else {
+            continue;
+        };
+        checked += 1;
+        let public_law = entry
+            .citations
+            .iter()
+            .find(|c| c.starts_with("Pub. L.") && !c.contains('§'));
+        match row["public_law"].as_str() {
+            Some(law) => {
+                assert_eq!(public_law.map(String::as_str), Some(law), "{}", entry.id);
+                assert_eq!(entry.status.state, StatusState::Enacted, "{}", entry.id);
+                assert_eq!(
+                    entry.status.date.as_deref(),
+                    row["enacted"].as_str(),
+                    "{}",
+                    entry.id
+                );
+            }
+            None => {
+                assert!(
+                    !entry.status.state.is_law(),
+                    "{} never became law",
+                    entry.id
+                );
+                let status = row["status"].as_str().unwrap_or_default();
+                let date = status.rsplit(' ').next();
+                assert_eq!(entry.status.date.as_deref(), date, "{}: {status}", entry.id);
+            }
+        }
+        let mut names: Vec<&str> = vec![row["title"].as_str().unwrap()];
+        for key in ["aliases", "bill_titles"] {
+            names.extend(
+                row[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str),
+            );
+        }
+        assert!(
+            names.contains(&entry.title.as_str()),
+            "{}: {:?} is not among {names:?}",
+            entry.id,
+            entry.title
+        );
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} entries were checked against the data"
+    );
+
+    // The provisions the research notes cover.
+    for note in rows("provisions-notes.jsonl") {
+        let id = note["id"].as_str().unwrap();
+        let entry = kb
+            .entries()
+            .iter()
+            .find(|e| e.id.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} is not built in"));
+        if let Some(first) = note.get("first_enacted") {
+            let citation = first["citation"].as_str().unwrap();
+            assert!(
+                entry.citations.iter().any(|c| c == citation),
+                "{id}: {citation}"
+            );
+            assert_eq!(entry.status.date.as_deref(), first["date"].as_str(), "{id}");
+        }
+        if let Some(codified) = note["codified"].as_str() {
+            assert!(
+                entry.citations.iter().any(|c| c == codified),
+                "{id}: {codified}"
+            );
+        }
+        if let Some(date) = note["part_of"]["date"].as_str() {
+            assert_eq!(entry.status.date.as_deref(), Some(date), "{id}");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Laws, bills, provisions and citations in invented copy.
+
+use copydesk::analysis::{analyze, Analysis, Code};
+use copydesk::config::Config;
+use copydesk::kb::Kb;
+
+fn analysis(text: &str) -> Analysis {
+    analyze(text, &Config::default(), &Kb::builtin())
+}
+
+/// (text as written, entry id)
+#[track_caller]
+fn laws(text: &str) -> Vec<(String, Option<String>)> {
+    analysis(text)
+        .laws
+        .iter()
+        .map(|l| {
+            (
+                l.span.slice(text).to_string(),
+                l.id.as_ref().map(|id| id.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn known(written: &str, id: &str) -> (String, Option<String>) {
+    (written.to_string(), Some(id.to_string()))
+}
+
+fn unknown(written: &str) -> (String, Option<String>) {
+    (written.to_string(), None)
+}
+
+#[track_caller]
+fn codes(text: &str) -> Vec<(Code, String)> {
+    analysis(text)
+        .findings
+        .iter()
+        .map(|f| (f.code, f.span.slice(text).to_string()))
+        .collect()
+}
+
+#[test]
+fn titles_and_aliases_from_the_knowledge_base() {
+    assert_eq!(
+        laws("The plant drew on the CHIPS and Science Act and later the Chips Act."),
+        vec![
+            known("CHIPS and Science Act", "us/pl/117-167"),
+            known("Chips Act", "us/pl/117-167")
+        ]
+    );
+    assert_eq!(
+        laws("Critics of Obamacare and the Wolf Amendment spoke."),
+        vec![
+            known("Obamacare", "us/pl/111-148"),
+            known("Wolf Amendment", "us/provision/wolf-amendment")
+        ]
+    );
+}
+
+#[test]
+fn spelling_tolerance_us_apostrophes_hyphens_and_line_breaks() {
+    assert_eq!(
+        laws("The U.S. Innovation and Competition Act of 2021 stalled."),
+        vec![known(
+            "U.S. Innovation and Competition Act of 2021",
+            "us/bill/117/s1260"
+        )]
+    );
+    assert_eq!(
+        laws("Money from the CHIPS-and-Science\nAct arrived."),
+        vec![known("CHIPS-and-Science\nAct", "us/pl/117-167")]
+    );
+}
+
+#[test]
+fn the_longest_name_wins_and_the_year_matters() {
+    assert_eq!(
+        laws("Unlike the America COMPETES Act of 2022, the America COMPETES Act became law."),
+        vec![
+            known("America COMPETES Act of 2022", "us/bill/117/hr4521"),
+            known("America COMPETES Act", "us/pl/110-69"),
+        ]
+    );
+}
+
+#[test]
+fn citations_in_every_common_form() {
+    assert_eq!(
+        laws("Under Pub. L. 117-167, Public Law 117-169 and P.L. 117-58, and 47 U.S.C. § 230."),
+        vec![
+            known("Pub. L. 117-167", "us/pl/117-167"),
+            known("Public Law 117-169", "us/pl/117-169"),
+            known("P.L. 117-58", "us/pl/117-58"),
+            known("47 U.S.C. § 230", "us/provision/section-230"),
+        ]
+    );
+    assert_eq!(
+        laws("The vehicle was H.R. 4346; the Senate bill was S. 1260; see 136 Stat. 1366 and 5 U.S.C. 552."),
+        vec![
+            known("H.R. 4346", "us/pl/117-167"),
+            known("S. 1260", "us/bill/117/s1260"),
+            known("136 Stat. 1366", "us/pl/117-167"),
+            unknown("5 U.S.C. 552"),
+        ]
+    );
+}
+
+#[test]
+fn acronyms_a_draft_defines_bind_within_it() {
+    let text = "The Senate passed the United States Innovation and Competition Act of 2021 (USICA) in June.\n\nUSICA then stalled.";
+    assert_eq!(
+        laws(text),
+        vec![
+            known(
+                "United States Innovation and Competition Act of 2021",
+                "us/bill/117/s1260"
+            ),
+            known("USICA", "us/bill/117/s1260"),
+            known("USICA", "us/bill/117/s1260"),
+        ]
+    );
+    // Before its definition, or in lower case, the acronym is not a mention.
+    assert_eq!(laws("Usica is a word, and so is usica.").len(), 0);
+}
+
+#[test]
+fn law_shaped_names_copydesk_does_not_know() {
+    assert_eq!(
+        laws("The Fair Widgets Act of 2031, the Harbor Dredging Act, 2019, and the Tarrow Amendment passed."),
+        vec![
+            unknown("Fair Widgets Act of 2031"),
+            unknown("Harbor Dredging Act, 2019"),
+            unknown("Tarrow Amendment"),
+        ]
+    );
+    assert_eq!(
+        laws("Section 4 of the Clean Ferries Act applies."),
+        vec![unknown("Section 4 of the Clean Ferries Act")]
+    );
+    assert_eq!(laws("She studied at Harvard Law School."), vec![]);
+}
+
+#[test]
+fn only_prose_is_read() {
+    assert_eq!(laws("Run `Fair Widgets Act` or see [the docs](http://x.test/Wolf-Amendment).\n\n```\nCHIPS Act\n```\n"), vec![]);
+}
+
+#[test]
+fn a_bill_named_as_if_it_were_law_is_noted_once() {
+    let text = "The America COMPETES Act of 2022 pays for new chip plants. The America COMPETES Act of 2022 also funds science.";
+    assert_eq!(
+        codes(text),
+        vec![(
+            Code::LawNotEnacted,
+            "America COMPETES Act of 2022".to_string()
+        )]
+    );
+    let finding = &analysis(text).findings[0];
+    assert!(
+        finding.message.contains("Passed the House on Feb. 4, 2022"),
+        "{}",
+        finding.message
+    );
+    // Copy that already says it never passed is not flagged.
+    assert_eq!(
+        codes("The America COMPETES Act of 2022 never became law."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_wrong_year_is_flagged_with_a_fix_to_the_canonical_title() {
+    let text = "Tax credits under the Inflation Reduction Act of 2021 began in January.";
+    let result = analysis(text);
+    let finding = &result.findings[0];
+    assert_eq!(finding.code, Code::LawNameMismatch);
+    assert_eq!(finding.span.slice(text), "Inflation Reduction Act of 2021");
+    let edit = &finding.fixes[0].edits[0];
+    assert_eq!(edit.new_text, "Inflation Reduction Act of 2022");
+    assert_eq!(edit.span, finding.span);
+}
+
+#[test]
+fn unknown_laws_are_a_hint() {
+    assert_eq!(
+        codes("The Fair Widgets Act of 2031 passed. The Fair Widgets Act of 2031 is popular."),
+        vec![(Code::UnknownLaw, "Fair Widgets Act of 2031".to_string())]
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for text in [
+        "",
+        "Act",
+        "Pub. L.",
+        "Pub. L. 1-",
+        "47 U.S.C. §",
+        "(USICA)",
+        "USICA (USICA)",
+        "H.R.",
+        "The The The Act of",
+        "😀 CHIPS and Science Act 😀",
+        "CHIPS and Science Act of 20222",
+        "Section  of the Act",
+        "İstanbul Act",
+        "ß Act of 2020",
+    ] {
+        for law in analysis(text).laws {
+            assert!(
+                text.get(law.span.start..law.span.end).is_some(),
+                "{text:?}: {law:?}"
+            );
+        }
+    }
+}
