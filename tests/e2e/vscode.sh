@@ -26,8 +26,15 @@ set -euo pipefail
 
 budget=${COPYDESK_E2E_BUDGET:-540}
 if [ -z "${COPYDESK_E2E_INNER:-}" ]; then
+  # The run goes on in a child under `timeout`, which at the deadline stops
+  # it and everything it started (code-server, Chromium, npm). Ctrl+C and
+  # kill are passed on to it the same way.
+  COPYDESK_E2E_INNER=1 timeout -k 10 "$budget" "$0" "$@" &
+  run=$!
+  trap 'kill -TERM "$run" 2>/dev/null' INT TERM
   status=0
-  COPYDESK_E2E_INNER=1 timeout -k 10 "$budget" "$0" "$@" || status=$?
+  wait "$run" || status=$?
+  while kill -0 "$run" 2>/dev/null; do wait "$run" || status=$?; done
   if [ "$status" -eq 124 ]; then echo "FAIL: the VS Code test ran longer than its ${budget}s budget"; fi
   exit "$status"
 fi
@@ -55,6 +62,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT
 
+# Steps below have their own time limits too; `timeout --foreground` keeps
+# them in this process group, so the budget above still reaches them.
+
 step "system packages"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -70,28 +80,28 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  timeout 300 apt-get -o DPkg::Lock::Timeout=120 update -qq
-  timeout 300 apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  timeout --foreground 300 apt-get -o DPkg::Lock::Timeout=120 update -qq
+  timeout --foreground 300 apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 /usr/bin/chromium --version
 
 step "code-server $code_server_version"
-timeout 420 "$here/vscode/install-code-server.sh" "$code_server_dir" "$code_server_version"
+timeout --foreground 420 "$here/vscode/install-code-server.sh" "$code_server_dir" "$code_server_version"
 "$code_server" --version | head -n 1
 
 step "playwright-core"
-(cd "$here/vscode" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
+(cd "$here/vscode" && timeout --foreground 300 npm ci --no-audit --no-fund --loglevel=error)
 
 step "package the extension"
 # `npm ci` is skipped when node_modules was installed from this same lockfile.
 ext=$repo/editors/vscode
 lock_sum=$(sha256sum "$ext/package-lock.json" | cut -d' ' -f1)
 if [ "$(cat "$ext/node_modules/.copydesk-e2e-lock" 2>/dev/null)" != "$lock_sum" ]; then
-  (cd "$ext" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$ext" && timeout --foreground 300 npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_sum" > "$ext/node_modules/.copydesk-e2e-lock"
 fi
 vsix=$work/copydesk.vsix
-(cd "$ext" && timeout 120 npx --no-install vsce package --no-dependencies --out "$vsix" >/dev/null)
+(cd "$ext" && timeout --foreground 120 npx --no-install vsce package --no-dependencies --out "$vsix")
 vsix_bytes=$(stat -c %s "$vsix")
 echo "$vsix: $vsix_bytes bytes"
 install_seconds=$(elapsed)
@@ -122,7 +132,7 @@ EOF
 echo "auth: none" > "$user_data/config.yaml"
 # code-server also keeps state under the XDG directories: keep it in $work.
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
-timeout 120 "$code_server" --config "$user_data/config.yaml" --user-data-dir "$user_data" \
+timeout --foreground 120 "$code_server" --config "$user_data/config.yaml" --user-data-dir "$user_data" \
   --extensions-dir "$extensions" --install-extension "$vsix"
 
 step "drive VS Code with Chromium"

@@ -46,7 +46,8 @@ function check(condition, message) {
 async function waitFor(locator, what, timeout = stepMs) {
   try {
     await locator.first().waitFor({ state: "visible", timeout });
-  } catch {
+  } catch (err) {
+    if (err.name !== "TimeoutError") throw err;
     throw new StepFailure(`${what} did not appear within ${timeout / 1000}s`);
   }
   return locator.first();
@@ -138,6 +139,12 @@ async function unattributedQuote(page) {
   check(/\[Ln 6, Col 1\]/.test(rowText), `the Problems row is not at line 6, column 1: "${rowText}"`);
   check(panelText.includes(COUNCIL), `the Problems panel does not name ${COUNCIL}`);
   check(panelText.includes("This quotation mark is never closed"), "the unclosed quote on line 11 is not listed");
+  // The extension's status bar item counts the open drafts' issues.
+  const status = await waitFor(
+    page.locator(".statusbar-item").filter({ hasText: /copydesk: \d+/ }),
+    'the "copydesk: N" status bar item',
+  );
+  log(`status bar: ${flat(await status.innerText())}`);
   await screenshot(page, "unattributed-quote.png");
   // Close the panel so it does not cover the editor in later steps.
   await page.keyboard.press("Control+J");
@@ -175,8 +182,16 @@ async function references(page) {
   await page.keyboard.press("Escape"); // no hover in the way
   await page.keyboard.press("Shift+F12");
   const peek = page.locator(".reference-zone-widget");
-  await waitFor(peek, "the references peek view");
-  const rows = peek.locator(".ref-tree .monaco-list-row");
+  try {
+    await waitFor(peek, "the references peek view");
+  } catch (err) {
+    // VS Code says "No references found ..." in a message over the editor.
+    const message = flat((await page.locator(".monaco-editor-overlaymessage").allInnerTexts()).join(" "));
+    await screenshot(page, "references.png");
+    throw message ? new StepFailure(`${err.message}; VS Code says: "${message}"`) : err;
+  }
+  // One row per file in the peek view's tree, with the file name and a count.
+  const rows = peek.locator(".ref-tree .reference-file");
   // Both drafts: wait until the list holds the second file, not just the first.
   let names = "";
   const deadline = Date.now() + stepMs;
@@ -227,6 +242,7 @@ try {
   log("workbench ready");
 
   for (const [name, run] of steps) {
+    if (!browser.isConnected()) break;
     const t0 = Date.now();
     try {
       await run(page);

@@ -30,6 +30,6 @@ curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "FAIL: code-ser
 cd "$here"
 status=0
 CS_URL="http://127.0.0.1:$port/?folder=$WORKSPACE" ARTIFACTS="$ARTIFACTS" \
-  timeout -k 5 300 node drive.mjs || status=$?
+  timeout --foreground -k 5 300 node drive.mjs || status=$?
 if [ "$status" -eq 124 ]; then echo "FAIL: the browser driver ran longer than 300s"; fi
 exit "$status"
