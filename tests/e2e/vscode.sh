@@ -161,6 +161,12 @@ step "done"
 echo "install and packaging: ${install_seconds}s; .vsix: $vsix_bytes bytes; whole run: $(elapsed)s"
 echo "screenshots and logs: $artifacts"
 if [ "$status" -ne 0 ]; then
+  channel=$(find "$artifacts/logs/vscode" -path '*copydesk*' -name '*.log' 2>/dev/null | head -n 1)
+  if [ -n "$channel" ]; then
+    echo "--- the end of the copydesk output channel ($channel):"
+    tail -n 15 "$channel" | cut -c1-300
+    echo "---"
+  fi
   echo "FAIL: the VS Code end-to-end test failed (see the FAIL lines above)"
   exit "$status"
 fi
