@@ -28,7 +28,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await startClient(context);
     }),
     vscode.commands.registerCommand("copydesk.showOutput", () => output.show(true)),
-    vscode.commands.registerCommand("copydesk.checkWorkspace", async () => {
+    // Not "copydesk.checkWorkspace": that is the server's command, which
+    // vscode-languageclient registers itself when the server advertises it
+    // (two registrations of one command make the client fail to start).
+    vscode.commands.registerCommand("copydesk.checkAllDrafts", async () => {
       if (!client || client.state !== State.Running) {
         vscode.window.showWarningMessage("copydesk is not running; restart it first.");
         return;
