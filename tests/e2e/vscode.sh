@@ -101,8 +101,7 @@ if [ "$(cat "$ext/node_modules/.copydesk-e2e-lock" 2>/dev/null)" != "$lock_sum" 
   echo "$lock_sum" > "$ext/node_modules/.copydesk-e2e-lock"
 fi
 vsix=$work/copydesk.vsix
-(cd "$ext" && timeout --foreground 120 npx --no-install vsce package --no-dependencies \
-  --baseImagesUrl https://example.invalid/copydesk/raw/main/editors/vscode --out "$vsix")
+(cd "$ext" && timeout --foreground 120 npx --no-install vsce package --out "$vsix")
 vsix_bytes=$(stat -c %s "$vsix")
 echo "$vsix: $vsix_bytes bytes"
 install_seconds=$(elapsed)
