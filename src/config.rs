@@ -10,7 +10,11 @@
 //! min-quote-words = 4
 //!
 //! [kb]
-//! files = ["laws.jsonl"]   # from `copydesk kb import`
+//! files = ["laws.jsonl", "glossary.toml"]  # `copydesk kb import` output, glossaries
+//!
+//! [[law]]                  # the desk's glossary, read by `kb::glossary`
+//! id = "desk/harbor-ordinance"
+//! title = "Harbor District Zoning Ordinance"
 //! ```
 
 use std::collections::HashMap;
@@ -54,9 +58,9 @@ pub struct Config {
     /// A quote of fewer words than this with no cue nearby is a scare quote
     /// and needs no attribution.
     pub min_quote_words: usize,
-    /// Knowledge-base files (JSON Lines, as `copydesk kb import` writes
-    /// them) to load on top of the built-in entries, relative to the
-    /// configuration file's folder.
+    /// Knowledge-base files to load on top of the built-in entries,
+    /// relative to the configuration file's folder: JSON Lines as `copydesk
+    /// kb import` writes them, or TOML glossaries of `[[law]]` tables.
     pub kb_files: Vec<String>,
 }
 
@@ -97,6 +101,10 @@ struct RawConfig {
     attribution: RawAttribution,
     #[serde(default)]
     kb: RawKb,
+    /// The glossary; `kb::glossary` reads it, entry by entry.
+    #[serde(default)]
+    #[allow(dead_code)]
+    law: Vec<toml::Value>,
 }
 
 #[derive(Deserialize, Default)]

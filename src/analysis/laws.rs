@@ -215,7 +215,7 @@ pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -
                 if let Some(finding) = wrong_year(mention, entry, config) {
                     findings.push(finding);
                 } else if first
-                    && !entry.status.state.is_law()
+                    && entry.status.state.never_enacted()
                     && !sentence_says_so(text, mention.span)
                 {
                     if let Some(severity) = config.severity(Code::LawNotEnacted) {

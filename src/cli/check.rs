@@ -67,8 +67,18 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         }
         let (kb, kb_problems) = configs.kb_for_dir(&draft.dir);
         for problem in kb_problems {
-            eprintln!("copydesk: {problem}; those entries are not loaded");
             kb_failed = true;
+            let line = problem.line.unwrap_or(1);
+            reports.push(Report {
+                path: problem.path.display().to_string(),
+                line,
+                column: 1,
+                end_line: line,
+                end_column: 1,
+                severity: Severity::Error.as_str(),
+                code: "invalid-glossary",
+                message: format!("{}; copydesk goes on without it", problem.message),
+            });
         }
         let result = analysis::analyze(&draft.text, &config, &kb);
         let index = LineIndex::new(&draft.text);

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, ConfigError};
+use crate::kb::load::{load, KbProblem};
 use crate::kb::Kb;
 use crate::workspace::find_drafts;
 
@@ -141,7 +142,7 @@ impl Configs {
     /// The knowledge base for drafts in `dir`: the built-in entries plus
     /// the files its `copydesk.toml` names. Problems with those files are
     /// returned the first time, and the files are skipped.
-    pub fn kb_for_dir(&mut self, dir: &Path) -> (Kb, Vec<String>) {
+    pub fn kb_for_dir(&mut self, dir: &Path) -> (Kb, Vec<KbProblem>) {
         let file = self.find(dir);
         if let Some(kb) = self.kbs.get(&file) {
             return (kb.clone(), Vec::new());
@@ -151,7 +152,7 @@ impl Configs {
             .as_deref()
             .and_then(Path::parent)
             .unwrap_or(Path::new("."));
-        let (kb, problems) = Kb::with_files(base, &config.kb_files);
+        let (kb, problems) = load(base, file.as_deref(), &config.kb_files);
         self.kbs.insert(file, kb.clone());
         (kb, problems)
     }

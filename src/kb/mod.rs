@@ -2,10 +2,14 @@
 //! provisions and their citations.
 //!
 //! The model and lookups are pure. Built-in entries are compiled into the
-//! binary from `data/kb/`.
+//! binary from `data/kb/`; `load` lays the desk's glossary and imported
+//! files over them (the only part of this module, with `store` and
+//! `import`, that touches the disk).
 
 pub mod builtin;
+pub mod glossary;
 pub mod import;
+pub mod load;
 mod model;
 pub mod names;
 pub mod store;
@@ -14,6 +18,7 @@ pub use model::{Entry, Kind, LawId, Status, StatusState};
 pub use names::{citation_key, fold, Folded, NameIndex};
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// A set of entries, indexed by id, with the name index the recognizer
@@ -22,7 +27,16 @@ use std::sync::{Arc, LazyLock, OnceLock};
 pub struct Kb {
     entries: Vec<Entry>,
     by_id: HashMap<LawId, usize>,
+    /// Where the entries from the desk's glossary files were written.
+    origins: HashMap<LawId, Origin>,
     names: Arc<OnceLock<NameIndex>>,
+}
+
+/// The file and one-based line an entry was defined on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub path: PathBuf,
+    pub line: usize,
 }
 
 static BUILTIN: LazyLock<Kb> = LazyLock::new(|| Kb::from_entries(builtin::entries()));
@@ -44,6 +58,7 @@ impl Kb {
     }
 
     pub fn insert(&mut self, entry: Entry) {
+        self.origins.remove(&entry.id);
         self.names = Arc::default();
         match self.by_id.get(&entry.id) {
             Some(&i) => self.entries[i] = entry,
@@ -54,29 +69,20 @@ impl Kb {
         }
     }
 
-    pub fn get(&self, id: &LawId) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+    /// Insert `entry`, remembering the file and line it was written on.
+    pub fn insert_from(&mut self, entry: Entry, origin: Origin) {
+        let id = entry.id.clone();
+        self.insert(entry);
+        self.origins.insert(id, origin);
     }
 
-    /// The built-in entries with those of `files` (knowledge-base files
-    /// written by `copydesk kb import`, relative to `dir`) laid over them by
-    /// id. A file that cannot be read is skipped and its problem returned,
-    /// with its line when known.
-    pub fn with_files(dir: &std::path::Path, files: &[String]) -> (Kb, Vec<String>) {
-        let mut kb = Kb::builtin();
-        let mut problems = Vec::new();
-        for file in files {
-            let path = dir.join(file);
-            match store::read(&path) {
-                Ok(entries) => {
-                    for entry in entries {
-                        kb.insert(entry);
-                    }
-                }
-                Err(err) => problems.push(err.to_string()),
-            }
-        }
-        (kb, problems)
+    /// Where the entry `id` was written, when it came from a glossary file.
+    pub fn origin(&self, id: &LawId) -> Option<&Origin> {
+        self.origins.get(id)
+    }
+
+    pub fn get(&self, id: &LawId) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
     }
 
     /// The gazetteer and citation index over every entry, built once.

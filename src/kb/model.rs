@@ -58,6 +58,8 @@ pub enum StatusState {
     Repealed,
     /// In force by other means (regulation, treaty, rule).
     InForce,
+    /// Not recorded: a glossary entry that gives no status.
+    Unknown,
 }
 
 impl StatusState {
@@ -67,6 +69,12 @@ impl StatusState {
             self,
             StatusState::Enacted | StatusState::Repealed | StatusState::InForce
         )
+    }
+
+    /// Whether the record says it never became law: a bill that stopped
+    /// somewhere on the way, or was vetoed. `Unknown` says nothing.
+    pub fn never_enacted(self) -> bool {
+        !self.is_law() && self != StatusState::Unknown
     }
 }
 
@@ -119,12 +127,13 @@ impl Status {
             StatusState::Vetoed => "vetoed",
             StatusState::Repealed => "repealed",
             StatusState::InForce => "in force",
+            StatusState::Unknown => "status not recorded",
         };
         let mut line = match &self.date {
             Some(date) => format!("{state} {date}"),
             None => state.to_string(),
         };
-        if !self.state.is_law() {
+        if self.state.never_enacted() {
             line.push_str("; not enacted");
         }
         line

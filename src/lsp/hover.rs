@@ -22,9 +22,9 @@ pub fn law_card(mention: &LawMention, entry: Option<&Entry>) -> String {
         }
         (None, None) => format!(
             "copydesk does not know **{}**.\n\nCheck the name against the bill or statute, \
-             or add it to a knowledge-base file the desk loads (`[kb] files` in \
-             `copydesk.toml`; `copydesk kb import` writes one from govinfo's bill status \
-             data) so every draft can explain it.\n",
+             or add it to the desk's glossary (a `[[law]]` table in `copydesk.toml`; the \
+             quick fix writes one) so every draft can explain it. `copydesk kb import` \
+             loads whole Congresses from govinfo's bill status data.\n",
             escape(&mention.text)
         ),
     }
@@ -32,12 +32,15 @@ pub fn law_card(mention: &LawMention, entry: Option<&Entry>) -> String {
 
 fn entry_card(mention: &LawMention, entry: &Entry) -> String {
     let mut card = format!("**{}**\n\n", escape(&entry.title));
-    let _ = writeln!(
-        card,
-        "{} · {}\n",
-        capitalise(entry.kind.as_str()),
-        escape(&entry.jurisdiction.to_uppercase())
-    );
+    let kind = capitalise(entry.kind.as_str());
+    match entry.jurisdiction.trim() {
+        "" => {
+            let _ = writeln!(card, "{kind}\n");
+        }
+        place => {
+            let _ = writeln!(card, "{kind} · {}\n", escape(&place.to_uppercase()));
+        }
+    }
     let _ = writeln!(card, "**Status:** {}\n", status_line(&entry.status));
     if !entry.citations.is_empty() {
         let _ = writeln!(card, "**Citations:** {}\n", join_escaped(&entry.citations));
@@ -99,6 +102,7 @@ fn state_words(state: StatusState) -> &'static str {
         StatusState::Vetoed => "vetoed; not law",
         StatusState::Repealed => "repealed",
         StatusState::InForce => "in force",
+        StatusState::Unknown => "not recorded",
     }
 }
 

@@ -20,7 +20,7 @@ use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::state::{file_path, Settings, State};
 use crate::analysis::MentionForm;
 use crate::config::{self, Config, ConfigError, EditorSettings};
-use crate::kb::Kb;
+use crate::kb::load::load as load_kb;
 use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
@@ -125,9 +125,12 @@ impl LanguageServer for Backend {
         };
         let (config, unknown) = file_config.with_editor_settings(&editor);
         let root = roots.first().cloned().unwrap_or_default();
-        let (kb, kb_problems) = Kb::with_files(&root, &file_config.kb_files);
-        for problem in kb_problems {
-            self.warn(format!("{problem}; those entries are not loaded"))
+        // A broken copydesk.toml is reported once, as the configuration.
+        let config_file = Some(root.join(config::FILE_NAME))
+            .filter(|path| config_problem.is_none() && path.is_file());
+        let (kb, kb_problems) = load_kb(&root, config_file.as_deref(), &file_config.kb_files);
+        for problem in &kb_problems {
+            self.warn(format!("{problem}; copydesk goes on without it"))
                 .await;
         }
         for name in unknown {
@@ -150,6 +153,7 @@ impl LanguageServer for Backend {
             config_problem,
             inlay_hints: editor.inlay_hints.enabled,
             kb,
+            kb_problems,
             roots,
             progress,
         });
@@ -182,6 +186,30 @@ impl LanguageServer for Backend {
                 };
                 self.client
                     .publish_diagnostics(uri, vec![diagnostic], None)
+                    .await;
+            }
+        }
+        // So is every problem with the glossary, on its line.
+        let mut by_file: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
+        for problem in &settings.kb_problems {
+            let line = problem.line.map_or(0, |l| l.saturating_sub(1)) as u32;
+            let diagnostic = Diagnostic {
+                range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+                severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String("invalid-glossary".to_string())),
+                source: Some("copydesk".to_string()),
+                message: format!("{}; copydesk goes on without it", problem.message),
+                ..Diagnostic::default()
+            };
+            match by_file.iter_mut().find(|(path, _)| *path == problem.path) {
+                Some((_, list)) => list.push(diagnostic),
+                None => by_file.push((problem.path.clone(), vec![diagnostic])),
+            }
+        }
+        for (path, diagnostics) in by_file {
+            if let Some(uri) = Uri::from_file_path(&path) {
+                self.client
+                    .publish_diagnostics(uri, diagnostics, None)
                     .await;
             }
         }

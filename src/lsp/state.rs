@@ -17,6 +17,7 @@ use super::convert::to_range;
 use super::documents::{ChangeError, Document};
 use crate::analysis::MentionForm;
 use crate::config::{Config, ConfigError, EditorSettings};
+use crate::kb::load::KbProblem;
 use crate::kb::Kb;
 use crate::text::Encoding;
 use crate::workspace::{DraftSummary, WorkspaceIndex};
@@ -35,6 +36,8 @@ pub struct Settings {
     /// Whether to show who pronoun and description attributions mean.
     pub inlay_hints: bool,
     pub kb: Kb,
+    /// What could not be loaded from the glossary and knowledge-base files.
+    pub kb_problems: Vec<KbProblem>,
     pub roots: Vec<PathBuf>,
     /// Whether the client accepts `window/workDoneProgress/create`.
     pub progress: bool,
@@ -52,6 +55,7 @@ impl Default for Settings {
             config_problem: None,
             inlay_hints: true,
             kb: Kb::default(),
+            kb_problems: Vec::new(),
             roots: Vec::new(),
             progress: false,
         }
@@ -130,6 +134,7 @@ impl State {
             config_problem: old.config_problem.clone(),
             inlay_hints: editor.inlay_hints.enabled,
             kb: old.kb.clone(),
+            kb_problems: old.kb_problems.clone(),
             roots: old.roots.clone(),
             progress: old.progress,
         });
