@@ -405,6 +405,22 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.locate("definition", &uri, at.position).await else {
             return Ok(None);
         };
+        let settings = self.state.settings();
+        // A law from the desk's glossary is defined where the desk wrote it.
+        let origin = doc
+            .analysis
+            .law_at(offset)
+            .and_then(|law| law.id.as_ref())
+            .and_then(|id| settings.kb.origin(id));
+        if let Some(origin) = origin {
+            if let Some(file) = Uri::from_file_path(&origin.path) {
+                let line = origin.line.saturating_sub(1) as u32;
+                return Ok(Some(GotoDefinitionResponse::Scalar(Location::new(
+                    file,
+                    Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+                ))));
+            }
+        }
         let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
             // A speaker's definition is their first full-name mention.
             let positions = doc.positions(self.state.settings().encoding);

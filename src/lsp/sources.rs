@@ -50,6 +50,16 @@ impl Backend {
                 )),
                 location,
             })
+            .chain(self.state.laws_matching(&params.query).into_iter().map(
+                |(name, count, location)| SymbolInformation {
+                    name,
+                    kind: SymbolKind::MODULE,
+                    tags: None,
+                    deprecated: None,
+                    container_name: Some(count),
+                    location,
+                },
+            ))
             .collect();
         Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
     }

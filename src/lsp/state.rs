@@ -395,6 +395,33 @@ impl State {
             .collect()
     }
 
+    /// Laws named in the workspace whose names contain `query`: the name,
+    /// a line on how often they are named, and their first mention.
+    pub fn laws_matching(&self, query: &str) -> Vec<(String, String, Location)> {
+        let open = self.lock();
+        open.index
+            .laws_matching(query)
+            .into_iter()
+            .filter_map(|law| {
+                let (path, first) = law.first;
+                let uri = match open.paths.get(path) {
+                    Some(uri) => uri.clone(),
+                    None => Uri::from_file_path(path)?,
+                };
+                let count = match (law.mentions, law.drafts) {
+                    (1, _) => "1 mention".to_string(),
+                    (n, 1) => format!("{n} mentions in 1 draft"),
+                    (n, d) => format!("{n} mentions in {d} drafts"),
+                };
+                Some((
+                    law.name.to_string(),
+                    count,
+                    Location::new(uri, to_range(first.start, first.end)),
+                ))
+            })
+            .collect()
+    }
+
     /// The document at `uri` and the byte offset of `position` in it.
     pub fn locate(&self, uri: &Uri, position: Position) -> Result<(Arc<Document>, usize), String> {
         let doc = self
@@ -443,6 +470,7 @@ mod tests {
                 .iter()
                 .map(|&line| LawRef {
                     key: CHIPS.to_string(),
+                    name: "CHIPS and Science Act".to_string(),
                     start: LineCol { line, col: 4 },
                     end: LineCol { line, col: 25 },
                 })

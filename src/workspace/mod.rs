@@ -9,7 +9,7 @@ mod discover;
 
 pub use discover::{find_drafts, index_drafts, is_draft, read_draft, IndexedDrafts, SkippedDraft};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Analysis, MentionForm};
@@ -20,8 +20,22 @@ use crate::text::{Encoding, LineCol, LineIndex};
 pub struct LawRef {
     /// `LawMention::key()`: the entry id, or the folded name of an unknown law.
     pub key: String,
+    /// The entry's title, or the name as written when copydesk does not
+    /// know it.
+    pub name: String,
     pub start: LineCol,
     pub end: LineCol,
+}
+
+/// A law named somewhere in the workspace: where it is first named, and
+/// how often.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LawSummary<'a> {
+    pub name: &'a str,
+    pub key: &'a str,
+    pub first: (&'a Path, &'a LawRef),
+    pub mentions: usize,
+    pub drafts: usize,
 }
 
 /// One source of a draft, reduced to what cross-draft queries need.
@@ -65,6 +79,13 @@ impl DraftSummary {
                 let (start, end) = index.range(text, mention.span, encoding);
                 LawRef {
                     key: mention.key(),
+                    name: mention.title.clone().unwrap_or_else(|| {
+                        mention
+                            .text
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }),
                     start,
                     end,
                 }
@@ -202,6 +223,41 @@ impl WorkspaceIndex {
 
     /// The speakers whose names contain `query`, ignoring case, with the
     /// draft each is in.
+    /// Every law named in the workspace whose name contains `query`
+    /// (ignoring case), each once, in order of name.
+    pub fn laws_matching(&self, query: &str) -> Vec<LawSummary<'_>> {
+        let query = query.to_lowercase();
+        let mut found: Vec<LawSummary<'_>> = Vec::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut drafts: Vec<&DraftSummary> = self.drafts.values().collect();
+        drafts.sort_by(|a, b| a.path.cmp(&b.path));
+        for draft in drafts {
+            let mut counted: Vec<&str> = Vec::new();
+            for law in &draft.laws {
+                if !law.name.to_lowercase().contains(&query) {
+                    continue;
+                }
+                let i = *by_key.entry(&law.key).or_insert_with(|| {
+                    found.push(LawSummary {
+                        name: &law.name,
+                        key: &law.key,
+                        first: (draft.path.as_path(), law),
+                        mentions: 0,
+                        drafts: 0,
+                    });
+                    found.len() - 1
+                });
+                found[i].mentions += 1;
+                if !counted.contains(&law.key.as_str()) {
+                    counted.push(&law.key);
+                    found[i].drafts += 1;
+                }
+            }
+        }
+        found.sort_by(|a, b| a.name.cmp(b.name).then(a.key.cmp(b.key)));
+        found
+    }
+
     pub fn speakers_matching(&self, query: &str) -> Vec<(&Path, &SpeakerRef)> {
         let query = query.to_lowercase();
         self.drafts
