@@ -3,13 +3,109 @@
 use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, CreateFileOptions,
+    DocumentChangeOperation, DocumentChanges, OptionalVersionedTextDocumentIdentifier, Position,
+    Range, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::convert::Positions;
+use super::convert::{to_range, Positions};
 use super::diagnostics::to_diagnostic;
-use crate::analysis::Finding;
-use crate::text::Span;
+use crate::analysis::{Code, Finding};
+use crate::kb::glossary;
+use crate::text::{Encoding, LineIndex, Span};
+
+/// The desk's `copydesk.toml`, where the glossary fix writes: its URI and
+/// its text on disk, or `None` when there is no such file yet.
+pub struct GlossaryFile {
+    pub uri: Uri,
+    pub text: Option<String>,
+    pub encoding: Encoding,
+}
+
+/// For every `unknown-law` finding that meets `requested`, a quick fix
+/// that adds a `[[law]]` stub for the name to the desk's glossary,
+/// creating `copydesk.toml` when the workspace has none.
+pub fn glossary_fixes(
+    findings: &[Finding],
+    requested: Span,
+    positions: Positions<'_>,
+    file: &GlossaryFile,
+) -> Vec<CodeActionOrCommand> {
+    findings
+        .iter()
+        .filter(|f| f.code == Code::UnknownLaw)
+        .filter(|f| f.span.start <= requested.end && requested.start <= f.span.end)
+        .map(|finding| {
+            let name = finding.span.slice(positions.text);
+            let stub = glossary::stub(name);
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let edit = match &file.text {
+                Some(text) => {
+                    let end = end_of(text, file.encoding);
+                    let gap = if text.is_empty() {
+                        ""
+                    } else if text.ends_with("\n\n") {
+                        ""
+                    } else if text.ends_with('\n') {
+                        "\n"
+                    } else {
+                        "\n\n"
+                    };
+                    WorkspaceEdit {
+                        changes: Some(HashMap::from([(
+                            file.uri.clone(),
+                            vec![TextEdit {
+                                range: Range::new(end, end),
+                                new_text: format!("{gap}{stub}"),
+                            }],
+                        )])),
+                        ..WorkspaceEdit::default()
+                    }
+                }
+                None => WorkspaceEdit {
+                    document_changes: Some(DocumentChanges::Operations(vec![
+                        DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                            uri: file.uri.clone(),
+                            options: Some(CreateFileOptions {
+                                overwrite: Some(false),
+                                ignore_if_exists: Some(true),
+                            }),
+                            annotation_id: None,
+                        })),
+                        DocumentChangeOperation::Edit(TextDocumentEdit {
+                            text_document: OptionalVersionedTextDocumentIdentifier {
+                                uri: file.uri.clone(),
+                                version: None,
+                            },
+                            edits: vec![tower_lsp_server::ls_types::OneOf::Left(TextEdit {
+                                range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+                                new_text: format!(
+                                    "# copydesk settings and the desk's glossary of laws.\n\n{stub}"
+                                ),
+                            })],
+                        }),
+                    ])),
+                    ..WorkspaceEdit::default()
+                },
+            };
+            CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Add “{name}” to the desk's glossary (copydesk.toml)"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![to_diagnostic(finding, positions)]),
+                edit: Some(edit),
+                ..CodeAction::default()
+            })
+        })
+        .collect()
+}
+
+/// The position just past the end of `text`.
+fn end_of(text: &str, encoding: Encoding) -> Position {
+    let index = LineIndex::new(text);
+    let (start, end) = index.range(text, Span::new(text.len(), text.len()), encoding);
+    debug_assert_eq!(start, end);
+    to_range(start, end).end
+}
 
 /// A quick fix for every fix of every finding that meets `requested`. A
 /// cursor (an empty range) meets a finding it touches.

@@ -10,15 +10,15 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::code_actions::quick_fixes;
+use super::code_actions::{glossary_fixes, quick_fixes, GlossaryFile};
 use super::completion::law_completions;
 use super::convert::{encoding_kind, negotiate_encoding};
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
 use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
-use super::state::{file_path, Settings, State};
-use crate::analysis::MentionForm;
+use super::state::{file_path, Settings, State, WorkspaceFiles};
+use crate::analysis::{Code, MentionForm};
 use crate::config::{self, Config, ConfigError, EditorSettings};
 use crate::kb::load::load as load_kb;
 use crate::workspace::read_draft;
@@ -68,6 +68,78 @@ impl Backend {
         }))
     }
 
+    /// Publish what is wrong with `copydesk.toml` and the glossary files as
+    /// diagnostics on those files, and clear them on the files in
+    /// `before` that are fine now.
+    async fn publish_file_problems(&self, settings: &Settings, before: &[PathBuf]) {
+        let mut by_file: Vec<(PathBuf, Vec<Diagnostic>)> = before
+            .iter()
+            .map(|path| (path.clone(), Vec::new()))
+            .collect();
+        let mut add = |path: &PathBuf, diagnostic: Diagnostic| match by_file
+            .iter_mut()
+            .find(|(p, _)| p == path)
+        {
+            Some((_, list)) => list.push(diagnostic),
+            None => by_file.push((path.clone(), vec![diagnostic])),
+        };
+        if let Some((path, problem)) = &settings.config_problem {
+            add(
+                path,
+                file_diagnostic(
+                    problem.line,
+                    "invalid-config",
+                    format!(
+                        "{}; copydesk uses its default settings until this is fixed",
+                        problem.message
+                    ),
+                ),
+            );
+        }
+        for problem in &settings.kb_problems {
+            add(
+                &problem.path,
+                file_diagnostic(
+                    problem.line,
+                    "invalid-glossary",
+                    format!("{}; copydesk goes on without it", problem.message),
+                ),
+            );
+        }
+        for (path, diagnostics) in by_file {
+            if let Some(uri) = Uri::from_file_path(&path) {
+                self.client
+                    .publish_diagnostics(uri, diagnostics, None)
+                    .await;
+            }
+        }
+    }
+
+    /// Read `copydesk.toml` and the knowledge-base files again after one of
+    /// them changed on disk, re-check the open drafts and the index with
+    /// them, and report what is wrong with the files now.
+    pub(super) async fn reload_workspace_files(&self) {
+        let before = self.state.settings();
+        let roots = before.roots.clone();
+        let Ok(files) = tokio::task::spawn_blocking(move || read_workspace_files(&roots)).await
+        else {
+            return;
+        };
+        let state = self.state.clone();
+        let Ok(updated) = tokio::task::spawn_blocking(move || state.reload(files)).await else {
+            return;
+        };
+        for (uri, doc) in updated {
+            self.publish(uri, doc).await;
+        }
+        let settings = self.state.settings();
+        let mut stale: Vec<PathBuf> = before.kb_problems.iter().map(|p| p.path.clone()).collect();
+        stale.extend(before.config_problem.iter().map(|(path, _)| path.clone()));
+        self.publish_file_problems(&settings, &stale).await;
+        // Every closed draft's laws may resolve differently now.
+        tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
+    }
+
     async fn warn(&self, message: String) {
         warn(&self.client, message).await;
     }
@@ -108,13 +180,17 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params.capabilities);
         let roots = workspace_roots(&params);
-        let (file_config, config_problem) = load_config(&roots);
-        if let Some((path, problem)) = &config_problem {
+        let files = read_workspace_files(&roots);
+        if let Some((path, problem)) = &files.config_problem {
             self.warn(format!(
                 "{}: {problem}; using the default settings",
                 path.display()
             ))
             .await;
+        }
+        for problem in &files.kb_problems {
+            self.warn(format!("{problem}; copydesk goes on without it"))
+                .await;
         }
         let editor = match params.initialization_options.as_ref() {
             Some(options) => EditorSettings::from_json(options).unwrap_or_else(|err| {
@@ -123,16 +199,7 @@ impl LanguageServer for Backend {
             }),
             None => EditorSettings::default(),
         };
-        let (config, unknown) = file_config.with_editor_settings(&editor);
-        let root = roots.first().cloned().unwrap_or_default();
-        // A broken copydesk.toml is reported once, as the configuration.
-        let config_file = Some(root.join(config::FILE_NAME))
-            .filter(|path| config_problem.is_none() && path.is_file());
-        let (kb, kb_problems) = load_kb(&root, config_file.as_deref(), &file_config.kb_files);
-        for problem in &kb_problems {
-            self.warn(format!("{problem}; copydesk goes on without it"))
-                .await;
-        }
+        let (config, unknown) = files.config.with_editor_settings(&editor);
         for name in unknown {
             self.warn(format!("the editor settings name an unknown rule `{name}`"))
                 .await;
@@ -143,19 +210,28 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|window| window.work_done_progress)
             .unwrap_or(false);
+        let watch_files = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
         if roots.is_empty() {
             self.state.mark_indexed();
         }
         self.state.configure(Settings {
             encoding,
             config,
-            file_config,
-            config_problem,
+            file_config: files.config,
+            config_problem: files.config_problem,
             inlay_hints: editor.inlay_hints.enabled,
-            kb,
-            kb_problems,
+            editor,
+            kb: files.kb,
+            kb_problems: files.kb_problems,
             roots,
             progress,
+            watch_files,
         });
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -168,53 +244,13 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        // A broken copydesk.toml is a diagnostic on the file itself.
         let settings = self.state.settings();
-        if let Some((path, problem)) = &settings.config_problem {
-            if let Some(uri) = Uri::from_file_path(path) {
-                let line = problem.line.map_or(0, |l| l.saturating_sub(1)) as u32;
-                let diagnostic = Diagnostic {
-                    range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
-                    severity: Some(DiagnosticSeverity::ERROR),
-                    code: Some(NumberOrString::String("invalid-config".to_string())),
-                    source: Some("copydesk".to_string()),
-                    message: format!(
-                        "{}; copydesk uses its default settings until this is fixed",
-                        problem.message
-                    ),
-                    ..Diagnostic::default()
-                };
-                self.client
-                    .publish_diagnostics(uri, vec![diagnostic], None)
-                    .await;
-            }
-        }
-        // So is every problem with the glossary, on its line.
-        let mut by_file: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
-        for problem in &settings.kb_problems {
-            let line = problem.line.map_or(0, |l| l.saturating_sub(1)) as u32;
-            let diagnostic = Diagnostic {
-                range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
-                severity: Some(DiagnosticSeverity::ERROR),
-                code: Some(NumberOrString::String("invalid-glossary".to_string())),
-                source: Some("copydesk".to_string()),
-                message: format!("{}; copydesk goes on without it", problem.message),
-                ..Diagnostic::default()
-            };
-            match by_file.iter_mut().find(|(path, _)| *path == problem.path) {
-                Some((_, list)) => list.push(diagnostic),
-                None => by_file.push((problem.path.clone(), vec![diagnostic])),
-            }
-        }
-        for (path, diagnostics) in by_file {
-            if let Some(uri) = Uri::from_file_path(&path) {
-                self.client
-                    .publish_diagnostics(uri, diagnostics, None)
-                    .await;
-            }
-        }
+        self.publish_file_problems(&settings, &[]).await;
         if settings.roots.is_empty() {
             return;
+        }
+        if settings.watch_files {
+            tokio::spawn(watch_files(self.client.clone(), settings.clone()));
         }
         tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
     }
@@ -310,6 +346,35 @@ impl LanguageServer for Backend {
                 self.warn(format!("could not apply the new settings: {err}"))
                     .await
             }
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let settings = self.state.settings();
+        let Some(root) = settings.roots.first() else {
+            return;
+        };
+        let mut watched: Vec<PathBuf> = vec![root.join(config::FILE_NAME)];
+        watched.extend(settings.file_config.kb_files.iter().map(|f| root.join(f)));
+        let mut reload = false;
+        for change in params.changes {
+            let Some(path) = file_path(&change.uri) else {
+                continue;
+            };
+            if watched.contains(&path) {
+                reload = true;
+            } else if is_draft_path(&path) && self.state.document(&change.uri).is_none() {
+                // A closed draft changed on disk: index what it says now.
+                let settings = settings.clone();
+                let read =
+                    tokio::task::spawn_blocking(move || summarise_from_disk(&settings, path)).await;
+                if let Ok((path, summary)) = read {
+                    self.state.restore_from_disk(path, summary);
+                }
+            }
+        }
+        if reload {
+            self.reload_workspace_files().await;
         }
     }
 
@@ -528,12 +593,39 @@ impl LanguageServer for Backend {
             .await;
             return Ok(None);
         };
-        Ok(Some(quick_fixes(
-            &uri,
-            &doc.analysis.findings,
-            requested,
-            positions,
-        )))
+        let mut actions = quick_fixes(&uri, &doc.analysis.findings, requested, positions);
+        let settings = self.state.settings();
+        let wants_glossary = doc.analysis.findings.iter().any(|f| {
+            f.code == Code::UnknownLaw
+                && f.span.start <= requested.end
+                && requested.start <= f.span.end
+        });
+        if let (true, Some(root)) = (wants_glossary, settings.roots.first()) {
+            let path = root.join(config::FILE_NAME);
+            if let Some(config_uri) = Uri::from_file_path(&path) {
+                let read = tokio::task::spawn_blocking(move || std::fs::read_to_string(path)).await;
+                // A file that exists but cannot be read is left alone.
+                let text = match read {
+                    Ok(Ok(text)) => Some(Some(text)),
+                    Ok(Err(err)) if err.kind() == std::io::ErrorKind::NotFound => Some(None),
+                    _ => None,
+                };
+                if let Some(text) = text {
+                    let file = GlossaryFile {
+                        uri: config_uri,
+                        text,
+                        encoding: settings.encoding,
+                    };
+                    actions.extend(glossary_fixes(
+                        &doc.analysis.findings,
+                        requested,
+                        positions,
+                        &file,
+                    ));
+                }
+            }
+        }
+        Ok(Some(actions))
     }
 }
 
@@ -588,6 +680,81 @@ fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
 
 /// The `copydesk.toml` of the first workspace folder, or the defaults, and
 /// what was wrong with the file if it could not be used.
+/// `copydesk.toml` at the first root and the knowledge base it makes.
+fn read_workspace_files(roots: &[PathBuf]) -> WorkspaceFiles {
+    let (config, config_problem) = load_config(roots);
+    let root = roots.first().cloned().unwrap_or_default();
+    // A broken copydesk.toml is reported once, as the configuration.
+    let config_file = Some(root.join(config::FILE_NAME))
+        .filter(|path| config_problem.is_none() && path.is_file());
+    let (kb, kb_problems) = load_kb(&root, config_file.as_deref(), &config.kb_files);
+    WorkspaceFiles {
+        config,
+        config_problem,
+        kb,
+        kb_problems,
+    }
+}
+
+/// Whether `path` names a Markdown draft.
+fn is_draft_path(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Ask the client to tell copydesk when drafts, `copydesk.toml` or the
+/// knowledge-base files change on disk. Spawned: the server never waits on
+/// the client inside a handler.
+async fn watch_files(client: Client, settings: Arc<Settings>) {
+    let mut globs = vec![
+        "**/*.md".to_string(),
+        "**/*.markdown".to_string(),
+        format!("**/{}", config::FILE_NAME),
+    ];
+    globs.extend(settings.file_config.kb_files.iter().map(|f| {
+        let name = std::path::Path::new(f)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(f);
+        format!("**/{name}")
+    }));
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: globs
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob),
+                kind: None,
+            })
+            .collect(),
+    };
+    let registration = Registration {
+        id: "copydesk/watch".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    let asked =
+        tokio::time::timeout(REFRESH_WAIT, client.register_capability(vec![registration])).await;
+    if !matches!(asked, Ok(Ok(()))) {
+        tracing::warn!(
+            "the client did not accept file watchers; changes on disk show after a restart"
+        );
+    }
+}
+
+/// A diagnostic on a whole line of a settings or glossary file.
+fn file_diagnostic(line: Option<usize>, code: &str, message: String) -> Diagnostic {
+    let line = line.map_or(0, |l| l.saturating_sub(1)) as u32;
+    Diagnostic {
+        range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(code.to_string())),
+        source: Some("copydesk".to_string()),
+        message,
+        ..Diagnostic::default()
+    }
+}
+
 fn load_config(roots: &[PathBuf]) -> (Config, Option<(PathBuf, ConfigError)>) {
     let Some(path) = roots.first().map(|root| root.join(config::FILE_NAME)) else {
         return (Config::default(), None);

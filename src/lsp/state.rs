@@ -22,8 +22,18 @@ use crate::kb::Kb;
 use crate::text::Encoding;
 use crate::workspace::{DraftSummary, WorkspaceIndex};
 
+/// What the workspace's files say: `copydesk.toml` and the knowledge base
+/// it makes, with what was wrong with them.
+#[derive(Clone, Debug, Default)]
+pub struct WorkspaceFiles {
+    pub config: Config,
+    pub config_problem: Option<(PathBuf, ConfigError)>,
+    pub kb: Kb,
+    pub kb_problems: Vec<KbProblem>,
+}
+
 /// The settings negotiated or loaded at initialize.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     pub encoding: Encoding,
     /// What the analysis runs with: `file_config` with the editor's
@@ -33,6 +43,8 @@ pub struct Settings {
     pub file_config: Config,
     /// What was wrong with `copydesk.toml`, when it could not be used.
     pub config_problem: Option<(PathBuf, ConfigError)>,
+    /// What the editor last sent, laid over `file_config`.
+    pub editor: EditorSettings,
     /// Whether to show who pronoun and description attributions mean.
     pub inlay_hints: bool,
     pub kb: Kb,
@@ -41,6 +53,8 @@ pub struct Settings {
     pub roots: Vec<PathBuf>,
     /// Whether the client accepts `window/workDoneProgress/create`.
     pub progress: bool,
+    /// Whether the client lets copydesk register file watchers.
+    pub watch_files: bool,
 }
 
 /// The settings before initialize, which replaces them. The protocol
@@ -53,11 +67,13 @@ impl Default for Settings {
             config: Config::default(),
             file_config: Config::default(),
             config_problem: None,
+            editor: EditorSettings::default(),
             inlay_hints: true,
             kb: Kb::default(),
             kb_problems: Vec::new(),
             roots: Vec::new(),
             progress: false,
+            watch_files: false,
         }
     }
 }
@@ -127,17 +143,34 @@ impl State {
     pub fn reconfigure(&self, editor: EditorSettings) -> (Vec<(Uri, Arc<Document>)>, Vec<String>) {
         let old = self.settings();
         let (config, unknown) = old.file_config.with_editor_settings(&editor);
-        let settings = Arc::new(Settings {
-            encoding: old.encoding,
+        let settings = Settings {
             config,
-            file_config: old.file_config.clone(),
-            config_problem: old.config_problem.clone(),
             inlay_hints: editor.inlay_hints.enabled,
-            kb: old.kb.clone(),
-            kb_problems: old.kb_problems.clone(),
-            roots: old.roots.clone(),
-            progress: old.progress,
-        });
+            editor,
+            ..Settings::clone(&old)
+        };
+        (self.replace_settings(settings), unknown)
+    }
+
+    /// Adopt what was read again from `copydesk.toml` and the glossary and
+    /// knowledge-base files, keeping the editor's settings over it, and
+    /// re-analyse every open document. Returns the documents to publish.
+    pub fn reload(&self, files: WorkspaceFiles) -> Vec<(Uri, Arc<Document>)> {
+        let old = self.settings();
+        let (config, _) = files.config.with_editor_settings(&old.editor);
+        let settings = Settings {
+            config,
+            file_config: files.config,
+            config_problem: files.config_problem,
+            kb: files.kb,
+            kb_problems: files.kb_problems,
+            ..Settings::clone(&old)
+        };
+        self.replace_settings(settings)
+    }
+
+    fn replace_settings(&self, settings: Settings) -> Vec<(Uri, Arc<Document>)> {
+        let settings = Arc::new(settings);
         *self
             .settings
             .write()
@@ -167,7 +200,7 @@ impl State {
                 updated.push((uri, doc));
             }
         }
-        (updated, unknown)
+        updated
     }
 
     /// The drafts of the index that are not open in the editor.
