@@ -257,7 +257,12 @@ fn imported_knowledge_base_files_named_in_the_config_are_loaded() {
     );
     let broken = copydesk(dir.path(), &["check", "band.md"], None);
     assert_eq!(broken.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&broken.stderr).contains("missing.jsonl"));
+    assert!(
+        stdout(&broken).starts_with(
+            "missing.jsonl:1:1: error[invalid-glossary] cannot read this knowledge-base file"
+        ),
+        "{broken:?}"
+    );
 }
 
 #[test]
@@ -273,4 +278,48 @@ fn kb_lookup_explains_a_law_or_says_it_is_unknown() {
     assert!(stdout(&unknown).starts_with("copydesk does not know **Fair Widgets Act**"));
     let nothing = copydesk(dir.path(), &["kb", "lookup", "the weather"], None);
     assert_eq!(nothing.status.code(), Some(1));
+}
+
+#[test]
+fn the_glossary_explains_laws_in_check_and_lookup_and_its_mistakes_say_where() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[kb]\nfiles = [\"laws/desk.toml\"]\n\n\
+         [[law]]\nid = \"desk/pier-safety\"\ntitle = \"Pier Safety Act of 2019\"\n\
+         summary = \"The county rule that put railings on every public pier.\"\n",
+    );
+    write(
+        dir.path(),
+        "laws/desk.toml",
+        "# The desk's bills.\n\n[[law]]\nid = \"desk/ferry-fares\"\nkind = \"bill\"\n\
+         status = { state = \"introduced\", date = \"2026-03-02\" }\n",
+    );
+    write(
+        dir.path(),
+        "pier.md",
+        "The Pier Safety Act of 2019 put up railings on every county pier.\n",
+    );
+    let output = copydesk(dir.path(), &["check", "pier.md"], None);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let out = stdout(&output);
+    assert!(!out.contains("unknown-law"), "{out}");
+    assert!(
+        out.starts_with(
+            "laws/desk.toml:3:1: error[invalid-glossary] this [[law]] entry is missing `title`"
+        ),
+        "{out}"
+    );
+
+    let lookup = copydesk(
+        dir.path(),
+        &["kb", "lookup", "Pier Safety Act of 2019"],
+        None,
+    );
+    assert_eq!(lookup.status.code(), Some(0), "{lookup:?}");
+    assert!(
+        stdout(&lookup).contains("railings on every public pier"),
+        "{lookup:?}"
+    );
 }

@@ -54,7 +54,7 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         if let Some((file, err)) = config_error {
             if broken_configs.insert(file.clone()) {
                 reports.push(Report {
-                    path: file.display().to_string(),
+                    path: relative(&file),
                     line: err.line.unwrap_or(1),
                     column: 1,
                     end_line: err.line.unwrap_or(1),
@@ -70,7 +70,7 @@ pub fn check(options: &CheckOptions) -> ExitCode {
             kb_failed = true;
             let line = problem.line.unwrap_or(1);
             reports.push(Report {
-                path: problem.path.display().to_string(),
+                path: relative(&problem.path),
                 line,
                 column: 1,
                 end_line: line,
@@ -129,6 +129,21 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `path` relative to the current folder when it is inside it, as the
+/// drafts named on the command line are reported.
+fn relative(path: &std::path::Path) -> String {
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|dir| std::fs::canonicalize(dir).ok());
+    match here
+        .as_deref()
+        .and_then(|here| path.strip_prefix(here).ok())
+    {
+        Some(inside) => inside.display().to_string(),
+        None => path.display().to_string(),
     }
 }
 
