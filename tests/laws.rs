@@ -182,6 +182,49 @@ fn a_wrong_year_is_flagged_with_a_fix_to_the_canonical_title() {
 }
 
 #[test]
+fn a_wrong_word_is_flagged_with_a_fix_to_the_canonical_title() {
+    let text = "Premiums under the Affordable Health Care Act rose again, \
+                and the Tax Cut and Jobs Act of 2017 expires soon.";
+    let result = analysis(text);
+    let found: Vec<(Code, &str, &str)> = result
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code,
+                f.span.slice(text),
+                f.fixes[0].edits[0].new_text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                Code::LawNameMismatch,
+                "Affordable Health Care Act",
+                "Patient Protection and Affordable Care Act"
+            ),
+            (
+                Code::LawNameMismatch,
+                "Tax Cut and Jobs Act of 2017",
+                "Tax Cuts and Jobs Act"
+            ),
+        ]
+    );
+    assert_eq!(
+        result.findings[0].message,
+        "No law is called the “Affordable Health Care Act”. Did you mean the Patient \
+         Protection and Affordable Care Act?"
+    );
+    // Two different words make a different law, which copydesk does not know.
+    assert_eq!(
+        codes("The Affordable Housing Act passed.")[0].0,
+        Code::UnknownLaw
+    );
+}
+
+#[test]
 fn unknown_laws_are_a_hint() {
     assert_eq!(
         codes("The Fair Widgets Act of 2031 passed. The Fair Widgets Act of 2031 is popular."),

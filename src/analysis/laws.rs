@@ -235,6 +235,25 @@ pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -
                 }
             }
             None if first && mention.citation_like() => {}
+            None if first && kb.near().find(&mention.text).is_some() => {
+                let near = kb.near().find(&mention.text);
+                let entry = near.and_then(|n| kb.entries().get(n.entry));
+                if let (Some(entry), Some(severity)) =
+                    (entry, config.severity(Code::LawNameMismatch))
+                {
+                    findings.push(Finding {
+                        code: Code::LawNameMismatch,
+                        severity,
+                        span: mention.span,
+                        message: format!(
+                            "No law is called the “{}”. Did you mean the {}?",
+                            one_line(&mention.text),
+                            entry.title
+                        ),
+                        fixes: vec![canonical_title(mention, entry)],
+                    });
+                }
+            }
             None if first => {
                 if let Some(severity) = config.severity(Code::UnknownLaw) {
                     findings.push(Finding {
@@ -244,11 +263,7 @@ pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -
                         message: format!(
                             "copydesk does not know the “{}”. Check the name against the bill \
                              or statute, or add it to the desk's glossary.",
-                            mention
-                                .text
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
+                            one_line(&mention.text)
                         ),
                         fixes: Vec::new(),
                     });
@@ -283,15 +298,24 @@ fn wrong_year(mention: &LawMention, entry: &Entry, config: &Config) -> Option<Fi
             "No law by this name has the year {year}. Did you mean the {}?",
             entry.title
         ),
-        fixes: vec![Fix {
-            title: format!("Use “{}”", entry.title),
-            edits: vec![TextEdit {
-                span: mention.span,
-                new_text: entry.title.clone(),
-                snippet: false,
-            }],
-        }],
+        fixes: vec![canonical_title(mention, entry)],
     })
+}
+
+/// The fix that writes the entry's title in place of the mention.
+fn canonical_title(mention: &LawMention, entry: &Entry) -> Fix {
+    Fix {
+        title: format!("Use “{}”", entry.title),
+        edits: vec![TextEdit {
+            span: mention.span,
+            new_text: entry.title.clone(),
+            snippet: false,
+        }],
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the sentence around `span` already says the bill did not

@@ -12,6 +12,7 @@ pub mod import;
 pub mod load;
 mod model;
 pub mod names;
+pub mod near;
 pub mod store;
 
 pub use model::{Entry, Kind, LawId, Status, StatusState};
@@ -30,6 +31,7 @@ pub struct Kb {
     /// Where the entries from the desk's glossary files were written.
     origins: HashMap<LawId, Origin>,
     names: Arc<OnceLock<NameIndex>>,
+    near: Arc<OnceLock<near::NearIndex>>,
 }
 
 /// The file and one-based line an entry was defined on.
@@ -60,6 +62,7 @@ impl Kb {
     pub fn insert(&mut self, entry: Entry) {
         self.origins.remove(&entry.id);
         self.names = Arc::default();
+        self.near = Arc::default();
         match self.by_id.get(&entry.id) {
             Some(&i) => self.entries[i] = entry,
             None => {
@@ -88,6 +91,13 @@ impl Kb {
     /// The gazetteer and citation index over every entry, built once.
     pub fn names(&self) -> &NameIndex {
         self.names.get_or_init(|| NameIndex::new(&self.entries))
+    }
+
+    /// The index of names one word from a known name, built once, on the
+    /// first law-shaped name the gazetteer does not know.
+    pub fn near(&self) -> &near::NearIndex {
+        self.near
+            .get_or_init(|| near::NearIndex::new(&self.entries))
     }
 
     pub fn entries(&self) -> &[Entry] {

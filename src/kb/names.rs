@@ -1,7 +1,7 @@
 //! The lookup structures built once per knowledge base: an aho-corasick
 //! automaton over every folded title and alias, and the citation keys.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -32,11 +32,12 @@ impl NameIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets = Vec::new();
         let mut citations = HashMap::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (index, entry) in entries.iter().enumerate() {
             for name in std::iter::once(&entry.title).chain(&entry.aliases) {
                 for variant in variants(name) {
                     let folded = fold(&variant).text;
-                    if folded.trim().is_empty() || patterns.contains(&folded) {
+                    if folded.trim().is_empty() || !seen.insert(folded.clone()) {
                         continue;
                     }
                     let acronym = variant
