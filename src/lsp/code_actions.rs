@@ -42,9 +42,7 @@ pub fn glossary_fixes(
             let edit = match &file.text {
                 Some(text) => {
                     let end = end_of(text, file.encoding);
-                    let gap = if text.is_empty() {
-                        ""
-                    } else if text.ends_with("\n\n") {
+                    let gap = if text.is_empty() || text.ends_with("\n\n") {
                         ""
                     } else if text.ends_with('\n') {
                         "\n"
