@@ -182,8 +182,43 @@ pub static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 /// `Pub. L. 117-167`, `Public Law 117-167` and `P.L. 117-167` all give
 /// `pl:117-167`.
 pub fn citation_key(citation: &str) -> Option<String> {
+    if let Some(key) = canonical_key(citation) {
+        return Some(key);
+    }
     let caps = CITATION.captures(citation)?;
     key_of(&caps)
+}
+
+/// The key of a citation written the way entries write them (`Pub. L.
+/// 117-167`, `H.R. 4346 (117th Congress)`, `S. 1260`), without the regex:
+/// loading a large knowledge base reads hundreds of thousands of them.
+/// Anything else is left to the pattern.
+fn canonical_key(citation: &str) -> Option<String> {
+    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |rest: &str| {
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let tail = &rest[end..];
+        (digits(&rest[..end]) && (tail.is_empty() || tail.starts_with(" (")))
+            .then(|| rest[..end].to_string())
+    };
+    if let Some(rest) = citation.strip_prefix("Pub. L. ") {
+        let (congress, law) = rest.split_once('-')?;
+        return (congress.len() >= 2
+            && congress.len() <= 3
+            && digits(congress)
+            && law.len() <= 4
+            && digits(law))
+        .then(|| format!("pl:{congress}-{law}"));
+    }
+    if let Some(rest) = citation.strip_prefix("H.R. ") {
+        return number(rest).map(|n| format!("hr:{n}"));
+    }
+    if let Some(rest) = citation.strip_prefix("S. ") {
+        return number(rest).map(|n| format!("s:{n}"));
+    }
+    None
 }
 
 /// The key of a citation match.
@@ -217,6 +252,24 @@ mod tests {
         let plain = fold("The CHIPS-and Science Act");
         assert_eq!(plain.text, "the chips and science act");
         assert_eq!(plain.original(4), 4);
+    }
+
+    #[test]
+    fn the_quick_path_agrees_with_the_pattern() {
+        for citation in [
+            "Pub. L. 117-167",
+            "Pub. L. 93-1",
+            "H.R. 4346 (117th Congress)",
+            "H.R. 4346",
+            "S. 1260 (117th Congress)",
+            "S. 12",
+        ] {
+            let caps = CITATION.captures(citation).unwrap();
+            assert_eq!(canonical_key(citation), key_of(&caps), "{citation}");
+        }
+        for odd in ["Pub. L. 117-", "Pub. L. 1171-167", "H.R. 12a", "S. x"] {
+            assert_eq!(canonical_key(odd), None, "{odd}");
+        }
     }
 
     #[test]

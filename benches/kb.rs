@@ -1,0 +1,280 @@
+//! A newsroom-sized knowledge base: 50,000 generated entries.
+//!
+//! `cargo bench --bench kb` prints how long loading them takes (from the
+//! JSON Lines file `copydesk kb import` writes, through the gazetteer being
+//! built) and how fast prose is scanned with them, per second of CPU time
+//! on one thread. Targets: load under 300 ms; scanning at least 25 MB/s.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use copydesk::analysis;
+use copydesk::config::Config;
+use copydesk::kb::{store, Entry, Kb, Kind, LawId, Status, StatusState};
+
+#[path = "support/draft_gen.rs"]
+mod draft_gen;
+
+const ENTRIES: usize = 50_000;
+
+const PLACES: &[&str] = &[
+    "Rural",
+    "Coastal",
+    "Northern",
+    "Urban",
+    "Tribal",
+    "Frontier",
+    "Harbor",
+    "Mountain",
+    "Prairie",
+    "Delta",
+    "Border",
+    "Island",
+    "Valley",
+    "Metropolitan",
+    "Desert",
+    "Gulf",
+];
+const TOPICS: &[&str] = &[
+    "Broadband",
+    "Water Quality",
+    "School Nutrition",
+    "Veterans Housing",
+    "Wildfire Recovery",
+    "Transit Safety",
+    "Small Business",
+    "Energy Storage",
+    "Rail Freight",
+    "Child Care",
+    "Fisheries",
+    "Opioid Treatment",
+    "Election Security",
+    "Bridge Repair",
+    "Seed Banking",
+    "Apprenticeship",
+    "Flood Insurance",
+    "Pharmacy Access",
+    "Grain Storage",
+    "Port Security",
+    "Teacher Training",
+    "Forest Health",
+    "Mine Safety",
+    "Data Privacy",
+    "Hospital Staffing",
+];
+const ENDS: &[&str] = &[
+    "Act",
+    "Improvement Act",
+    "Modernization Act",
+    "Protection Act",
+    "Investment Act",
+    "Access Act",
+    "Reform Act",
+    "Recovery Act",
+];
+
+/// A small deterministic generator (xorshift), so every run measures the
+/// same entries.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[self.next() % words.len()]
+    }
+}
+
+fn generate(count: usize) -> Vec<Entry> {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    (0..count)
+        .map(|n| {
+            let congress = 93 + n % 26;
+            let year = 1973 + (congress - 93) * 2 + n % 2;
+            let short = format!(
+                "{} {} {}",
+                rng.pick(PLACES),
+                rng.pick(TOPICS),
+                rng.pick(ENDS)
+            );
+            let title = format!("{short} of {year}");
+            let enacted = n % 3 == 0;
+            Entry {
+                id: LawId::new(format!("gen/{congress}/{n}")),
+                kind: if enacted { Kind::Law } else { Kind::Bill },
+                jurisdiction: "us".to_string(),
+                aliases: vec![format!("{short} No. {n}")],
+                citations: vec![
+                    format!("H.R. {} ({congress}th Congress)", 100 + n),
+                    format!("Pub. L. {congress}-{}", 1 + n % 400),
+                ],
+                status: Status {
+                    state: if enacted {
+                        StatusState::Enacted
+                    } else {
+                        StatusState::PassedHouse
+                    },
+                    date: Some(format!("{year}-0{}-1{}", 1 + n % 9, n % 10)),
+                    note: None,
+                },
+                summary: format!(
+                    "Generated entry {n}: money and rules for {} programs.",
+                    title.to_lowercase()
+                ),
+                related: Vec::new(),
+                sources: vec![format!("https://example.org/laws/{n}")],
+                title,
+            }
+        })
+        .collect()
+}
+
+fn main() {
+    let entries = generate(ENTRIES);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("generated.jsonl");
+    store::write(&file, &entries).expect("the generated file is written");
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "knowledge base: {} generated entries, {:.1} MB of JSON Lines",
+        entries.len(),
+        size as f64 / 1e6
+    );
+
+    // Loading: read and parse the file, lay it over the built-ins, build
+    // the gazetteer and citation index.
+    let mut loads = Vec::new();
+    let mut kb = Kb::builtin();
+    for _ in 0..5 {
+        let wall = Instant::now();
+        let cpu = thread_cpu_time();
+        let mut fresh = Kb::builtin();
+        for entry in store::read(&file).expect("the generated file reads back") {
+            fresh.insert(entry);
+        }
+        black_box(fresh.names());
+        loads.push((wall.elapsed(), thread_cpu_time().saturating_sub(cpu)));
+        kb = fresh;
+    }
+    loads.sort();
+    let (wall, cpu) = loads[loads.len() / 2];
+    println!(
+        "load {} entries (read + index)   {:>8.1} ms wall, {:.1} ms CPU (median of {}; target < 300 ms)",
+        kb.len(),
+        wall.as_secs_f64() * 1e3,
+        cpu.as_secs_f64() * 1e3,
+        loads.len()
+    );
+    let start = thread_cpu_time();
+    let read = store::read(&file).expect("the generated file reads back");
+    let parsed = thread_cpu_time();
+    let fresh = Kb::from_entries(read);
+    let inserted = thread_cpu_time();
+    black_box(fresh.names());
+    let indexed = thread_cpu_time();
+    println!(
+        "  of which: parse {:.1} ms, insert {:.1} ms, gazetteer {:.1} ms (CPU)",
+        (parsed - start).as_secs_f64() * 1e3,
+        (inserted - parsed).as_secs_f64() * 1e3,
+        (indexed - inserted).as_secs_f64() * 1e3
+    );
+    let near = thread_cpu_time();
+    black_box(kb.near());
+    println!(
+        "near-name index (built on first unknown name) {:>6.1} ms CPU",
+        thread_cpu_time().saturating_sub(near).as_secs_f64() * 1e3
+    );
+
+    // Scanning: news copy that names some of the generated laws, by title,
+    // alias and citation, and some law-shaped names nobody knows.
+    let mut generator = draft_gen::DraftGen::new(11);
+    let mut rng = Rng(42);
+    let drafts: Vec<String> = (0..200)
+        .map(|_| {
+            let mut draft = generator.draft(1_000);
+            for _ in 0..6 {
+                let entry = &entries[rng.next() % entries.len()];
+                let line = match rng.next() % 3 {
+                    0 => format!("\nLawmakers argued over the {} on Tuesday.\n", entry.title),
+                    1 => format!("\nThe {} was cited in the ruling.\n", entry.aliases[0]),
+                    _ => format!("\nThe county relied on {}.\n", entry.citations[1]),
+                };
+                draft.push_str(&line);
+            }
+            draft.push_str("\nThe Lakeshore Lantern Preservation Act of 2031 is a stranger.\n");
+            draft
+        })
+        .collect();
+    let bytes: usize = drafts.iter().map(String::len).sum();
+    let config = Config::default();
+    println!(
+        "corpus: {} drafts, {:.1} MB",
+        drafts.len(),
+        bytes as f64 / 1e6
+    );
+    let found = analysis::analyze(&drafts[0], &config, &kb);
+    let known = found.laws.iter().filter(|l| l.id.is_some()).count();
+    println!(
+        "first draft: {known} of {} law mentions resolved",
+        found.laws.len()
+    );
+    assert!(known >= 6, "the generated names are recognised");
+
+    let blocks: Vec<_> = drafts
+        .iter()
+        .map(|d| copydesk::markdown::prose_regions(d))
+        .collect();
+    report("analysis::laws, 50k entries", bytes, || {
+        for (d, b) in drafts.iter().zip(&blocks) {
+            black_box(analysis::laws::find_laws(d, b, &kb));
+        }
+    });
+    report("analysis::analyze, 50k entries", bytes, || {
+        for d in &drafts {
+            black_box(analysis::analyze(d, &config, &kb));
+        }
+    });
+}
+
+/// CPU time this thread has used: "one core", whatever else the machine
+/// is doing.
+fn thread_cpu_time() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    assert_eq!(rc, 0, "the thread CPU clock is readable");
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+}
+
+/// Run `work` for about two seconds; print the median rate in MB of input
+/// per second of this thread's CPU time.
+fn report(name: &str, bytes: usize, mut work: impl FnMut()) {
+    work();
+    let mut rates = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline || rates.len() < 3 {
+        let start = thread_cpu_time();
+        work();
+        let spent = thread_cpu_time()
+            .saturating_sub(start)
+            .as_secs_f64()
+            .max(1e-9);
+        rates.push(bytes as f64 / 1e6 / spent);
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "{name:<32} {:>8.1} MB/s (median of {} runs, min {:.1}, max {:.1}; target >= 25)",
+        rates[rates.len() / 2],
+        rates.len(),
+        rates[0],
+        rates[rates.len() - 1]
+    );
+}
