@@ -57,19 +57,12 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
         let prose = segment.slice(text);
         let known_start = mentions.len();
         // Known names.
-        if let Some(automaton) = &names.automaton {
+        {
             let folded = fold(prose);
-            for found in automaton.find_iter(&folded.text) {
-                let before = folded.text[..found.start()].chars().next_back();
-                let after = folded.text[found.end()..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                let target = &names.targets[found.pattern().as_usize()];
-                let start = folded.original(found.start());
-                let mut end = folded.original(found.end());
+            for found in names.find_iter(&folded.text) {
+                let target = &names.targets[found.target];
+                let start = folded.original(found.start);
+                let mut end = folded.original(found.end);
                 if let Some(exact) = &target.exact {
                     if &prose[start..end] != exact {
                         continue;

@@ -23,8 +23,8 @@ const MIN_WORDS: usize = 3;
 pub struct NearIndex {
     /// Folded words of each name, and the entry it names.
     names: Vec<(Vec<String>, usize)>,
-    /// A name's words joined, with one word dropped or none, to names.
-    keys: HashMap<String, Vec<u32>>,
+    /// The hash of a name's words, with one word dropped or none, to names.
+    keys: HashMap<u64, Vec<u32>>,
 }
 
 /// A known name one word away from what was written.
@@ -95,19 +95,23 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words joined, and joined with each one left out.
-fn keys(words: &[String]) -> Vec<String> {
-    let mut keys = vec![words.join(" ")];
-    for skip in 0..words.len() {
-        let rest: Vec<&str> = words
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != skip)
-            .map(|(_, w)| w.as_str())
-            .collect();
-        keys.push(rest.join(" "));
-    }
-    keys
+/// The hash of the words, and of the words with each one left out.
+fn keys(words: &[String]) -> Vec<u64> {
+    let hash = |skip: Option<usize>| {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, word) in words.iter().enumerate() {
+            if Some(i) == skip {
+                continue;
+            }
+            for &b in word.as_bytes().iter().chain(b" ") {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        hash
+    };
+    std::iter::once(hash(None))
+        .chain((0..words.len()).map(|skip| hash(Some(skip))))
+        .collect()
 }
 
 /// Whether `a` and `b` differ by one added or dropped word, or by one word

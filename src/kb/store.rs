@@ -5,7 +5,7 @@
 
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::Entry;
@@ -84,27 +84,87 @@ pub fn write_to(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
 
 /// Reads the entries of the knowledge-base file at `path`.
 pub fn read(path: &Path) -> Result<Vec<Entry>, StoreError> {
-    let file = File::open(path).map_err(|source| StoreError::Io {
+    let io_error = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
+    };
+    let bytes = fs::read(path).map_err(io_error)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        StoreError::Entry {
+            path: path.to_path_buf(),
+            line,
+            message: format!("not valid UTF-8 at byte {at}"),
+        }
     })?;
-    read_from(BufReader::new(file), path)
+    parse(&text, path)
 }
 
 /// Reads entries from JSON Lines; `path` names the source in errors.
-pub fn read_from(input: impl BufRead, path: &Path) -> Result<Vec<Entry>, StoreError> {
-    let mut entries = Vec::new();
-    for (index, line) in input.lines().enumerate() {
-        let line = line.map_err(|source| StoreError::Io {
+pub fn read_from(mut input: impl BufRead, path: &Path) -> Result<Vec<Entry>, StoreError> {
+    let mut text = String::new();
+    input
+        .read_to_string(&mut text)
+        .map_err(|source| StoreError::Io {
             path: path.to_path_buf(),
             source,
         })?;
+    parse(&text, path)
+}
+
+/// Files larger than this are parsed on two threads: a knowledge base of
+/// every bill of several Congresses loads at startup, while the editor
+/// waits.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// The entries of JSON Lines `text`, or the first line that is not one.
+fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, StoreError> {
+    let parallel = text.len() >= PARALLEL_BYTES
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let split = if parallel {
+        text[text.len() / 2..]
+            .find('\n')
+            .map_or(text.len(), |i| text.len() / 2 + i + 1)
+    } else {
+        text.len()
+    };
+    let (first, second) = text.split_at(split);
+    if second.is_empty() {
+        return parse_lines(first, 0, path);
+    }
+    let first_lines = first.matches('\n').count();
+    let (mut entries, rest) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| parse_lines(second, first_lines, path));
+        let entries = parse_lines(first, 0, path);
+        (entries, rest.join())
+    });
+    match (&mut entries, rest) {
+        (Ok(entries), Ok(Ok(rest))) => entries.extend(rest),
+        (Ok(_), Ok(Err(err))) => return Err(err),
+        (Err(_), _) => {}
+        (Ok(_), Err(_)) => {
+            return Err(StoreError::Entry {
+                path: path.to_path_buf(),
+                line: first_lines + 1,
+                message: "the reader stopped unexpectedly".to_string(),
+            })
+        }
+    }
+    entries
+}
+
+/// The entries of the lines of `text`, the first of which is line
+/// `offset + 1` of the file.
+fn parse_lines(text: &str, offset: usize, path: &Path) -> Result<Vec<Entry>, StoreError> {
+    let mut entries = Vec::new();
+    for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let entry = serde_json::from_str(&line).map_err(|e| StoreError::Entry {
+        let entry = serde_json::from_str(line).map_err(|e| StoreError::Entry {
             path: path.to_path_buf(),
-            line: index + 1,
+            line: offset + index + 1,
             message: e.to_string(),
         })?;
         entries.push(entry);
@@ -115,6 +175,30 @@ pub fn read_from(input: impl BufRead, path: &Path) -> Result<Vec<Entry>, StoreEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_line_in_the_second_half_of_a_big_file_is_named() {
+        let good = r#"{"id":"x/1","kind":"law","jurisdiction":"us","title":"Alpha Act","status":{"state":"enacted"},"summary":"s","sources":[]}"#;
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < PARALLEL_BYTES * 2 {
+            text.push_str(&good.replace("x/1", &format!("x/{n}")));
+            text.push('\n');
+            n += 1;
+        }
+        let entries = read_from(text.as_bytes(), Path::new("big.jsonl")).unwrap();
+        assert_eq!(entries.len(), n);
+        assert_eq!(entries[n - 1].id.as_str(), format!("x/{}", n - 1));
+        let lines: Vec<&str> = text.lines().collect();
+        let mut broken = lines.clone();
+        broken[n - 3] = "{";
+        let err = read_from(broken.join("\n").as_bytes(), Path::new("big.jsonl")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with(&format!("big.jsonl:{}: ", n - 2)),
+            "{err}"
+        );
+    }
 
     #[test]
     fn a_bad_line_is_named() {

@@ -351,7 +351,10 @@ mod tests {
     fn an_unknown_law_is_admitted() {
         let card = law_card(&mention("Fair Widgets Act of 2031", None), None);
         assert!(card.starts_with("copydesk does not know **Fair Widgets Act of 2031**."));
-        assert!(card.contains("`[kb] files` in `copydesk.toml`"), "{card}");
+        assert!(
+            card.contains("a `[[law]]` table in `copydesk.toml`"),
+            "{card}"
+        );
     }
 
     fn quote(text: &str, inner: &str, kind: QuoteKind) -> Quote {
