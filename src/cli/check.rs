@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
+use super::parallel;
 use crate::analysis::{self, Severity};
 use crate::text::{Encoding, LineIndex, Span};
 
@@ -49,6 +50,9 @@ pub fn check(options: &CheckOptions) -> ExitCode {
     let mut worst: Option<Severity> = None;
     let mut kb_failed = false;
 
+    // The settings and knowledge base of each draft, in order (cached per
+    // folder); then the drafts are analysed on every core.
+    let mut settings = Vec::with_capacity(drafts.len());
     for draft in &drafts {
         let (config, config_error) = configs.for_dir(&draft.dir);
         if let Some((file, err)) = config_error {
@@ -80,23 +84,36 @@ pub fn check(options: &CheckOptions) -> ExitCode {
                 message: format!("{}; copydesk goes on without it", problem.message),
             });
         }
-        let result = analysis::analyze(&draft.text, &config, &kb);
+        settings.push((draft, config, kb));
+    }
+    let found = parallel::map(&settings, |(draft, config, kb)| {
+        let result = analysis::analyze(&draft.text, config, kb);
         let index = LineIndex::new(&draft.text);
-        for finding in result.findings {
-            worst = worst.max(Some(finding.severity));
-            let (line, column) = position(&draft.text, &index, finding.span.start);
-            let (end_line, end_column) = position(&draft.text, &index, finding.span.end);
-            reports.push(Report {
-                path: draft.name.clone(),
-                line,
-                column,
-                end_line,
-                end_column,
-                severity: finding.severity.as_str(),
-                code: finding.code.as_str(),
-                message: finding.message,
-            });
-        }
+        result
+            .findings
+            .into_iter()
+            .map(|finding| {
+                let (line, column) = position(&draft.text, &index, finding.span.start);
+                let (end_line, end_column) = position(&draft.text, &index, finding.span.end);
+                (
+                    finding.severity,
+                    Report {
+                        path: draft.name.clone(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        severity: finding.severity.as_str(),
+                        code: finding.code.as_str(),
+                        message: finding.message,
+                    },
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    for (severity, report) in found.into_iter().flatten() {
+        worst = worst.max(Some(severity));
+        reports.push(report);
     }
 
     let mut out = std::io::stdout().lock();

@@ -26,10 +26,12 @@ use std::sync::{Arc, LazyLock, OnceLock};
 /// uses built on first use.
 #[derive(Clone, Debug, Default)]
 pub struct Kb {
-    entries: Vec<Entry>,
-    by_id: HashMap<LawId, usize>,
+    // Shared: a clone (one per draft checked, one per settings change) is
+    // a few reference counts, and `insert` copies only when shared.
+    entries: Arc<Vec<Entry>>,
+    by_id: Arc<HashMap<LawId, usize>>,
     /// Where the entries from the desk's glossary files were written.
-    origins: HashMap<LawId, Origin>,
+    origins: Arc<HashMap<LawId, Origin>>,
     names: Arc<OnceLock<NameIndex>>,
     near: Arc<OnceLock<near::NearIndex>>,
 }
@@ -60,14 +62,17 @@ impl Kb {
     }
 
     pub fn insert(&mut self, entry: Entry) {
-        self.origins.remove(&entry.id);
+        if self.origins.contains_key(&entry.id) {
+            Arc::make_mut(&mut self.origins).remove(&entry.id);
+        }
         self.names = Arc::default();
         self.near = Arc::default();
+        let entries = Arc::make_mut(&mut self.entries);
         match self.by_id.get(&entry.id) {
-            Some(&i) => self.entries[i] = entry,
+            Some(&i) => entries[i] = entry,
             None => {
-                self.by_id.insert(entry.id.clone(), self.entries.len());
-                self.entries.push(entry);
+                Arc::make_mut(&mut self.by_id).insert(entry.id.clone(), entries.len());
+                entries.push(entry);
             }
         }
     }
@@ -76,7 +81,7 @@ impl Kb {
     pub fn insert_from(&mut self, entry: Entry, origin: Origin) {
         let id = entry.id.clone();
         self.insert(entry);
-        self.origins.insert(id, origin);
+        Arc::make_mut(&mut self.origins).insert(id, origin);
     }
 
     /// Where the entry `id` was written, when it came from a glossary file.
