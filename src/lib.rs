@@ -7,5 +7,6 @@ pub mod config;
 pub mod kb;
 pub mod lsp;
 pub mod markdown;
+pub mod parallel;
 pub mod text;
 pub mod workspace;

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
-use super::parallel;
 use crate::analysis::{self, Severity};
+use crate::parallel;
 use crate::text::{Encoding, LineIndex, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -7,7 +7,6 @@ mod analyze;
 mod check;
 mod drafts;
 mod kb;
-mod parallel;
 
 pub use analyze::{analysis_json, analyze};
 pub use check::{check, CheckOptions, OutputFormat};

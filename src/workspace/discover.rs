@@ -113,15 +113,18 @@ pub fn index_drafts(
     kb: &Kb,
     encoding: Encoding,
 ) -> IndexedDrafts {
+    // Each draft is read, analysed and reduced to its summary on whichever
+    // core is free; only the summaries are kept, never the texts.
+    let results = crate::parallel::map(paths, |path| {
+        read_draft(path).map(|text| {
+            let analysis = analysis::analyze(&text, config, kb);
+            DraftSummary::new(path.clone(), &text, &analysis, encoding)
+        })
+    });
     let mut indexed = IndexedDrafts::default();
-    for path in paths {
-        match read_draft(path) {
-            Ok(text) => {
-                let analysis = analysis::analyze(&text, config, kb);
-                indexed
-                    .summaries
-                    .push(DraftSummary::new(path.clone(), &text, &analysis, encoding));
-            }
+    for result in results {
+        match result {
+            Ok(summary) => indexed.summaries.push(summary),
             Err(skipped) => indexed.skipped.push(skipped),
         }
     }
