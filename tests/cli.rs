@@ -323,3 +323,33 @@ fn the_glossary_explains_laws_in_check_and_lookup_and_its_mistakes_say_where() {
         "{lookup:?}"
     );
 }
+
+#[test]
+fn sarif_output_lists_rules_and_results_with_regions() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ferry notes/ferry.md", ORPHAN);
+    let output = copydesk(dir.path(), &["check", "--format", "sarif", "."], None);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "copydesk");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 11);
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "unattributed-quote");
+    assert_eq!(
+        rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "unattributed-quote"
+    );
+    assert_eq!(result["level"], "warning");
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "ferry%20notes/ferry.md"
+    );
+    assert_eq!(location["region"]["startLine"], 5);
+    assert_eq!(location["region"]["startColumn"], 1);
+    assert_eq!(location["region"]["endLine"], 5);
+}

@@ -48,6 +48,23 @@ impl Code {
         Code::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
+    /// What the rule checks, in a line, for rule lists (SARIF, help).
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::UnattributedQuote => "A direct or partial quote names nobody as its speaker.",
+            Code::UnclosedQuote => "A quotation mark is opened and never closed.",
+            Code::UnresolvedSpeaker => {
+                "An attribution such as “he said” has nobody earlier for the pronoun to be."
+            }
+            Code::SurnameFirstReference => "A speaker's surname appears before their full name.",
+            Code::AnonymousSource => "A quote is credited to an unnamed source.",
+            Code::AttributionVerb => "A verb of saying other than “said” or “says”.",
+            Code::LawNotEnacted => "A bill that never became law is named as if it were law.",
+            Code::LawNameMismatch => "A known law is named with the wrong year or a wrong word.",
+            Code::UnknownLaw => "A law-shaped name the knowledge base does not know.",
+        }
+    }
+
     /// The level a rule has when the configuration says nothing about it.
     pub fn default_severity(self) -> Severity {
         match self {

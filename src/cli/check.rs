@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
-use crate::analysis::{self, Severity};
+use crate::analysis::{self, Code, Severity};
 use crate::parallel;
 use crate::text::{Encoding, LineIndex, Span};
 
@@ -18,6 +18,8 @@ pub enum OutputFormat {
     Text,
     /// A JSON array of findings.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 pub struct CheckOptions {
@@ -128,6 +130,9 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &reports)
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),
+        OutputFormat::Sarif => serde_json::to_writer_pretty(&mut out, &sarif(&reports))
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out)),
     };
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
@@ -147,6 +152,108 @@ pub fn check(options: &CheckOptions) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The rules SARIF lists: every analysis rule, and the two problems with
+/// the desk's files.
+fn sarif_rules() -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut rules: Vec<_> = Code::ALL
+        .iter()
+        .map(|code| {
+            (
+                code.as_str(),
+                code.description(),
+                sarif_level(code.default_severity().as_str()),
+            )
+        })
+        .collect();
+    rules.push((
+        "invalid-config",
+        "copydesk.toml cannot be used; the defaults apply.",
+        "error",
+    ));
+    rules.push((
+        "invalid-glossary",
+        "A glossary or knowledge-base entry cannot be loaded.",
+        "error",
+    ));
+    rules
+}
+
+/// SARIF's level for a copydesk severity.
+fn sarif_level(severity: &str) -> &'static str {
+    match severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "note",
+    }
+}
+
+/// The reports as a SARIF 2.1.0 log with one run. Columns count Unicode
+/// code points, as copydesk's text output does.
+fn sarif(reports: &[Report]) -> serde_json::Value {
+    let rules = sarif_rules();
+    let results: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| {
+            let index = rules.iter().position(|(id, _, _)| *id == r.code);
+            let mut result = serde_json::json!({
+                "ruleId": r.code,
+                "level": sarif_level(r.severity),
+                "message": { "text": r.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri_reference(&r.path) },
+                        "region": {
+                            "startLine": r.line,
+                            "startColumn": r.column,
+                            "endLine": r.end_line.max(r.line),
+                            "endColumn": if r.end_line > r.line { r.end_column } else { r.end_column.max(r.column) },
+                        }
+                    }
+                }],
+            });
+            if let Some(index) = index {
+                result["ruleIndex"] = serde_json::json!(index);
+            }
+            result
+        })
+        .collect();
+    serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "copydesk",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.iter().map(|(id, text, level)| serde_json::json!({
+                        "id": id,
+                        "shortDescription": { "text": text },
+                        "defaultConfiguration": { "level": level },
+                    })).collect::<Vec<_>>(),
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}
+
+/// A path as a relative URI reference: forward slashes, and every byte
+/// that is not plainly safe percent-encoded.
+fn uri_reference(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `path` relative to the current folder when it is inside it, as the
