@@ -165,3 +165,101 @@ async fn definition_of_a_law_is_its_first_mention_in_the_draft() {
     );
     client.shutdown().await;
 }
+
+fn uris(locations: &Value) -> Vec<String> {
+    let mut uris: Vec<String> = locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap().to_string())
+        .collect();
+    uris.sort();
+    uris.dedup();
+    uris
+}
+
+/// The drafts references on the law in `uri` reach, once they are `want`:
+/// a watched-file notification is handled while later requests run, so
+/// the index catches up a moment after it is sent.
+async fn references(client: &mut TestClient, uri: &str, want: &[&String]) -> Vec<String> {
+    let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        let locations = client
+            .at("textDocument/references", uri, position(0, 16))
+            .await;
+        found = uris(&locations);
+        if found == want {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    found
+}
+
+#[tokio::test]
+async fn watched_drafts_update_the_index_without_a_rescan() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.md", b"The CHIPS and Science Act passed.\n");
+    let capabilities = json!({
+        "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
+    });
+    let (mut client, _) = TestClient::initialized(capabilities, Some(root)).await;
+    client
+        .take(|m| m["method"] == "client/registerCapability")
+        .await;
+    client.log_containing("indexed 1 draft").await;
+    let open = file_uri(&root.join("open.md"));
+    client
+        .open(&open, "Critics of the CHIPS Act spoke.\n")
+        .await;
+    let a = file_uri(&root.join("a.md"));
+    let c = file_uri(&root.join("c.md"));
+    let d = file_uri(&root.join("d.md"));
+    assert_eq!(
+        references(&mut client, &open, &[&a, &open]).await,
+        vec![a.clone(), open.clone()]
+    );
+
+    // Created.
+    write(root, "c.md", b"The CHIPS and Science Act again.\n");
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [{ "uri": c, "type": 1 }] }),
+        )
+        .await;
+    assert_eq!(
+        references(&mut client, &open, &[&a, &c, &open]).await,
+        vec![a.clone(), c.clone(), open.clone()]
+    );
+    // Changed: the law is gone from a.md.
+    write(root, "a.md", b"Nothing about chips here.\n");
+    // Renamed: c.md to d.md, as a deletion and a creation.
+    std::fs::rename(root.join("c.md"), root.join("d.md")).unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [
+                { "uri": a, "type": 2 },
+                { "uri": c, "type": 3 },
+                { "uri": d, "type": 1 },
+            ] }),
+        )
+        .await;
+    assert_eq!(
+        references(&mut client, &open, &[&d, &open]).await,
+        vec![d.clone(), open.clone()]
+    );
+    // No second scan ran.
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "chips" }))
+        .await;
+    assert_eq!(symbols[0]["containerName"], "2 mentions in 2 drafts");
+    assert!(
+        !client.pending_contains(|m| m["method"] == "$/progress"),
+        "a rescan ran"
+    );
+    client.shutdown().await;
+}

@@ -143,6 +143,12 @@ impl TestClient {
         }
     }
 
+    /// Whether a message already received and not yet taken matches.
+    #[allow(dead_code)]
+    pub fn pending_contains(&self, wanted: impl Fn(&Value) -> bool) -> bool {
+        self.pending.iter().any(wanted)
+    }
+
     /// The next notification of `method` whose params `wanted` accepts.
     pub async fn notification(&mut self, method: &str, wanted: impl Fn(&Value) -> bool) -> Value {
         let message = self
