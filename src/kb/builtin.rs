@@ -8,6 +8,10 @@ use super::Entry;
 pub const FILES: &[(&str, &str)] = &[
     ("us.toml", include_str!("../../data/kb/us.toml")),
     ("world.toml", include_str!("../../data/kb/world.toml")),
+    (
+        "international.toml",
+        include_str!("../../data/kb/international.toml"),
+    ),
 ];
 
 #[derive(Deserialize)]
