@@ -14,6 +14,7 @@ mod documents;
 mod hover;
 mod indexing;
 mod inlay_hints;
+mod pull;
 mod server;
 mod sources;
 mod state;

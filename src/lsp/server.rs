@@ -133,6 +133,13 @@ impl Backend {
             self.publish(uri, doc).await;
         }
         let settings = self.state.settings();
+        if settings.pull {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ =
+                    tokio::time::timeout(REFRESH_WAIT, client.workspace_diagnostic_refresh()).await;
+            });
+        }
         let mut stale: Vec<PathBuf> = before.kb_problems.iter().map(|p| p.path.clone()).collect();
         stale.extend(before.config_problem.iter().map(|(path, _)| path.clone()));
         self.publish_file_problems(&settings, &stale).await;
@@ -149,6 +156,10 @@ impl Backend {
     async fn publish(&self, uri: Uri, doc: Arc<Document>) {
         let current = self.state.document(&uri).map(|d| d.version);
         if current != Some(doc.version) {
+            return;
+        }
+        if self.state.settings().pull {
+            // The client asks when it wants them.
             return;
         }
         let encoding = self.state.settings().encoding;
@@ -210,6 +221,11 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|window| window.work_done_progress)
             .unwrap_or(false);
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
         let watch_files = params
             .capabilities
             .workspace
@@ -232,9 +248,11 @@ impl LanguageServer for Backend {
             roots,
             progress,
             watch_files,
+            pull,
+            generation: 0,
         });
         Ok(InitializeResult {
-            capabilities: capabilities(encoding),
+            capabilities: capabilities(encoding, pull),
             server_info: Some(ServerInfo {
                 name: "copydesk".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -335,11 +353,20 @@ impl LanguageServer for Backend {
                 for (uri, doc) in documents {
                     self.publish(uri, doc).await;
                 }
-                // The hints may have been switched; ask the editor to fetch
-                // them again, without waiting on it here.
+                // The hints may have been switched, and pulled diagnostics
+                // are stale; ask the editor to fetch them again, without
+                // waiting on it here.
                 let client = self.client.clone();
+                let pull = self.state.settings().pull;
                 tokio::spawn(async move {
                     let _ = tokio::time::timeout(REFRESH_WAIT, client.inlay_hint_refresh()).await;
+                    if pull {
+                        let _ = tokio::time::timeout(
+                            REFRESH_WAIT,
+                            client.workspace_diagnostic_refresh(),
+                        )
+                        .await;
+                    }
                 });
             }
             Err(err) => {
@@ -376,6 +403,20 @@ impl LanguageServer for Backend {
         if reload {
             self.reload_workspace_files().await;
         }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        self.pull_document(params).await
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        self.pull_workspace(params).await
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
@@ -630,8 +671,19 @@ impl LanguageServer for Backend {
 }
 
 /// What copydesk advertises: exactly the features it implements.
-fn capabilities(encoding: crate::text::Encoding) -> ServerCapabilities {
+fn capabilities(encoding: crate::text::Encoding, pull: bool) -> ServerCapabilities {
+    // Clients that pull diagnostics get them that way; the rest get them
+    // pushed.
+    let diagnostic_provider = pull.then(|| {
+        DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some("copydesk".to_string()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: true,
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })
+    });
     ServerCapabilities {
+        diagnostic_provider,
         position_encoding: Some(encoding_kind(encoding)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {

@@ -55,6 +55,12 @@ pub struct Settings {
     pub progress: bool,
     /// Whether the client lets copydesk register file watchers.
     pub watch_files: bool,
+    /// Whether the client pulls diagnostics (`textDocument/diagnostic`);
+    /// copydesk pushes them otherwise.
+    pub pull: bool,
+    /// Counts settings changes, so a pulled report's result id changes
+    /// when the settings do, not only when the text does.
+    pub generation: u64,
 }
 
 /// The settings before initialize, which replaces them. The protocol
@@ -74,6 +80,8 @@ impl Default for Settings {
             roots: Vec::new(),
             progress: false,
             watch_files: false,
+            pull: false,
+            generation: 0,
         }
     }
 }
@@ -147,6 +155,7 @@ impl State {
             config,
             inlay_hints: editor.inlay_hints.enabled,
             editor,
+            generation: old.generation + 1,
             ..Settings::clone(&old)
         };
         (self.replace_settings(settings), unknown)
@@ -164,6 +173,7 @@ impl State {
             config_problem: files.config_problem,
             kb: files.kb,
             kb_problems: files.kb_problems,
+            generation: old.generation + 1,
             ..Settings::clone(&old)
         };
         self.replace_settings(settings)
