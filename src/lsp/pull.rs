@@ -5,7 +5,7 @@
 //! about something unchanged hears only "unchanged".
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
@@ -160,7 +160,7 @@ fn disk_id(settings: &Settings, path: &Path) -> Option<String> {
 }
 
 /// The diagnostics of a draft read from disk; none when it cannot be read.
-fn from_disk(settings: &Settings, path: &PathBuf) -> Vec<Diagnostic> {
+fn from_disk(settings: &Settings, path: &Path) -> Vec<Diagnostic> {
     match read_draft(path) {
         Ok(text) => {
             let doc = Document::new(0, &text, &settings.config, &settings.kb);
