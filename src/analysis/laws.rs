@@ -139,13 +139,16 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
                 continue;
             }
             let span = Span::new(segment.start + start, segment.start + end);
-            if overlaps_any(&mentions, span) {
+            // Only this segment's mentions can overlap it.
+            if overlaps_any(&mentions[known_start..], span) {
                 continue;
             }
             mentions.push(unknown(text, span));
         }
     }
     // Acronyms the draft defined, used after their definition.
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut bound = Vec::new();
     for (acronym, entry, defined_at) in &acronyms {
         let entry = &kb.entries()[*entry];
         for segment in blocks.iter().flat_map(|b| &b.segments) {
@@ -162,14 +165,27 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
                     continue;
                 }
                 let span = Span::new(start, end);
-                if !overlaps_any(&mentions, span) {
-                    mentions.push(known(text, span, entry));
+                if !overlaps_sorted(&mentions, span) && !overlaps_any(&bound, span) {
+                    bound.push(known(text, span, entry));
                 }
             }
         }
     }
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    if !bound.is_empty() {
+        mentions.extend(bound);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
     mentions
+}
+
+/// Whether `span` overlaps a mention of `sorted`, which is in order of
+/// start and has no overlaps of its own: only the mentions on either side
+/// of where `span` would go can.
+fn overlaps_sorted(sorted: &[LawMention], span: Span) -> bool {
+    let at = sorted.partition_point(|m| m.span.start < span.start);
+    sorted[at.saturating_sub(1)..(at + 1).min(sorted.len())]
+        .iter()
+        .any(|m| m.span.overlaps(span))
 }
 
 fn overlaps_any(mentions: &[LawMention], span: Span) -> bool {

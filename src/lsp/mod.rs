@@ -11,6 +11,7 @@ mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
+mod framing;
 mod hover;
 mod indexing;
 mod inlay_hints;
@@ -21,6 +22,7 @@ mod state;
 mod symbols;
 
 pub use code_actions::strip_snippet;
+pub use framing::{guard, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
 pub use server::{Backend, SyncedDocument};
 
@@ -33,10 +35,11 @@ use tracing_subscriber::EnvFilter;
 pub const SYNCED_DOCUMENT: &str = "copydesk/syncedDocument";
 
 /// The server as a service, for running it over any transport; tests drive it
-/// in-process with `Server::new(read, write, socket).serve(service)`.
+/// in-process with `Server::new(guard(read), write, socket).serve(service)`.
 pub fn service() -> (LspService<Backend>, ClientSocket) {
     LspService::build(Backend::new)
         .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
+        .custom_method(MALFORMED, Backend::malformed_message)
         .finish()
 }
 
@@ -52,7 +55,7 @@ pub async fn run_stdio() {
         .with_ansi(false)
         .try_init();
     let (service, socket) = service();
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+    Server::new(guard(tokio::io::stdin()), tokio::io::stdout(), socket)
         .serve(service)
         .await;
 }

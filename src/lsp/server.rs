@@ -68,6 +68,16 @@ impl Backend {
         }))
     }
 
+    /// A message from the client that could not be decoded, replaced by
+    /// the transport guard: say what was wrong, and go on.
+    pub async fn malformed_message(&self, params: super::framing::Malformed) {
+        self.warn(format!(
+            "ignored a malformed message from the client: {}",
+            params.reason
+        ))
+        .await;
+    }
+
     /// Publish what is wrong with `copydesk.toml` and the glossary files as
     /// diagnostics on those files, and clear them on the files in
     /// `before` that are fine now.

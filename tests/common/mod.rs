@@ -45,6 +45,7 @@ impl TestClient {
         let (client_io, server_io) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_io);
         let (service, socket) = copydesk::lsp::service();
+        let server_read = copydesk::lsp::guard(server_read);
         let server = tokio::spawn(Server::new(server_read, server_write, socket).serve(service));
         let (client_read, writer) = tokio::io::split(client_io);
         let (tx, incoming) = mpsc::unbounded_channel();
@@ -92,6 +93,25 @@ impl TestClient {
 
     async fn send(&mut self, message: Value) {
         write_frame(&self.writer, &message).await;
+    }
+
+    /// Send bytes as they are, framing and all: for malformed messages.
+    pub async fn send_bytes(&mut self, bytes: &[u8]) {
+        let mut writer = self.writer.lock().await;
+        writer.write_all(bytes).await.unwrap();
+        writer.flush().await.unwrap();
+    }
+
+    /// Send `body` with a correct `Content-Length` header, whatever it holds.
+    pub async fn send_body(&mut self, body: &[u8]) {
+        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        frame.extend_from_slice(body);
+        self.send_bytes(&frame).await;
+    }
+
+    /// Whether the server task is still running.
+    pub fn serving(&self) -> bool {
+        !self.server.is_finished()
     }
 
     pub async fn notify(&mut self, method: &str, params: Value) {

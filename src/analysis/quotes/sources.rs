@@ -8,6 +8,10 @@ use crate::analysis::{Mention, MentionForm, Quote, Speaker};
 /// them, in order of first mention.
 pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Speaker> {
     let mut speakers: Vec<Speaker> = Vec::new();
+    // The mentions the attributions make, per speaker, merged in at the end
+    // (a draft may mention one person thousands of times; checking each
+    // against all the others as it comes would be quadratic).
+    let mut attributed: Vec<Vec<Mention>> = Vec::new();
     for (index, quote) in quotes.iter().enumerate() {
         let Some(attribution) = &quote.attribution else {
             continue;
@@ -51,25 +55,37 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
                         .collect();
                 }
                 speakers.push(speaker);
+                attributed.push(Vec::new());
                 speakers.len() - 1
             }
         };
-        let speaker = &mut speakers[at];
-        if !speaker.quotes.contains(&index) {
-            speaker.quotes.push(index);
+        // Quotes come in order, so a quote already listed is the last one.
+        if speakers[at].quotes.last() != Some(&index) {
+            speakers[at].quotes.push(index);
         }
-        if !speaker
-            .mentions
-            .iter()
-            .any(|m| m.span.overlaps(mention.span))
-        {
-            speaker.mentions.push(Mention {
-                span: mention.span,
-                form: mention.form,
-            });
-        }
+        attributed[at].push(Mention {
+            span: mention.span,
+            form: mention.form,
+        });
     }
-    for speaker in &mut speakers {
+    for (speaker, mut extra) in speakers.iter_mut().zip(attributed) {
+        speaker.mentions.sort_by_key(|m| m.span.start);
+        extra.sort_by_key(|m| m.span.start);
+        // An attribution's mention counts unless it overlaps one already
+        // there: the draft's own mentions first, then earlier attributions.
+        let mut kept: Vec<Mention> = Vec::new();
+        for mention in extra {
+            let known = &speaker.mentions;
+            let at = known.partition_point(|m| m.span.start < mention.span.start);
+            let overlaps_known = known[at.saturating_sub(1)..(at + 1).min(known.len())]
+                .iter()
+                .any(|m| m.span.overlaps(mention.span));
+            let overlaps_kept = kept.last().is_some_and(|m| m.span.overlaps(mention.span));
+            if !overlaps_known && !overlaps_kept {
+                kept.push(mention);
+            }
+        }
+        speaker.mentions.extend(kept);
         speaker.mentions.sort_by_key(|m| m.span.start);
     }
     speakers.sort_by_key(|s| s.mentions.first().map_or(usize::MAX, |m| m.span.start));

@@ -1,0 +1,322 @@
+//! A guard in front of the JSON-RPC transport.
+//!
+//! The framework's reader stops for good at the first message it cannot
+//! decode, and the server with it. This guard reads the client's byte
+//! stream first, frame by frame, and passes on only messages the framework
+//! can decode. Anything else (a body that is not UTF-8 or not JSON, JSON
+//! that is not a JSON-RPC message, a frame with no usable `Content-Length`)
+//! becomes a `copydesk/malformedMessage` notification saying what was
+//! wrong, which the server logs; the session goes on.
+
+use serde::Deserialize;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
+use tower_lsp_server::jsonrpc::{Request, Response};
+
+/// The notification a malformed message is replaced with.
+pub const MALFORMED: &str = "copydesk/malformedMessage";
+
+/// The largest body copydesk accepts; larger ones are skipped unread.
+const MAX_BODY: usize = 512 << 20;
+
+/// The largest header block; more bytes with no blank line are garbage.
+const MAX_HEADER: usize = 8 << 10;
+
+/// What the framework decodes, checked the same way.
+#[derive(Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // Deserialised only to be checked.
+enum Message {
+    Response(Response),
+    Request(Request),
+}
+
+/// The parameters of a `copydesk/malformedMessage` notification.
+#[derive(Debug, serde::Serialize, Deserialize)]
+pub struct Malformed {
+    pub reason: String,
+}
+
+/// `input` with every malformed message replaced by a notification that
+/// says what was wrong with it.
+pub fn guard(input: impl AsyncRead + Unpin + Send + 'static) -> DuplexStream {
+    let (mut out, read) = tokio::io::duplex(1 << 16);
+    tokio::spawn(async move {
+        let mut input = input;
+        let mut frames = Frames::default();
+        let mut chunk = vec![0u8; 1 << 16];
+        loop {
+            let n = match input.read(&mut chunk).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            frames.push(&chunk[..n]);
+            while let Some(frame) = frames.next_frame() {
+                if out.write_all(&frame).await.is_err() {
+                    return;
+                }
+            }
+        }
+        let _ = out.shutdown().await;
+    });
+    read
+}
+
+/// The framing state: bytes received and not yet passed on.
+struct Frames {
+    max_body: usize,
+    buffer: Vec<u8>,
+    /// The length of the body being read, once its headers are in.
+    body: Option<usize>,
+    /// Bytes of an oversized body still to be thrown away.
+    skipping: usize,
+}
+
+impl Default for Frames {
+    fn default() -> Self {
+        Frames {
+            max_body: MAX_BODY,
+            buffer: Vec::new(),
+            body: None,
+            skipping: 0,
+        }
+    }
+}
+
+impl Frames {
+    fn push(&mut self, bytes: &[u8]) {
+        if self.skipping > 0 {
+            let skip = self.skipping.min(bytes.len());
+            self.skipping -= skip;
+            self.buffer.extend_from_slice(&bytes[skip..]);
+        } else {
+            self.buffer.extend_from_slice(bytes);
+        }
+    }
+
+    /// The next frame to pass on, when enough bytes are in.
+    fn next_frame(&mut self) -> Option<Vec<u8>> {
+        loop {
+            if self.skipping > 0 {
+                return None;
+            }
+            if let Some(length) = self.body {
+                if self.buffer.len() < length {
+                    return None;
+                }
+                let body: Vec<u8> = self.buffer.drain(..length).collect();
+                self.body = None;
+                return Some(frame(&check(&body)));
+            }
+            let Some(end) = find(&self.buffer, b"\r\n\r\n") else {
+                if self.buffer.len() > MAX_HEADER {
+                    let keep = self.resync(1);
+                    return Some(malformed(&format!(
+                        "{keep} bytes with no message header were dropped"
+                    )));
+                }
+                return None;
+            };
+            // Stray bytes glued to the front of a header: drop them first.
+            if let Some(at) = find(&self.buffer[..end], b"Content-Length") {
+                if at > 0 && self.buffer[at - 1] != b'\n' {
+                    self.buffer.drain(..at);
+                    return Some(malformed(&format!(
+                        "{at} stray bytes before a message header were dropped"
+                    )));
+                }
+            }
+            let headers = String::from_utf8_lossy(&self.buffer[..end]).into_owned();
+            match content_length(&headers) {
+                Ok(length) if length > self.max_body => {
+                    self.buffer.drain(..end + 4);
+                    let have = self.buffer.len().min(length);
+                    self.buffer.drain(..have);
+                    self.skipping = length - have;
+                    return Some(malformed(&format!(
+                        "a message of {length} bytes is over copydesk's limit of {} \
+                         bytes and was skipped",
+                        self.max_body
+                    )));
+                }
+                Ok(length) => {
+                    self.buffer.drain(..end + 4);
+                    self.body = Some(length);
+                }
+                Err(reason) => {
+                    self.buffer.drain(..end + 4);
+                    self.resync(0);
+                    return Some(malformed(&reason));
+                }
+            }
+        }
+    }
+
+    /// Drop bytes up to the next `Content-Length` at or after `from`.
+    /// Returns how many were dropped.
+    fn resync(&mut self, from: usize) -> usize {
+        let at = find(
+            &self.buffer[from.min(self.buffer.len())..],
+            b"Content-Length",
+        )
+        .map_or(self.buffer.len(), |i| i + from);
+        self.buffer.drain(..at);
+        at
+    }
+}
+
+/// The body's `Content-Length`, or why the headers are unusable.
+fn content_length(headers: &str) -> Result<usize, String> {
+    let mut length = None;
+    for line in headers.split("\r\n") {
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(format!("the header line {line:?} is not `Name: value`"));
+        };
+        if name.trim().eq_ignore_ascii_case("content-length") {
+            length =
+                Some(value.trim().parse::<usize>().map_err(|_| {
+                    format!("the Content-Length {:?} is not a number", value.trim())
+                })?);
+        }
+    }
+    length.ok_or_else(|| "a message came without a Content-Length header".to_string())
+}
+
+/// The body itself when the framework can decode it, else the notification
+/// that replaces it.
+fn check(body: &[u8]) -> Vec<u8> {
+    let reason = match std::str::from_utf8(body) {
+        Err(err) => format!(
+            "a message is not valid UTF-8 (at byte {})",
+            err.valid_up_to()
+        ),
+        Ok(text) if text.trim().is_empty() => "a message had an empty body".to_string(),
+        Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
+            Err(err) => format!("a message is not JSON: {err}"),
+            Ok(_) => match serde_json::from_str::<Message>(text) {
+                Ok(_) => return body.to_vec(),
+                Err(_) => format!(
+                    "a message is JSON but not a JSON-RPC 2.0 request, notification or \
+                     response: {}",
+                    preview(text)
+                ),
+            },
+        },
+    };
+    notification(&reason)
+}
+
+fn preview(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &flat[..at]),
+        None => flat,
+    }
+}
+
+fn notification(reason: &str) -> Vec<u8> {
+    serde_json::json!({
+        "jsonrpc": "2.0",
+        "method": MALFORMED,
+        "params": Malformed { reason: reason.to_string() },
+    })
+    .to_string()
+    .into_bytes()
+}
+
+fn malformed(reason: &str) -> Vec<u8> {
+    frame(&notification(reason))
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &[u8]) -> Vec<String> {
+        let mut frames = Frames::default();
+        let mut out = Vec::new();
+        // Byte by byte, so every partial state is crossed.
+        for b in input {
+            frames.push(std::slice::from_ref(b));
+            while let Some(frame) = frames.next_frame() {
+                let text = String::from_utf8(frame).unwrap();
+                let (_, body) = text.split_once("\r\n\r\n").unwrap();
+                out.push(body.to_string());
+            }
+        }
+        out
+    }
+
+    fn framed(body: &[u8]) -> Vec<u8> {
+        frame(body)
+    }
+
+    #[test]
+    fn good_messages_pass_unchanged_and_bad_ones_are_named() {
+        let good = br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let mut input = framed(good);
+        input.extend(framed(b"{\"jsonrpc\": \"2.0\", \"id\": 7, \"method\": "));
+        input.extend(framed(b"\"\xff\xfe\""));
+        input.extend(framed(b"[1, 2, 3]"));
+        input.extend(b"X-Nonsense: 1\r\n\r\n");
+        input.extend(b"Content-Length: twelve\r\n\r\n");
+        input.extend(framed(good));
+        let out = run(&input);
+        assert_eq!(out.len(), 7, "{out:?}");
+        assert_eq!(out[0], std::str::from_utf8(good).unwrap());
+        assert!(out[1].contains("not JSON"), "{}", out[1]);
+        assert!(out[2].contains("not valid UTF-8 (at byte 1)"), "{}", out[2]);
+        assert!(out[3].contains("not a JSON-RPC 2.0"), "{}", out[3]);
+        assert!(out[4].contains("without a Content-Length"), "{}", out[4]);
+        assert!(
+            out[5].contains("\\\"twelve\\\" is not a number"),
+            "{}",
+            out[5]
+        );
+        assert_eq!(out[6], std::str::from_utf8(good).unwrap());
+        for bad in &out[1..6] {
+            let message: serde_json::Value = serde_json::from_str(bad).unwrap();
+            assert_eq!(message["method"], MALFORMED);
+        }
+    }
+
+    #[test]
+    fn garbage_without_headers_is_dropped_up_to_the_next_message() {
+        let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let mut input = vec![b'z'; MAX_HEADER + 10];
+        input.extend(framed(good));
+        let out = run(&input);
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert!(out[0].contains("8193 bytes with no message header were dropped"));
+        assert!(out[1].contains("9 stray bytes before a message header"));
+        assert_eq!(out[2], std::str::from_utf8(good).unwrap());
+    }
+
+    #[test]
+    fn an_oversized_body_is_skipped_without_being_held() {
+        let mut frames = Frames {
+            max_body: 1_000,
+            ..Frames::default()
+        };
+        frames.push(b"Content-Length: 1005\r\n\r\n");
+        let first = frames.next_frame().unwrap();
+        assert!(String::from_utf8_lossy(&first).contains("over copydesk's limit of 1000"));
+        frames.push(&[b'a'; 600]);
+        assert_eq!(frames.next_frame(), None);
+        frames.push(&[b'a'; 405]);
+        assert!(frames.buffer.is_empty());
+        assert_eq!(frames.skipping, 0);
+        let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        frames.push(&framed(good));
+        assert_eq!(frames.next_frame().unwrap(), framed(good));
+    }
+}

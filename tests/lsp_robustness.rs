@@ -1,0 +1,238 @@
+//! Nothing a client or a file can send breaks the server: each bad input
+//! is answered or ignored, said in the log where there is something to
+//! say, and the server goes on serving. Every test ends by asking for a
+//! hover, which a server that stopped serving would not answer.
+
+mod common;
+
+use std::path::Path;
+
+use common::{file_uri, TestClient};
+use serde_json::{json, Value};
+
+fn position(line: u32, character: u32) -> Value {
+    json!({ "line": line, "character": character })
+}
+
+const DRAFT: &str = "The CHIPS and Science Act passed.\n";
+
+/// Open a draft and hover its law: proof the server still serves.
+async fn still_serving(client: &mut TestClient, root: &Path) {
+    let uri = file_uri(&root.join("proof.md"));
+    client.open(&uri, DRAFT).await;
+    let hover = client.at("textDocument/hover", &uri, position(0, 8)).await;
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("**CHIPS and Science Act**"),
+        "{hover}"
+    );
+    assert!(client.serving());
+}
+
+#[tokio::test]
+async fn malformed_messages_get_errors_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+
+    // Not JSON at all.
+    client
+        .send_body(b"{\"jsonrpc\": \"2.0\", \"id\": 7, \"method\": ")
+        .await;
+    client
+        .log_containing("malformed message from the client: a message is not JSON")
+        .await;
+    // JSON, but invalid UTF-8 inside a string.
+    client
+        .send_body(
+            b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":\"\xff\xfe\"}",
+        )
+        .await;
+    client.log_containing("not valid UTF-8 (at byte 59)").await;
+    // Valid JSON that is not a JSON-RPC message.
+    client.send_body(b"[1, 2, 3]").await;
+    client.log_containing("not a JSON-RPC 2.0 request").await;
+    client.send_body(b"{\"hello\": \"world\"}").await;
+    client.log_containing("{\"hello\": \"world\"}").await;
+    // Headers with no usable length, then a good message.
+    client.send_bytes(b"Content-Length: many\r\n\r\n").await;
+    client.log_containing("\"many\" is not a number").await;
+    // A request for a method nobody defined.
+    let unknown = client
+        .request_raw("copydesk/noSuchThing", json!({ "x": 1 }))
+        .await;
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    // Parameters of the wrong shape.
+    let wrong = client
+        .request_raw("textDocument/hover", json!({ "textDocument": 5 }))
+        .await;
+    assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
+    // A notification with bad params is dropped.
+    client
+        .notify("textDocument/didChange", json!({ "nonsense": true }))
+        .await;
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn requests_before_initialize_are_refused_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = TestClient::start();
+    let early = client
+        .request_raw(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": "file:///x.md" }, "position": position(0, 0) }),
+        )
+        .await;
+    assert_eq!(early["error"]["code"], -32002, "{early}");
+    client
+        .request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": file_uri(dir.path()),
+                "capabilities": {},
+            }),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    let twice = client
+        .request_raw(
+            "initialize",
+            json!({ "processId": null, "capabilities": {} }),
+        )
+        .await;
+    assert!(twice.get("error").is_some(), "{twice}");
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn bad_positions_versions_and_unknown_documents_are_logged_and_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    let uri = file_uri(&dir.path().join("a.md"));
+    client.open(&uri, DRAFT).await;
+    // Past the end.
+    let hover = client
+        .at("textDocument/hover", &uri, position(400, 2))
+        .await;
+    assert_eq!(hover, Value::Null);
+    client.log_containing("line 400 is past the end").await;
+    let far = client
+        .at("textDocument/hover", &uri, position(0, 4_000_000))
+        .await;
+    assert_eq!(far, Value::Null);
+    // Out of order: version 3 arrives, then a late version 2.
+    client
+        .change(&uri, 3, json!([{ "text": "Version three.\n" }]))
+        .await;
+    client
+        .change(&uri, 2, json!([{ "text": "Version two.\n" }]))
+        .await;
+    client.log_containing("version 2").await;
+    let synced = client.synced(&uri).await;
+    assert_eq!(synced["version"], 3);
+    assert_eq!(synced["text"], "Version three.\n");
+    // A change whose range is off the document.
+    client
+        .change(
+            &uri,
+            4,
+            json!([{ "range": { "start": position(9, 0), "end": position(9, 1) }, "text": "x" }]),
+        )
+        .await;
+    client.log_containing("ignored a change").await;
+    // Changes to, and requests on, a document that was never opened.
+    let ghost = file_uri(&dir.path().join("ghost.md"));
+    client
+        .change(&ghost, 2, json!([{ "text": "Boo.\n" }]))
+        .await;
+    client.log_containing("ghost.md").await;
+    let none = client
+        .at("textDocument/definition", &ghost, position(0, 0))
+        .await;
+    assert_eq!(none, Value::Null);
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": ghost } }),
+        )
+        .await;
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_20_mb_draft_is_analysed_and_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    let uri = file_uri(&dir.path().join("huge.md"));
+    let paragraph = "\"We will not close the ferry,\" said Halima Diallo, the director. \
+                     The CHIPS and Science Act came up again.\n\n";
+    let text = paragraph.repeat(20_000_000 / paragraph.len());
+    assert!(text.len() > 19_000_000);
+    let diagnostics = client.open(&uri, &text).await;
+    assert_eq!(diagnostics["diagnostics"], json!([]));
+    let lines = text.matches('\n').count() as u32;
+    let hover = client
+        .at("textDocument/hover", &uri, position(lines - 2, 75))
+        .await;
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("**CHIPS and Science Act**"));
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_hostile_workspace_is_indexed_around() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("good.md"), DRAFT).unwrap();
+    std::fs::write(root.join("latin1.md"), b"caf\xe9 society\n").unwrap();
+    std::fs::write(root.join("binary.md"), [0u8, 159, 146, 150, 0, 1, 2, 255]).unwrap();
+    std::fs::create_dir(root.join("loop")).unwrap();
+    symlink(root.join("loop"), root.join("loop/again")).unwrap();
+    symlink(root.join("nowhere.md"), root.join("dangling.md")).unwrap();
+    let locked = root.join("locked.md");
+    std::fs::write(&locked, DRAFT).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read(&locked).is_ok(); // root reads anything
+    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
+    client.log_containing("latin1.md").await;
+    client.log_containing("binary.md").await;
+    if !readable {
+        client.log_containing("locked.md").await;
+    }
+    let indexed = client.log_containing("copydesk: indexed").await;
+    let expected = if readable {
+        "indexed 2 drafts"
+    } else {
+        "indexed 1 draft"
+    };
+    assert!(indexed.contains(expected), "{indexed}");
+
+    // A draft deleted from disk while open: the buffer is still served, and
+    // closing it drops it from the index.
+    let good = file_uri(&root.join("good.md"));
+    client.open(&good, DRAFT).await;
+    std::fs::remove_file(root.join("good.md")).unwrap();
+    let hover = client.at("textDocument/hover", &good, position(0, 8)).await;
+    assert!(hover["contents"]["value"].as_str().is_some());
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": good } }),
+        )
+        .await;
+    client.diagnostics(&good).await;
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+    still_serving(&mut client, root).await;
+    client.shutdown().await;
+}
