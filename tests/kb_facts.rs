@@ -122,7 +122,7 @@ fn facts_agree_with_the_public_record() {
         );
     }
     assert!(
-        checked >= 10,
+        checked >= 20,
         "only {checked} entries were checked against the data"
     );
 

@@ -101,7 +101,16 @@ fn citations_in_every_common_form() {
             known("H.R. 4346", "us/pl/117-167"),
             known("S. 1260", "us/bill/117/s1260"),
             known("136 Stat. 1366", "us/pl/117-167"),
-            unknown("5 U.S.C. 552"),
+            known("5 U.S.C. 552", "us/pl/89-487"),
+        ]
+    );
+    // A bill number names the newest bill copydesk knows by it; a citation
+    // copydesk has no entry for is still a mention, of nothing known.
+    assert_eq!(
+        laws("Republicans numbered their bill H.R. 2, and 49 U.S.C. 99999 is new."),
+        vec![
+            known("H.R. 2", "us/bill/118/hr2"),
+            unknown("49 U.S.C. 99999"),
         ]
     );
 }
@@ -221,6 +230,29 @@ fn a_wrong_word_is_flagged_with_a_fix_to_the_canonical_title() {
     assert_eq!(
         codes("The Affordable Housing Act passed.")[0].0,
         Code::UnknownLaw
+    );
+}
+
+#[test]
+fn people_and_schools_named_bill_or_law_are_not_laws() {
+    for text in [
+        "Mayor Bill de Blasio spoke.",
+        "Warren Buffett and Bill Gates met.",
+        "The Bill of Rights protects speech.",
+        "She teaches at New York University School of Law now.",
+        "He spoke of the Rule of Law in Hungary.",
+        "Steven Law, who runs the group, declined to comment.",
+        "New York City Mayor Bill spoke.",
+    ] {
+        assert_eq!(laws(text), vec![], "{text}");
+    }
+    assert_eq!(
+        laws("It passed. Under the U.S. Harbor Act of 1980, ships pay."),
+        vec![unknown("U.S. Harbor Act of 1980")]
+    );
+    assert_eq!(
+        laws("Under Kari's Law, calls go through. The Clean Harbor Bill of 2031 is next."),
+        vec![unknown("Kari's Law"), unknown("Clean Harbor Bill of 2031")]
     );
 }
 

@@ -127,7 +127,7 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
                 continue;
             }
             while let Some(first) = prose[start..end].split_whitespace().next() {
-                if LEADING_WORDS.contains(&first) {
+                if LEADING_WORDS.contains(&first) || first.starts_with(char::is_lowercase) {
                     start += first.len();
                     start += prose[start..end].len() - prose[start..end].trim_start().len();
                 } else {
@@ -135,7 +135,7 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
                 }
             }
             let name = &prose[start..end];
-            if name.split_whitespace().count() < 2 {
+            if name.split_whitespace().count() < 2 || !plausible_name(name, &prose[end..]) {
                 continue;
             }
             let span = Span::new(segment.start + start, segment.start + end);
@@ -186,6 +186,72 @@ fn overlaps_sorted(sorted: &[LawMention], span: Span) -> bool {
     sorted[at.saturating_sub(1)..(at + 1).min(sorted.len())]
         .iter()
         .any(|m| m.span.overlaps(span))
+}
+
+/// Words before a name that make `Bill` a first name: `Mayor Bill`.
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "Mayor",
+    "President",
+    "Gov.",
+    "Governor",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "Representative",
+    "Dr.",
+    "Mr.",
+    "Judge",
+    "Justice",
+    "Secretary",
+    "Chairman",
+    "Uncle",
+    "Coach",
+    "Former",
+];
+
+/// Whether a law-shaped run of words copydesk does not know reads as the
+/// name of a law rather than of a person or a school: `Mayor Bill`,
+/// `Warren Buffett and Bill`, `Bill de Blasio`, `the Bill of Rights`,
+/// `Rule of Law`, `Yale School of Law` and `Steven Law` are not laws.
+/// `after` is the text that follows the name.
+fn plausible_name(name: &str, after: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((&last, rest)) = words.split_last() else {
+        return false;
+    };
+    let before = rest.last().copied().unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    let possessive = rest
+        .iter()
+        .any(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"));
+    match last {
+        "Bill" | "Law" => {
+            if matches!(before, "of" | "and" | "&") || TITLES_BEFORE_NAMES.contains(&before) {
+                return false;
+            }
+            // `Bill of Rights`, `Bill de Blasio`.
+            if matches!(
+                next,
+                "of" | "de" | "van" | "von" | "du" | "da" | "di" | "le" | "la"
+            ) {
+                return false;
+            }
+            if last == "Law"
+                && rest.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "School" | "College" | "University" | "Institute" | "Center" | "Faculty"
+                    )
+                })
+            {
+                return false;
+            }
+            // Two words are a law only as a possessive (`Megan's Law`,
+            // `Sami's Law`); otherwise they are most often a person.
+            words.len() > 2 || possessive
+        }
+        _ => true,
+    }
 }
 
 fn overlaps_any(mentions: &[LawMention], span: Span) -> bool {

@@ -7,6 +7,11 @@ use super::Entry;
 /// The built-in data files by name, in the order they are loaded.
 pub const FILES: &[(&str, &str)] = &[
     ("us.toml", include_str!("../../data/kb/us.toml")),
+    ("us-laws.toml", include_str!("../../data/kb/us-laws.toml")),
+    (
+        "us-provisions.toml",
+        include_str!("../../data/kb/us-provisions.toml"),
+    ),
     ("world.toml", include_str!("../../data/kb/world.toml")),
     (
         "international.toml",

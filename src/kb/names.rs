@@ -62,6 +62,7 @@ impl NameIndex {
         let names: usize = entries.iter().map(|e| 1 + e.aliases.len()).sum();
         index.prefixes.reserve(names * 6);
         index.targets.reserve(names);
+        let mut newest: HashMap<String, u32> = HashMap::new();
         for (at, entry) in entries.iter().enumerate() {
             for name in std::iter::once(&entry.title).chain(&entry.aliases) {
                 for variant in variants(name) {
@@ -83,7 +84,16 @@ impl NameIndex {
             }
             for citation in &entry.citations {
                 if let Some(key) = citation_key(citation) {
-                    index.citations.entry(key).or_insert(at);
+                    let congress = congress_of(citation);
+                    match newest.get(&key) {
+                        // A bill number written without its Congress means
+                        // the most recent bill of that number copydesk knows.
+                        Some(&seen) if seen >= congress => {}
+                        _ => {
+                            newest.insert(key.clone(), congress);
+                            index.citations.insert(key, at);
+                        }
+                    }
                 }
             }
         }
@@ -221,6 +231,19 @@ impl Hasher for WordHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+}
+
+/// The Congress a bill citation names (`H.R. 1 (118th Congress)`), or 0.
+fn congress_of(citation: &str) -> u32 {
+    citation
+        .split_once('(')
+        .and_then(|(_, rest)| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            rest.contains("Congress")
+                .then(|| digits.parse().ok())
+                .flatten()
+        })
+        .unwrap_or(0)
 }
 
 /// A name and its spelling with `U.S.` for `United States` and back.
@@ -461,6 +484,22 @@ mod tests {
             vec![("clean air act".to_string(), 0)]
         );
         assert_eq!(found(&NameIndex::new(&[]), "Clean Air Act"), vec![]);
+    }
+
+    #[test]
+    fn a_bill_number_without_its_congress_means_the_newest_bill() {
+        let mut old = entry("old", "Old Act", &[]);
+        old.citations = vec!["H.R. 1 (115th Congress)".to_string()];
+        let mut new = entry("new", "New Act", &[]);
+        new.citations = vec!["H.R. 1 (118th Congress)".to_string()];
+        let mut plain = entry("plain", "Plain Act", &[]);
+        plain.citations = vec!["H.R. 1".to_string()];
+        let index = NameIndex::new(&[old.clone(), new.clone(), plain.clone()]);
+        assert_eq!(index.citations.get("hr:1"), Some(&1));
+        let index = NameIndex::new(&[new, old, plain]);
+        assert_eq!(index.citations.get("hr:1"), Some(&0));
+        assert_eq!(congress_of("S. 1260 (117th Congress)"), 117);
+        assert_eq!(congress_of("Pub. L. 117-167"), 0);
     }
 
     #[test]
