@@ -89,6 +89,9 @@ fn main() -> ExitCode {
                 }
             };
             runtime.block_on(copydesk::lsp::run_stdio());
+            // A read of stdin may still be pending on a blocking thread; the
+            // protocol says exit now, not when the client closes the pipe.
+            runtime.shutdown_background();
             ExitCode::SUCCESS
         }
         Command::Check {

@@ -112,8 +112,11 @@ impl DraftGen {
             "speaks",
             self.pick(&["library", "transit", "water", "school"])
         );
-        while out.split_whitespace().count() < words {
+        let mut count = out.split_whitespace().count();
+        while count < words {
+            let before = out.len();
             self.paragraph(&mut out);
+            count += out[before..].split_whitespace().count();
         }
         out
     }

@@ -1,0 +1,314 @@
+//! The real server over stdio, measured as an editor sees it.
+//!
+//! `cargo bench --bench server` starts `copydesk lsp` (the release build),
+//! speaks JSON-RPC to it over pipes and prints:
+//! - edit-to-diagnostics latency on a 10,000-word draft and a 1 MB draft
+//!   (targets: p50 <= 2 ms, p99 <= 10 ms; 1 MB p50 <= 20 ms);
+//! - a workspace of 10,000 generated drafts (about 60 MB): time to index
+//!   (target <= 1 s on 2 cores), references on a law and on a speaker
+//!   across it (target <= 5 ms), the server's peak resident memory (target
+//!   <= 150 MB);
+//! - `copydesk check` over the same drafts (target >= 40 MB/s).
+//!
+//! `COPYDESK_BENCH_DRAFTS=1000` makes the workspace smaller for a quick run.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+#[path = "support/draft_gen.rs"]
+mod draft_gen;
+
+const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
+
+/// A client on the server's stdin and stdout.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(BIN)
+            .arg("lsp")
+            .env("COPYDESK_LOG", "error")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("copydesk lsp starts");
+        let stdin = child.stdin.take().expect("stdin is piped");
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let (tx, incoming) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(value) = line.strip_prefix("Content-Length:") {
+                        length = value.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                let Ok(message) = serde_json::from_slice::<Value>(&body) else {
+                    continue;
+                };
+                if tx.send(message).is_err() {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            incoming,
+            next_id: 1,
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// The first message `wanted` accepts; requests from the server are
+    /// answered with null on the way.
+    fn wait(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let message = self
+                .incoming
+                .recv_timeout(Duration::from_secs(120))
+                .expect("the server answers within two minutes");
+            if message.get("method").is_some() && message.get("id").is_some() {
+                let id = message["id"].clone();
+                self.send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+            }
+            if wanted(&message) {
+                return message;
+            }
+        }
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let response = self.wait(|m| m.get("method").is_none() && m["id"] == json!(id));
+        response["result"].clone()
+    }
+
+    fn initialize(&mut self, root: Option<&Path>) {
+        let root = root.map(|r| format!("file://{}", r.display()));
+        self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": root,
+                "workspaceFolders": root.as_ref().map(|r| json!([{ "uri": r, "name": "desk" }])),
+                "capabilities": {
+                    "window": { "workDoneProgress": true },
+                    "general": { "positionEncodings": ["utf-8"] },
+                },
+            }),
+        );
+        self.notify("initialized", json!({}));
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+        );
+        self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == 1
+        });
+    }
+
+    /// Peak resident memory of the server, in MB.
+    fn peak_rss_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    }
+
+    fn stop(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let _ = self.child.wait();
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[at].as_secs_f64() * 1e3
+}
+
+/// Type into `text` `edits` times, one character at the start of a
+/// paragraph, and time each edit until its diagnostics arrive.
+fn edit_latency(name: &str, text: &str, edits: usize, target: &str) {
+    let mut client = Client::start();
+    client.initialize(None);
+    let uri = "file:///bench/draft.md";
+    client.open(uri, text);
+    let lines: Vec<u32> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('"') || l.starts_with(char::is_uppercase))
+        .map(|(n, _)| n as u32)
+        .collect();
+    let mut times = Vec::with_capacity(edits);
+    for i in 0..edits {
+        let version = i as i64 + 2;
+        let line = lines[(i * 7919) % lines.len()];
+        let start = Instant::now();
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{
+                    "range": { "start": { "line": line, "character": 0 }, "end": { "line": line, "character": 0 } },
+                    "text": "x",
+                }],
+            }),
+        );
+        client.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == version
+        });
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "edit to diagnostics, {name:<22} p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms ({edits} edits; target {target})",
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+        percentile(&times, 1.0),
+    );
+    client.stop();
+}
+
+fn main() {
+    let mut generator = draft_gen::DraftGen::new(2026);
+    let ten_thousand = generator.draft(10_000);
+    let mut megabyte = String::new();
+    while megabyte.len() < 1_000_000 {
+        megabyte.push_str(&generator.draft(2_000));
+    }
+    println!(
+        "drafts: {} words ({:.0} KB), and {:.2} MB",
+        ten_thousand.split_whitespace().count(),
+        ten_thousand.len() as f64 / 1e3,
+        megabyte.len() as f64 / 1e6
+    );
+    edit_latency(
+        "10,000 words",
+        &ten_thousand,
+        300,
+        "p50 <= 2 ms, p99 <= 10 ms",
+    );
+    edit_latency("1 MB", &megabyte, 40, "p50 <= 20 ms");
+
+    // The workspace.
+    let count: usize = std::env::var("COPYDESK_BENCH_DRAFTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut bytes = 0usize;
+    for n in 0..count {
+        let folder = dir.path().join(format!("desk-{:03}", n % 100));
+        if n < 100 {
+            std::fs::create_dir_all(&folder).unwrap();
+        }
+        let draft = generator.draft(1_000);
+        bytes += draft.len();
+        std::fs::write(folder.join(format!("story-{n:05}.md")), draft).unwrap();
+    }
+    println!("workspace: {count} drafts, {:.1} MB", bytes as f64 / 1e6);
+
+    let mut client = Client::start();
+    let start = Instant::now();
+    client.initialize(Some(dir.path()));
+    client.wait(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    let indexed = start.elapsed();
+    println!(
+        "index the workspace          {:>8.0} ms (target <= 1000 ms on 2 cores)",
+        indexed.as_secs_f64() * 1e3
+    );
+
+    let probe =
+        "\"The late ferry is back,\" said Halima Diallo. The CHIPS and Science Act paid for it.\n";
+    let uri = format!("file://{}/probe.md", dir.path().display());
+    client.open(&uri, probe);
+    for (what, character) in [("a law", 50), ("a speaker", 40)] {
+        let mut times = Vec::new();
+        let mut found = 0;
+        for _ in 0..50 {
+            let start = Instant::now();
+            let result = client.request(
+                "textDocument/references",
+                json!({
+                    "textDocument": { "uri": uri },
+                    "position": { "line": 0, "character": character },
+                    "context": { "includeDeclaration": true },
+                }),
+            );
+            times.push(start.elapsed());
+            found = result.as_array().map_or(0, Vec::len);
+        }
+        times.sort();
+        println!(
+            "references on {what:<10}       p50 {:>7.2} ms  p99 {:>7.2} ms ({found} locations; target <= 5 ms)",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
+    println!(
+        "server peak resident memory  {:>8.1} MB (target <= 150 MB)",
+        client.peak_rss_mb()
+    );
+    client.stop();
+
+    let start = Instant::now();
+    let status = Command::new(BIN)
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("copydesk check runs");
+    let spent = start.elapsed().as_secs_f64();
+    println!(
+        "copydesk check, whole desk   {:>8.1} MB/s ({:.2} s, exit {}; target >= 40 MB/s)",
+        bytes as f64 / 1e6 / spent,
+        spent,
+        status.code().unwrap_or(-1)
+    );
+}
