@@ -5,7 +5,6 @@
 //! of prose for the whole analysis.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use copydesk::analysis;
 use copydesk::config::Config;
@@ -13,6 +12,10 @@ use copydesk::kb::Kb;
 
 #[path = "support/draft_gen.rs"]
 mod draft_gen;
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::report;
 
 fn main() {
     let mut generator = draft_gen::DraftGen::new(7);
@@ -27,7 +30,7 @@ fn main() {
         kb.len()
     );
 
-    report("markdown::prose_regions", bytes, || {
+    report("markdown::prose_regions", bytes, "", || {
         for d in &drafts {
             black_box(copydesk::markdown::prose_regions(d));
         }
@@ -36,64 +39,19 @@ fn main() {
         .iter()
         .map(|d| copydesk::markdown::prose_regions(d))
         .collect();
-    report("analysis::quotes (alone)", bytes, || {
+    report("analysis::quotes (alone)", bytes, "", || {
         for (d, b) in drafts.iter().zip(&blocks) {
             black_box(analysis::quotes::find_quotes(d, b, &config));
         }
     });
-    report("analysis::laws (alone)", bytes, || {
+    report("analysis::laws (alone)", bytes, "", || {
         for (d, b) in drafts.iter().zip(&blocks) {
             black_box(analysis::laws::find_laws(d, b, &kb));
         }
     });
-    report("analysis::analyze", bytes, || {
+    report("analysis::analyze", bytes, "", || {
         for d in &drafts {
             black_box(analysis::analyze(d, &config, &kb));
         }
     });
-}
-
-/// CPU time this thread has used: the measure of "one core", which other
-/// processes on the machine do not inflate the way they inflate wall time.
-fn thread_cpu_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(rc, 0, "the thread CPU clock is readable");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
-}
-
-/// Run `work` repeatedly for about two seconds and print the median rate,
-/// in MB of input per second of this thread's CPU time.
-/// `COPYDESK_BENCH=quotes` runs only the measurements whose name contains
-/// `quotes`, for profiling one part.
-fn report(name: &str, bytes: usize, mut work: impl FnMut()) {
-    if let Ok(only) = std::env::var("COPYDESK_BENCH") {
-        if !name.contains(&only) {
-            return;
-        }
-    }
-    work();
-    let mut rates = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(2);
-    while Instant::now() < deadline || rates.len() < 3 {
-        let start = thread_cpu_time();
-        work();
-        let spent = thread_cpu_time()
-            .saturating_sub(start)
-            .as_secs_f64()
-            .max(1e-9);
-        rates.push(bytes as f64 / 1e6 / spent);
-    }
-    rates.sort_by(f64::total_cmp);
-    println!(
-        "{name:<28} {:>8.1} MB/s (median of {} runs, min {:.1}, max {:.1})",
-        rates[rates.len() / 2],
-        rates.len(),
-        rates[0],
-        rates[rates.len() - 1]
-    );
 }

@@ -6,7 +6,7 @@
 //! on one thread. Targets: load under 300 ms; scanning at least 25 MB/s.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use copydesk::analysis;
 use copydesk::config::Config;
@@ -14,6 +14,10 @@ use copydesk::kb::{store, Entry, Kb, Kind, LawId, Status, StatusState};
 
 #[path = "support/draft_gen.rs"]
 mod draft_gen;
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::{report, thread_cpu_time};
 
 const ENTRIES: usize = 50_000;
 
@@ -229,58 +233,35 @@ fn main() {
         .iter()
         .map(|d| copydesk::markdown::prose_regions(d))
         .collect();
-    report("analysis::laws, 50k entries", bytes, || {
-        for (d, b) in drafts.iter().zip(&blocks) {
-            black_box(analysis::laws::find_laws(d, b, &kb));
-        }
-    });
+    report(
+        "analysis::laws, 50k entries",
+        bytes,
+        "; target >= 25",
+        || {
+            for (d, b) in drafts.iter().zip(&blocks) {
+                black_box(analysis::laws::find_laws(d, b, &kb));
+            }
+        },
+    );
     let builtin = Kb::builtin();
-    report("analysis::analyze, built-in only", bytes, || {
-        for d in &drafts {
-            black_box(analysis::analyze(d, &config, &builtin));
-        }
-    });
-    report("analysis::analyze, 50k entries", bytes, || {
-        for d in &drafts {
-            black_box(analysis::analyze(d, &config, &kb));
-        }
-    });
-}
-
-/// CPU time this thread has used: "one core", whatever else the machine
-/// is doing.
-fn thread_cpu_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(rc, 0, "the thread CPU clock is readable");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
-}
-
-/// Run `work` for about two seconds; print the median rate in MB of input
-/// per second of this thread's CPU time.
-fn report(name: &str, bytes: usize, mut work: impl FnMut()) {
-    work();
-    let mut rates = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(2);
-    while Instant::now() < deadline || rates.len() < 3 {
-        let start = thread_cpu_time();
-        work();
-        let spent = thread_cpu_time()
-            .saturating_sub(start)
-            .as_secs_f64()
-            .max(1e-9);
-        rates.push(bytes as f64 / 1e6 / spent);
-    }
-    rates.sort_by(f64::total_cmp);
-    println!(
-        "{name:<32} {:>8.1} MB/s (median of {} runs, min {:.1}, max {:.1}; target >= 25)",
-        rates[rates.len() / 2],
-        rates.len(),
-        rates[0],
-        rates[rates.len() - 1]
+    report(
+        "analysis::analyze, built-in only",
+        bytes,
+        "; target >= 25",
+        || {
+            for d in &drafts {
+                black_box(analysis::analyze(d, &config, &builtin));
+            }
+        },
+    );
+    report(
+        "analysis::analyze, 50k entries",
+        bytes,
+        "; target >= 25",
+        || {
+            for d in &drafts {
+                black_box(analysis::analyze(d, &config, &kb));
+            }
+        },
     );
 }

@@ -6,11 +6,13 @@
 //! byte spans and protocol ranges; `diagnostics`, `hover` and `code_actions`
 //! turn analysis results into protocol replies.
 
+mod capabilities;
 mod code_actions;
 mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
+mod files;
 mod framing;
 mod hover;
 mod indexing;

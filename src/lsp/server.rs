@@ -10,17 +10,18 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::capabilities::{capabilities, workspace_roots};
 use super::code_actions::{glossary_fixes, quick_fixes, GlossaryFile};
 use super::completion::law_completions;
-use super::convert::{encoding_kind, negotiate_encoding};
+use super::convert::negotiate_encoding;
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
+use super::files::{is_draft_path, read_workspace_files, watch_files};
 use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
-use super::state::{file_path, Settings, State, WorkspaceFiles};
+use super::state::{file_path, Settings, State};
 use crate::analysis::{Code, MentionForm};
-use crate::config::{self, Config, ConfigError, EditorSettings};
-use crate::kb::load::load as load_kb;
+use crate::config::{self, EditorSettings};
 use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
@@ -28,7 +29,7 @@ use crate::workspace::read_draft;
 pub(super) const INDEX_WAIT: Duration = Duration::from_secs(10);
 
 /// How long a refresh request to the client may take before it is dropped.
-const REFRESH_WAIT: Duration = Duration::from_secs(5);
+pub(super) const REFRESH_WAIT: Duration = Duration::from_secs(5);
 
 /// The command that publishes the diagnostics of every draft in the
 /// workspace, open or not, for the editor's problems list.
@@ -78,92 +79,13 @@ impl Backend {
         .await;
     }
 
-    /// Publish what is wrong with `copydesk.toml` and the glossary files as
-    /// diagnostics on those files, and clear them on the files in
-    /// `before` that are fine now.
-    async fn publish_file_problems(&self, settings: &Settings, before: &[PathBuf]) {
-        let mut by_file: Vec<(PathBuf, Vec<Diagnostic>)> = before
-            .iter()
-            .map(|path| (path.clone(), Vec::new()))
-            .collect();
-        let mut add = |path: &PathBuf, diagnostic: Diagnostic| match by_file
-            .iter_mut()
-            .find(|(p, _)| p == path)
-        {
-            Some((_, list)) => list.push(diagnostic),
-            None => by_file.push((path.clone(), vec![diagnostic])),
-        };
-        if let Some((path, problem)) = &settings.config_problem {
-            add(
-                path,
-                file_diagnostic(
-                    problem.line,
-                    "invalid-config",
-                    format!(
-                        "{}; copydesk uses its default settings until this is fixed",
-                        problem.message
-                    ),
-                ),
-            );
-        }
-        for problem in &settings.kb_problems {
-            add(
-                &problem.path,
-                file_diagnostic(
-                    problem.line,
-                    "invalid-glossary",
-                    format!("{}; copydesk goes on without it", problem.message),
-                ),
-            );
-        }
-        for (path, diagnostics) in by_file {
-            if let Some(uri) = Uri::from_file_path(&path) {
-                self.client
-                    .publish_diagnostics(uri, diagnostics, None)
-                    .await;
-            }
-        }
-    }
-
-    /// Read `copydesk.toml` and the knowledge-base files again after one of
-    /// them changed on disk, re-check the open drafts and the index with
-    /// them, and report what is wrong with the files now.
-    pub(super) async fn reload_workspace_files(&self) {
-        let before = self.state.settings();
-        let roots = before.roots.clone();
-        let Ok(files) = tokio::task::spawn_blocking(move || read_workspace_files(&roots)).await
-        else {
-            return;
-        };
-        let state = self.state.clone();
-        let Ok(updated) = tokio::task::spawn_blocking(move || state.reload(files)).await else {
-            return;
-        };
-        for (uri, doc) in updated {
-            self.publish(uri, doc).await;
-        }
-        let settings = self.state.settings();
-        if settings.pull {
-            let client = self.client.clone();
-            tokio::spawn(async move {
-                let _ =
-                    tokio::time::timeout(REFRESH_WAIT, client.workspace_diagnostic_refresh()).await;
-            });
-        }
-        let mut stale: Vec<PathBuf> = before.kb_problems.iter().map(|p| p.path.clone()).collect();
-        stale.extend(before.config_problem.iter().map(|(path, _)| path.clone()));
-        self.publish_file_problems(&settings, &stale).await;
-        // Every closed draft's laws may resolve differently now.
-        tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
-    }
-
     async fn warn(&self, message: String) {
         warn(&self.client, message).await;
     }
 
     /// The diagnostics of `doc`, unless a newer version has replaced it in
     /// the meantime; that version publishes its own.
-    async fn publish(&self, uri: Uri, doc: Arc<Document>) {
+    pub(super) async fn publish(&self, uri: Uri, doc: Arc<Document>) {
         let current = self.state.document(&uri).map(|d| d.version);
         if current != Some(doc.version) {
             return;
@@ -677,163 +599,5 @@ impl LanguageServer for Backend {
             }
         }
         Ok(Some(actions))
-    }
-}
-
-/// What copydesk advertises: exactly the features it implements.
-fn capabilities(encoding: crate::text::Encoding, pull: bool) -> ServerCapabilities {
-    // Clients that pull diagnostics get them that way; the rest get them
-    // pushed.
-    let diagnostic_provider = pull.then(|| {
-        DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some("copydesk".to_string()),
-            inter_file_dependencies: false,
-            workspace_diagnostics: true,
-            work_done_progress_options: WorkDoneProgressOptions::default(),
-        })
-    });
-    ServerCapabilities {
-        diagnostic_provider,
-        position_encoding: Some(encoding_kind(encoding)),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                    include_text: Some(false),
-                })),
-                ..TextDocumentSyncOptions::default()
-            },
-        )),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        definition_provider: Some(OneOf::Left(true)),
-        references_provider: Some(OneOf::Left(true)),
-        completion_provider: Some(CompletionOptions::default()),
-        document_symbol_provider: Some(OneOf::Left(true)),
-        workspace_symbol_provider: Some(OneOf::Left(true)),
-        inlay_hint_provider: Some(OneOf::Left(true)),
-        rename_provider: Some(OneOf::Right(RenameOptions {
-            prepare_provider: Some(true),
-            work_done_progress_options: WorkDoneProgressOptions::default(),
-        })),
-        execute_command_provider: Some(ExecuteCommandOptions {
-            commands: vec![CHECK_WORKSPACE.to_string()],
-            ..ExecuteCommandOptions::default()
-        }),
-        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-            resolve_provider: Some(false),
-            ..CodeActionOptions::default()
-        })),
-        ..ServerCapabilities::default()
-    }
-}
-
-/// The local folders of the workspace: its folders, or the root URI of a
-/// client that predates workspace folders.
-fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
-    let uris: Vec<&Uri> = match &params.workspace_folders {
-        Some(folders) if !folders.is_empty() => folders.iter().map(|f| &f.uri).collect(),
-        #[allow(deprecated)]
-        _ => params.root_uri.iter().collect(),
-    };
-    uris.into_iter().filter_map(file_path).collect()
-}
-
-/// The `copydesk.toml` of the first workspace folder, or the defaults, and
-/// what was wrong with the file if it could not be used.
-/// `copydesk.toml` at the first root and the knowledge base it makes.
-fn read_workspace_files(roots: &[PathBuf]) -> WorkspaceFiles {
-    let (config, config_problem) = load_config(roots);
-    let root = roots.first().cloned().unwrap_or_default();
-    // A broken copydesk.toml is reported once, as the configuration.
-    let config_file = Some(root.join(config::FILE_NAME))
-        .filter(|path| config_problem.is_none() && path.is_file());
-    let (kb, kb_problems) = load_kb(&root, config_file.as_deref(), &config.kb_files);
-    WorkspaceFiles {
-        config,
-        config_problem,
-        kb,
-        kb_problems,
-    }
-}
-
-/// Whether `path` names a Markdown draft.
-fn is_draft_path(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-}
-
-/// Ask the client to tell copydesk when drafts, `copydesk.toml` or the
-/// knowledge-base files change on disk. Spawned: the server never waits on
-/// the client inside a handler.
-async fn watch_files(client: Client, settings: Arc<Settings>) {
-    let mut globs = vec![
-        "**/*.md".to_string(),
-        "**/*.markdown".to_string(),
-        format!("**/{}", config::FILE_NAME),
-    ];
-    globs.extend(settings.file_config.kb_files.iter().map(|f| {
-        let name = std::path::Path::new(f)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(f);
-        format!("**/{name}")
-    }));
-    let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: globs
-            .into_iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob),
-                kind: None,
-            })
-            .collect(),
-    };
-    let registration = Registration {
-        id: "copydesk/watch".to_string(),
-        method: "workspace/didChangeWatchedFiles".to_string(),
-        register_options: serde_json::to_value(options).ok(),
-    };
-    let asked =
-        tokio::time::timeout(REFRESH_WAIT, client.register_capability(vec![registration])).await;
-    if !matches!(asked, Ok(Ok(()))) {
-        tracing::warn!(
-            "the client did not accept file watchers; changes on disk show after a restart"
-        );
-    }
-}
-
-/// A diagnostic on a whole line of a settings or glossary file.
-fn file_diagnostic(line: Option<usize>, code: &str, message: String) -> Diagnostic {
-    let line = line.map_or(0, |l| l.saturating_sub(1)) as u32;
-    Diagnostic {
-        range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
-        severity: Some(DiagnosticSeverity::ERROR),
-        code: Some(NumberOrString::String(code.to_string())),
-        source: Some("copydesk".to_string()),
-        message,
-        ..Diagnostic::default()
-    }
-}
-
-fn load_config(roots: &[PathBuf]) -> (Config, Option<(PathBuf, ConfigError)>) {
-    let Some(path) = roots.first().map(|root| root.join(config::FILE_NAME)) else {
-        return (Config::default(), None);
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
-        Err(err) => {
-            let problem = ConfigError {
-                message: format!("could not read the file: {err}"),
-                line: None,
-            };
-            return (Config::default(), Some((path, problem)));
-        }
-    };
-    match Config::from_toml(&text) {
-        Ok(config) => (config, None),
-        Err(err) => (Config::default(), Some((path, err))),
     }
 }
