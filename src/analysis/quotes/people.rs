@@ -20,6 +20,11 @@ pub struct Person {
     pub descriptions: Vec<String>,
     /// Learned from pronouns resolved to the person: `he` or `she`.
     pub pronoun: Option<&'static str>,
+    /// The roles, each also as the role its title names (`sen.` gives
+    /// `senator`): what a description's head noun is matched against.
+    heads: Vec<String>,
+    /// Where the person is mentioned by name or surname, in order.
+    at: Vec<usize>,
 }
 
 /// The named people of a draft and every place they are mentioned.
@@ -48,6 +53,23 @@ impl People {
             }
         }
         people.mentions.sort_unstable();
+        for &(span, p) in &people.mentions {
+            people.people[p].at.push(span.start);
+        }
+        for person in &mut people.people {
+            let mut heads: Vec<String> = Vec::new();
+            for role in &person.roles {
+                for head in [Some(role.as_str()), title_role(role)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !heads.iter().any(|h| h == head) {
+                        heads.push(head.to_string());
+                    }
+                }
+            }
+            person.heads = heads;
+        }
         people
     }
 
@@ -132,15 +154,17 @@ impl People {
                 self.people.push(Person {
                     name,
                     surname,
-                    roles: Vec::new(),
-                    descriptions: Vec::new(),
-                    pronoun: None,
+                    ..Person::default()
                 });
                 self.people.len() - 1
             }
         };
         let person = &mut self.people[index];
-        person.roles.extend(roles);
+        for role in roles {
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+            }
+        }
         for description in descriptions {
             if !person.descriptions.contains(&description) {
                 person.descriptions.push(description);
@@ -172,11 +196,7 @@ impl People {
             "she" => Some("she"),
             _ => None,
         };
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|(at, _)| at.start < offset)
-            .map(|&(_, p)| p)
+        self.mentions_before(offset)
             .find(|&p| match (wanted, self.people[p].pronoun) {
                 (Some(w), Some(known)) => w == known,
                 // `they` is plural, or a person the draft has not called
@@ -201,17 +221,26 @@ impl People {
         if head.len() < 3 || DETERMINERS.contains(&head.as_str()) {
             return None;
         }
-        self.mentions
+        // The candidates are the few people with that role; the nearest is
+        // the one whose last mention before `offset` comes latest.
+        self.people
             .iter()
-            .rev()
-            .filter(|(at, _)| at.start < offset)
-            .map(|&(_, p)| p)
-            .find(|&p| {
-                self.people[p]
-                    .roles
-                    .iter()
-                    .any(|r| *r == head || title_role(r) == Some(head.as_str()))
+            .enumerate()
+            .filter(|(_, person)| person.heads.contains(&head))
+            .filter_map(|(p, person)| {
+                let before = person.at.partition_point(|&at| at < offset);
+                before.checked_sub(1).map(|last| (person.at[last], p))
             })
+            .max()
+            .map(|(_, p)| p)
+    }
+
+    /// The people mentioned before `offset`, nearest first. The mentions
+    /// are sorted, so this starts where `offset` falls instead of walking
+    /// back from the end of the draft.
+    fn mentions_before(&self, offset: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.mentions.partition_point(|(at, _)| at.start < offset);
+        self.mentions[..end].iter().rev().map(|&(_, p)| p)
     }
 
     pub fn learn_pronoun(&mut self, person: usize, pronoun: &str) {
