@@ -4,10 +4,11 @@
 //! defines.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::reuse::Movable;
 use super::{Code, Finding, Fix, LawMention, TextEdit};
 use crate::config::Config;
 use crate::kb::names::{key_of, CITATION};
@@ -48,117 +49,192 @@ const LEADING_WORDS: &[&str] = &[
     "When", "After", "Before", "If", "As", "Since", "While", "Although", "Both", "Neither",
 ];
 
-/// Every law mention in the prose of `text`, resolved against `kb`.
-pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
-    let names = kb.names();
-    let mut mentions: Vec<LawMention> = Vec::new();
-    let mut acronyms: Vec<(String, usize, usize)> = Vec::new();
-    for segment in blocks.iter().flat_map(|b| &b.segments) {
-        let prose = segment.slice(text);
-        let known_start = mentions.len();
-        // Known names.
-        {
-            let folded = fold(prose);
-            for found in names.find_iter(&folded.text) {
-                let target = &names.targets[found.target];
-                let start = folded.original(found.start);
-                let mut end = folded.original(found.end);
-                if let Some(exact) = &target.exact {
-                    if &prose[start..end] != exact {
-                        continue;
-                    }
-                }
-                // A year written after a name that has none: keep it in the
-                // mention so a wrong year can be flagged.
-                let entry = &kb.entries()[target.entry];
-                if let Some(year) = TRAILING_YEAR.captures(&prose[end..]) {
-                    if !prose[start..end]
-                        .chars()
-                        .rev()
-                        .take(4)
-                        .all(|c| c.is_ascii_digit())
-                        && year.get(1).is_some()
-                    {
-                        end += year.get(0).map_or(0, |m| m.end());
-                    }
-                }
-                let span = Span::new(segment.start + start, segment.start + end);
-                if let Some(acronym) = ACRONYM.captures(&prose[end..]) {
-                    if let Some(word) = acronym.get(1) {
-                        acronyms.push((
-                            word.as_str().to_string(),
-                            target.entry,
-                            segment.start + end,
-                        ));
-                    }
-                }
-                mentions.push(known(text, span, entry));
-            }
-        }
-        // Citations, which all carry a number.
-        let has_digits = prose.bytes().any(|b| b.is_ascii_digit());
-        for caps in CITATION.captures_iter(if has_digits { prose } else { "" }) {
-            let Some(whole) = caps.get(0) else { continue };
-            let span = Span::new(segment.start + whole.start(), segment.start + whole.end());
-            if overlaps_any(&mentions[known_start..], span) {
-                continue;
-            }
-            let entry = key_of(&caps)
-                .and_then(|key| names.citations.get(&key))
-                .map(|&i| &kb.entries()[i]);
-            mentions.push(match entry {
-                Some(entry) => known(text, span, entry),
-                None => unknown(text, span),
-            });
-        }
-        // Law-shaped names copydesk does not know.
-        let shaped = ["Act", "Amendment", "Bill", "Law"]
-            .iter()
-            .any(|w| prose.contains(w));
-        for found in LAW_SHAPED.find_iter(if shaped { prose } else { "" }) {
-            let mut start = found.start();
-            let end = found.end();
-            // `Harvard Law School` is not a law.
-            if prose[end..]
-                .trim_start_matches([' ', '\t'])
-                .starts_with(|c: char| c.is_uppercase())
-                && prose[end..].starts_with(' ')
-            {
-                continue;
-            }
-            while let Some(first) = prose[start..end].split_whitespace().next() {
-                if LEADING_WORDS.contains(&first) || first.starts_with(char::is_lowercase) {
-                    start += first.len();
-                    start += prose[start..end].len() - prose[start..end].trim_start().len();
-                } else {
-                    break;
-                }
-            }
-            let name = &prose[start..end];
-            if name.split_whitespace().count() < 2 || !plausible_name(name, &prose[end..]) {
-                continue;
-            }
-            let span = Span::new(segment.start + start, segment.start + end);
-            // Only this segment's mentions can overlap it.
-            if overlaps_any(&mentions[known_start..], span) {
-                continue;
-            }
-            mentions.push(unknown(text, span));
+/// An acronym a draft defines right after a law's name: ` (USICA)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Acronym {
+    pub word: String,
+    /// The knowledge-base entry (an index into its entries) it stands for.
+    pub entry: usize,
+    /// Where the definition ends; uses before it are not bound.
+    pub defined_at: usize,
+}
+
+/// The law mentions one stretch of prose makes and the acronyms it defines,
+/// found from its text alone, so they can be kept while it is unchanged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SegmentLaws {
+    pub mentions: Vec<LawMention>,
+    pub acronyms: Vec<Acronym>,
+}
+
+impl Movable for SegmentLaws {
+    fn moved(&self, from: usize, to: usize) -> SegmentLaws {
+        SegmentLaws {
+            mentions: self
+                .mentions
+                .iter()
+                .map(|m| LawMention {
+                    span: m.span.moved(from, to),
+                    ..m.clone()
+                })
+                .collect(),
+            acronyms: self
+                .acronyms
+                .iter()
+                .map(|a| Acronym {
+                    defined_at: a.defined_at.saturating_sub(from).saturating_add(to),
+                    ..a.clone()
+                })
+                .collect(),
         }
     }
-    // Acronyms the draft defined, used after their definition.
+}
+
+/// Every law mention in the prose of `text`, resolved against `kb`.
+pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
+    let found: Vec<(usize, Arc<SegmentLaws>)> = blocks
+        .iter()
+        .flat_map(|b| &b.segments)
+        .map(|&segment| {
+            let laws = segment_laws(text, segment, kb);
+            (0, Arc::new(laws))
+        })
+        .collect();
+    bind_laws(text, blocks, kb, found)
+}
+
+/// The law mentions of one segment of prose, and the acronyms it defines.
+pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
+    let names = kb.names();
+    let mut mentions: Vec<LawMention> = Vec::new();
+    let mut acronyms: Vec<Acronym> = Vec::new();
+    let prose = segment.slice(text);
+    // Known names.
+    {
+        let folded = fold(prose);
+        for found in names.find_iter(&folded.text) {
+            let target = &names.targets[found.target];
+            let start = folded.original(found.start);
+            let mut end = folded.original(found.end);
+            if let Some(exact) = &target.exact {
+                if &prose[start..end] != exact {
+                    continue;
+                }
+            }
+            // A year written after a name that has none: keep it in the
+            // mention so a wrong year can be flagged.
+            let entry = &kb.entries()[target.entry];
+            if let Some(year) = TRAILING_YEAR.captures(&prose[end..]) {
+                if !prose[start..end]
+                    .chars()
+                    .rev()
+                    .take(4)
+                    .all(|c| c.is_ascii_digit())
+                    && year.get(1).is_some()
+                {
+                    end += year.get(0).map_or(0, |m| m.end());
+                }
+            }
+            let span = Span::new(segment.start + start, segment.start + end);
+            if let Some(acronym) = ACRONYM.captures(&prose[end..]) {
+                if let Some(word) = acronym.get(1) {
+                    acronyms.push(Acronym {
+                        word: word.as_str().to_string(),
+                        entry: target.entry,
+                        defined_at: segment.start + end,
+                    });
+                }
+            }
+            mentions.push(known(text, span, entry));
+        }
+    }
+    // Citations, which all carry a number.
+    let has_digits = prose.bytes().any(|b| b.is_ascii_digit());
+    for caps in CITATION.captures_iter(if has_digits { prose } else { "" }) {
+        let Some(whole) = caps.get(0) else { continue };
+        let span = Span::new(segment.start + whole.start(), segment.start + whole.end());
+        if overlaps_any(&mentions, span) {
+            continue;
+        }
+        let entry = key_of(&caps)
+            .and_then(|key| names.citations.get(&key))
+            .map(|&i| &kb.entries()[i]);
+        mentions.push(match entry {
+            Some(entry) => known(text, span, entry),
+            None => unknown(text, span),
+        });
+    }
+    // Law-shaped names copydesk does not know.
+    let shaped = ["Act", "Amendment", "Bill", "Law"]
+        .iter()
+        .any(|w| prose.contains(w));
+    for found in LAW_SHAPED.find_iter(if shaped { prose } else { "" }) {
+        let mut start = found.start();
+        let end = found.end();
+        // `Harvard Law School` is not a law.
+        if prose[end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(|c: char| c.is_uppercase())
+            && prose[end..].starts_with(' ')
+        {
+            continue;
+        }
+        while let Some(first) = prose[start..end].split_whitespace().next() {
+            if LEADING_WORDS.contains(&first) || first.starts_with(char::is_lowercase) {
+                start += first.len();
+                start += prose[start..end].len() - prose[start..end].trim_start().len();
+            } else {
+                break;
+            }
+        }
+        let name = &prose[start..end];
+        if name.split_whitespace().count() < 2 || !plausible_name(name, &prose[end..]) {
+            continue;
+        }
+        let span = Span::new(segment.start + start, segment.start + end);
+        if overlaps_any(&mentions, span) {
+            continue;
+        }
+        mentions.push(unknown(text, span));
+    }
+    SegmentLaws { mentions, acronyms }
+}
+
+/// The mentions of every segment, in order, with the uses of the acronyms
+/// the draft defined bound to their laws. Each segment's mentions come with
+/// the offset their spans count from.
+pub fn bind_laws(
+    text: &str,
+    blocks: &[Block],
+    kb: &Kb,
+    found: Vec<(usize, Arc<SegmentLaws>)>,
+) -> Vec<LawMention> {
+    let mut mentions: Vec<LawMention> = Vec::new();
+    let mut acronyms: Vec<Acronym> = Vec::new();
+    for (base, segment) in &found {
+        let moved = segment.moved(0, *base);
+        mentions.extend(moved.mentions);
+        acronyms.extend(moved.acronyms);
+    }
+    // Acronyms the draft defined, used after their definition. A later
+    // definition of the same acronym for the same law binds nothing the
+    // first did not.
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut bound = Vec::new();
-    for (acronym, entry, defined_at) in &acronyms {
-        let entry = &kb.entries()[*entry];
+    let mut seen: HashSet<(&str, usize)> = HashSet::new();
+    for acronym in &acronyms {
+        if !seen.insert((acronym.word.as_str(), acronym.entry)) {
+            continue;
+        }
+        let entry = &kb.entries()[acronym.entry];
         for segment in blocks.iter().flat_map(|b| &b.segments) {
             let prose = segment.slice(text);
-            for (at, _) in prose.match_indices(acronym.as_str()) {
+            for (at, _) in prose.match_indices(acronym.word.as_str()) {
                 let start = segment.start + at;
-                let end = start + acronym.len();
+                let end = start + acronym.word.len();
                 let before = text[..start].chars().next_back();
                 let after = text[end..].chars().next();
-                if start < *defined_at
+                if start < acronym.defined_at
                     || before.is_some_and(char::is_alphanumeric)
                     || after.is_some_and(char::is_alphanumeric)
                 {

@@ -5,8 +5,10 @@
 mod findings;
 pub mod laws;
 pub mod quotes;
+mod reuse;
 
 pub use findings::{Code, Finding, Fix, Severity, TextEdit};
+pub use reuse::Reuse;
 
 use serde::Serialize;
 
@@ -163,9 +165,31 @@ impl LawMention {
 /// Analyse one draft. The same call serves the editor and the command line,
 /// so both report the same findings.
 pub fn analyze(text: &str, config: &Config, kb: &Kb) -> Analysis {
+    analyze_reusing(text, config, kb, &mut Reuse::none())
+}
+
+/// Analyse a draft again after an edit, reusing the work `reuse` kept from
+/// its previous analysis for every block of prose the edit left alone, and
+/// keeping this analysis's work for the next. The result is what `analyze`
+/// gives for `text`.
+pub fn analyze_reusing(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse) -> Analysis {
+    reuse.start(config, kb);
     let regions = crate::markdown::prose_regions(text);
-    let (quotes, speakers) = quotes::find_quotes(text, &regions, config);
-    let laws = laws::find_laws(text, &regions, kb);
+    let (quotes, speakers) = quotes::find_quotes_reusing(text, &regions, config, &mut reuse.blocks);
+    let found: Vec<(usize, std::sync::Arc<laws::SegmentLaws>)> = regions
+        .iter()
+        .flat_map(|b| &b.segments)
+        .map(|&segment| {
+            let work = reuse
+                .segments
+                .get(segment.slice(text), &[], segment.start, || {
+                    laws::segment_laws(text, segment, kb)
+                });
+            (segment.start, work)
+        })
+        .collect();
+    let laws = laws::bind_laws(text, &regions, kb, found);
+    reuse.finish();
     let mut findings = quotes::quote_findings(text, &quotes, config);
     findings.extend(laws::law_findings(text, &laws, kb, config));
     findings.sort_by_key(|f| (f.span.start, f.span.end));

@@ -46,6 +46,13 @@ pub struct Origin {
 static BUILTIN: LazyLock<Kb> = LazyLock::new(|| Kb::from_entries(builtin::entries()));
 
 impl Kb {
+    /// Whether `other` is this same knowledge base (a clone of it, not a
+    /// copy with equal entries): what work kept from an earlier analysis
+    /// checks before reusing what it found with it.
+    pub fn same(&self, other: &Kb) -> bool {
+        Arc::ptr_eq(&self.entries, &other.entries) && Arc::ptr_eq(&self.names, &other.names)
+    }
+
     /// The entries compiled into copydesk.
     pub fn builtin() -> Kb {
         BUILTIN.clone()

@@ -1,11 +1,13 @@
 //! Open documents: the editor's buffer as a rope, its version, and what
 //! copydesk derived from that exact text.
 
+use std::sync::Mutex;
+
 use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 use super::convert::{rope_offset, Positions};
-use crate::analysis::{self, Analysis};
+use crate::analysis::{self, Analysis, Reuse};
 use crate::config::Config;
 use crate::kb::Kb;
 use crate::text::{Encoding, LineIndex};
@@ -20,6 +22,11 @@ pub struct Document {
     pub text: String,
     pub line_index: LineIndex,
     pub analysis: Analysis,
+    /// The analysis's work on each paragraph, for the next version to reuse
+    /// where its paragraphs are unchanged. Taken by the first update built
+    /// on this document; a second update built on it (when two race)
+    /// analyses from scratch, to the same result.
+    reuse: Mutex<Option<Reuse>>,
 }
 
 /// Why a change notification was not applied.
@@ -65,19 +72,20 @@ impl std::fmt::Display for ChangeError {
 impl Document {
     /// A document holding `text` at `version`, analysed with `config` and `kb`.
     pub fn new(version: i32, text: &str, config: &Config, kb: &Kb) -> Document {
-        Document::from_rope(version, Rope::from_str(text), config, kb)
+        Document::from_rope(version, Rope::from_str(text), config, kb, Reuse::new())
     }
 
-    fn from_rope(version: i32, rope: Rope, config: &Config, kb: &Kb) -> Document {
+    fn from_rope(version: i32, rope: Rope, config: &Config, kb: &Kb, mut reuse: Reuse) -> Document {
         let text = rope.to_string();
         let line_index = LineIndex::new(&text);
-        let analysis = analysis::analyze(&text, config, kb);
+        let analysis = analysis::analyze_reusing(&text, config, kb, &mut reuse);
         Document {
             version,
             rope,
             text,
             line_index,
             analysis,
+            reuse: Mutex::new(Some(reuse)),
         }
     }
 
@@ -120,7 +128,13 @@ impl Document {
             rope.remove(start..end);
             rope.insert(start, &change.text);
         }
-        Ok(Document::from_rope(version, rope, config, kb))
+        let reuse = self
+            .reuse
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
+            .unwrap_or_default();
+        Ok(Document::from_rope(version, rope, config, kb, reuse))
     }
 
     /// This document's text as the protocol addresses it.

@@ -34,6 +34,17 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The same span in a text where what stood at `from` now stands at
+    /// `to`: for work on a paragraph that moved when text before it changed.
+    /// A span that starts before `from` would leave the paragraph, and is
+    /// moved as far as it can be without wrapping.
+    pub const fn moved(self, from: usize, to: usize) -> Span {
+        Span {
+            start: self.start.saturating_sub(from).saturating_add(to),
+            end: self.end.saturating_sub(from).saturating_add(to),
+        }
+    }
+
     /// The text the span covers, or "" when it does not fit `text` or cuts a
     /// character in two.
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {

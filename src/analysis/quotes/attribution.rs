@@ -88,127 +88,229 @@ fn cue_speakers(
     found
 }
 
-/// The quotations of `marked`, classified and attributed.
+/// A speaker phrase and the words that make it one (a verb of saying, a
+/// colon), not yet resolved to a person.
+pub type Found = (SpeakerPhrase, Option<Span>);
+
+/// What a block's own words decide about one of its quotations: its kind
+/// and the speaker phrases that may attribute it. Resolving the phrases to
+/// people needs the whole draft, and is left to `attribute`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotePlan {
+    /// Index among the block's quotations.
+    pub quote: usize,
+    pub kind: QuoteKind,
+    /// The speaker of a verb of saying in the quote's sentence or the next,
+    /// else the sentence's subject.
+    pub speaker: Option<Found>,
+    /// Whether a verb of saying in the quote's own sentence attributes it.
+    pub in_sentence: bool,
+    /// The verb of saying nearest the quote anywhere in the block, when the
+    /// quote may need one.
+    pub nearest: Option<Found>,
+}
+
+/// What a block's own words decide about its quotations and what it hands
+/// to the next block.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BlockPlan {
+    pub quotes: Vec<QuotePlan>,
+    /// The block opens with a quotation and has no verb of saying.
+    pub quote_only: bool,
+    /// The speaker of a colon lead-in at the block's end.
+    pub lead_in: Option<Found>,
+    /// The speaker of the block's last verb of saying.
+    pub last_cue: Option<Found>,
+}
+
+fn moved(found: &Found, from: usize, to: usize) -> Found {
+    let (phrase, cue) = found;
+    (
+        SpeakerPhrase {
+            span: phrase.span.moved(from, to),
+            form: phrase.form,
+        },
+        cue.map(|cue| cue.moved(from, to)),
+    )
+}
+
+impl BlockPlan {
+    /// The plan for a block that moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> BlockPlan {
+        let found = |f: &Option<Found>| f.as_ref().map(|f| moved(f, from, to));
+        BlockPlan {
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| QuotePlan {
+                    speaker: found(&q.speaker),
+                    nearest: found(&q.nearest),
+                    ..q.clone()
+                })
+                .collect(),
+            quote_only: self.quote_only,
+            lead_in: found(&self.lead_in),
+            last_cue: found(&self.last_cue),
+        }
+    }
+}
+
+/// Classify a block's quotations and find the speaker phrases that may
+/// attribute them, from the block alone. `first` is the index of the
+/// block's first quotation in `marked`.
+pub fn plan_block(
+    text: &str,
+    marked: &[MarkedQuote],
+    first: usize,
+    block_tokens: &[Token],
+    config: &Config,
+) -> BlockPlan {
+    let sents = sentences(text, block_tokens, marked);
+    let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
+    let cues = cue_speakers(text, block_tokens, &sents, config);
+    let found = |c: &CueSpeaker| (c.speaker.clone(), Some(c.cue));
+    // A paragraph that opens with a quote and names nobody continues the
+    // previous paragraph's speaker.
+    let opens_with_quote = block_tokens
+        .iter()
+        .find(|t| t.is_word() || t.quote().is_some())
+        .is_some_and(|t| t.quote().is_some());
+    let mut plan = BlockPlan {
+        quote_only: opens_with_quote && cues.is_empty(),
+        ..BlockPlan::default()
+    };
+    for (ti, token) in block_tokens.iter().enumerate() {
+        let Some(qi) = token.quote() else { continue };
+        let m = &marked[qi];
+        let s = sentence_of(ti);
+        let nearest = |cands: &mut dyn Iterator<Item = &CueSpeaker>| {
+            cands.min_by_key(|c| c.at.abs_diff(ti)).cloned()
+        };
+        let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s));
+        let next_sentence = || {
+            let next = sents.get(s + 1)?;
+            if next.clone().any(|i| block_tokens[i].quote().is_some()) {
+                return None;
+            }
+            // Only a sentence that opens with its speaker and verb
+            // (`Wang added.`) attributes the quote before it.
+            nearest(
+                &mut cues
+                    .iter()
+                    .filter(|c| c.sentence == s + 1 && c.at <= next.start + 3),
+            )
+        };
+        let direct_hit = in_sentence.clone().or_else(next_sentence);
+        let mut kind = classify(
+            text,
+            m,
+            block_tokens,
+            ti,
+            &sents[s],
+            direct_hit.is_some(),
+            config,
+        );
+        let mut speaker = direct_hit.as_ref().map(found);
+        // A partial quote woven into a sentence, or one after a colon in it,
+        // belongs to the sentence's subject.
+        let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
+        let words = m.content.slice(text).split_whitespace().count();
+        let short_phrase = kind == QuoteKind::Scare && words >= 2;
+        if speaker.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase) {
+            // `... - Carl Bialik: "..."`: the name right before a colon.
+            let before_colon = colon_before
+                .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
+                .flatten()
+                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+            let subject = before_colon
+                .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
+                .filter(|subject| subject.span.end <= token.span.start)
+                // A short phrase in quotes is someone's words only when a
+                // person is the subject: `Trump blasted its "outrageous
+                // practices"`.
+                .filter(|subject| {
+                    !short_phrase
+                        || matches!(
+                            subject.form,
+                            MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+                        )
+                });
+            if short_phrase && subject.is_some() {
+                kind = QuoteKind::Partial;
+            }
+            speaker =
+                subject.map(|subject| (subject, colon_before.then(|| block_tokens[ti - 1].span)));
+        }
+        let nearest = if speaker.is_none() && kind.needs_attribution() {
+            nearest(&mut cues.iter()).as_ref().map(found)
+        } else {
+            None
+        };
+        plan.quotes.push(QuotePlan {
+            quote: qi - first,
+            kind,
+            speaker,
+            in_sentence: in_sentence.is_some(),
+            nearest,
+        });
+    }
+    plan.lead_in = colon_lead_in(text, block_tokens, &sents, &cues);
+    plan.last_cue = cues.last().map(found);
+    plan
+}
+
+/// The quotations of `marked`, classified and attributed: each block's
+/// plan, with the index of the block's first quotation and the offset the
+/// plan's spans count from, resolved to people in document order.
 pub fn attribute(
     text: &str,
     marked: &[MarkedQuote],
-    tokens: &[Vec<Token>],
+    plans: &[(usize, usize, &BlockPlan)],
     people: &mut People,
-    config: &Config,
 ) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
     // The speaker of a colon lead-in at the end of the previous block.
     let mut lead_in: Option<Attribution> = None;
     // The attribution of the last quotation of the previous block.
     let mut previous_block_last: Option<Attribution> = None;
-
-    for block_tokens in tokens {
-        let sents = sentences(text, block_tokens, marked);
-        let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
-        let cues = cue_speakers(text, block_tokens, &sents, config);
-        // A paragraph that opens with a quote and names nobody continues
-        // the previous paragraph's speaker.
-        let opens_with_quote = block_tokens
-            .iter()
-            .find(|t| t.is_word() || t.quote().is_some())
-            .is_some_and(|t| t.quote().is_some());
-        let quote_only = opens_with_quote && cues.is_empty();
+    for &(first, base, plan) in plans {
+        let resolved = |people: &mut People, found: &Found| {
+            let (phrase, cue) = moved(found, 0, base);
+            resolve(text, people, &phrase, cue)
+        };
         let mut last_in_block: Option<Attribution> = None;
-
-        for (ti, token) in block_tokens.iter().enumerate() {
-            let Some(qi) = token.quote() else { continue };
-            let m = &marked[qi];
-            let s = sentence_of(ti);
-            let nearest = |cands: &mut dyn Iterator<Item = &CueSpeaker>| {
-                cands.min_by_key(|c| c.at.abs_diff(ti)).cloned()
-            };
-            let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s));
-            let next_sentence = || {
-                let next = sents.get(s + 1)?;
-                if next.clone().any(|i| block_tokens[i].quote().is_some()) {
-                    return None;
-                }
-                // Only a sentence that opens with its speaker and verb
-                // (`Wang added.`) attributes the quote before it.
-                nearest(
-                    &mut cues
-                        .iter()
-                        .filter(|c| c.sentence == s + 1 && c.at <= next.start + 3),
-                )
-            };
-            let direct_hit = in_sentence.clone().or_else(next_sentence);
-            let kind = classify(
-                text,
-                m,
-                block_tokens,
-                ti,
-                &sents[s],
-                direct_hit.is_some(),
-                config,
-            );
+        for q in &plan.quotes {
+            let qi = first + q.quote;
+            let Some(m) = marked.get(qi) else { continue };
             let group = if m.continues && qi > 0 {
-                quotes[qi - 1].group
+                quotes.get(qi - 1).map_or(qi, |previous| previous.group)
             } else {
                 qi
             };
-
-            let mut attribution =
-                direct_hit.map(|c| resolve(text, people, &c.speaker, Some(c.cue)));
-            // A partial quote woven into a sentence, or one after a colon in
-            // it, belongs to the sentence's subject.
-            let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
-            let mut kind = kind;
-            let words = m.content.slice(text).split_whitespace().count();
-            let short_phrase = kind == QuoteKind::Scare && words >= 2;
-            if attribution.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase)
-            {
-                // `... - Carl Bialik: "..."`: the name right before a colon.
-                let before_colon = colon_before
-                    .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
-                    .flatten()
-                    .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
-                let subject = before_colon
-                    .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
-                    .filter(|subject| subject.span.end <= token.span.start)
-                    // A short phrase in quotes is someone's words only when a
-                    // person is the subject: `Trump blasted its "outrageous
-                    // practices"`.
-                    .filter(|subject| {
-                        !short_phrase
-                            || matches!(
-                                subject.form,
-                                MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
-                            )
-                    });
-                if short_phrase && subject.is_some() {
-                    kind = QuoteKind::Partial;
-                }
-                attribution = subject.map(|subject| {
-                    let cue = colon_before.then(|| block_tokens[ti - 1].span);
-                    resolve(text, people, &subject, cue)
-                });
-            }
-            if attribution.is_none() && kind.needs_attribution() {
+            let mut attribution = q.speaker.as_ref().map(|f| resolved(people, f));
+            if attribution.is_none() && q.kind.needs_attribution() {
                 attribution = last_in_block
                     .clone()
                     .map(inherited)
-                    .or_else(|| {
-                        nearest(&mut cues.iter())
-                            .map(|c| resolve(text, people, &c.speaker, Some(c.cue)))
-                    })
+                    .or_else(|| q.nearest.as_ref().map(|f| resolved(people, f)))
                     .or_else(|| {
                         (group != qi)
-                            .then(|| quotes[group].attribution.clone().map(inherited))
+                            .then(|| {
+                                quotes
+                                    .get(group)
+                                    .and_then(|g| g.attribution.clone())
+                                    .map(inherited)
+                            })
                             .flatten()
                     })
                     .or_else(|| lead_in.clone())
                     .or_else(|| {
-                        quote_only
+                        plan.quote_only
                             .then(|| previous_block_last.clone().map(inherited))
                             .flatten()
                     });
             }
-            if !kind.needs_attribution() && in_sentence.is_none() {
+            if !q.kind.needs_attribution() && !q.in_sentence {
                 attribution = None;
             }
             if attribution.is_some() {
@@ -217,20 +319,20 @@ pub fn attribute(
             quotes.push(Quote {
                 span: m.span,
                 content: m.content,
-                kind,
+                kind: q.kind,
                 closed: m.closed,
                 group,
                 attribution,
             });
         }
-
-        lead_in = colon_lead_in(text, block_tokens, &sents, &cues, people);
+        lead_in = plan.lead_in.as_ref().map(|f| resolved(people, f));
         // With no quote of its own attributed, a paragraph whose last verb
         // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
         // that speaker to a paragraph of quotes that follows.
         previous_block_last = last_in_block.or_else(|| {
-            cues.last()
-                .map(|c| inherited(resolve(text, people, &c.speaker, Some(c.cue))))
+            plan.last_cue
+                .as_ref()
+                .map(|f| inherited(resolved(people, f)))
         });
     }
     quotes
@@ -254,19 +356,17 @@ fn colon_lead_in(
     tokens: &[Token],
     sentences: &[Range<usize>],
     cues: &[CueSpeaker],
-    people: &mut People,
-) -> Option<Attribution> {
+) -> Option<Found> {
     let colon = tokens.last().filter(|t| t.is_punct(':'))?.span;
     let last_sentence = sentences.len().checked_sub(1)?;
     let found = cues.iter().rev().find(|c| c.sentence == last_sentence);
-    let (speaker, cue) = match found {
-        Some(c) => (c.speaker.clone(), Span::new(c.cue.start, colon.end)),
+    match found {
+        Some(c) => Some((c.speaker.clone(), Some(Span::new(c.cue.start, colon.end)))),
         None => {
             let range = &sentences[last_sentence];
-            (sentence_subject(text, tokens, range)?, colon)
+            Some((sentence_subject(text, tokens, range)?, Some(colon)))
         }
-    };
-    Some(resolve(text, people, &speaker, Some(cue)))
+    }
 }
 
 /// The attribution for a speaker phrase, with the person it means.

@@ -17,26 +17,94 @@ mod words;
 
 pub use rules::quote_findings;
 
+use std::sync::Arc;
+
+use super::reuse::{Kept, Movable};
 use super::{Quote, Speaker};
 use crate::config::Config;
 use crate::markdown::Block;
 use crate::text::Span;
+use attribution::BlockPlan;
+use people::NameCandidate;
+
+/// What a block's own text decides: the names it offers and its
+/// quotations' kinds and speaker phrases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockWork {
+    names: Vec<NameCandidate>,
+    plan: BlockPlan,
+}
+
+impl Movable for BlockWork {
+    fn moved(&self, from: usize, to: usize) -> BlockWork {
+        BlockWork {
+            names: self.names.iter().map(|n| n.moved(from, to)).collect(),
+            plan: self.plan.moved(from, to),
+        }
+    }
+}
 
 /// Every quoted span in the prose of `text`, with its kind and attribution,
 /// and the speakers they are attributed to.
 pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> (Vec<Quote>, Vec<Speaker>) {
+    find_quotes_reusing(text, blocks, config, &mut Kept::none())
+}
+
+/// `find_quotes`, where `kept` has the work of blocks
+/// analysed before, reused where a block and its quotations are unchanged.
+pub(super) fn find_quotes_reusing(
+    text: &str,
+    blocks: &[Block],
+    config: &Config,
+    kept: &mut Kept<BlockWork>,
+) -> (Vec<Quote>, Vec<Speaker>) {
     let marked = marks::find_marked_quotes(text, blocks);
     let mut per_block: Vec<Vec<(usize, Span)>> = vec![Vec::new(); blocks.len()];
     for (i, quote) in marked.iter().enumerate() {
         per_block[quote.block].push((i, quote.span));
     }
-    let tokens: Vec<Vec<words::Token>> = blocks
+    let works: Vec<(usize, usize, Arc<BlockWork>)> = blocks
         .iter()
         .zip(&per_block)
-        .map(|(block, quotes)| words::tokenize(text, block, quotes))
+        .map(|(block, quotes)| {
+            let first = quotes.first().map_or(0, |&(i, _)| i);
+            let prose = block.prose_span();
+            let base = prose.start;
+            // Everything the block's work reads besides its text: where its
+            // segments lie and its quotations with their flags.
+            let mut shape = Vec::with_capacity(2 * block.segments.len() + 5 * quotes.len());
+            for segment in &block.segments {
+                shape.extend([segment.start - base, segment.end - base]);
+            }
+            for &(i, _) in quotes {
+                let m = &marked[i];
+                shape.extend([
+                    m.span.start.saturating_sub(base),
+                    m.span.end.saturating_sub(base),
+                    m.content.start.saturating_sub(base),
+                    m.content.end.saturating_sub(base),
+                    usize::from(m.closed)
+                        | usize::from(m.runs_on) << 1
+                        | usize::from(m.continues) << 2,
+                ]);
+            }
+            let work = kept.get(prose.slice(text), &shape, base, || {
+                let tokens = words::tokenize(text, block, quotes);
+                BlockWork {
+                    names: people::name_candidates(text, &tokens),
+                    plan: attribution::plan_block(text, &marked, first, &tokens, config),
+                }
+            });
+            (first, base, work)
+        })
         .collect();
-    let mut people = people::People::collect(text, &tokens);
-    let quotes = attribution::attribute(text, &marked, &tokens, &mut people, config);
+    let mut people =
+        people::People::collect(works.iter().map(|(_, base, w)| (*base, w.names.as_slice())));
+    let plans: Vec<(usize, usize, &BlockPlan)> = works
+        .iter()
+        .map(|(first, base, w)| (*first, *base, &w.plan))
+        .collect();
+    let quotes = attribution::attribute(text, &marked, &plans, &mut people);
     let speakers = sources::gather_speakers(text, &quotes, &people);
     (quotes, speakers)
 }

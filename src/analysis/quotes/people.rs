@@ -1,6 +1,8 @@
 //! The people a draft names in full, and resolving surnames, pronouns and
 //! descriptions to them.
 
+use std::collections::HashMap;
+
 use super::lexicon::{
     capitalised_run_forward, is_capitalised, lower, title_role, word, CALENDAR, DETERMINERS,
     FUNCTION_WORDS, ORGANISATION_WORDS,
@@ -36,21 +38,182 @@ pub struct People {
     pub mentions: Vec<(Span, usize)>,
 }
 
-impl People {
-    /// Collect the people named in full in the words outside quotations.
-    pub fn collect(text: &str, blocks: &[Vec<Token>]) -> People {
-        let mut people = People::default();
-        for tokens in blocks {
-            let mut i = 0;
-            while i < tokens.len() {
-                if !is_capitalised(text, &tokens[i]) {
-                    i += 1;
-                    continue;
-                }
-                let end = capitalised_run_forward(text, tokens, i, tokens.len());
-                people.consider(text, tokens, i, end);
-                i = end + 1;
+/// A capitalised run a block's words offer as a person's name: found from
+/// the block alone, so it can be kept while the block is unchanged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameCandidate {
+    /// The name without its titles.
+    pub span: Span,
+    /// The name's words joined by single spaces; one word is a surname
+    /// mention when someone named earlier has it.
+    pub name: String,
+    pub single: bool,
+    pub roles: Vec<String>,
+    pub descriptions: Vec<String>,
+}
+
+impl NameCandidate {
+    /// The candidate for a block that moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> NameCandidate {
+        NameCandidate {
+            span: self.span.moved(from, to),
+            ..self.clone()
+        }
+    }
+}
+
+/// The names a block's words (outside quotations) offer, in order.
+pub fn name_candidates(text: &str, tokens: &[Token]) -> Vec<NameCandidate> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalised(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let end = capitalised_run_forward(text, tokens, i, tokens.len());
+        found.extend(candidate(text, tokens, i, end));
+        i = end + 1;
+    }
+    found
+}
+
+/// The name the capitalised run `start..=end` gives, with the titles and
+/// appositive around it, unless it is part of something else's name.
+fn candidate(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameCandidate> {
+    let mut roles: Vec<String> = Vec::new();
+    let mut descriptions: Vec<String> = Vec::new();
+    let mut first = start;
+    while first <= end {
+        let w = word(text, &tokens[first]);
+        if let Some(role) = title_role(w) {
+            if !role.is_empty() {
+                roles.push(role.to_string());
             }
+            first += 1;
+        } else if FUNCTION_WORDS.contains(&w) || CALENDAR.contains(&w) {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    if first > end {
+        return None;
+    }
+    let words: Vec<&str> = (first..=end).map(|i| word(text, &tokens[i])).collect();
+    let last = *words.last().unwrap_or(&"");
+    // Part of a longer proper name (`Infrastructure Investment and Jobs
+    // Act`) or one led by an article (`the Tarrow Valley Water Board`).
+    let continues = tokens.get(end + 1).is_some_and(|t| {
+        matches!(word(text, t), "and" | "of" | "for" | "&")
+            && tokens.get(end + 2).is_some_and(|n| is_capitalised(text, n))
+    });
+    let led_by_article = start > 0 && matches!(word(text, &tokens[start - 1]), "the" | "a" | "an");
+    if continues
+        || led_by_article
+        || ORGANISATION_WORDS.contains(&last)
+        || words.iter().any(|w| {
+            CALENDAR.contains(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+    {
+        return None;
+    }
+    let span = Span::new(tokens[first].span.start, tokens[end].span.end);
+    if words.len() == 1 {
+        return Some(NameCandidate {
+            span,
+            name: words[0].to_string(),
+            single: true,
+            roles: Vec::new(),
+            descriptions: Vec::new(),
+        });
+    }
+    if first > start {
+        let titles = Span::new(tokens[start].span.start, tokens[first - 1].span.end);
+        descriptions.push(titles.slice(text).to_string());
+    }
+    // Lowercase titles right before: `spokesperson Wang Wenbin`.
+    if first == start && start > 0 && tokens[start - 1].is_word() {
+        if let Some(role) = title_role(word(text, &tokens[start - 1])) {
+            roles.push(role.to_string());
+            descriptions.push(word(text, &tokens[start - 1]).to_string());
+        }
+    }
+    // An appositive right after: `Wang Wenbin, a spokesperson for ...,`.
+    if tokens.get(end + 1).is_some_and(|t| t.is_punct(',')) {
+        let mut k = end + 2;
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && DETERMINERS.contains(&lower(text, t).as_str()))
+        {
+            while k < tokens.len() && k < end + 12 && tokens[k].is_word() {
+                roles.push(lower(text, &tokens[k]));
+                k += 1;
+            }
+            let appositive = Span::new(tokens[end + 2].span.start, tokens[k - 1].span.end);
+            descriptions.push(appositive.slice(text).to_string());
+        }
+    }
+    Some(NameCandidate {
+        span,
+        name: words.join(" "),
+        single: false,
+        roles,
+        descriptions,
+    })
+}
+
+impl People {
+    /// The people named in full among the blocks' name candidates, taken
+    /// in document order, and every mention of them.
+    /// Each block's candidates come with the offset their spans count from.
+    pub fn collect<'c>(blocks: impl IntoIterator<Item = (usize, &'c [NameCandidate])>) -> People {
+        let mut people = People::default();
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_surname: HashMap<String, usize> = HashMap::new();
+        let candidates = blocks
+            .into_iter()
+            .flat_map(|(base, names)| names.iter().map(move |n| (n.span.moved(0, base), n)));
+        for (span, candidate) in candidates {
+            if candidate.single {
+                // A single capitalised word: a surname if someone has it.
+                if let Some(&p) = by_surname.get(&candidate.name) {
+                    people.mentions.push((span, p));
+                }
+                continue;
+            }
+            let index = match by_name.get(candidate.name.as_str()) {
+                Some(&p) => p,
+                None => {
+                    let surname = candidate
+                        .name
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                    let index = people.people.len();
+                    by_surname.entry(surname.clone()).or_insert(index);
+                    by_name.insert(&candidate.name, index);
+                    people.people.push(Person {
+                        name: candidate.name.clone(),
+                        surname,
+                        ..Person::default()
+                    });
+                    index
+                }
+            };
+            let person = &mut people.people[index];
+            for role in &candidate.roles {
+                if !person.roles.contains(role) {
+                    person.roles.push(role.clone());
+                }
+            }
+            for description in &candidate.descriptions {
+                if !person.descriptions.contains(description) {
+                    person.descriptions.push(description.clone());
+                }
+            }
+            people.mentions.push((span, index));
         }
         people.mentions.sort_unstable();
         for &(span, p) in &people.mentions {
@@ -71,106 +234,6 @@ impl People {
             person.heads = heads;
         }
         people
-    }
-
-    fn consider(&mut self, text: &str, tokens: &[Token], start: usize, end: usize) {
-        let mut roles: Vec<String> = Vec::new();
-        let mut descriptions: Vec<String> = Vec::new();
-        let mut first = start;
-        while first <= end {
-            let w = word(text, &tokens[first]);
-            if let Some(role) = title_role(w) {
-                if !role.is_empty() {
-                    roles.push(role.to_string());
-                }
-                first += 1;
-            } else if FUNCTION_WORDS.contains(&w) || CALENDAR.contains(&w) {
-                first += 1;
-            } else {
-                break;
-            }
-        }
-        if first > end {
-            return;
-        }
-        let words: Vec<&str> = (first..=end).map(|i| word(text, &tokens[i])).collect();
-        let last = *words.last().unwrap_or(&"");
-        // Part of a longer proper name (`Infrastructure Investment and Jobs
-        // Act`) or one led by an article (`the Tarrow Valley Water Board`).
-        let continues = tokens.get(end + 1).is_some_and(|t| {
-            matches!(word(text, t), "and" | "of" | "for" | "&")
-                && tokens.get(end + 2).is_some_and(|n| is_capitalised(text, n))
-        });
-        let led_by_article =
-            start > 0 && matches!(word(text, &tokens[start - 1]), "the" | "a" | "an");
-        if continues
-            || led_by_article
-            || ORGANISATION_WORDS.contains(&last)
-            || words.iter().any(|w| {
-                CALENDAR.contains(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            })
-        {
-            return;
-        }
-        if first > start {
-            let titles = Span::new(tokens[start].span.start, tokens[first - 1].span.end);
-            descriptions.push(titles.slice(text).to_string());
-        }
-        // Lowercase titles right before: `spokesperson Wang Wenbin`.
-        if first == start && start > 0 && tokens[start - 1].is_word() {
-            if let Some(role) = title_role(word(text, &tokens[start - 1])) {
-                roles.push(role.to_string());
-                descriptions.push(word(text, &tokens[start - 1]).to_string());
-            }
-        }
-        // An appositive right after: `Wang Wenbin, a spokesperson for ...,`.
-        if tokens.get(end + 1).is_some_and(|t| t.is_punct(',')) {
-            let mut k = end + 2;
-            if tokens
-                .get(k)
-                .is_some_and(|t| t.is_word() && DETERMINERS.contains(&lower(text, t).as_str()))
-            {
-                while k < tokens.len() && k < end + 12 && tokens[k].is_word() {
-                    roles.push(lower(text, &tokens[k]));
-                    k += 1;
-                }
-                let appositive = Span::new(tokens[end + 2].span.start, tokens[k - 1].span.end);
-                descriptions.push(appositive.slice(text).to_string());
-            }
-        }
-        let span = Span::new(tokens[first].span.start, tokens[end].span.end);
-        if words.len() == 1 {
-            // A single capitalised word: a surname if someone has it.
-            if let Some(p) = self.people.iter().position(|p| p.surname == words[0]) {
-                self.mentions.push((span, p));
-            }
-            return;
-        }
-        let name = words.join(" ");
-        let surname = last.to_string();
-        let index = match self.people.iter().position(|p| p.name == name) {
-            Some(p) => p,
-            None => {
-                self.people.push(Person {
-                    name,
-                    surname,
-                    ..Person::default()
-                });
-                self.people.len() - 1
-            }
-        };
-        let person = &mut self.people[index];
-        for role in roles {
-            if !person.roles.contains(&role) {
-                person.roles.push(role);
-            }
-        }
-        for description in descriptions {
-            if !person.descriptions.contains(&description) {
-                person.descriptions.push(description);
-            }
-        }
-        self.mentions.push((span, index));
     }
 
     /// The person a full name or surname written at `offset` means.
