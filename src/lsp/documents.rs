@@ -12,13 +12,22 @@ use crate::config::Config;
 use crate::kb::Kb;
 use crate::text::{Encoding, LineIndex};
 
-/// One open document. A document is never edited in place: an update builds
-/// a new `Document`, which replaces the old one whole, so readers always see
-/// a text, its line index and its analysis that belong together.
+/// The editor's text of an open document at the version it last sent: what
+/// the next change applies to. Its analysis, a `Document`, may lag behind it
+/// while the editor types (see `lsp::pacing`).
+#[derive(Clone, Debug)]
+pub struct Buffer {
+    pub version: i32,
+    rope: Rope,
+}
+
+/// One analysed version of an open document. A document is never edited in
+/// place: an update builds a new `Document`, which replaces the old one
+/// whole, so readers always see a text, its line index and its analysis
+/// that belong together.
 #[derive(Debug)]
 pub struct Document {
     pub version: i32,
-    rope: Rope,
     pub text: String,
     pub line_index: LineIndex,
     pub analysis: Analysis,
@@ -69,36 +78,22 @@ impl std::fmt::Display for ChangeError {
     }
 }
 
-impl Document {
-    /// A document holding `text` at `version`, analysed with `config` and `kb`.
-    pub fn new(version: i32, text: &str, config: &Config, kb: &Kb) -> Document {
-        Document::from_rope(version, Rope::from_str(text), config, kb, Reuse::new())
-    }
-
-    fn from_rope(version: i32, rope: Rope, config: &Config, kb: &Kb, mut reuse: Reuse) -> Document {
-        let text = rope.to_string();
-        let line_index = LineIndex::new(&text);
-        let analysis = analysis::analyze_reusing(&text, config, kb, &mut reuse);
-        Document {
+impl Buffer {
+    pub fn new(version: i32, text: &str) -> Buffer {
+        Buffer {
             version,
-            rope,
-            text,
-            line_index,
-            analysis,
-            reuse: Mutex::new(Some(reuse)),
+            rope: Rope::from_str(text),
         }
     }
 
-    /// The document after `changes`, applied in order, at `version`. Either
+    /// The buffer after `changes`, applied in order, at `version`. Either
     /// every change applies or none does.
     pub fn with_changes(
         &self,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
         encoding: Encoding,
-        config: &Config,
-        kb: &Kb,
-    ) -> Result<Document, ChangeError> {
+    ) -> Result<Buffer, ChangeError> {
         if version <= self.version {
             return Err(ChangeError::Stale {
                 stored: self.version,
@@ -128,13 +123,49 @@ impl Document {
             rope.remove(start..end);
             rope.insert(start, &change.text);
         }
-        let reuse = self
+        Ok(Buffer { version, rope })
+    }
+
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+}
+
+impl Document {
+    /// A document holding `text` at `version`, analysed with `config` and `kb`.
+    pub fn new(version: i32, text: &str, config: &Config, kb: &Kb) -> Document {
+        Document::analysed(version, text.to_string(), config, kb, Reuse::new())
+    }
+
+    /// The analysis of `buffer`, reusing what the analysis of `previous`
+    /// (an earlier version of the same document) kept, where its paragraphs
+    /// are unchanged.
+    pub fn update(previous: &Document, buffer: &Buffer, config: &Config, kb: &Kb) -> Document {
+        let reuse = previous
             .reuse
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .take()
             .unwrap_or_default();
-        Ok(Document::from_rope(version, rope, config, kb, reuse))
+        Document::analysed(buffer.version, buffer.text(), config, kb, reuse)
+    }
+
+    fn analysed(
+        version: i32,
+        text: String,
+        config: &Config,
+        kb: &Kb,
+        mut reuse: Reuse,
+    ) -> Document {
+        let line_index = LineIndex::new(&text);
+        let analysis = analysis::analyze_reusing(&text, config, kb, &mut reuse);
+        Document {
+            version,
+            text,
+            line_index,
+            analysis,
+            reuse: Mutex::new(Some(reuse)),
+        }
     }
 
     /// This document's text as the protocol addresses it.
@@ -172,22 +203,23 @@ mod tests {
     }
 
     fn apply(
-        doc: &Document,
+        doc: &Buffer,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
         encoding: Encoding,
     ) -> Result<Document, ChangeError> {
-        doc.with_changes(
-            version,
-            changes,
-            encoding,
+        let previous = Document::new(doc.version, &doc.text(), &Config::default(), &Kb::default());
+        let buffer = doc.with_changes(version, changes, encoding)?;
+        Ok(Document::update(
+            &previous,
+            &buffer,
             &Config::default(),
             &Kb::default(),
-        )
+        ))
     }
 
-    fn open(text: &str) -> Document {
-        Document::new(1, text, &Config::default(), &Kb::default())
+    fn open(text: &str) -> Buffer {
+        Buffer::new(1, text)
     }
 
     #[test]
@@ -258,6 +290,6 @@ mod tests {
             apply(&doc, 2, &[edit((1, 2), (0, 0), "x")], Encoding::Utf16).unwrap_err(),
             ChangeError::Backwards { change: 0 }
         );
-        assert_eq!(doc.text, "ab\ncd\n");
+        assert_eq!(doc.text(), "ab\ncd\n");
     }
 }

@@ -17,6 +17,7 @@ mod framing;
 mod hover;
 mod indexing;
 mod inlay_hints;
+mod pacing;
 mod pull;
 mod server;
 mod sources;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::jsonrpc::Result;
@@ -19,6 +19,7 @@ use super::documents::Document;
 use super::files::{is_draft_path, read_workspace_files, watch_files};
 use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
+use super::pacing;
 use super::state::{file_path, Settings, State};
 use crate::analysis::{Code, MentionForm};
 use crate::config::{self, EditorSettings};
@@ -86,19 +87,39 @@ impl Backend {
     /// The diagnostics of `doc`, unless a newer version has replaced it in
     /// the meantime; that version publishes its own.
     pub(super) async fn publish(&self, uri: Uri, doc: Arc<Document>) {
-        let current = self.state.document(&uri).map(|d| d.version);
-        if current != Some(doc.version) {
+        publish(&self.client, &self.state, uri, doc).await;
+    }
+
+    /// Have the newest text of `uri` analysed and its diagnostics published,
+    /// at the pace `lsp::pacing` sets.
+    fn schedule(&self, uri: Uri) {
+        if !self.state.pacer.changed(&uri) {
             return;
         }
-        if self.state.settings().pull {
-            // The client asks when it wants them.
-            return;
-        }
-        let encoding = self.state.settings().encoding;
-        let diagnostics = to_diagnostics(&doc.analysis.findings, doc.positions(encoding));
-        self.client
-            .publish_diagnostics(uri, diagnostics, Some(doc.version))
-            .await;
+        let client = self.client.clone();
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            while let Some(wait) = state.pacer.next(&uri, Instant::now(), pacing::WINDOW) {
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                }
+                state.pacer.begin(&uri, Instant::now());
+                let (worker, target) = (state.clone(), uri.clone());
+                let made =
+                    tokio::task::spawn_blocking(move || worker.analyse_latest(&target)).await;
+                match made {
+                    Ok(Some((doc, true))) => publish(&client, &state, uri.clone(), doc).await,
+                    Ok(_) => {}
+                    Err(err) => {
+                        warn(
+                            &client,
+                            format!("the analysis of {} failed: {err}", uri.as_str()),
+                        )
+                        .await
+                    }
+                }
+            }
+        });
     }
 
     /// The document and offset a request points at, or `None` after saying
@@ -221,7 +242,7 @@ impl LanguageServer for Backend {
             .state
             .change(&doc.uri, doc.version, &params.content_changes)
         {
-            Ok(changed) => self.publish(doc.uri, changed).await,
+            Ok(()) => self.schedule(doc.uri),
             Err(reason) => {
                 self.warn(format!(
                     "ignored a change to {} (version {}): {reason}",
@@ -322,7 +343,7 @@ impl LanguageServer for Backend {
             };
             if watched.contains(&path) {
                 reload = true;
-            } else if is_draft_path(&path) && self.state.document(&change.uri).is_none() {
+            } else if is_draft_path(&path) && self.state.analysed(&change.uri).is_none() {
                 // A closed draft changed on disk: index what it says now.
                 let settings = settings.clone();
                 let read =
@@ -600,4 +621,23 @@ impl LanguageServer for Backend {
         }
         Ok(Some(actions))
     }
+}
+
+/// Publish the diagnostics of `doc`, unless a newer version has replaced it
+/// in the meantime (that version publishes its own) or the client pulls
+/// them.
+async fn publish(client: &Client, state: &State, uri: Uri, doc: Arc<Document>) {
+    let current = state.analysed(&uri).map(|d| d.version);
+    if current != Some(doc.version) {
+        return;
+    }
+    if state.settings().pull {
+        // The client asks when it wants them.
+        return;
+    }
+    let encoding = state.settings().encoding;
+    let diagnostics = to_diagnostics(&doc.analysis.findings, doc.positions(encoding));
+    client
+        .publish_diagnostics(uri, diagnostics, Some(doc.version))
+        .await;
 }

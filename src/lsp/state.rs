@@ -14,7 +14,8 @@ use tokio::sync::watch;
 use tower_lsp_server::ls_types::{Location, Position, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::to_range;
-use super::documents::{ChangeError, Document};
+use super::documents::{Buffer, ChangeError, Document};
+use super::pacing::Pacer;
 use crate::analysis::MentionForm;
 use crate::config::{Config, ConfigError, EditorSettings};
 use crate::kb::load::KbProblem;
@@ -104,6 +105,10 @@ impl std::fmt::Display for Rejected {
 
 #[derive(Default)]
 struct Open {
+    /// What the editor last sent for each open document.
+    buffers: HashMap<Uri, Buffer>,
+    /// The latest analysed version of each open document; at most a
+    /// debounce behind its buffer.
     documents: HashMap<Uri, Arc<Document>>,
     /// The URI each open file was opened under, by path.
     paths: HashMap<PathBuf, Uri>,
@@ -114,6 +119,8 @@ pub struct State {
     settings: RwLock<Arc<Settings>>,
     open: Mutex<Open>,
     indexed: watch::Sender<bool>,
+    /// When each open document is analysed while it is typed in.
+    pub pacer: Pacer,
 }
 
 impl Default for State {
@@ -122,6 +129,7 @@ impl Default for State {
             settings: RwLock::new(Arc::new(Settings::default())),
             open: Mutex::new(Open::default()),
             indexed: watch::Sender::new(false),
+            pacer: Pacer::default(),
         }
     }
 }
@@ -185,17 +193,22 @@ impl State {
             .settings
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = settings.clone();
-        let open: Vec<(Uri, Arc<Document>)> = self
-            .lock()
-            .documents
-            .iter()
-            .map(|(uri, doc)| (uri.clone(), doc.clone()))
-            .collect();
+        let open: Vec<(Uri, Arc<Document>, Buffer)> = {
+            let open = self.lock();
+            open.documents
+                .iter()
+                .filter_map(|(uri, doc)| {
+                    let buffer = open.buffers.get(uri)?.clone();
+                    Some((uri.clone(), doc.clone(), buffer))
+                })
+                .collect()
+        };
         let mut updated = Vec::new();
-        for (uri, base) in open {
-            let doc = Arc::new(Document::new(
-                base.version,
-                &base.text,
+        for (uri, base, buffer) in open {
+            // Nothing kept from the old settings applies to the new.
+            let doc = Arc::new(Document::update(
+                &base,
+                &buffer,
                 &settings.config,
                 &settings.kb,
             ));
@@ -239,7 +252,17 @@ impl State {
         self.indexed.send_replace(true);
     }
 
+    /// The open document at `uri`, analysed at the version the editor last
+    /// sent: a request about it must see the text its positions refer to,
+    /// so one that arrives within the debounce of a change has it analysed
+    /// now.
     pub fn document(&self, uri: &Uri) -> Option<Arc<Document>> {
+        self.analyse_latest(uri).map(|(doc, _)| doc)
+    }
+
+    /// The latest analysed version of the open document at `uri`, which may
+    /// be behind what the editor sent.
+    pub fn analysed(&self, uri: &Uri) -> Option<Arc<Document>> {
         self.lock().documents.get(uri).cloned()
     }
 
@@ -249,6 +272,7 @@ impl State {
         let doc = Arc::new(Document::new(version, text, &settings.config, &settings.kb));
         let summary = summarise(uri, &doc, settings.encoding);
         let mut open = self.lock();
+        open.buffers.insert(uri.clone(), Buffer::new(version, text));
         open.documents.insert(uri.clone(), doc.clone());
         if let Some(summary) = summary {
             open.paths.insert(summary.path.clone(), uri.clone());
@@ -257,37 +281,32 @@ impl State {
         doc
     }
 
-    /// Apply a change notification. When another update of the same document
-    /// lands while this one is being analysed, this one is redone on top of
-    /// it, so no update is lost or applied to the wrong text.
+    /// Apply a change notification to the document's buffer; its analysis
+    /// follows (`analyse_latest`). When another change of the same document
+    /// lands meanwhile, this one is redone on top of it, so no change is
+    /// lost or applied to the wrong text.
     pub fn change(
         &self,
         uri: &Uri,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
-    ) -> Result<Arc<Document>, Rejected> {
-        let settings = self.settings();
+    ) -> Result<(), Rejected> {
+        let encoding = self.settings().encoding;
         loop {
-            let base = self.document(uri).ok_or(Rejected::UnknownDocument)?;
-            let doc = base
-                .with_changes(
-                    version,
-                    changes,
-                    settings.encoding,
-                    &settings.config,
-                    &settings.kb,
-                )
+            let base = self
+                .lock()
+                .buffers
+                .get(uri)
+                .cloned()
+                .ok_or(Rejected::UnknownDocument)?;
+            let changed = base
+                .with_changes(version, changes, encoding)
                 .map_err(Rejected::Change)?;
-            let doc = Arc::new(doc);
-            let summary = summarise(uri, &doc, settings.encoding);
             let mut open = self.lock();
-            match open.documents.get(uri) {
-                Some(current) if Arc::ptr_eq(current, &base) => {
-                    open.documents.insert(uri.clone(), doc.clone());
-                    if let Some(summary) = summary {
-                        open.index.insert(summary);
-                    }
-                    return Ok(doc);
+            match open.buffers.get(uri) {
+                Some(current) if current.version == base.version => {
+                    open.buffers.insert(uri.clone(), changed);
+                    return Ok(());
                 }
                 Some(_) => continue,
                 None => return Err(Rejected::UnknownDocument),
@@ -295,10 +314,45 @@ impl State {
         }
     }
 
+    /// Analyse the open document at `uri` at the version of its buffer,
+    /// unless that is done. Returns the analysed document, and whether this
+    /// call made it (so its diagnostics are new).
+    pub fn analyse_latest(&self, uri: &Uri) -> Option<(Arc<Document>, bool)> {
+        let settings = self.settings();
+        let (buffer, base) = {
+            let open = self.lock();
+            let doc = open.documents.get(uri)?.clone();
+            let buffer = open.buffers.get(uri)?;
+            if doc.version >= buffer.version {
+                return Some((doc, false));
+            }
+            (buffer.clone(), doc)
+        };
+        let doc = Arc::new(Document::update(
+            &base,
+            &buffer,
+            &settings.config,
+            &settings.kb,
+        ));
+        let summary = summarise(uri, &doc, settings.encoding);
+        let mut open = self.lock();
+        let current = open.documents.get(uri)?.clone();
+        // Another call analysed this version or a later one meanwhile.
+        if current.version >= doc.version {
+            return Some((current, false));
+        }
+        open.documents.insert(uri.clone(), doc.clone());
+        if let Some(summary) = summary {
+            open.index.insert(summary);
+        }
+        Some((doc, true))
+    }
+
     /// Forget an open document. Returns the path of its file when the
     /// workspace should now read that draft from disk instead.
     pub fn close(&self, uri: &Uri) -> Option<PathBuf> {
         let mut open = self.lock();
+        open.buffers.remove(uri);
         open.documents.remove(uri)?;
         let path = file_path(uri)?;
         open.paths.remove(&path);
@@ -619,6 +673,13 @@ mod tests {
             Rejected::UnknownDocument
         );
         state.open(&a, 1, "Old.");
-        assert_eq!(state.change(&a, 2, &[full]).unwrap().text, "New.");
+        state.change(&a, 2, &[full]).unwrap();
+        // The change is in the buffer; the analysis catches up on request.
+        assert_eq!(state.analysed(&a).unwrap().version, 1);
+        let (doc, made) = state.analyse_latest(&a).unwrap();
+        assert!(made);
+        assert_eq!((doc.version, doc.text.as_str()), (2, "New."));
+        assert_eq!(state.document(&a).unwrap().version, 2);
+        assert!(!state.analyse_latest(&a).unwrap().1, "already analysed");
     }
 }

@@ -1,0 +1,127 @@
+//! The debounce on typing. A change is applied to the document's buffer at
+//! once; its analysis runs on a worker, off the message loop. The first
+//! change after a pause is analysed straight away, so a reporter who types
+//! a word and stops sees the result without waiting. Changes that arrive
+//! while an analysis runs, or within `WINDOW` of the last one starting,
+//! are gathered into one analysis of the newest text when the window ends:
+//! a burst of keystrokes in a long draft costs one analysis, not one each.
+//! A request about the document never waits for the window: it has the
+//! newest text analysed first (`State::document`).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use tower_lsp_server::ls_types::Uri;
+
+/// The shortest time between two analyses of one document while it is
+/// being typed in. Keystrokes come 100-200 ms apart at a steady pace, so a
+/// reporter typing normally has every keystroke analysed at once.
+pub const WINDOW: Duration = Duration::from_millis(50);
+
+#[derive(Debug, Default)]
+struct Pace {
+    /// A worker is analysing the document or waiting to.
+    running: bool,
+    /// The buffer changed since the worker last started an analysis.
+    dirty: bool,
+    /// When the last analysis started.
+    started: Option<Instant>,
+}
+
+/// The pace of analysis of every open document.
+#[derive(Debug, Default)]
+pub struct Pacer {
+    documents: Mutex<HashMap<Uri, Pace>>,
+}
+
+impl Pacer {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uri, Pace>> {
+        self.documents
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Note that the document at `uri` changed. Returns true when no worker
+    /// is on it and the caller must start one.
+    pub fn changed(&self, uri: &Uri) -> bool {
+        let mut documents = self.lock();
+        let pace = documents.entry(uri.clone()).or_default();
+        pace.dirty = true;
+        !std::mem::replace(&mut pace.running, true)
+    }
+
+    /// The worker's next step at `now`: `None` when there is nothing left
+    /// to analyse (the worker stops), else how long to wait before
+    /// analysing, so that analyses start at least `window` apart.
+    pub fn next(&self, uri: &Uri, now: Instant, window: Duration) -> Option<Duration> {
+        let mut documents = self.lock();
+        let pace = documents.get_mut(uri)?;
+        if !pace.dirty {
+            documents.remove(uri);
+            return None;
+        }
+        Some(pace.started.map_or(Duration::ZERO, |at| {
+            (at + window).saturating_duration_since(now)
+        }))
+    }
+
+    /// The worker starts an analysis of the newest text at `now`.
+    pub fn begin(&self, uri: &Uri, now: Instant) {
+        if let Some(pace) = self.lock().get_mut(uri) {
+            pace.dirty = false;
+            pace.started = Some(now);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uri() -> Uri {
+        "file:///desk/story.md".parse().unwrap()
+    }
+
+    #[test]
+    fn the_first_change_after_a_pause_is_analysed_at_once() {
+        let pacer = Pacer::default();
+        let t0 = Instant::now();
+        assert!(pacer.changed(&uri()), "a worker must start");
+        assert_eq!(pacer.next(&uri(), t0, WINDOW), Some(Duration::ZERO));
+        pacer.begin(&uri(), t0);
+        // Nothing changed during the analysis: the worker stops.
+        assert_eq!(
+            pacer.next(&uri(), t0 + Duration::from_millis(5), WINDOW),
+            None
+        );
+        // A keystroke a moment later, after the window: at once again.
+        assert!(pacer.changed(&uri()));
+        assert_eq!(
+            pacer.next(&uri(), t0 + Duration::from_millis(120), WINDOW),
+            Some(Duration::ZERO)
+        );
+    }
+
+    #[test]
+    fn a_burst_of_changes_is_gathered_into_one_analysis_when_the_window_ends() {
+        let pacer = Pacer::default();
+        let t0 = Instant::now();
+        assert!(pacer.changed(&uri()));
+        assert_eq!(pacer.next(&uri(), t0, WINDOW), Some(Duration::ZERO));
+        pacer.begin(&uri(), t0);
+        // Three keystrokes while the first analysis runs: no new worker.
+        for _ in 0..3 {
+            assert!(!pacer.changed(&uri()));
+        }
+        // The worker comes back 10 ms in and waits out the window, then
+        // analyses once.
+        let back = t0 + Duration::from_millis(10);
+        assert_eq!(
+            pacer.next(&uri(), back, WINDOW),
+            Some(WINDOW - Duration::from_millis(10))
+        );
+        pacer.begin(&uri(), t0 + WINDOW);
+        assert_eq!(pacer.next(&uri(), t0 + WINDOW, WINDOW), None);
+    }
+}
