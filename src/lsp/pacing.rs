@@ -58,12 +58,19 @@ impl Pacer {
         let mut documents = self.lock();
         let pace = documents.get_mut(uri)?;
         if !pace.dirty {
-            documents.remove(uri);
+            // Keep when it started: the next keystroke may come within the
+            // window.
+            pace.running = false;
             return None;
         }
         Some(pace.started.map_or(Duration::ZERO, |at| {
             (at + window).saturating_duration_since(now)
         }))
+    }
+
+    /// Forget a document that was closed.
+    pub fn forget(&self, uri: &Uri) {
+        self.lock().remove(uri);
     }
 
     /// The worker starts an analysis of the newest text at `now`.
@@ -123,5 +130,26 @@ mod tests {
         );
         pacer.begin(&uri(), t0 + WINDOW);
         assert_eq!(pacer.next(&uri(), t0 + WINDOW, WINDOW), None);
+    }
+
+    #[test]
+    fn a_keystroke_just_after_an_analysis_waits_out_the_window() {
+        let pacer = Pacer::default();
+        let t0 = Instant::now();
+        assert!(pacer.changed(&uri()));
+        assert_eq!(pacer.next(&uri(), t0, WINDOW), Some(Duration::ZERO));
+        pacer.begin(&uri(), t0);
+        // The analysis took 2 ms and nothing came meanwhile: the worker stops.
+        assert_eq!(pacer.next(&uri(), t0 + Duration::from_millis(2), WINDOW), None);
+        // A keystroke 5 ms in starts a new worker, which waits until the
+        // window since the last analysis ends.
+        assert!(pacer.changed(&uri()));
+        assert_eq!(
+            pacer.next(&uri(), t0 + Duration::from_millis(5), WINDOW),
+            Some(WINDOW - Duration::from_millis(5))
+        );
+        // Closing the document forgets it.
+        pacer.forget(&uri());
+        assert_eq!(pacer.next(&uri(), t0, WINDOW), None);
     }
 }

@@ -269,6 +269,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        self.state.pacer.forget(&uri);
         // The diagnostics are cleared once the index has caught up, so a client
         // that has seen them cleared sees the workspace as it is on disk.
         if let Some(path) = self.state.close(&uri) {
