@@ -255,3 +255,29 @@ fn a_paragraph_that_stops_continuing_a_running_quote_is_worked_out_again() {
     assert_eq!(kinds(&second), [QuoteKind::Direct, QuoteKind::Partial]);
     assert_eq!(reuse.paragraphs(), (1, 2));
 }
+
+#[test]
+fn a_long_draft_analysed_on_two_threads_reuses_its_paragraphs_too() {
+    let config = Config::default();
+    let kb = Kb::builtin();
+    let mut rng = Rng(7);
+    let mut text = String::new();
+    while text.len() < 300 * 1024 {
+        text.push_str(&draft(&mut rng));
+    }
+    let mut reuse = Reuse::new();
+    analyze_reusing(&text, &config, &kb, &mut reuse);
+    for step in 0..3 {
+        let what = edit(&mut rng, &mut text);
+        let reused = analyze_reusing(&text, &config, &kb, &mut reuse);
+        assert!(
+            reused == analyze(&text, &config, &kb),
+            "step {step}: the reused analysis differs after {what}"
+        );
+        let (kept, worked) = reuse.paragraphs();
+        assert!(
+            worked <= 3 && kept > 1000,
+            "{kept} reused, {worked} worked out"
+        );
+    }
+}

@@ -43,6 +43,51 @@ const LAWS: &[&str] = &[
     "Pub. L. 117-167",
     "Harbor Dredging Modernization Act of 2019",
 ];
+/// Laws a desk names now and then: three in ten law mentions come from
+/// this longer tail, so each is named in a few hundred places across a
+/// large desk rather than in thousands.
+pub const RARE_LAWS: &[&str] = &[
+    "Clean Air Act",
+    "Clean Water Act",
+    "Freedom of Information Act",
+    "Americans with Disabilities Act",
+    "Voting Rights Act of 1965",
+    "Endangered Species Act",
+    "Safe Drinking Water Act",
+    "National Environmental Policy Act",
+    "Fair Housing Act",
+    "Family and Medical Leave Act",
+    "Dodd-Frank Act",
+    "Sarbanes-Oxley Act",
+    "USA PATRIOT Act",
+    "Affordable Care Act",
+    "Every Student Succeeds Act",
+    "Infrastructure Investment and Jobs Act",
+    "American Rescue Plan Act of 2021",
+    "Bipartisan Safer Communities Act",
+    "Violence Against Women Act",
+    "Fair Labor Standards Act",
+    "Occupational Safety and Health Act",
+    "Federal Election Campaign Act",
+    "Stafford Act",
+    "Farm Bill",
+    "Social Security Act",
+    "Civil Rights Act of 1964",
+    "Telecommunications Act of 1996",
+    "Communications Decency Act",
+    "Foreign Intelligence Surveillance Act",
+    "National Voter Registration Act",
+    "Coastal Zone Management Act",
+    "Resource Conservation and Recovery Act",
+    "Toxic Substances Control Act",
+    "Federal Power Act",
+    "Energy Policy Act of 2005",
+    "No Child Left Behind Act",
+    "Higher Education Act",
+    "Older Americans Act",
+    "Medicare Modernization Act",
+    "Magnuson-Stevens Act",
+];
 const CLAIMS: &[&str] = &[
     "We will not close a single branch this year",
     "The numbers do not add up, and everyone in this room knows it",
@@ -99,7 +144,12 @@ impl DraftGen {
         out.push(' ');
         out.push_str(self.pick(FILLER));
         if self.next() % 3 == 0 {
-            out.push_str(&format!(" The money comes from the {}.", self.pick(LAWS)));
+            let law = if self.next() % 10 < 3 {
+                self.pick(RARE_LAWS)
+            } else {
+                self.pick(LAWS)
+            };
+            out.push_str(&format!(" The money comes from the {law}."));
         }
         out.push_str("\n\n");
     }

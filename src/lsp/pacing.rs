@@ -140,7 +140,10 @@ mod tests {
         assert_eq!(pacer.next(&uri(), t0, WINDOW), Some(Duration::ZERO));
         pacer.begin(&uri(), t0);
         // The analysis took 2 ms and nothing came meanwhile: the worker stops.
-        assert_eq!(pacer.next(&uri(), t0 + Duration::from_millis(2), WINDOW), None);
+        assert_eq!(
+            pacer.next(&uri(), t0 + Duration::from_millis(2), WINDOW),
+            None
+        );
         // A keystroke 5 ms in starts a new worker, which waits until the
         // window since the last analysis ends.
         assert!(pacer.changed(&uri()));

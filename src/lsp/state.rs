@@ -112,6 +112,9 @@ struct Open {
     documents: HashMap<Uri, Arc<Document>>,
     /// The URI each open file was opened under, by path.
     paths: HashMap<PathBuf, Uri>,
+    /// The URIs of the drafts on disk that queries have answered with, so
+    /// a query with thousands of locations does not build each again.
+    uris: HashMap<PathBuf, Uri>,
     index: WorkspaceIndex,
 }
 
@@ -406,13 +409,12 @@ impl State {
                     .map(|law| Location::new(uri.clone(), positions.range(law.span))),
             );
         }
-        let open = self.lock();
-        for found in open.index.mentions_of(key) {
-            let uri = match open.paths.get(found.path) {
-                Some(uri) => Some(uri.clone()),
-                None => Uri::from_file_path(found.path),
-            };
-            if let Some(uri) = uri {
+        let mut open = self.lock();
+        let Open {
+            index, paths, uris, ..
+        } = &mut *open;
+        for found in index.mentions_of(key) {
+            if let Some(uri) = uri_of(paths, uris, found.path) {
                 locations.push(Location::new(uri, to_range(found.law.start, found.law.end)));
             }
         }
@@ -440,13 +442,12 @@ impl State {
                 );
             }
         }
-        let open = self.lock();
-        for (path, mention) in open.index.speaker_mentions(name) {
-            let uri = match open.paths.get(path) {
-                Some(uri) => Some(uri.clone()),
-                None => Uri::from_file_path(path),
-            };
-            if let Some(uri) = uri {
+        let mut open = self.lock();
+        let Open {
+            index, paths, uris, ..
+        } = &mut *open;
+        for (path, mention) in index.speaker_mentions(name) {
+            if let Some(uri) = uri_of(paths, uris, path) {
                 locations.push((
                     Location::new(uri, to_range(mention.start, mention.end)),
                     mention.form,
@@ -537,6 +538,24 @@ impl State {
             })?;
         Ok((doc, offset))
     }
+}
+
+/// The URI of the draft at `path`: the one it was opened under, or its
+/// `file:` URI, made once.
+fn uri_of(
+    opened: &HashMap<PathBuf, Uri>,
+    made: &mut HashMap<PathBuf, Uri>,
+    path: &std::path::Path,
+) -> Option<Uri> {
+    if let Some(uri) = opened.get(path) {
+        return Some(uri.clone());
+    }
+    if let Some(uri) = made.get(path) {
+        return Some(uri.clone());
+    }
+    let uri = Uri::from_file_path(path)?;
+    made.insert(path.to_path_buf(), uri.clone());
+    Some(uri)
 }
 
 /// The local path of a `file:` URI.
