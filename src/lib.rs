@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod hashing;
 pub mod kb;
 pub mod lsp;
 pub mod markdown;

@@ -73,27 +73,11 @@ impl<W> Default for Kept<W> {
     }
 }
 
-/// A quick hash of a key, eight bytes at a time: every analysis hashes the
-/// whole draft once, so this must be far faster than the standard hasher.
-/// Keys that hash alike are still told apart by comparing them.
+/// The hash of a key: every analysis hashes the whole draft once, so this
+/// must be far quicker than the standard hasher. Keys that hash alike are
+/// still told apart by comparing them.
 fn key_hash(text: &str, shape: &[usize]) -> u64 {
-    const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(MIX);
-    let mut h = text.len() as u64;
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    for chunk in &mut chunks {
-        h = step(
-            h,
-            u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default()),
-        );
-    }
-    for &byte in chunks.remainder() {
-        h = step(h, u64::from(byte));
-    }
-    for &n in shape {
-        h = step(h, n as u64);
-    }
-    h ^ (h >> 29)
+    crate::hashing::quick_hash(text, shape)
 }
 
 impl<W: Movable> Kept<W> {

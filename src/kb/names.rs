@@ -179,26 +179,49 @@ impl NameIndex {
 }
 
 /// The tokens of folded text as byte ranges: runs of letters and digits,
-/// and each other character that is not white space on its own.
+/// and each other character that is not white space on its own. Reads
+/// ASCII a byte at a time, the rest a character at a time.
 fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || loop {
-        let (start, ch) = chars.next()?;
-        if ch.is_whitespace() {
+        let &b = bytes.get(at)?;
+        let start = at;
+        let (alphanumeric, whitespace) = if b.is_ascii() {
+            at += 1;
+            (b.is_ascii_alphanumeric(), matches!(b, b'\t'..=b'\r' | b' '))
+        } else {
+            let ch = text[at..].chars().next()?;
+            at += ch.len_utf8();
+            (ch.is_alphanumeric(), ch.is_whitespace())
+        };
+        if whitespace {
             continue;
         }
-        let mut end = start + ch.len_utf8();
-        if ch.is_alphanumeric() {
-            while let Some(&(at, next)) = chars.peek() {
-                if !next.is_alphanumeric() {
-                    break;
-                }
-                end = at + next.len_utf8();
-                chars.next();
+        if alphanumeric {
+            at = alphanumeric_end(text, at);
+        }
+        return Some((start, at));
+    })
+}
+
+/// Where the run of letters and digits going on at `at` ends.
+fn alphanumeric_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            at += 1;
+        } else {
+            match text[at..].chars().next() {
+                Some(ch) if ch.is_alphanumeric() => at += ch.len_utf8(),
+                _ => break,
             }
         }
-        return Some((start, end));
-    })
+    }
+    at
 }
 
 const START: u64 = 0xcbf2_9ce4_8422_2325;
@@ -562,5 +585,38 @@ mod tests {
         );
         assert_eq!(citation_key("H.R. 4346").as_deref(), Some("hr:4346"));
         assert_eq!(citation_key("S. 1260").as_deref(), Some("s:1260"));
+    }
+
+    #[test]
+    fn tokens_split_like_characters_do() {
+        // What `tokens` must give: the character-by-character definition.
+        fn by_chars(text: &str) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut chars = text.char_indices().peekable();
+            while let Some((start, ch)) = chars.next() {
+                if ch.is_whitespace() {
+                    continue;
+                }
+                let mut end = start + ch.len_utf8();
+                if ch.is_alphanumeric() {
+                    while let Some(&(at, next)) = chars.peek().filter(|(_, c)| c.is_alphanumeric())
+                    {
+                        end = at + next.len_utf8();
+                        chars.next();
+                    }
+                }
+                out.push((start, end));
+            }
+            out
+        }
+        for text in [
+            "",
+            "CHIPS and Science Act of 2022",
+            "  the\tU.S.\x0bCode\u{a0}§ 230(c)(1) —  Müller’s Straße 12ab ",
+            "日本の法律 2023年 Ωmega\u{2003}x",
+            "a\u{85}b\r\nc",
+        ] {
+            assert_eq!(tokens(text).collect::<Vec<_>>(), by_chars(text), "{text:?}");
+        }
     }
 }

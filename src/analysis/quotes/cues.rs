@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::hashing::QuickBuild;
+
 /// Verbs of saying, in the forms news copy uses. `said` and `says` are what
 /// AP style prefers; the neutral ones raise no hint; the rest are loaded.
 const NEUTRAL: &[&str] = &[
@@ -264,8 +266,8 @@ static SHAPES: LazyLock<[bool; 26 * 17]> = LazyLock::new(|| {
     shapes
 });
 
-static VERBS: LazyLock<HashMap<&'static str, CueClass>> = LazyLock::new(|| {
-    let mut verbs = HashMap::new();
+static VERBS: LazyLock<HashMap<&'static str, CueClass, QuickBuild>> = LazyLock::new(|| {
+    let mut verbs = HashMap::default();
     verbs.extend(NEUTRAL.iter().map(|v| (*v, CueClass::Neutral)));
     verbs.extend(LOADED.iter().map(|v| (*v, CueClass::Loaded)));
     verbs.insert("said", CueClass::Plain);
@@ -281,7 +283,7 @@ pub fn cue_class(word: &str, extra: &[String]) -> Option<CueClass> {
     }
     // Most words can be turned away by their first letter and length
     // before any hashing.
-    let first = (word.as_bytes()[0].to_ascii_lowercase() - b'a') as usize;
+    let first = (word.bytes().next()?.to_ascii_lowercase() - b'a') as usize;
     if extra.is_empty() && !SHAPES[first * 17 + word.len()] {
         return None;
     }

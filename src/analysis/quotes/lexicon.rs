@@ -4,12 +4,13 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::words::Token;
+use crate::hashing::QuickBuild;
 
 /// A fixed list of words with a hash set built on first use, for quick
 /// membership tests in hot loops.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static str, QuickBuild>>,
 }
 
 impl WordSet {

@@ -75,8 +75,12 @@ pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Ve
                 at = next_boundary(text, span.end.min(segment.end).max(at + 1));
                 continue;
             }
-            let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
-                break;
+            let c = match text.as_bytes().get(at) {
+                Some(&b) if b.is_ascii() => char::from(b),
+                _ => match text.get(at..).and_then(|t| t.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                },
             };
             if c.is_whitespace() {
                 at += c.len_utf8();
