@@ -18,6 +18,10 @@ use crate::text::{Encoding, LineIndex};
 #[derive(Clone, Debug)]
 pub struct Buffer {
     pub version: i32,
+    /// Which opening of the document this is: a document closed and
+    /// opened again starts a new session, and work begun on the old one is
+    /// dropped, even where its version numbers are higher.
+    pub session: u64,
     rope: Rope,
 }
 
@@ -79,9 +83,10 @@ impl std::fmt::Display for ChangeError {
 }
 
 impl Buffer {
-    pub fn new(version: i32, text: &str) -> Buffer {
+    pub fn new(version: i32, session: u64, text: &str) -> Buffer {
         Buffer {
             version,
+            session,
             rope: Rope::from_str(text),
         }
     }
@@ -123,7 +128,11 @@ impl Buffer {
             rope.remove(start..end);
             rope.insert(start, &change.text);
         }
-        Ok(Buffer { version, rope })
+        Ok(Buffer {
+            version,
+            session: self.session,
+            rope,
+        })
     }
 
     pub fn text(&self) -> String {
@@ -219,7 +228,7 @@ mod tests {
     }
 
     fn open(text: &str) -> Buffer {
-        Buffer::new(1, text)
+        Buffer::new(1, 0, text)
     }
 
     #[test]

@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{MessageType, ProgressToken};
 use tower_lsp_server::Client;
 
 use super::state::{Settings, State};
-use crate::workspace::{self, DraftSummary};
+use crate::workspace::{self, DraftSummary, IndexCache};
 
 /// How long the server waits for the client to answer a request of its own.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
@@ -48,22 +48,56 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
         let settings = settings.clone();
         tokio::task::spawn_blocking(move || {
             let (paths, mut skipped) = workspace::find_drafts(&settings.roots);
-            let indexed =
-                workspace::index_drafts(&paths, &settings.config, &settings.kb, settings.encoding);
-            skipped.extend(indexed.skipped);
-            (indexed.summaries, skipped)
+            let cache = IndexCache::locate(
+                &settings.roots,
+                &settings.config,
+                &settings.kb,
+                settings.encoding,
+            )
+            .filter(|_| paths.len() >= workspace::cache::MIN_DRAFTS);
+            let cached = cache.as_ref().map(IndexCache::load).unwrap_or_default();
+            let was_cached = cached.len();
+            let mut indexed = workspace::index_drafts_cached(
+                &paths,
+                &settings.config,
+                &settings.kb,
+                settings.encoding,
+                cached,
+            );
+            skipped.append(&mut indexed.skipped);
+            let worth_caching = indexed.worth_caching(was_cached);
+            let from_cache = indexed.from_cache;
+            let summaries = indexed.into_shared();
+            if let Some(cache) = cache.filter(|_| worth_caching) {
+                // Written on its own thread: the index is ready without it.
+                let snapshot = summaries.clone();
+                std::thread::spawn(move || {
+                    if let Err(err) = cache.save(&snapshot) {
+                        tracing::warn!(
+                            "could not write the index cache {}: {err}",
+                            cache.path().display()
+                        );
+                    }
+                });
+            }
+            (summaries, from_cache, skipped)
         })
         .await
     };
     let message = match scan {
-        Ok((summaries, skipped)) => {
+        Ok((summaries, from_cache, skipped)) => {
             for skip in skipped {
                 warn(&client, skip.to_string()).await;
             }
             let count = summaries.len();
-            state.merge_scan(summaries);
+            state.merge_scan(summaries.into_iter().map(|(_, summary)| summary));
+            let cached = if from_cache > 0 {
+                format!(" ({from_cache} unchanged since the last session)")
+            } else {
+                String::new()
+            };
             format!(
-                "copydesk: indexed {count} draft{}",
+                "copydesk: indexed {count} draft{}{cached}",
                 if count == 1 { "" } else { "s" }
             )
         }

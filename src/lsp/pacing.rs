@@ -27,6 +27,8 @@ struct Pace {
     dirty: bool,
     /// When the last analysis started.
     started: Option<Instant>,
+    /// The last version whose diagnostics the worker published.
+    published: Option<i32>,
 }
 
 /// The pace of analysis of every open document.
@@ -71,6 +73,22 @@ impl Pacer {
     /// Forget a document that was closed.
     pub fn forget(&self, uri: &Uri) {
         self.lock().remove(uri);
+    }
+
+    /// Whether the worker should publish the diagnostics of `version`: it
+    /// has not published them, nor those of a later version. (A request
+    /// may have had this version analysed first; its diagnostics are still
+    /// the worker's to publish.)
+    pub fn publishes(&self, uri: &Uri, version: i32) -> bool {
+        let mut documents = self.lock();
+        let Some(pace) = documents.get_mut(uri) else {
+            return false;
+        };
+        if pace.published.is_some_and(|done| done >= version) {
+            return false;
+        }
+        pace.published = Some(version);
+        true
     }
 
     /// The worker starts an analysis of the newest text at `now`.
@@ -151,6 +169,12 @@ mod tests {
             pacer.next(&uri(), t0 + Duration::from_millis(5), WINDOW),
             Some(WINDOW - Duration::from_millis(5))
         );
+        // Each version's diagnostics go out once, and never after a later
+        // version's.
+        assert!(pacer.publishes(&uri(), 3));
+        assert!(!pacer.publishes(&uri(), 3));
+        assert!(!pacer.publishes(&uri(), 2));
+        assert!(pacer.publishes(&uri(), 4));
         // Closing the document forgets it.
         pacer.forget(&uri());
         assert_eq!(pacer.next(&uri(), t0, WINDOW), None);

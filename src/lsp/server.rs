@@ -108,8 +108,14 @@ impl Backend {
                 let made =
                     tokio::task::spawn_blocking(move || worker.analyse_latest(&target)).await;
                 match made {
-                    Ok(Some((doc, true))) => publish(&client, &state, uri.clone(), doc).await,
-                    Ok(_) => {}
+                    // A request may have had the newest text analysed
+                    // first; its diagnostics still need publishing.
+                    Ok(Some((doc, _))) => {
+                        if state.pacer.publishes(&uri, doc.version) {
+                            publish(&client, &state, uri.clone(), doc).await;
+                        }
+                    }
+                    Ok(None) => {}
                     Err(err) => {
                         warn(
                             &client,
@@ -284,7 +290,11 @@ impl LanguageServer for Backend {
                 }
             }
         }
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        // Unless the editor opened it again meanwhile: its diagnostics are
+        // the new opening's.
+        if self.state.analysed(&uri).is_none() {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

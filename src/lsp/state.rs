@@ -105,6 +105,8 @@ impl std::fmt::Display for Rejected {
 struct Open {
     /// What the editor last sent for each open document.
     buffers: HashMap<Uri, Buffer>,
+    /// How many times documents were opened: each opening's session.
+    sessions: u64,
     /// The latest analysed version of each open document; at most a
     /// debounce behind its buffer.
     documents: HashMap<Uri, Arc<Document>>,
@@ -275,7 +277,10 @@ impl State {
         let doc = Arc::new(Document::new(version, text, &settings.config, &settings.kb));
         let summary = summarise(uri, &doc, settings.encoding);
         let mut open = self.lock();
-        open.buffers.insert(uri.clone(), Buffer::new(version, text));
+        open.sessions += 1;
+        let session = open.sessions;
+        open.buffers
+            .insert(uri.clone(), Buffer::new(version, session, text));
         open.documents.insert(uri.clone(), doc.clone());
         if let Some(summary) = summary {
             open.paths.insert(summary.path.clone(), uri.clone());
@@ -307,7 +312,9 @@ impl State {
                 .map_err(Rejected::Change)?;
             let mut open = self.lock();
             match open.buffers.get(uri) {
-                Some(current) if current.version == base.version => {
+                Some(current)
+                    if current.version == base.version && current.session == base.session =>
+                {
                     open.buffers.insert(uri.clone(), changed);
                     return Ok(());
                 }
@@ -340,6 +347,11 @@ impl State {
         let summary = summarise(uri, &doc, settings.encoding);
         let mut open = self.lock();
         let current = open.documents.get(uri)?.clone();
+        // The document was closed and opened again meanwhile: this work
+        // was on text the editor no longer has.
+        if open.buffers.get(uri)?.session != buffer.session {
+            return Some((current, false));
+        }
         // Another call analysed this version or a later one meanwhile.
         if current.version >= doc.version {
             return Some((current, false));
@@ -385,11 +397,11 @@ impl State {
 
     /// Merge the summaries of a workspace scan, keeping those of open
     /// documents, which come from their buffers.
-    pub fn merge_scan(&self, summaries: Vec<DraftSummary>) {
+    pub fn merge_scan(&self, summaries: impl IntoIterator<Item = Arc<DraftSummary>>) {
         let mut open = self.lock();
         for summary in summaries {
             if !open.paths.contains_key(&summary.path) {
-                open.index.insert(summary);
+                open.index.insert_shared(summary);
             }
         }
     }
@@ -436,8 +448,8 @@ mod tests {
 
     const CHIPS: &str = "us/pl/117-167";
 
-    fn summary(path: &str, lines: &[u32]) -> DraftSummary {
-        DraftSummary {
+    fn summary(path: &str, lines: &[u32]) -> Arc<DraftSummary> {
+        Arc::new(DraftSummary {
             path: path.into(),
             laws: lines
                 .iter()
@@ -449,7 +461,7 @@ mod tests {
                 })
                 .collect(),
             speakers: Vec::new(),
-        }
+        })
     }
 
     fn state() -> State {
@@ -504,7 +516,10 @@ mod tests {
 
         let reread = state.close(&a);
         assert_eq!(reread, Some(PathBuf::from("/desk/a.md")));
-        state.restore_from_disk("/desk/a.md".into(), Some(summary("/desk/a.md", &[5])));
+        state.restore_from_disk(
+            "/desk/a.md".into(),
+            Some((*summary("/desk/a.md", &[5])).clone()),
+        );
         let found = state.law_locations(CHIPS, &a, &doc);
         assert_eq!(
             lines_by_uri(&found),

@@ -1,9 +1,12 @@
 //! Finding the drafts of a workspace on disk and summarising them.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ignore::WalkBuilder;
 
+use super::cache::Stamp;
 use super::DraftSummary;
 use crate::analysis;
 use crate::config::Config;
@@ -102,7 +105,29 @@ pub fn read_draft(path: &Path) -> Result<String, SkippedDraft> {
 #[derive(Debug, Default)]
 pub struct IndexedDrafts {
     pub summaries: Vec<DraftSummary>,
+    /// For each summary, what its file looked like before it was read.
+    pub stamps: Vec<Option<Stamp>>,
     pub skipped: Vec<SkippedDraft>,
+    /// How many summaries came from the cache rather than the file.
+    pub from_cache: usize,
+}
+
+impl IndexedDrafts {
+    /// Whether `cache` should be written: the workspace is big enough, and
+    /// some summary is new or the cache held drafts that are gone.
+    pub fn worth_caching(&self, cached: usize) -> bool {
+        self.summaries.len() >= super::cache::MIN_DRAFTS
+            && (self.from_cache < self.summaries.len() || cached != self.from_cache)
+    }
+
+    /// The summaries, shared, with their stamps: what the index takes and
+    /// what `IndexCache::save` writes.
+    pub fn into_shared(self) -> Vec<(Option<Stamp>, Arc<DraftSummary>)> {
+        self.stamps
+            .into_iter()
+            .zip(self.summaries.into_iter().map(Arc::new))
+            .collect()
+    }
 }
 
 /// Read and analyse every draft in `paths`. This does blocking IO and runs
@@ -113,18 +138,50 @@ pub fn index_drafts(
     kb: &Kb,
     encoding: Encoding,
 ) -> IndexedDrafts {
+    index_drafts_cached(paths, config, kb, encoding, HashMap::new())
+}
+
+/// `index_drafts`, taking the summary of a draft from `cached` (what
+/// `IndexCache::load` gave) when its file has the stamp it had then.
+pub fn index_drafts_cached(
+    paths: &[PathBuf],
+    config: &Config,
+    kb: &Kb,
+    encoding: Encoding,
+    cached: HashMap<PathBuf, (Stamp, DraftSummary)>,
+) -> IndexedDrafts {
+    // Summaries are taken out of the cache, not copied: a large desk's
+    // summaries are held once.
+    let cached = std::sync::Mutex::new(cached);
     // Each draft is read, analysed and reduced to its summary on whichever
-    // core is free; only the summaries are kept, never the texts.
+    // core is free; only the summaries are kept, never the texts. The stamp
+    // is taken before reading, so a file changed meanwhile looks changed
+    // next time.
     let results = crate::parallel::map(paths, |path| {
+        let stamp = Stamp::of(path);
+        let kept = cached
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(path);
+        if let (Some(stamp), Some((was, summary))) = (stamp, kept) {
+            if stamp == was {
+                return Ok((Some(stamp), summary, true));
+            }
+        }
         read_draft(path).map(|text| {
             let analysis = analysis::analyze(&text, config, kb);
-            DraftSummary::new(path.clone(), &text, &analysis, encoding)
+            let summary = DraftSummary::new(path.clone(), &text, &analysis, encoding);
+            (stamp, summary, false)
         })
     });
     let mut indexed = IndexedDrafts::default();
     for result in results {
         match result {
-            Ok(summary) => indexed.summaries.push(summary),
+            Ok((stamp, summary, from_cache)) => {
+                indexed.summaries.push(summary);
+                indexed.stamps.push(stamp);
+                indexed.from_cache += usize::from(from_cache);
+            }
             Err(skipped) => indexed.skipped.push(skipped),
         }
     }

@@ -5,12 +5,18 @@
 //! [`LineCol`] pairs, converted once when a draft is summarised, in the
 //! column encoding the caller chose; `lsp::convert` turns them into ranges.
 
+pub mod cache;
 mod discover;
 
-pub use discover::{find_drafts, index_drafts, is_draft, read_draft, IndexedDrafts, SkippedDraft};
+pub use cache::IndexCache;
+pub use discover::{
+    find_drafts, index_drafts, index_drafts_cached, is_draft, read_draft, IndexedDrafts,
+    SkippedDraft,
+};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::analysis::{Analysis, MentionForm};
 use crate::text::{Encoding, LineCol, LineIndex};
@@ -131,7 +137,9 @@ pub struct FoundMention<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct WorkspaceIndex {
     roots: Vec<PathBuf>,
-    drafts: BTreeMap<PathBuf, DraftSummary>,
+    /// Shared, so a snapshot of the index (for the cache on disk) copies
+    /// pointers, not summaries.
+    drafts: BTreeMap<PathBuf, Arc<DraftSummary>>,
 }
 
 impl WorkspaceIndex {
@@ -154,10 +162,14 @@ impl WorkspaceIndex {
 
     /// Add or replace the summary of one draft.
     pub fn insert(&mut self, summary: DraftSummary) {
+        self.insert_shared(Arc::new(summary));
+    }
+
+    pub fn insert_shared(&mut self, summary: Arc<DraftSummary>) {
         self.drafts.insert(summary.path.clone(), summary);
     }
 
-    pub fn remove(&mut self, path: &Path) -> Option<DraftSummary> {
+    pub fn remove(&mut self, path: &Path) -> Option<Arc<DraftSummary>> {
         self.drafts.remove(path)
     }
 
@@ -167,7 +179,7 @@ impl WorkspaceIndex {
     }
 
     pub fn get(&self, path: &Path) -> Option<&DraftSummary> {
-        self.drafts.get(path)
+        self.drafts.get(path).map(|d| &**d)
     }
 
     pub fn len(&self) -> usize {
@@ -229,7 +241,7 @@ impl WorkspaceIndex {
         let query = query.to_lowercase();
         let mut found: Vec<LawSummary<'_>> = Vec::new();
         let mut by_key: HashMap<&str, usize> = HashMap::new();
-        let mut drafts: Vec<&DraftSummary> = self.drafts.values().collect();
+        let mut drafts: Vec<&DraftSummary> = self.drafts.values().map(|d| &**d).collect();
         drafts.sort_by(|a, b| a.path.cmp(&b.path));
         for draft in drafts {
             let mut counted: Vec<&str> = Vec::new();
