@@ -195,8 +195,12 @@ pub struct IndexCache {
 }
 
 /// The folder caches go in: `COPYDESK_CACHE_DIR`, else the XDG cache folder,
-/// else `~/.cache`; `None` (no caching) when none is set.
+/// else `~/.cache`; `None` (no caching) when none is set or
+/// `COPYDESK_CACHE=off`.
 fn cache_dir() -> Option<PathBuf> {
+    if std::env::var("COPYDESK_CACHE").is_ok_and(|v| v.eq_ignore_ascii_case("off")) {
+        return None;
+    }
     let from = |var: &str| {
         std::env::var_os(var)
             .filter(|v| !v.is_empty())
