@@ -107,7 +107,11 @@ impl Frames {
                 self.body = None;
                 return Some(frame(&check(&body)));
             }
-            let Some(end) = find(&self.buffer, b"\r\n\r\n") else {
+            // A header block longer than the limit is refused whether its
+            // end has arrived or not, so how the input was split into
+            // reads never changes what is accepted.
+            let end = find(&self.buffer, b"\r\n\r\n").filter(|&end| end <= MAX_HEADER);
+            let Some(end) = end else {
                 if self.buffer.len() > MAX_HEADER {
                     let keep = self.resync(1);
                     return Some(malformed(&format!(
@@ -154,11 +158,21 @@ impl Frames {
     /// Drop bytes up to the next `Content-Length` at or after `from`.
     /// Returns how many were dropped.
     fn resync(&mut self, from: usize) -> usize {
-        let at = find(
-            &self.buffer[from.min(self.buffer.len())..],
-            b"Content-Length",
-        )
-        .map_or(self.buffer.len(), |i| i + from);
+        const HEADER: &[u8] = b"Content-Length";
+        let from = from.min(self.buffer.len());
+        let at = find(&self.buffer[from..], HEADER).map_or_else(
+            // None yet: keep an end that may be the start of one whose
+            // rest has not arrived.
+            || {
+                let len = self.buffer.len();
+                let partial = (1..HEADER.len())
+                    .rev()
+                    .find(|&n| n <= len - from && self.buffer[len - n..] == HEADER[..n])
+                    .unwrap_or(0);
+                len - partial
+            },
+            |i| i + from,
+        );
         self.buffer.drain(..at);
         at
     }
@@ -242,11 +256,15 @@ mod tests {
     use super::*;
 
     fn run(input: &[u8]) -> Vec<String> {
+        // Byte by byte, so every partial state is crossed.
+        run_in(input, 1)
+    }
+
+    fn run_in(input: &[u8], piece: usize) -> Vec<String> {
         let mut frames = Frames::default();
         let mut out = Vec::new();
-        // Byte by byte, so every partial state is crossed.
-        for b in input {
-            frames.push(std::slice::from_ref(b));
+        for b in input.chunks(piece) {
+            frames.push(b);
             while let Some(frame) = frames.next_frame() {
                 let text = String::from_utf8(frame).unwrap();
                 let (_, body) = text.split_once("\r\n\r\n").unwrap();
@@ -318,5 +336,33 @@ mod tests {
         let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
         frames.push(&framed(good));
         assert_eq!(frames.next_frame().unwrap(), framed(good));
+    }
+
+    #[test]
+    fn what_passes_does_not_depend_on_how_the_input_is_split() {
+        let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        // A bad header, then a good message: the good one's header must not
+        // be thrown away with the bad one when it arrives in pieces.
+        let mut bad_then_good = b"Content-Length: x\r\n\r\n".to_vec();
+        bad_then_good.extend(framed(good));
+        // A header block over the limit, then a good message.
+        let mut long_header = format!(
+            "Content-Length: {}\r\nX-Pad: {}\r\n\r\n",
+            good.len(),
+            "a".repeat(MAX_HEADER + 100)
+        )
+        .into_bytes();
+        long_header.extend_from_slice(good);
+        long_header.extend(framed(good));
+        // What is said about the bad bytes may differ; what passes may not.
+        let passed = |out: Vec<String>| -> Vec<String> {
+            out.into_iter().filter(|m| !m.contains(MALFORMED)).collect()
+        };
+        for input in [bad_then_good, long_header] {
+            let whole = passed(run_in(&input, input.len()));
+            assert_eq!(whole, [std::str::from_utf8(good).unwrap()]);
+            assert_eq!(passed(run(&input)), whole);
+            assert_eq!(passed(run_in(&input, 7)), whole);
+        }
     }
 }
