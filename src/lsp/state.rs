@@ -436,7 +436,13 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 fn summarise(uri: &Uri, doc: &Document, encoding: Encoding) -> Option<DraftSummary> {
     let path = file_path(uri)?;
-    Some(DraftSummary::new(path, &doc.text, &doc.analysis, encoding))
+    Some(DraftSummary::with_index(
+        path,
+        &doc.text,
+        &doc.line_index,
+        &doc.analysis,
+        encoding,
+    ))
 }
 
 #[cfg(test)]

@@ -76,7 +76,17 @@ impl DraftSummary {
     /// Summarise the analysis of `text`, the content of the draft at `path`,
     /// with columns counted in `encoding`.
     pub fn new(path: PathBuf, text: &str, analysis: &Analysis, encoding: Encoding) -> Self {
-        let index = LineIndex::new(text);
+        DraftSummary::with_index(path, text, &LineIndex::new(text), analysis, encoding)
+    }
+
+    /// `new`, with the line index of `text` already made.
+    pub fn with_index(
+        path: PathBuf,
+        text: &str,
+        index: &LineIndex,
+        analysis: &Analysis,
+        encoding: Encoding,
+    ) -> Self {
         let mut mentions: Vec<_> = analysis.laws.iter().collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let laws = mentions
