@@ -7,8 +7,8 @@
 //! all of them. The result equals a fresh analysis: what is kept is a pure
 //! function of the key it is kept under.
 
+use crate::hashing::PrehashedBuild;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -32,27 +32,9 @@ struct Entry<W> {
     used: u64,
 }
 
-/// The map's keys are already hashes.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Work of one kind, kept by the text it was done on.
 pub struct Kept<W> {
-    entries: HashMap<u64, Vec<Entry<W>>, BuildHasherDefault<Prehashed>>,
+    entries: HashMap<u64, Vec<Entry<W>>, PrehashedBuild>,
     keep: bool,
     run: u64,
     /// Pieces taken from earlier analyses and pieces worked out, in the

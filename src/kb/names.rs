@@ -11,8 +11,8 @@
 //! Congresses loads in a fraction of the time an automaton over all their
 //! characters takes.
 
+use crate::hashing::PrehashedBuild;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -50,7 +50,7 @@ struct Prefix {
 /// The gazetteer and citation index of a knowledge base.
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
-    prefixes: HashMap<u64, Prefix, BuildHasherDefault<WordHasher>>,
+    prefixes: HashMap<u64, Prefix, PrehashedBuild>,
     pub targets: Vec<NameTarget>,
     /// `citation_key` of every citation of every entry.
     pub citations: HashMap<String, usize>,
@@ -233,27 +233,6 @@ fn step(hash: u64, token: &str) -> u64 {
         hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash.rotate_left(5).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// The prefix hashes are already well mixed; hashing them again would only
-/// cost time.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// The Congress a bill citation names (`H.R. 1 (118th Congress)`), or 0.
