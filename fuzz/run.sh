@@ -6,6 +6,10 @@
 # Works from any directory. Inputs the fuzzer finds go to a scratch corpus
 # under fuzz/target/corpus/, next to the build, so the seeds committed in
 # fuzz/corpus/ stay small. Each target's log is fuzz/target/logs/TARGET.log.
+# FUZZ_SEED=N fixes libFuzzer's random seed, so that a run from the same
+# build and corpus explores the same inputs: CI sets it, so that a change
+# is judged by its own code and not by the luck of the draw; run without it
+# to explore afresh.
 # Exits 1 when a target fails, after printing its panic and the input that
 # caused it (libFuzzer writes it under fuzz/artifacts/TARGET/).
 set -euo pipefail
@@ -63,7 +67,7 @@ for target in "${targets[@]}"; do
     echo "Fuzzing $target for ${seconds}s..."
     # The first corpus directory is the one libFuzzer adds new inputs to.
     if "$bin_dir/$target" -artifact_prefix="$artifacts/" \
-        -max_total_time="$seconds" -timeout=30 \
+        ${FUZZ_SEED:+-seed="$FUZZ_SEED"} -max_total_time="$seconds" -timeout=30 \
         "$scratch" "$fuzz_dir/corpus/$target" >"$log" 2>&1; then
         # libFuzzer's last line: "#RUNS DONE cov: ... corp: ... exec/s: ...".
         echo "  ok: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)"

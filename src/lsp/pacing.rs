@@ -9,10 +9,16 @@
 //! newest text analysed first (`State::document`).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::Client;
+
+use super::diagnostics::to_diagnostics;
+use super::documents::Document;
+use super::indexing::warn;
+use super::state::State;
 
 /// The shortest time between two analyses of one document while it is
 /// being typed in. Keystrokes come 100-200 ms apart at a steady pace, so a
@@ -98,6 +104,62 @@ impl Pacer {
             pace.started = Some(now);
         }
     }
+}
+
+/// Have the newest text of `uri` analysed and its diagnostics published,
+/// at the pace `lsp::pacing` sets.
+pub fn schedule(client: &Client, state: &Arc<State>, uri: Uri) {
+    if !state.pacer.changed(&uri) {
+        return;
+    }
+    let client = client.clone();
+    let state = state.clone();
+    tokio::spawn(async move {
+        while let Some(wait) = state.pacer.next(&uri, Instant::now(), WINDOW) {
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+            state.pacer.begin(&uri, Instant::now());
+            let (worker, target) = (state.clone(), uri.clone());
+            let made = tokio::task::spawn_blocking(move || worker.analyse_latest(&target)).await;
+            match made {
+                // A request may have had the newest text analysed
+                // first; its diagnostics still need publishing.
+                Ok(Some((doc, _))) => {
+                    if state.pacer.publishes(&uri, doc.version) {
+                        publish(&client, &state, uri.clone(), doc).await;
+                    }
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    warn(
+                        &client,
+                        format!("the analysis of {} failed: {err}", uri.as_str()),
+                    )
+                    .await
+                }
+            }
+        }
+    });
+}
+
+/// Publish the diagnostics of `doc`, unless a newer version has replaced it
+/// in the meantime (that version publishes its own) or the client pulls
+/// them.
+pub async fn publish(client: &Client, state: &State, uri: Uri, doc: Arc<Document>) {
+    let current = state.analysed(&uri).map(|d| d.version);
+    if current != Some(doc.version) {
+        return;
+    }
+    if state.settings().pull {
+        // The client asks when it wants them.
+        return;
+    }
+    let encoding = state.settings().encoding;
+    let diagnostics = to_diagnostics(&doc.analysis.findings, doc.positions(encoding));
+    client
+        .publish_diagnostics(uri, diagnostics, Some(doc.version))
+        .await;
 }
 
 #[cfg(test)]

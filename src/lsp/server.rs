@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::jsonrpc::Result;
@@ -87,45 +87,7 @@ impl Backend {
     /// The diagnostics of `doc`, unless a newer version has replaced it in
     /// the meantime; that version publishes its own.
     pub(super) async fn publish(&self, uri: Uri, doc: Arc<Document>) {
-        publish(&self.client, &self.state, uri, doc).await;
-    }
-
-    /// Have the newest text of `uri` analysed and its diagnostics published,
-    /// at the pace `lsp::pacing` sets.
-    fn schedule(&self, uri: Uri) {
-        if !self.state.pacer.changed(&uri) {
-            return;
-        }
-        let client = self.client.clone();
-        let state = self.state.clone();
-        tokio::spawn(async move {
-            while let Some(wait) = state.pacer.next(&uri, Instant::now(), pacing::WINDOW) {
-                if !wait.is_zero() {
-                    tokio::time::sleep(wait).await;
-                }
-                state.pacer.begin(&uri, Instant::now());
-                let (worker, target) = (state.clone(), uri.clone());
-                let made =
-                    tokio::task::spawn_blocking(move || worker.analyse_latest(&target)).await;
-                match made {
-                    // A request may have had the newest text analysed
-                    // first; its diagnostics still need publishing.
-                    Ok(Some((doc, _))) => {
-                        if state.pacer.publishes(&uri, doc.version) {
-                            publish(&client, &state, uri.clone(), doc).await;
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(err) => {
-                        warn(
-                            &client,
-                            format!("the analysis of {} failed: {err}", uri.as_str()),
-                        )
-                        .await
-                    }
-                }
-            }
-        });
+        pacing::publish(&self.client, &self.state, uri, doc).await;
     }
 
     /// The document and offset a request points at, or `None` after saying
@@ -248,7 +210,7 @@ impl LanguageServer for Backend {
             .state
             .change(&doc.uri, doc.version, &params.content_changes)
         {
-            Ok(()) => self.schedule(doc.uri),
+            Ok(()) => pacing::schedule(&self.client, &self.state, doc.uri),
             Err(reason) => {
                 self.warn(format!(
                     "ignored a change to {} (version {}): {reason}",
@@ -632,23 +594,4 @@ impl LanguageServer for Backend {
         }
         Ok(Some(actions))
     }
-}
-
-/// Publish the diagnostics of `doc`, unless a newer version has replaced it
-/// in the meantime (that version publishes its own) or the client pulls
-/// them.
-async fn publish(client: &Client, state: &State, uri: Uri, doc: Arc<Document>) {
-    let current = state.analysed(&uri).map(|d| d.version);
-    if current != Some(doc.version) {
-        return;
-    }
-    if state.settings().pull {
-        // The client asks when it wants them.
-        return;
-    }
-    let encoding = state.settings().encoding;
-    let diagnostics = to_diagnostics(&doc.analysis.findings, doc.positions(encoding));
-    client
-        .publish_diagnostics(uri, diagnostics, Some(doc.version))
-        .await;
 }
