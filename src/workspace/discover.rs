@@ -169,7 +169,9 @@ pub fn index_drafts_cached(
             }
         }
         read_draft(path).map(|text| {
-            let analysis = analysis::analyze(&text, config, kb);
+            // The summary keeps no findings: they are not worked out.
+            let analysis =
+                analysis::analyze_mentions(&text, config, kb, &mut analysis::Reuse::none());
             let summary = DraftSummary::new(path.clone(), &text, &analysis, encoding);
             (stamp, summary, false)
         })
@@ -212,6 +214,23 @@ mod tests {
         let (drafts, skipped) = find_drafts(&[root.to_path_buf()]);
         assert_eq!(drafts, vec![a, b]);
         assert!(skipped.is_empty(), "{skipped:?}");
+    }
+
+    #[test]
+    fn an_indexed_summary_is_the_summary_of_the_full_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "# Chips\n\n\"We will not move,\" he said.\n\nMaria Okafor, a county clerk, praised the CHIPS and Science Act.\n\n\
+                    \"It paid for the plant,\" she said. \"We waited years.\"\n\n\
+                    \"Nobody asked us,\" a resident said of the Wolf Amendment.\n";
+        let path = write(dir.path(), "chips.md", text.as_bytes());
+        let (config, kb) = (Config::default(), Kb::builtin());
+        let indexed = index_drafts(std::slice::from_ref(&path), &config, &kb, Encoding::Utf16);
+        let full = analysis::analyze(text, &config, &kb);
+        assert!(!full.findings.is_empty() && !full.speakers.is_empty() && full.laws.len() == 2);
+        assert_eq!(
+            indexed.summaries,
+            [DraftSummary::new(path, text, &full, Encoding::Utf16)]
+        );
     }
 
     #[test]
