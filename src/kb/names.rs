@@ -187,19 +187,23 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     std::iter::from_fn(move || loop {
         let &b = bytes.get(at)?;
         let start = at;
-        let (alphanumeric, whitespace) = if b.is_ascii() {
-            at += 1;
-            (b.is_ascii_alphanumeric(), matches!(b, b'\t'..=b'\r' | b' '))
-        } else {
-            let ch = text[at..].chars().next()?;
-            at += ch.len_utf8();
-            (ch.is_alphanumeric(), ch.is_whitespace())
-        };
-        if whitespace {
-            continue;
-        }
-        if alphanumeric {
-            at = alphanumeric_end(text, at);
+        match BYTE_CLASS[usize::from(b)] {
+            SPACE => {
+                at += 1;
+                continue;
+            }
+            ALPHANUMERIC => at = alphanumeric_end(text, at + 1),
+            OTHER => at += 1,
+            _ => {
+                let ch = text[at..].chars().next()?;
+                at += ch.len_utf8();
+                if ch.is_whitespace() {
+                    continue;
+                }
+                if ch.is_alphanumeric() {
+                    at = alphanumeric_end(text, at);
+                }
+            }
         }
         return Some((start, at));
     })
@@ -209,20 +213,41 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn alphanumeric_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            at += 1;
-        } else {
-            match text[at..].chars().next() {
+        match BYTE_CLASS[usize::from(b)] {
+            ALPHANUMERIC => at += 1,
+            NOT_ASCII => match text[at..].chars().next() {
                 Some(ch) if ch.is_alphanumeric() => at += ch.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     at
 }
+
+/// What the tokenizer makes of a byte: an ASCII letter or digit, ASCII
+/// white space, other ASCII, or part of a longer character.
+const OTHER: u8 = 0;
+const ALPHANUMERIC: u8 = 1;
+const SPACE: u8 = 2;
+const NOT_ASCII: u8 = 3;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    classes
+};
 
 const START: u64 = 0xcbf2_9ce4_8422_2325;
 

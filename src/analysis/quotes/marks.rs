@@ -21,7 +21,7 @@ pub struct MarkedQuote {
     pub continues: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mark {
     /// Only opens: `“`, `«`, `„`.
     Open,
@@ -66,6 +66,38 @@ fn prose_chars<'t>(text: &'t str, block: &'t Block) -> impl Iterator<Item = (usi
     })
 }
 
+/// The quotation marks in a block's prose: where each is, the mark, its
+/// kind, and the character after it in the prose (the next segment's first
+/// when it ends one). Found by searching for the bytes that can start a
+/// mark (`"`, and the lead bytes of the curly and angled marks), not by
+/// decoding every character.
+fn marks_in<'t>(
+    text: &'t str,
+    block: &'t Block,
+) -> impl Iterator<Item = (usize, char, Mark, Option<char>)> + 't {
+    let segments = &block.segments;
+    segments.iter().enumerate().flat_map(move |(i, segment)| {
+        let bytes = segment.slice(text).as_bytes();
+        memchr::memchr3_iter(b'"', LEAD_CURLY, LEAD_ANGLED, bytes).filter_map(move |at| {
+            let offset = segment.start + at;
+            let ch = text[offset..segment.end].chars().next()?;
+            let kind = mark(ch)?;
+            let after = offset + ch.len_utf8();
+            let next = match text[after..segment.end].chars().next() {
+                Some(c) => Some(c),
+                None => segments[i + 1..]
+                    .iter()
+                    .find_map(|s| s.slice(text).chars().next()),
+            };
+            Some((offset, ch, kind, next))
+        })
+    })
+}
+
+/// The first byte of `“`, `”` and `„` in UTF-8, and of `«` and `»`.
+const LEAD_CURLY: u8 = 0xE2;
+const LEAD_ANGLED: u8 = 0xC2;
+
 /// Whether a block's prose begins with an opening quotation mark.
 fn starts_with_open_mark(text: &str, block: &Block) -> bool {
     let mut chars = prose_chars(text, block).skip_while(|(_, c)| c.is_whitespace());
@@ -87,14 +119,11 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
         let continuing = running && starts_with_open_mark(text, block);
         running = false;
         let prose = block.prose_span();
-        let mut chars = prose_chars(text, block).peekable();
         // The opening mark's offset and length of the quote now open.
         let mut open: Option<(usize, usize)> = None;
         let mut first_in_block = true;
-        while let Some((offset, ch)) = chars.next() {
-            let Some(kind) = mark(ch) else { continue };
+        for (offset, ch, kind, next) in marks_in(text, block) {
             let prev = text.get(..offset).and_then(|t| t.chars().next_back());
-            let next = chars.peek().map(|&(_, c)| c);
             let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
             let can_close = closes_before(next) && prev.is_some_and(|p| !p.is_whitespace());
             let closes = match (kind, open) {
@@ -181,6 +210,44 @@ mod tests {
             .iter()
             .map(|q| (q.span.slice(text), q.closed))
             .collect()
+    }
+
+    #[test]
+    fn every_mark_is_found_by_its_lead_byte() {
+        for mark in ['“', '”', '„', '«', '»'] {
+            let lead = mark.to_string().as_bytes()[0];
+            assert!(lead == LEAD_CURLY || lead == LEAD_ANGLED, "{mark}");
+        }
+        // Other characters with the same lead bytes are not marks: an
+        // em dash, a right single quote, a no-break space, a degree sign.
+        assert_eq!(
+            quoted("“A — b’s\u{a0}90°,” she said."),
+            vec![("“A — b’s\u{a0}90°,”", true)]
+        );
+    }
+
+    #[test]
+    fn marks_are_those_a_walk_over_every_character_finds() {
+        let texts = [
+            "She said \"`rm -rf`\" was \"fine\" and `x`\"no\".",
+            "\"A [link](https://example.com)\" and “*emphasis*” «<b>tag</b>»",
+            "„Ja“ `code`„\n\n> \"Quoted\n> on\" - ”odd“",
+            "Trailing mark at the end of a segment \"`code` then more.",
+            "No marks at all — only ’apostrophes’ and\u{a0}spaces.",
+        ];
+        for text in texts {
+            for block in &prose_regions(text) {
+                let mut chars = prose_chars(text, block).peekable();
+                let mut walked = Vec::new();
+                while let Some((offset, ch)) = chars.next() {
+                    if let Some(kind) = mark(ch) {
+                        walked.push((offset, ch, kind, chars.peek().map(|&(_, c)| c)));
+                    }
+                }
+                let found: Vec<_> = marks_in(text, block).collect();
+                assert_eq!(found, walked, "{text:?}");
+            }
+        }
     }
 
     #[test]

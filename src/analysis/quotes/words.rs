@@ -47,6 +47,8 @@ const ABBREVIATIONS: &[&str] = &[
     "cpl", "gens", "reps", "sens", "govs", "univ", "dept", "est", "approx", "etc", "e.g", "i.e",
 ];
 
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{ad}'
 }
@@ -84,7 +86,7 @@ pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Ve
             };
             if c.is_whitespace() {
                 at += c.len_utf8();
-            } else if is_word_char(c) {
+            } else if c.is_ascii_alphanumeric() || is_word_char(c) {
                 let end = word_end(text, at, segment.end);
                 tokens.push(Token {
                     kind: TokenKind::Word,
@@ -114,29 +116,44 @@ fn next_boundary(text: &str, mut at: usize) -> usize {
 /// single apostrophes, hyphens or periods, plus the period of a known
 /// abbreviation or an initial.
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
-    let s = &text[start..limit];
-    let mut end = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            end = i + c.len_utf8();
+    let bytes = &text.as_bytes()[..limit];
+    // The character at `at` (ASCII read a byte at a time) and its length.
+    let char_at = |at: usize| -> Option<(char, usize)> {
+        match bytes.get(at) {
+            Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+            Some(_) => text[at..limit].chars().next().map(|c| (c, c.len_utf8())),
+            None => None,
+        }
+    };
+    let (mut at, mut end) = (start, start);
+    while let Some((c, len)) = char_at(at) {
+        if c.is_ascii_alphanumeric() || is_word_char(c) {
+            at += len;
+            end = at;
         } else if matches!(c, '\'' | '’' | '-' | '.' | '&')
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+            && char_at(at + len).is_some_and(|(n, _)| is_word_char(n))
         {
-            continue;
+            at += len;
         } else {
             break;
         }
     }
-    let word = &s[..end];
-    if s[end..].starts_with('.') {
-        let lower = word.to_lowercase();
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if initial || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
-            end += 1;
-        }
+    if bytes.get(end) == Some(&b'.') && abbreviated(&text[start..end]) {
+        end += 1;
     }
-    start + end
+    end
+}
+
+/// Whether a word followed by a period keeps it: an initial (`J.`), a
+/// dotted abbreviation (`U.S.`) or a known one (`Sen.`, `Dr.`).
+fn abbreviated(word: &str) -> bool {
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    initial
+        || word.contains('.')
+        // Every abbreviation is short: longer words are not lowercased.
+        || (word.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
 }
 
 /// Sentences as ranges of token indices. A sentence ends at `.`, `?` or `!`
@@ -186,4 +203,49 @@ pub fn sentences(
         out.push(start..tokens.len());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_joiners_and_abbreviations_their_periods() {
+        fn ends(text: &str) -> Vec<&str> {
+            let mut words = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let c = text[at..].chars().next().unwrap();
+                if is_word_char(c) {
+                    let end = word_end(text, at, text.len());
+                    words.push(&text[at..end]);
+                    at = end;
+                } else {
+                    at += c.len_utf8();
+                }
+            }
+            words
+        }
+        assert_eq!(
+            ends("Sen. O’Brien’s rock-and-roll U.S. bill, J. Doe said. Approx. 5 more."),
+            [
+                "Sen.",
+                "O’Brien’s",
+                "rock-and-roll",
+                "U.S.",
+                "bill",
+                "J.",
+                "Doe",
+                "said",
+                "Approx.",
+                "5",
+                "more"
+            ]
+        );
+        // A joiner at the end of the text, or before a space, ends the word.
+        assert_eq!(ends("well- known AT&T"), ["well", "known", "AT&T"]);
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.len() <= LONGEST_ABBREVIATION));
+    }
 }
