@@ -309,36 +309,52 @@ impl Folded {
 /// space.
 pub fn fold(text: &str) -> Folded {
     // Plain ASCII with no run of white space or hyphens folds byte for
-    // byte, in one pass.
+    // byte, keeping every offset; most prose is that up to its first curly
+    // quote or dash, and the rest goes on from there.
     let bytes = text.as_bytes();
-    let mut simple = Vec::with_capacity(bytes.len());
     let mut last_space = false;
-    for &b in bytes {
-        let space = b == b'-' || b.is_ascii_whitespace();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let space = FOLDED_ASCII[usize::from(b)] == b' ';
         if !b.is_ascii() || (space && last_space) {
             break;
         }
-        simple.push(if space { b' ' } else { b.to_ascii_lowercase() });
         last_space = space;
+        at += 1;
     }
-    if simple.len() == bytes.len() {
-        if let Ok(folded) = String::from_utf8(simple) {
-            return Folded {
-                text: folded,
-                offsets: None,
-            };
-        }
+    let plain: Vec<u8> = bytes[..at]
+        .iter()
+        .map(|&b| FOLDED_ASCII[usize::from(b)])
+        .collect();
+    // Only ASCII went in, so this never falls back.
+    let mut folded = String::from_utf8(plain)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+    if at == bytes.len() {
+        return Folded {
+            text: folded,
+            offsets: None,
+        };
     }
-    let mut folded = String::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len() + 1);
-    let mut last_space = false;
-    for (at, ch) in text.char_indices() {
+    folded.reserve(text.len() - at);
+    let mut offsets: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    offsets.extend(0..at);
+    while let Some(&b) = bytes.get(at) {
+        let ch = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match text[at..].chars().next() {
+                Some(ch) => ch,
+                None => break,
+            }
+        };
         let mapped = match ch {
             '’' | '‘' => '\'',
             '-' | '–' | '—' | '\u{2010}' | '\u{2011}' => ' ',
             c if c.is_whitespace() => ' ',
             c => c,
         };
+        let from = at;
+        at += ch.len_utf8();
         if mapped == ' ' {
             if last_space {
                 continue;
@@ -349,13 +365,13 @@ pub fn fold(text: &str) -> Folded {
         }
         if mapped.is_ascii() {
             folded.push(mapped.to_ascii_lowercase());
-            offsets.push(at);
+            offsets.push(from);
             continue;
         }
         for lower in mapped.to_lowercase() {
             let before = folded.len();
             folded.push(lower);
-            offsets.extend(std::iter::repeat_n(at, folded.len() - before));
+            offsets.extend(std::iter::repeat_n(from, folded.len() - before));
         }
     }
     offsets.push(text.len());
@@ -364,6 +380,23 @@ pub fn fold(text: &str) -> Folded {
         offsets: Some(offsets),
     }
 }
+
+/// Each ASCII byte as folding writes it: lower case, with hyphens and white
+/// space as a space. (Bytes past ASCII are never looked up in it.)
+static FOLDED_ASCII: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte == b'-' || byte.is_ascii_whitespace() {
+            b' '
+        } else {
+            byte.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Citations copydesk reads: public laws, the U.S. Code, the Statutes at
 /// Large, House and Senate bills.
@@ -453,6 +486,23 @@ mod tests {
         let plain = fold("The CHIPS-and Science Act");
         assert_eq!(plain.text, "the chips and science act");
         assert_eq!(plain.original(4), 4);
+        // Plain up to a dash, then not: offsets before it are their own,
+        // and after it they come from the original.
+        let mixed = "Ms. Ode — ÉCOLE  Act";
+        let folded = fold(mixed);
+        assert_eq!(folded.text, "ms. ode école act");
+        for (i, c) in folded.text.char_indices() {
+            let from = folded.original(i);
+            let original = mixed[from..].chars().next().unwrap();
+            assert!(
+                original.to_lowercase().any(|l| l == c) || c == ' ',
+                "{c:?} at {i} maps to {original:?}"
+            );
+        }
+        assert_eq!(
+            &mixed[folded.original(folded.text.find("act").unwrap())..],
+            "Act"
+        );
     }
 
     fn entry(id: &str, title: &str, aliases: &[&str]) -> Entry {
