@@ -47,9 +47,7 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
     let scan = {
         let settings = settings.clone();
         tokio::task::spawn_blocking(move || {
-            let t0 = std::time::Instant::now();
             let (paths, mut skipped) = workspace::find_drafts(&settings.roots);
-            eprintln!("TIMING find {:?}", t0.elapsed());
             let cache = IndexCache::locate(
                 &settings.roots,
                 &settings.config,
@@ -66,7 +64,6 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
                 settings.encoding,
                 cached,
             );
-            eprintln!("TIMING indexed {:?}", t0.elapsed());
             skipped.append(&mut indexed.skipped);
             let worth_caching = indexed.worth_caching(was_cached);
             let from_cache = indexed.from_cache;
@@ -83,7 +80,6 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
                     }
                 });
             }
-            eprintln!("TIMING shared {:?}", t0.elapsed());
             (summaries, from_cache, skipped)
         })
         .await
@@ -94,9 +90,7 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
                 warn(&client, skip.to_string()).await;
             }
             let count = summaries.len();
-            let t1 = std::time::Instant::now();
             state.merge_scan(summaries.into_iter().map(|(_, summary)| summary));
-            eprintln!("TIMING merged in {:?}", t1.elapsed());
             let cached = if from_cache > 0 {
                 format!(" ({from_cache} unchanged since the last session)")
             } else {
