@@ -14,7 +14,6 @@ use crate::text::Span;
 #[derive(Clone, Debug, Default)]
 pub struct Person {
     pub name: String,
-    pub surname: String,
     /// Nouns from titles and appositives: `spokesperson`, `senator`.
     pub roles: Vec<String>,
     /// Titles and appositives as written: `Gov.`, `a spokesperson for the
@@ -36,6 +35,12 @@ pub struct People {
     /// (span, person) for every full-name or surname mention, in order; a
     /// full name's span leaves out its titles.
     pub mentions: Vec<(Span, usize)>,
+    /// The people each head noun describes, so that a description is
+    /// matched against the few people with that role, not everyone.
+    by_head: HashMap<String, Vec<usize>>,
+    /// Each person by full name, and the first person with each surname.
+    names: HashMap<String, usize>,
+    surnames: HashMap<String, usize>,
 }
 
 /// A capitalised run a block's words offer as a person's name: found from
@@ -170,14 +175,14 @@ impl People {
     pub fn collect<'c>(blocks: impl IntoIterator<Item = (usize, &'c [NameCandidate])>) -> People {
         let mut people = People::default();
         let mut by_name: HashMap<&str, usize> = HashMap::new();
-        let mut by_surname: HashMap<String, usize> = HashMap::new();
+        let by_surname = &mut people.surnames;
         let candidates = blocks
             .into_iter()
             .flat_map(|(base, names)| names.iter().map(move |n| (n.span.moved(0, base), n)));
         for (span, candidate) in candidates {
             if candidate.single {
                 // A single capitalised word: a surname if someone has it.
-                if let Some(&p) = by_surname.get(&candidate.name) {
+                if let Some(&p) = by_surname.get(candidate.name.as_str()) {
                     people.mentions.push((span, p));
                 }
                 continue;
@@ -192,11 +197,10 @@ impl People {
                         .unwrap_or_default()
                         .to_string();
                     let index = people.people.len();
-                    by_surname.entry(surname.clone()).or_insert(index);
+                    by_surname.entry(surname).or_insert(index);
                     by_name.insert(&candidate.name, index);
                     people.people.push(Person {
                         name: candidate.name.clone(),
-                        surname,
                         ..Person::default()
                     });
                     index
@@ -215,11 +219,15 @@ impl People {
             }
             people.mentions.push((span, index));
         }
+        people.names = by_name
+            .into_iter()
+            .map(|(name, p)| (name.to_string(), p))
+            .collect();
         people.mentions.sort_unstable();
         for &(span, p) in &people.mentions {
             people.people[p].at.push(span.start);
         }
-        for person in &mut people.people {
+        for (p, person) in people.people.iter_mut().enumerate() {
             let mut heads: Vec<String> = Vec::new();
             for role in &person.roles {
                 for head in [Some(role.as_str()), title_role(role)]
@@ -228,6 +236,7 @@ impl People {
                 {
                     if !heads.iter().any(|h| h == head) {
                         heads.push(head.to_string());
+                        people.by_head.entry(head.to_string()).or_default().push(p);
                     }
                 }
             }
@@ -243,13 +252,24 @@ impl People {
             .filter(|w| title_role(w).is_none())
             .collect();
         let joined = written.join(" ");
-        self.people
-            .iter()
-            .position(|p| p.name == joined)
-            .or_else(|| {
-                let last = written.last()?;
-                self.people.iter().position(|p| p.surname == *last)
-            })
+        self.named(&joined).or_else(|| {
+            let last = written.last()?;
+            self.surnames.get(*last).copied()
+        })
+    }
+
+    /// The person whose full name is `name`.
+    pub fn named(&self, name: &str) -> Option<usize> {
+        self.names.get(name).copied()
+    }
+
+    /// The spans of every mention of each person, by person.
+    pub fn mentions_by_person(&self) -> Vec<Vec<Span>> {
+        let mut spans = vec![Vec::new(); self.people.len()];
+        for &(span, p) in &self.mentions {
+            spans[p].push(span);
+        }
+        spans
     }
 
     /// The nearest person mentioned before `offset` that a pronoun can mean.
@@ -286,13 +306,13 @@ impl People {
         }
         // The candidates are the few people with that role; the nearest is
         // the one whose last mention before `offset` comes latest.
-        self.people
+        self.by_head
+            .get(&head)?
             .iter()
-            .enumerate()
-            .filter(|(_, person)| person.heads.contains(&head))
-            .filter_map(|(p, person)| {
-                let before = person.at.partition_point(|&at| at < offset);
-                before.checked_sub(1).map(|last| (person.at[last], p))
+            .filter_map(|&p| {
+                let at = &self.people[p].at;
+                let before = at.partition_point(|&at| at < offset);
+                before.checked_sub(1).map(|last| (at[last], p))
             })
             .max()
             .map(|(_, p)| p)

@@ -12,6 +12,9 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
     // (a draft may mention one person thousands of times; checking each
     // against all the others as it comes would be quadratic).
     let mut attributed: Vec<Vec<Mention>> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Each named person's mentions, gathered in one pass when first needed.
+    let mut spans_of: Option<Vec<Vec<crate::text::Span>>> = None;
     for (index, quote) in quotes.iter().enumerate() {
         let Some(attribution) = &quote.attribution else {
             continue;
@@ -24,10 +27,11 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
                 .collect::<Vec<_>>()
                 .join(" ")
         });
-        let at = match speakers.iter().position(|s| s.name == name) {
-            Some(at) => at,
+        let at = match by_name.get(&name) {
+            Some(&at) => at,
             None => {
-                let person = people.people.iter().position(|p| p.name == name);
+                let person = people.named(&name);
+                by_name.insert(name.clone(), speakers.len());
                 let mut speaker = Speaker {
                     name,
                     descriptions: Vec::new(),
@@ -36,11 +40,10 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
                 };
                 if let Some(p) = person {
                     speaker.descriptions = people.people[p].descriptions.clone();
-                    speaker.mentions = people
-                        .mentions
+                    let spans = spans_of.get_or_insert_with(|| people.mentions_by_person());
+                    speaker.mentions = spans[p]
                         .iter()
-                        .filter(|(_, q)| *q == p)
-                        .map(|(span, _)| Mention {
+                        .map(|span| Mention {
                             span: *span,
                             form: if span
                                 .slice(text)
