@@ -1,7 +1,7 @@
 //! The word lists and small word tests that speaker finding relies on.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use super::words::Token;
 use crate::hashing::QuickBuild;
@@ -423,11 +423,24 @@ pub fn is_connector(text: &str, token: &Token) -> bool {
 }
 
 pub fn title_role(word: &str) -> Option<&'static str> {
-    TITLES
-        .iter()
-        .find(|(t, _)| t.eq_ignore_ascii_case(word))
-        .map(|(_, role)| *role)
+    static BY_TITLE: LazyLock<HashMap<&str, &str, QuickBuild>> =
+        LazyLock::new(|| TITLES.iter().copied().collect());
+    // Every title is lower-case ASCII and short: anything else is turned
+    // away before lowering its case.
+    let mut lower = [0u8; LONGEST_TITLE];
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST_TITLE || !word.is_ascii() {
+        return None;
+    }
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&lower[..bytes.len()]).ok()?;
+    BY_TITLE.get(lower).copied()
 }
+
+/// The length of the longest title in `TITLES`.
+const LONGEST_TITLE: usize = 24;
 
 /// The capitalised run ending at token `end` (inclusive), not before `lo`:
 /// its first token index, with function words at its start dropped.
@@ -460,4 +473,24 @@ pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: u
         end += 1;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_found_whatever_their_case_and_nothing_else_is() {
+        assert!(TITLES.iter().all(|(title, _)| title.len() <= LONGEST_TITLE
+            && title.is_ascii()
+            && *title == title.to_ascii_lowercase()));
+        assert_eq!(title_role("Sen."), Some("senator"));
+        assert_eq!(title_role("GOVERNOR"), Some("governor"));
+        assert_eq!(title_role("Senators"), None);
+        assert_eq!(title_role("Sén."), None);
+        assert_eq!(title_role(&"a".repeat(LONGEST_TITLE + 1)), None);
+        for (title, role) in TITLES {
+            assert_eq!(title_role(&title.to_uppercase()), Some(*role), "{title}");
+        }
+    }
 }

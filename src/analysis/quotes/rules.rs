@@ -1,6 +1,6 @@
 //! Attribution findings: what a copy editor would flag about the quotes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::cues::{cue_class, CueClass};
 use crate::analysis::{Code, Finding, Fix, MentionForm, Quote, TextEdit};
@@ -22,6 +22,9 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
         }
     };
     let mut speakers_seen = HashSet::new();
+    // Where each full name first appears in the draft, found once per name
+    // rather than searched for from the top at every surname.
+    let mut first_written: HashMap<&str, Option<usize>> = HashMap::new();
     for (i, quote) in quotes.iter().enumerate() {
         let runs_on = quotes
             .get(i + 1)
@@ -84,10 +87,10 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
                     ),
                     MentionForm::Surname => {
                         if let Some(name) = &speaker.name {
-                            if text
-                                .find(name.as_str())
-                                .is_some_and(|at| at > speaker.span.start)
-                            {
+                            let first = *first_written
+                                .entry(name.as_str())
+                                .or_insert_with(|| text.find(name.as_str()));
+                            if first.is_some_and(|at| at > speaker.span.start) {
                                 push(
                                     Code::SurnameFirstReference,
                                     speaker.span,
