@@ -12,6 +12,13 @@ use copydesk::cli::{self, CheckOptions, OutputFormat};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Hand memory the allocator holds freed back to the system.
+fn release_memory() {
+    // SAFETY: `mi_collect` has no preconditions; it only returns pages that
+    // hold no live allocation.
+    unsafe { libmimalloc_sys::mi_collect(true) }
+}
+
 #[derive(Parser)]
 #[command(
     name = "copydesk",
@@ -93,6 +100,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            copydesk::lsp::on_release_memory(release_memory);
             runtime.block_on(copydesk::lsp::run_stdio());
             // A read of stdin may still be pending on a blocking thread; the
             // protocol says exit now, not when the client closes the pipe.

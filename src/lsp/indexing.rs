@@ -80,6 +80,7 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
                     }
                 });
             }
+            crate::lsp::release_memory();
             (summaries, from_cache, skipped)
         })
         .await

@@ -37,6 +37,25 @@ use tracing_subscriber::EnvFilter;
 /// or null out. Editors' integration tests use it to check synchronisation.
 pub const SYNCED_DOCUMENT: &str = "copydesk/syncedDocument";
 
+/// A way to hand memory the process's allocator holds freed back to the
+/// system, which only the binary can name. The workspace scan calls it
+/// once done: its transient peak (a large desk's cache file, drafts read
+/// and dropped) would otherwise stay resident, and every later peak would
+/// stand on top of it.
+static RELEASE_MEMORY: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Set what `release_memory` does; the first call wins.
+pub fn on_release_memory(release: fn()) {
+    let _ = RELEASE_MEMORY.set(release);
+}
+
+/// Hand freed memory back to the system, when the binary said how.
+pub(crate) fn release_memory() {
+    if let Some(release) = RELEASE_MEMORY.get() {
+        release();
+    }
+}
+
 /// The server as a service, for running it over any transport; tests drive it
 /// in-process with `Server::new(guard(read), write, socket).serve(service)`.
 pub fn service() -> (LspService<Backend>, ClientSocket) {
