@@ -81,3 +81,26 @@ pub async fn run_stdio() {
         .serve(service)
         .await;
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static RELEASED: AtomicUsize = AtomicUsize::new(0);
+
+    #[test]
+    fn releasing_memory_calls_what_the_binary_set_and_only_that() {
+        fn count() {
+            RELEASED.fetch_add(1, Ordering::SeqCst);
+        }
+        fn other() {
+            RELEASED.fetch_add(100, Ordering::SeqCst);
+        }
+        super::on_release_memory(count);
+        // The first setting wins: the binary sets it once before serving.
+        super::on_release_memory(other);
+        super::release_memory();
+        super::release_memory();
+        assert_eq!(RELEASED.load(Ordering::SeqCst), 2);
+    }
+}
