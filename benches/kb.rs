@@ -14,9 +14,12 @@ use copydesk::kb::{store, Entry, Kb, Kind, LawId, Status, StatusState};
 
 #[path = "support/draft_gen.rs"]
 mod draft_gen;
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/timing.rs"]
 mod timing;
 
+use rng::Rng;
 use timing::{report, thread_cpu_time};
 
 const ENTRIES: usize = 50_000;
@@ -76,23 +79,6 @@ const ENDS: &[&str] = &[
     "Reform Act",
     "Recovery Act",
 ];
-
-/// A small deterministic generator (xorshift), so every run measures the
-/// same entries.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 as usize
-    }
-
-    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
-        words[self.next() % words.len()]
-    }
-}
 
 fn generate(count: usize) -> Vec<Entry> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -202,8 +188,8 @@ fn main() {
         .map(|_| {
             let mut draft = generator.draft(1_000);
             for _ in 0..6 {
-                let entry = &entries[rng.next() % entries.len()];
-                let line = match rng.next() % 3 {
+                let entry = &entries[rng.below(entries.len())];
+                let line = match rng.below(3) {
                     0 => format!("\nLawmakers argued over the {} on Tuesday.\n", entry.title),
                     1 => format!("\nThe {} was cited in the ruling.\n", entry.aliases[0]),
                     _ => format!("\nThe county relied on {}.\n", entry.citations[1]),

@@ -18,25 +18,24 @@
 //!
 //! `COPYDESK_BENCH_DRAFTS=1000` makes the workspace smaller for a quick run.
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
 #[path = "support/draft_gen.rs"]
 mod draft_gen;
+#[path = "support/pipe_client.rs"]
+mod pipe_client;
+
+use pipe_client::Server;
 
 const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
 
 /// A client on the server's stdin and stdout.
 struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    /// Each message with when its first line arrived.
-    incoming: Receiver<(Instant, Value)>,
+    server: Server,
     next_id: i64,
     /// When the first line of the message `wait` last returned arrived:
     /// the server had made and encoded it by then, and the client had not
@@ -46,66 +45,16 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(BIN)
-            .arg("lsp")
-            .env("COPYDESK_LOG", "error")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("copydesk lsp starts");
-        let stdin = child.stdin.take().expect("stdin is piped");
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let (tx, incoming) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0usize;
-                let mut arrived = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    arrived.get_or_insert_with(Instant::now);
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(value) = line.strip_prefix("Content-Length:") {
-                        length = value.trim().parse().unwrap_or(0);
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let Ok(message) = serde_json::from_slice::<Value>(&body) else {
-                    continue;
-                };
-                let arrived = arrived.unwrap_or_else(Instant::now);
-                if tx.send((arrived, message)).is_err() {
-                    return;
-                }
-            }
-        });
         Client {
-            child,
-            stdin,
-            incoming,
+            server: Server::start(Stdio::null()),
             next_id: 1,
             arrived: Instant::now(),
         }
     }
 
-    fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
     fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+        self.server
+            .send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
     /// The first message `wanted` accepts; requests from the server are
@@ -113,12 +62,14 @@ impl Client {
     fn wait(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
         loop {
             let (arrived, message) = self
+                .server
                 .incoming
                 .recv_timeout(Duration::from_secs(120))
                 .expect("the server answers within two minutes");
             if message.get("method").is_some() && message.get("id").is_some() {
                 let id = message["id"].clone();
-                self.send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                self.server
+                    .send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
             }
             if wanted(&message) {
                 self.arrived = arrived;
@@ -130,7 +81,8 @@ impl Client {
     fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.server
+            .send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
         let response = self.wait(|m| m.get("method").is_none() && m["id"] == json!(id));
         response["result"].clone()
     }
@@ -166,7 +118,7 @@ impl Client {
 
     /// Peak resident memory of the server, in MB.
     fn peak_rss_mb(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.server.child.id()))
             .unwrap_or_default();
         status
             .lines()
@@ -178,7 +130,7 @@ impl Client {
     fn stop(mut self) {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        let _ = self.child.wait();
+        let _ = self.server.child.wait();
     }
 }
 

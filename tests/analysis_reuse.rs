@@ -8,25 +8,10 @@ use copydesk::analysis::{analyze, analyze_reusing, Analysis, QuoteKind, Reuse};
 use copydesk::config::Config;
 use copydesk::kb::{glossary, Kb};
 
-/// A small seeded generator (xorshift), so a failure names its seed.
-struct Rng(u64);
+#[path = "../benches/support/rng.rs"]
+mod rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use rng::Rng;
 
 /// Paragraphs in the patterns whose analysis reaches past their own
 /// paragraph: pronouns and surnames that refer back, colon lead-ins,
@@ -154,7 +139,7 @@ fn reanalysis_after_random_edits_equals_a_fresh_analysis() {
     let kb = Kb::builtin();
     let mut checked = 0;
     for seed in 1..=40u64 {
-        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut rng = Rng::new(seed);
         let mut text = draft(&mut rng);
         let mut reuse = Reuse::new();
         let mut history = Vec::new();

@@ -12,10 +12,10 @@
 //! -- --nocapture` prints what each did and the memory samples.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Read;
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::process::Stdio;
+use std::sync::mpsc::RecvTimeoutError;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -23,8 +23,13 @@ use serde_json::{json, Value};
 
 #[path = "../benches/support/draft_gen.rs"]
 mod draft_gen;
+#[path = "../benches/support/pipe_client.rs"]
+mod pipe_client;
+#[path = "../benches/support/rng.rs"]
+mod rng;
 
-const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
+use pipe_client::Server;
+use rng::Rng;
 
 /// How many requests the client keeps in flight before it waits for one.
 const IN_FLIGHT: usize = 6;
@@ -134,26 +139,6 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-/// A xorshift generator: the script's dice.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
-    }
 }
 
 /// Write 50 drafts of 200 to 2,000 words; every other one has its straight
@@ -266,14 +251,13 @@ struct Tally {
 }
 
 struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    incoming: Receiver<Value>,
+    server: Server,
     /// Whether the server's stdout has closed.
     closed: bool,
     /// The server's stderr, read to its end by a thread of its own.
     stderr: Option<JoinHandle<String>>,
-    dice: Dice,
+    /// The script's dice.
+    dice: Rng,
     generator: draft_gen::DraftGen,
     drafts: Vec<Draft>,
     /// The requests the server advertises.
@@ -290,29 +274,18 @@ struct Client {
 
 impl Client {
     fn start(mode: Diagnostics, root: &Path, drafts: Vec<(String, String)>, seed: u64) -> Client {
-        let mut child = Command::new(BIN)
-            .arg("lsp")
-            .env("COPYDESK_LOG", "error")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("copydesk lsp starts");
-        let stdin = child.stdin.take().unwrap();
-        let incoming = read_messages(child.stdout.take().unwrap());
-        let mut pipe = child.stderr.take().unwrap();
+        let mut server = Server::start(Stdio::piped());
+        let mut pipe = server.child.stderr.take().unwrap();
         let stderr = Some(std::thread::spawn(move || {
             let mut text = String::new();
             let _ = pipe.read_to_string(&mut text);
             text
         }));
         let mut client = Client {
-            child,
-            stdin,
-            incoming,
+            server,
             closed: false,
             stderr,
-            dice: Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
+            dice: Rng::new(seed),
             generator: draft_gen::DraftGen::new(seed),
             drafts: drafts
                 .into_iter()
@@ -370,21 +343,16 @@ impl Client {
         self.notify("initialized", json!({}));
     }
 
-    fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
-            .and_then(|()| self.stdin.flush())
-            .expect("the server reads its stdin");
-    }
-
     fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+        self.server
+            .send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
     fn send_request(&mut self, method: &'static str, params: Value, expect: Expect) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.server
+            .send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
         self.tally.requests += 1;
         let sent = Instant::now();
         self.pending.insert(
@@ -440,8 +408,8 @@ impl Client {
 
     /// Wait up to `wait` for a message and handle it; returns it.
     fn receive(&mut self, wait: Duration) -> Option<Value> {
-        let message = match self.incoming.recv_timeout(wait) {
-            Ok(message) => message,
+        let message = match self.server.incoming.recv_timeout(wait) {
+            Ok((_, message)) => message,
             Err(RecvTimeoutError::Timeout) => return None,
             Err(RecvTimeoutError::Disconnected) => {
                 if !self.closed {
@@ -461,7 +429,8 @@ impl Client {
             (Some(id), Some(method)) => {
                 // A request from the server; progress and refreshes take null.
                 self.tally.server_requests += 1;
-                self.send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                self.server
+                    .send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
                 if !method.starts_with("window/") && !method.starts_with("workspace/") {
                     self.failures
                         .push(format!("unexpected request from the server: {message}"));
@@ -547,7 +516,8 @@ impl Client {
     }
 
     fn status_kb(&self, field: &str) -> Option<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.server.child.id())).ok()?;
         status
             .lines()
             .find_map(|l| l.strip_prefix(field))
@@ -563,13 +533,13 @@ impl Client {
             let draft = self.dice.below(self.drafts.len());
             return self.open(draft);
         }
-        let draft = open[self.dice.below(open.len())];
+        let draft = self.dice.pick(&open);
         match self.dice.below(100) {
             0..=5 if open.len() < MAX_OPEN => {
                 let closed: Vec<usize> = (0..self.drafts.len())
                     .filter(|&i| !self.drafts[i].open)
                     .collect();
-                let draft = closed[self.dice.below(closed.len())];
+                let draft = self.dice.pick(&closed);
                 self.open(draft);
             }
             6..=8 => self.close(draft),
@@ -642,7 +612,7 @@ impl Client {
     /// Type a phrase a character or two at a time, a few milliseconds
     /// apart, as a quick typist does.
     fn type_phrase(&mut self, draft: usize) {
-        let phrase = TYPED[self.dice.below(TYPED.len())];
+        let phrase = self.dice.pick(TYPED);
         let mut at = self.random_offset(draft);
         let chars: Vec<char> = phrase.chars().collect();
         let mut typed = 0;
@@ -684,7 +654,9 @@ impl Client {
             "range": { "start": cursor, "end": cursor },
             "context": { "diagnostics": [] },
         });
-        let method = ["textDocument/codeAction", "textDocument/inlayHint"][self.dice.below(2)];
+        let method = self
+            .dice
+            .pick(&["textDocument/codeAction", "textDocument/inlayHint"]);
         if self.dice.one_in(3) && self.requests.contains(&method) {
             self.request(method, params, Expect::Anything);
         }
@@ -707,7 +679,7 @@ impl Client {
         for _ in 0..2 + self.dice.below(3) {
             let start = boundary(&text, self.dice.below(text.len() + 1));
             let end = boundary(&text, start + self.dice.below(40));
-            let new = TYPED[self.dice.below(TYPED.len())];
+            let new = self.dice.pick(TYPED);
             text.replace_range(start..end, new);
             changes.push((start, end, new));
         }
@@ -760,7 +732,7 @@ impl Client {
         if self.dice.one_in(20) {
             draft = self.dice.below(self.drafts.len());
         }
-        let method = self.requests[self.dice.below(self.requests.len())];
+        let method = self.dice.pick(&self.requests);
         let at = self.random_position(draft);
         let end = self.random_position(draft);
         let d = &self.drafts[draft];
@@ -775,7 +747,7 @@ impl Client {
         let params = match method {
             "workspace/symbol" => {
                 let queries = ["", "Feld", "act", "Okafor", "chips", "zz"];
-                json!({ "query": queries[self.dice.below(queries.len())] })
+                json!({ "query": self.dice.pick(&queries) })
             }
             "textDocument/documentSymbol" => json!({ "textDocument": document }),
             "textDocument/codeAction" => json!({
@@ -952,7 +924,7 @@ impl Client {
 
     /// Shut the server down and check it is alive until then and exits 0.
     fn stop(&mut self) {
-        if let Ok(Some(status)) = self.child.try_wait() {
+        if let Ok(Some(status)) = self.server.child.try_wait() {
             self.failures
                 .push(format!("the server died mid-session: {status}"));
         } else {
@@ -961,7 +933,7 @@ impl Client {
             self.notify("exit", Value::Null);
             let deadline = Instant::now() + SETTLE_WAIT;
             let status = loop {
-                match self.child.try_wait() {
+                match self.server.child.try_wait() {
                     Ok(Some(status)) => break Some(status),
                     _ if Instant::now() > deadline => break None,
                     _ => std::thread::sleep(Duration::from_millis(20)),
@@ -973,13 +945,13 @@ impl Client {
                     .failures
                     .push(format!("the server exited with {status}")),
                 None => {
-                    let _ = self.child.kill();
+                    let _ = self.server.child.kill();
                     self.failures
                         .push("the server did not exit after exit".to_string());
                 }
             }
         }
-        let _ = self.child.wait();
+        let _ = self.server.child.wait();
         let stderr = self.stderr.take().map(|t| t.join().unwrap_or_default());
         let stderr = stderr.unwrap_or_default();
         if stderr.contains("panicked") {
@@ -987,38 +959,4 @@ impl Client {
                 .push(format!("the server panicked:\n{stderr}"));
         }
     }
-}
-
-/// Read framed messages from the server's stdout on a thread of their own.
-fn read_messages(stdout: impl Read + Send + 'static) -> Receiver<Value> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(stdout);
-        loop {
-            let mut length = 0usize;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(value) = line.strip_prefix("Content-Length:") {
-                    length = value.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            if reader.read_exact(&mut body).is_err() {
-                return;
-            }
-            let message = serde_json::from_slice::<Value>(&body)
-                .unwrap_or_else(|err| json!({ "undecodable": err.to_string() }));
-            if tx.send(message).is_err() {
-                return;
-            }
-        }
-    });
-    rx
 }
