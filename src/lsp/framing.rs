@@ -69,6 +69,9 @@ struct Frames {
     body: Option<usize>,
     /// Bytes of an oversized body still to be thrown away.
     skipping: usize,
+    /// How far into `buffer` no blank line can start: a header that
+    /// arrives a few bytes at a time is searched once, not once per read.
+    searched: usize,
     /// After bad bytes: everything up to the next `Content-Length` is
     /// dropped, so what is thrown away does not depend on how much of the
     /// stream had arrived when the bad bytes were found.
@@ -82,6 +85,7 @@ impl Default for Frames {
             buffer: Vec::new(),
             body: None,
             skipping: 0,
+            searched: 0,
             hunting: false,
         }
     }
@@ -108,7 +112,7 @@ impl Frames {
                 if self.buffer.len() < length {
                     return None;
                 }
-                let body: Vec<u8> = self.buffer.drain(..length).collect();
+                let body: Vec<u8> = self.drain_front(length).collect();
                 self.body = None;
                 return Some(frame(&check(&body)));
             }
@@ -122,7 +126,7 @@ impl Frames {
             // A header block longer than the limit is refused whether its
             // end has arrived or not, so how the input was split into
             // reads never changes what is accepted.
-            let end = find(&self.buffer, b"\r\n\r\n").filter(|&end| end <= MAX_HEADER);
+            let end = self.blank_line().filter(|&end| end <= MAX_HEADER);
             let Some(end) = end else {
                 // Only once a blank line starting within the limit can no
                 // longer arrive.
@@ -138,7 +142,7 @@ impl Frames {
             // Stray bytes glued to the front of a header: drop them first.
             if let Some(at) = find(&self.buffer[..end], HEADER) {
                 if at > 0 && self.buffer[at - 1] != b'\n' {
-                    self.buffer.drain(..at);
+                    self.drain_front(at);
                     return Some(malformed(&format!(
                         "{at} stray bytes before a message header were dropped"
                     )));
@@ -147,9 +151,9 @@ impl Frames {
             let headers = String::from_utf8_lossy(&self.buffer[..end]).into_owned();
             match content_length(&headers) {
                 Ok(length) if length > self.max_body => {
-                    self.buffer.drain(..end + 4);
+                    self.drain_front(end + 4);
                     let have = self.buffer.len().min(length);
-                    self.buffer.drain(..have);
+                    self.drain_front(have);
                     self.skipping = length - have;
                     return Some(malformed(&format!(
                         "a message of {length} bytes is over copydesk's limit of {} \
@@ -158,16 +162,36 @@ impl Frames {
                     )));
                 }
                 Ok(length) => {
-                    self.buffer.drain(..end + 4);
+                    self.drain_front(end + 4);
                     self.body = Some(length);
                 }
                 Err(reason) => {
-                    self.buffer.drain(..end + 4);
+                    self.drain_front(end + 4);
                     self.resync(0);
                     return Some(malformed(&reason));
                 }
             }
         }
+    }
+
+    /// Where the first blank line (the end of a header block) starts.
+    fn blank_line(&mut self) -> Option<usize> {
+        const BLANK: &[u8] = b"\r\n\r\n";
+        let from = self.searched.min(self.buffer.len());
+        match find(&self.buffer[from..], BLANK) {
+            Some(at) => Some(from + at),
+            None => {
+                // A blank line may still start in the last few bytes.
+                self.searched = self.buffer.len().saturating_sub(BLANK.len() - 1);
+                None
+            }
+        }
+    }
+
+    /// Take the first `n` bytes off the buffer.
+    fn drain_front(&mut self, n: usize) -> std::vec::Drain<'_, u8> {
+        self.searched = 0;
+        self.buffer.drain(..n)
     }
 
     /// Drop bytes up to the next `Content-Length` at or after `from`, and
@@ -188,7 +212,7 @@ impl Frames {
             },
             |i| i + from,
         );
-        self.buffer.drain(..at);
+        self.drain_front(at);
         at
     }
 }
