@@ -7,6 +7,7 @@
 //! `import`, that touches the disk).
 
 pub mod builtin;
+mod folding;
 pub mod glossary;
 pub mod import;
 pub mod load;
@@ -15,8 +16,9 @@ pub mod names;
 pub mod near;
 pub mod store;
 
+pub use folding::{fold, Folded};
 pub use model::{Entry, Kind, LawId, Status, StatusState};
-pub use names::{citation_key, fold, Folded, NameIndex};
+pub use names::{citation_key, NameIndex};
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::folding::{fold, tokens};
 use super::Entry;
 
 /// What one gazetteer name names.
@@ -178,77 +179,6 @@ impl NameIndex {
     }
 }
 
-/// The tokens of folded text as byte ranges: runs of letters and digits,
-/// and each other character that is not white space on its own. Reads
-/// ASCII a byte at a time, the rest a character at a time.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || loop {
-        let &b = bytes.get(at)?;
-        let start = at;
-        match BYTE_CLASS[usize::from(b)] {
-            SPACE => {
-                at += 1;
-                continue;
-            }
-            ALPHANUMERIC => at = alphanumeric_end(text, at + 1),
-            OTHER => at += 1,
-            _ => {
-                let ch = text[at..].chars().next()?;
-                at += ch.len_utf8();
-                if ch.is_whitespace() {
-                    continue;
-                }
-                if ch.is_alphanumeric() {
-                    at = alphanumeric_end(text, at);
-                }
-            }
-        }
-        return Some((start, at));
-    })
-}
-
-/// Where the run of letters and digits going on at `at` ends.
-fn alphanumeric_end(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(at) {
-        match BYTE_CLASS[usize::from(b)] {
-            ALPHANUMERIC => at += 1,
-            NOT_ASCII => match text[at..].chars().next() {
-                Some(ch) if ch.is_alphanumeric() => at += ch.len_utf8(),
-                _ => break,
-            },
-            _ => break,
-        }
-    }
-    at
-}
-
-/// What the tokenizer makes of a byte: an ASCII letter or digit, ASCII
-/// white space, other ASCII, or part of a longer character.
-const OTHER: u8 = 0;
-const ALPHANUMERIC: u8 = 1;
-const SPACE: u8 = 2;
-const NOT_ASCII: u8 = 3;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [NOT_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_alphanumeric() {
-            ALPHANUMERIC
-        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
-            SPACE
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    classes
-};
-
 const START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The hash of a token prefix extended by one token.
@@ -284,119 +214,6 @@ fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     }
     out
 }
-
-/// Text folded for matching names, and the way back to the original.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Folded {
-    pub text: String,
-    /// For every folded byte and one past the end, the byte offset in the
-    /// original it came from; `None` when folding kept every offset.
-    offsets: Option<Vec<usize>>,
-}
-
-impl Folded {
-    /// The offset in the original text of folded byte `at`.
-    pub fn original(&self, at: usize) -> usize {
-        match &self.offsets {
-            Some(offsets) => offsets[at],
-            None => at,
-        }
-    }
-}
-
-/// `text` folded for matching names: lower case, curly apostrophes
-/// straightened, hyphens and dashes as spaces, runs of white space as one
-/// space.
-pub fn fold(text: &str) -> Folded {
-    // Plain ASCII with no run of white space or hyphens folds byte for
-    // byte, keeping every offset; most prose is that up to its first curly
-    // quote or dash, and the rest goes on from there.
-    let bytes = text.as_bytes();
-    let mut last_space = false;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let space = FOLDED_ASCII[usize::from(b)] == b' ';
-        if !b.is_ascii() || (space && last_space) {
-            break;
-        }
-        last_space = space;
-        at += 1;
-    }
-    let plain: Vec<u8> = bytes[..at]
-        .iter()
-        .map(|&b| FOLDED_ASCII[usize::from(b)])
-        .collect();
-    // Only ASCII went in, so this never falls back.
-    let mut folded = String::from_utf8(plain)
-        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
-    if at == bytes.len() {
-        return Folded {
-            text: folded,
-            offsets: None,
-        };
-    }
-    folded.reserve(text.len() - at);
-    let mut offsets: Vec<usize> = Vec::with_capacity(text.len() + 1);
-    offsets.extend(0..at);
-    while let Some(&b) = bytes.get(at) {
-        let ch = if b.is_ascii() {
-            char::from(b)
-        } else {
-            match text[at..].chars().next() {
-                Some(ch) => ch,
-                None => break,
-            }
-        };
-        let mapped = match ch {
-            '’' | '‘' => '\'',
-            '-' | '–' | '—' | '\u{2010}' | '\u{2011}' => ' ',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        let from = at;
-        at += ch.len_utf8();
-        if mapped == ' ' {
-            if last_space {
-                continue;
-            }
-            last_space = true;
-        } else {
-            last_space = false;
-        }
-        if mapped.is_ascii() {
-            folded.push(mapped.to_ascii_lowercase());
-            offsets.push(from);
-            continue;
-        }
-        for lower in mapped.to_lowercase() {
-            let before = folded.len();
-            folded.push(lower);
-            offsets.extend(std::iter::repeat_n(from, folded.len() - before));
-        }
-    }
-    offsets.push(text.len());
-    Folded {
-        text: folded,
-        offsets: Some(offsets),
-    }
-}
-
-/// Each ASCII byte as folding writes it: lower case, with hyphens and white
-/// space as a space. (Bytes past ASCII are never looked up in it.)
-static FOLDED_ASCII: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte == b'-' || byte.is_ascii_whitespace() {
-            b' '
-        } else {
-            byte.to_ascii_lowercase()
-        };
-        b += 1;
-    }
-    table
-};
 
 /// Citations copydesk reads: public laws, the U.S. Code, the Statutes at
 /// Large, House and Senate bills.
@@ -474,36 +291,6 @@ pub fn key_of(caps: &regex::Captures<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_maps_back_to_the_original_offsets() {
-        let text = "The  CHIPS-and Science’s";
-        let folded = fold(text);
-        assert_eq!(folded.text, "the chips and science's");
-        let at = folded.text.find("science").unwrap();
-        assert_eq!(&text[folded.original(at)..], "Science’s");
-        assert_eq!(folded.original(folded.text.len()), text.len());
-        let plain = fold("The CHIPS-and Science Act");
-        assert_eq!(plain.text, "the chips and science act");
-        assert_eq!(plain.original(4), 4);
-        // Plain up to a dash, then not: offsets before it are their own,
-        // and after it they come from the original.
-        let mixed = "Ms. Ode — ÉCOLE  Act";
-        let folded = fold(mixed);
-        assert_eq!(folded.text, "ms. ode école act");
-        for (i, c) in folded.text.char_indices() {
-            let from = folded.original(i);
-            let original = mixed[from..].chars().next().unwrap();
-            assert!(
-                original.to_lowercase().any(|l| l == c) || c == ' ',
-                "{c:?} at {i} maps to {original:?}"
-            );
-        }
-        assert_eq!(
-            &mixed[folded.original(folded.text.find("act").unwrap())..],
-            "Act"
-        );
-    }
 
     fn entry(id: &str, title: &str, aliases: &[&str]) -> Entry {
         let toml = format!(
@@ -639,38 +426,5 @@ mod tests {
         );
         assert_eq!(citation_key("H.R. 4346").as_deref(), Some("hr:4346"));
         assert_eq!(citation_key("S. 1260").as_deref(), Some("s:1260"));
-    }
-
-    #[test]
-    fn tokens_split_like_characters_do() {
-        // What `tokens` must give: the character-by-character definition.
-        fn by_chars(text: &str) -> Vec<(usize, usize)> {
-            let mut out = Vec::new();
-            let mut chars = text.char_indices().peekable();
-            while let Some((start, ch)) = chars.next() {
-                if ch.is_whitespace() {
-                    continue;
-                }
-                let mut end = start + ch.len_utf8();
-                if ch.is_alphanumeric() {
-                    while let Some(&(at, next)) = chars.peek().filter(|(_, c)| c.is_alphanumeric())
-                    {
-                        end = at + next.len_utf8();
-                        chars.next();
-                    }
-                }
-                out.push((start, end));
-            }
-            out
-        }
-        for text in [
-            "",
-            "CHIPS and Science Act of 2022",
-            "  the\tU.S.\x0bCode\u{a0}§ 230(c)(1) —  Müller’s Straße 12ab ",
-            "日本の法律 2023年 Ωmega\u{2003}x",
-            "a\u{85}b\r\nc",
-        ] {
-            assert_eq!(tokens(text).collect::<Vec<_>>(), by_chars(text), "{text:?}");
-        }
     }
 }
