@@ -1,6 +1,7 @@
 //! Nothing a client or a file can send breaks the server: each bad input
 //! is answered or ignored, said in the log where there is something to
-//! say, and the server goes on serving. Every test ends by asking for a
+//! say, and the server goes on serving. Every test but the one on exit
+//! ends by asking for a
 //! hover, which a server that stopped serving would not answer.
 
 mod common;
@@ -68,6 +69,12 @@ async fn malformed_messages_get_errors_and_the_server_goes_on() {
         .request_raw("textDocument/hover", json!({ "textDocument": 5 }))
         .await;
     assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
+    // References are answered outside the framework's encoding; their
+    // parameters are still checked by it.
+    let wrong = client
+        .request_raw("textDocument/references", json!({ "position": 5 }))
+        .await;
+    assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
     // A notification with bad params is dropped.
     client
         .notify("textDocument/didChange", json!({ "nonsense": true }))
@@ -84,6 +91,17 @@ async fn requests_before_initialize_are_refused_not_fatal() {
         .request_raw(
             "textDocument/hover",
             json!({ "textDocument": { "uri": "file:///x.md" }, "position": position(0, 0) }),
+        )
+        .await;
+    assert_eq!(early["error"]["code"], -32002, "{early}");
+    let early = client
+        .request_raw(
+            "textDocument/references",
+            json!({
+                "textDocument": { "uri": "file:///x.md" },
+                "position": position(0, 0),
+                "context": { "includeDeclaration": true },
+            }),
         )
         .await;
     assert_eq!(early["error"]["code"], -32002, "{early}");
@@ -235,4 +253,36 @@ async fn a_hostile_workspace_is_indexed_around() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
     still_serving(&mut client, root).await;
     client.shutdown().await;
+}
+
+#[tokio::test]
+async fn after_shutdown_references_are_refused_and_exit_stops_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    let uri = file_uri(&dir.path().join("proof.md"));
+    client.open(&uri, DRAFT).await;
+    let found = client
+        .at("textDocument/references", &uri, position(0, 8))
+        .await;
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    client.request("shutdown", Value::Null).await;
+    let late = client
+        .request_raw(
+            "textDocument/references",
+            json!({
+                "textDocument": { "uri": uri },
+                "position": position(0, 8),
+                "context": { "includeDeclaration": true },
+            }),
+        )
+        .await;
+    assert_eq!(late["error"]["code"], -32600, "{late}");
+    client.notify("exit", Value::Null).await;
+    let stopped = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while client.serving() {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(stopped.is_ok(), "the server did not stop after exit");
 }

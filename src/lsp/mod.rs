@@ -17,8 +17,11 @@ mod framing;
 mod hover;
 mod indexing;
 mod inlay_hints;
+mod outlet;
 mod pacing;
+mod places;
 mod pull;
+mod references;
 mod server;
 mod sources;
 mod state;
@@ -29,7 +32,8 @@ pub use framing::{guard, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
 pub use server::{Backend, SyncedDocument};
 
-use tower_lsp_server::{ClientSocket, LspService, Server};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{LspService, Server};
 use tracing_subscriber::EnvFilter;
 
 /// The custom request that returns the text copydesk holds for an open
@@ -56,13 +60,22 @@ pub(crate) fn release_memory() {
     }
 }
 
-/// The server as a service, for running it over any transport; tests drive it
-/// in-process with `Server::new(guard(read), write, socket).serve(service)`.
-pub fn service() -> (LspService<Backend>, ClientSocket) {
-    LspService::build(Backend::new)
+/// Serve LSP: read the client's messages from `input`, write the server's
+/// to `output`, until the client says exit. Tests drive it in-process over
+/// `tokio::io::duplex`; `run_stdio` over stdin and stdout.
+pub async fn serve(
+    input: impl AsyncRead + Unpin + Send + 'static,
+    output: impl AsyncWrite + Unpin + Send + 'static,
+) {
+    let (framework_output, outlet, pump) = outlet::open(output);
+    let (service, socket) = LspService::build(|client| Backend::new(client, outlet))
         .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
         .custom_method(MALFORMED, Backend::malformed_message)
-        .finish()
+        .custom_method(references::ROUTED, Backend::routed_references)
+        .finish();
+    let server =
+        Server::new(guard(input), framework_output, socket).serve(references::Routed(service));
+    tokio::join!(server, pump);
 }
 
 /// Serve LSP over stdin and stdout until the client says exit. Logs go to
@@ -76,10 +89,7 @@ pub async fn run_stdio() {
         )
         .with_ansi(false)
         .try_init();
-    let (service, socket) = service();
-    Server::new(guard(tokio::io::stdin()), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+    serve(tokio::io::stdin(), tokio::io::stdout()).await;
 }
 
 #[cfg(test)]

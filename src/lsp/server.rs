@@ -19,6 +19,7 @@ use super::documents::Document;
 use super::files::{is_draft_path, read_workspace_files, watch_files};
 use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
+use super::outlet::Outlet;
 use super::pacing;
 use super::state::{file_path, Settings, State};
 use crate::analysis::{Code, MentionForm};
@@ -40,6 +41,8 @@ pub const CHECK_WORKSPACE: &str = "copydesk.checkWorkspace";
 pub struct Backend {
     pub(super) client: Client,
     pub(super) state: Arc<State>,
+    /// Where answers copydesk encodes itself go.
+    pub(super) outlet: Outlet,
 }
 
 /// The reply to `copydesk/syncedDocument`: the text copydesk holds for an
@@ -51,10 +54,11 @@ pub struct SyncedDocument {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
+    pub fn new(client: Client, outlet: Outlet) -> Backend {
         Backend {
             client,
             state: Arc::new(State::default()),
+            outlet,
         }
     }
 
@@ -80,7 +84,7 @@ impl Backend {
         .await;
     }
 
-    async fn warn(&self, message: String) {
+    pub(super) async fn warn(&self, message: String) {
         warn(&self.client, message).await;
     }
 
@@ -481,37 +485,10 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        let at = params.text_document_position;
-        let uri = at.text_document.uri;
-        let Some((doc, offset)) = self.locate("references", &uri, at.position).await else {
-            return Ok(None);
-        };
-        let law = doc.analysis.law_at(offset).map(|law| law.key());
-        let speaker = doc.analysis.speaker_at(offset).map(|(s, _)| s.name.clone());
-        if law.is_none() && speaker.is_none() {
-            return Ok(None);
-        }
-        let mut indexed = self.state.indexed();
-        if tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done))
+        Ok(self
+            .reference_places(params)
             .await
-            .is_err()
-        {
-            self.warn(
-                "references: the workspace is still being indexed; some drafts may be missing"
-                    .to_string(),
-            )
-            .await;
-        }
-        Ok(Some(match (law, speaker) {
-            (Some(key), _) => self.state.law_locations(&key, &uri, &doc),
-            (None, Some(name)) => self
-                .state
-                .speaker_locations(&name, &uri, &doc)
-                .into_iter()
-                .map(|(location, _)| location)
-                .collect(),
-            (None, None) => Vec::new(),
-        }))
+            .map(|places| places.into_locations().map(|(l, _)| l).collect()))
     }
 
     async fn document_symbol(

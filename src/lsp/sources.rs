@@ -128,7 +128,11 @@ impl Backend {
         let mut indexed = self.state.indexed();
         let _ = tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done)).await;
         let mut changes: HashMap<Uri, Vec<TextEdit>> = Default::default();
-        for (location, form) in self.state.speaker_locations(&speaker.name, &uri, &doc) {
+        for (location, form) in self
+            .state
+            .speaker_locations(&speaker.name, &uri, &doc)
+            .into_locations()
+        {
             let new_text = match form {
                 MentionForm::Name => new_name.clone(),
                 MentionForm::Surname => new_surname.to_string(),

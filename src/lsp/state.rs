@@ -112,9 +112,6 @@ struct Open {
     documents: HashMap<Uri, Arc<Document>>,
     /// The URI each open file was opened under, by path.
     paths: HashMap<PathBuf, Uri>,
-    /// The URIs of the drafts on disk that queries have answered with, so
-    /// a query with thousands of locations does not build each again.
-    uris: HashMap<PathBuf, Uri>,
     index: WorkspaceIndex,
 }
 
@@ -434,23 +431,22 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|path| path.into_owned())
 }
 
+/// The summary of an open document, named in answers by the URI it was
+/// opened under.
 fn summarise(uri: &Uri, doc: &Document, encoding: Encoding) -> Option<DraftSummary> {
     let path = file_path(uri)?;
-    Some(DraftSummary::with_index(
-        path,
-        &doc.text,
-        &doc.line_index,
-        &doc.analysis,
-        encoding,
-    ))
+    let summary =
+        DraftSummary::with_index(path, &doc.text, &doc.line_index, &doc.analysis, encoding);
+    let _ = summary.address.set(uri.as_str().into());
+    Some(summary)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lsp::places::Places;
     use crate::text::LineCol;
     use crate::workspace::LawRef;
-    use tower_lsp_server::ls_types::Location;
 
     const CHIPS: &str = "us/pl/117-167";
 
@@ -466,7 +462,7 @@ mod tests {
                     end: LineCol { line, col: 25 },
                 })
                 .collect(),
-            speakers: Vec::new(),
+            ..DraftSummary::default()
         })
     }
 
@@ -479,10 +475,10 @@ mod tests {
         state
     }
 
-    fn lines_by_uri(locations: &[Location]) -> Vec<(&str, u32)> {
-        locations
-            .iter()
-            .map(|l| (l.uri.as_str(), l.range.start.line))
+    fn lines_by_uri(places: Places) -> Vec<(String, u32)> {
+        places
+            .into_locations()
+            .map(|(l, ())| (l.uri.to_string(), l.range.start.line))
             .collect()
     }
 
@@ -497,11 +493,11 @@ mod tests {
         let doc = state.open(&untitled, 1, "No laws here.");
         let found = state.law_locations(CHIPS, &untitled, &doc);
         assert_eq!(
-            lines_by_uri(&found),
+            lines_by_uri(found),
             vec![
-                ("file:///desk/a.md", 0),
-                ("file:///desk/a.md", 3),
-                ("file:///desk/b.md", 1)
+                ("file:///desk/a.md".to_string(), 0),
+                ("file:///desk/a.md".to_string(), 3),
+                ("file:///desk/b.md".to_string(), 1)
             ]
         );
     }
@@ -518,7 +514,10 @@ mod tests {
             summary("/desk/b.md", &[2]),
         ]);
         let found = state.law_locations(CHIPS, &a, &doc);
-        assert_eq!(lines_by_uri(&found), vec![("file:///desk/b.md", 2)]);
+        assert_eq!(
+            lines_by_uri(found),
+            vec![("file:///desk/b.md".to_string(), 2)]
+        );
 
         let reread = state.close(&a);
         assert_eq!(reread, Some(PathBuf::from("/desk/a.md")));
@@ -528,15 +527,18 @@ mod tests {
         );
         let found = state.law_locations(CHIPS, &a, &doc);
         assert_eq!(
-            lines_by_uri(&found),
-            vec![("file:///desk/a.md", 5), ("file:///desk/b.md", 2)]
+            lines_by_uri(found),
+            vec![
+                ("file:///desk/a.md".to_string(), 5),
+                ("file:///desk/b.md".to_string(), 2)
+            ]
         );
 
         // A draft deleted from disk leaves the index when it is closed.
         state.open(&a, 1, "Again.");
         state.close(&a);
         state.restore_from_disk("/desk/a.md".into(), None);
-        assert_eq!(state.law_locations(CHIPS, &a, &doc).len(), 1);
+        assert_eq!(lines_by_uri(state.law_locations(CHIPS, &a, &doc)).len(), 1);
     }
 
     #[test]

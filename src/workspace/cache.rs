@@ -183,6 +183,7 @@ fn expand(draft: CachedDraft, names: &[String]) -> Option<(Stamp, DraftSummary)>
             path: draft.path,
             laws,
             speakers,
+            ..DraftSummary::default()
         },
     ))
 }

@@ -16,7 +16,7 @@ pub use discover::{
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::analysis::{Analysis, MentionForm};
 use crate::text::{Encoding, LineCol, LineIndex};
@@ -63,13 +63,18 @@ pub struct MentionRef {
 }
 
 /// What the index keeps of one draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftSummary {
     pub path: PathBuf,
     /// Law mentions in document order.
     pub laws: Vec<LawRef>,
     /// The draft's sources, in order of first mention.
     pub speakers: Vec<SpeakerRef>,
+    /// The address answers name the draft by (the server's URI for it),
+    /// kept with the draft so that an answer with thousands of locations
+    /// does not look each draft's up. Set by the server: when it opens the
+    /// draft, or the first time an answer needs it. Not part of the cache.
+    pub address: OnceLock<Arc<str>>,
 }
 
 impl DraftSummary {
@@ -131,6 +136,7 @@ impl DraftSummary {
             path,
             laws,
             speakers,
+            address: OnceLock::new(),
         }
     }
 }
@@ -138,7 +144,7 @@ impl DraftSummary {
 /// A mention found by a cross-draft query: the draft it is in and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FoundMention<'a> {
-    pub path: &'a Path,
+    pub draft: &'a DraftSummary,
     pub law: &'a LawRef,
 }
 
@@ -209,7 +215,7 @@ impl WorkspaceIndex {
                 .iter()
                 .filter(move |law| law.key == key)
                 .map(move |law| FoundMention {
-                    path: &draft.path,
+                    draft: draft.as_ref(),
                     law,
                 })
         })
@@ -222,13 +228,13 @@ impl WorkspaceIndex {
     pub fn speaker_mentions<'a>(
         &'a self,
         name: &'a str,
-    ) -> impl Iterator<Item = (&'a Path, &'a MentionRef)> {
+    ) -> impl Iterator<Item = (&'a DraftSummary, &'a MentionRef)> {
         self.drafts.values().flat_map(move |draft| {
             draft
                 .speakers
                 .iter()
                 .filter(move |s| s.name == name)
-                .flat_map(move |s| s.mentions.iter().map(move |m| (draft.path.as_path(), m)))
+                .flat_map(move |s| s.mentions.iter().map(move |m| (draft.as_ref(), m)))
         })
     }
 
@@ -364,7 +370,13 @@ mod tests {
         }
         let found: Vec<_> = index
             .mentions_of("us/pl/117-167")
-            .map(|m| (m.path.to_str().unwrap(), m.law.start.line, m.law.start.col))
+            .map(|m| {
+                (
+                    m.draft.path.to_str().unwrap(),
+                    m.law.start.line,
+                    m.law.start.col,
+                )
+            })
             .collect();
         assert_eq!(
             found,

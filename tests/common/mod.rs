@@ -20,7 +20,6 @@ use tokio::io::{
 use tokio::sync::{mpsc, Mutex};
 use tokio::task::JoinHandle;
 use tower_lsp_server::ls_types::Uri;
-use tower_lsp_server::Server;
 
 /// The client's half of the connection, shared by the test and the task
 /// that answers the server's requests.
@@ -44,9 +43,7 @@ impl TestClient {
     pub fn start() -> TestClient {
         let (client_io, server_io) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_io);
-        let (service, socket) = copydesk::lsp::service();
-        let server_read = copydesk::lsp::guard(server_read);
-        let server = tokio::spawn(Server::new(server_read, server_write, socket).serve(service));
+        let server = tokio::spawn(copydesk::lsp::serve(server_read, server_write));
         let (client_read, writer) = tokio::io::split(client_io);
         let (tx, incoming) = mpsc::unbounded_channel();
         let writer = Arc::new(Mutex::new(writer));

@@ -2,85 +2,77 @@
 //! mentioned across every draft, open or not, and the laws and speakers
 //! whose names match a search.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::sync::Arc;
 
 use tower_lsp_server::ls_types::{Location, Uri};
 
-use super::{file_path, Open, State};
+use super::{file_path, State};
 use crate::analysis::MentionForm;
 use crate::lsp::convert::to_range;
 use crate::lsp::documents::Document;
+use crate::lsp::places::Places;
+use crate::workspace::DraftSummary;
 
 impl State {
     /// Every mention of the law under `key` in the workspace, open or not,
     /// plus those in `doc` when it is not a file the index can hold.
-    pub fn law_locations(&self, key: &str, uri: &Uri, doc: &Document) -> Vec<Location> {
+    pub fn law_locations(&self, key: &str, uri: &Uri, doc: &Document) -> Places {
         let encoding = self.settings().encoding;
-        let mut locations = Vec::new();
+        let mut places = Places::default();
         if file_path(uri).is_none() {
             let positions = doc.positions(encoding);
-            locations.extend(
-                doc.analysis
-                    .laws
-                    .iter()
-                    .filter(|law| law.key() == key)
-                    .map(|law| Location::new(uri.clone(), positions.range(law.span))),
-            );
-        }
-        let mut open = self.lock();
-        let Open {
-            index, paths, uris, ..
-        } = &mut *open;
-        for found in index.mentions_of(key) {
-            if let Some(uri) = uri_of(paths, uris, found.path) {
-                locations.push(Location::new(uri, to_range(found.law.start, found.law.end)));
+            places.draft(uri.as_str().into());
+            for law in doc.analysis.laws.iter().filter(|law| law.key() == key) {
+                places.push(positions.range(law.span), ());
             }
         }
-        locations
+        let open = self.lock();
+        let index = &open.index;
+        let mut draft = None;
+        for found in index.mentions_of(key) {
+            if !in_draft(&mut places, &mut draft, found.draft) {
+                continue;
+            }
+            places.push(to_range(found.law.start, found.law.end), ());
+        }
+        places
     }
 
     /// Every mention of the speaker called `name` in the workspace, open or
-    /// not, plus those in `doc` when it is not a file the index can hold.
-    pub fn speaker_locations(
-        &self,
-        name: &str,
-        uri: &Uri,
-        doc: &Document,
-    ) -> Vec<(Location, MentionForm)> {
+    /// not, plus those in `doc` when it is not a file the index can hold;
+    /// each with how the speaker was named there.
+    pub fn speaker_locations(&self, name: &str, uri: &Uri, doc: &Document) -> Places<MentionForm> {
         let encoding = self.settings().encoding;
-        let mut locations = Vec::new();
+        let mut places = Places::default();
         if file_path(uri).is_none() {
             let positions = doc.positions(encoding);
+            places.draft(uri.as_str().into());
             for speaker in doc.analysis.speakers.iter().filter(|s| s.name == name) {
-                locations.extend(
-                    speaker
-                        .mentions
-                        .iter()
-                        .map(|m| (Location::new(uri.clone(), positions.range(m.span)), m.form)),
-                );
+                for mention in &speaker.mentions {
+                    places.push(positions.range(mention.span), mention.form);
+                }
             }
         }
-        let mut open = self.lock();
-        let Open {
-            index, paths, uris, ..
-        } = &mut *open;
-        for (path, mention) in index.speaker_mentions(name) {
-            if let Some(uri) = uri_of(paths, uris, path) {
-                locations.push((
-                    Location::new(uri, to_range(mention.start, mention.end)),
-                    mention.form,
-                ));
+        let open = self.lock();
+        let index = &open.index;
+        let mut draft = None;
+        for (summary, mention) in index.speaker_mentions(name) {
+            if !in_draft(&mut places, &mut draft, summary) {
+                continue;
             }
+            places.push(to_range(mention.start, mention.end), mention.form);
         }
-        locations
+        places
     }
 
     /// How many drafts of the workspace mention the law under `key`.
     pub fn drafts_mentioning(&self, key: &str) -> usize {
         let open = self.lock();
-        let mut paths: Vec<&std::path::Path> =
-            open.index.mentions_of(key).map(|m| m.path).collect();
+        let mut paths: Vec<&std::path::Path> = open
+            .index
+            .mentions_of(key)
+            .map(|m| m.draft.path.as_path())
+            .collect();
         paths.dedup();
         paths.len()
     }
@@ -140,20 +132,35 @@ impl State {
     }
 }
 
-/// The URI of the draft at `path`: the one it was opened under, or its
-/// `file:` URI, made once.
-fn uri_of(
-    opened: &HashMap<PathBuf, Uri>,
-    made: &mut HashMap<PathBuf, Uri>,
-    path: &std::path::Path,
-) -> Option<Uri> {
-    if let Some(uri) = opened.get(path) {
-        return Some(uri.clone());
+/// Whether mentions in `draft` go into `places`: the index yields mentions
+/// draft by draft, so `last` (the draft before, and whether it went in)
+/// saves asking for every mention. A draft starts in `places` the first
+/// time; one whose URI cannot be made is left out.
+fn in_draft<'a, X>(
+    places: &mut Places<X>,
+    last: &mut Option<(&'a DraftSummary, bool)>,
+    draft: &'a DraftSummary,
+) -> bool {
+    if let Some((last, kept)) = *last {
+        if std::ptr::eq(last, draft) {
+            return kept;
+        }
     }
-    if let Some(uri) = made.get(path) {
-        return Some(uri.clone());
+    let address = address_of(draft);
+    let kept = address.is_some();
+    if let Some(address) = address {
+        places.draft(address);
     }
-    let uri = Uri::from_file_path(path)?;
-    made.insert(path.to_path_buf(), uri.clone());
-    Some(uri)
+    *last = Some((draft, kept));
+    kept
+}
+
+/// The URI `draft` is named by: the one it was opened under, or its
+/// `file:` URI, made the first time it is asked for.
+fn address_of(draft: &DraftSummary) -> Option<Arc<str>> {
+    if let Some(address) = draft.address.get() {
+        return Some(address.clone());
+    }
+    let address: Arc<str> = Uri::from_file_path(&draft.path)?.as_str().into();
+    Some(draft.address.get_or_init(|| address).clone())
 }
