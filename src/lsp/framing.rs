@@ -9,7 +9,10 @@
 //! wrong, which the server logs; the session goes on.
 
 use serde::Deserialize;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use tokio::io::{AsyncRead, ReadBuf};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
 /// The notification a malformed message is replaced with.
@@ -37,28 +40,66 @@ pub struct Malformed {
 }
 
 /// `input` with every malformed message replaced by a notification that
-/// says what was wrong with it.
-pub fn guard(input: impl AsyncRead + Unpin + Send + 'static) -> DuplexStream {
-    let (mut out, read) = tokio::io::duplex(1 << 16);
-    tokio::spawn(async move {
-        let mut input = input;
-        let mut frames = Frames::default();
-        let mut chunk = vec![0u8; 1 << 16];
+/// says what was wrong with it. The checking is done as the framework
+/// reads, on its thread: a message reaches it with no hand-off between
+/// threads on the way.
+pub fn guard<R: AsyncRead + Unpin>(input: R) -> Guarded<R> {
+    Guarded {
+        input,
+        frames: Frames::default(),
+        chunk: vec![0; 1 << 16].into_boxed_slice(),
+        ready: Vec::new(),
+        taken: 0,
+        ended: false,
+    }
+}
+
+/// The reader `guard` makes.
+pub struct Guarded<R> {
+    input: R,
+    frames: Frames,
+    chunk: Box<[u8]>,
+    /// Checked frames not yet read, from `taken` on.
+    ready: Vec<u8>,
+    taken: usize,
+    /// The input ended, or failed; what it sent is passed on, then the end.
+    ended: bool,
+}
+
+impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
         loop {
-            let n = match input.read(&mut chunk).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => n,
-            };
-            frames.push(&chunk[..n]);
-            while let Some(frame) = frames.next_frame() {
-                if out.write_all(&frame).await.is_err() {
-                    return;
+            if this.taken < this.ready.len() {
+                let n = buf.remaining().min(this.ready.len() - this.taken);
+                buf.put_slice(&this.ready[this.taken..this.taken + n]);
+                this.taken += n;
+                if this.taken == this.ready.len() {
+                    this.ready.clear();
+                    this.taken = 0;
                 }
+                return Poll::Ready(Ok(()));
+            }
+            if this.ended {
+                return Poll::Ready(Ok(()));
+            }
+            let mut read = ReadBuf::new(&mut this.chunk);
+            match Pin::new(&mut this.input).poll_read(cx, &mut read) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Ok(())) if !read.filled().is_empty() => {
+                    this.frames.push(read.filled());
+                    while let Some(frame) = this.frames.next_frame() {
+                        this.ready.extend_from_slice(&frame);
+                    }
+                }
+                Poll::Ready(_) => this.ended = true,
             }
         }
-        let _ = out.shutdown().await;
-    });
-    read
+    }
 }
 
 /// The framing state: bytes received and not yet passed on.

@@ -28,7 +28,7 @@ mod state;
 mod symbols;
 
 pub use code_actions::strip_snippet;
-pub use framing::{guard, MALFORMED};
+pub use framing::{guard, Guarded, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
 pub use server::{Backend, SyncedDocument};
 
