@@ -56,9 +56,7 @@ impl Backend {
         }
         for (path, diagnostics) in by_file {
             if let Some(uri) = Uri::from_file_path(&path) {
-                self.client
-                    .publish_diagnostics(uri, diagnostics, None)
-                    .await;
+                self.outlet.publish_diagnostics(uri, diagnostics, None);
             }
         }
     }
@@ -78,7 +76,7 @@ impl Backend {
             return;
         };
         for (uri, doc) in updated {
-            self.publish(uri, doc).await;
+            self.publish(uri, doc);
         }
         let settings = self.state.settings();
         if settings.pull {

@@ -4,14 +4,19 @@
 //! a pump reads them whole and writes them to the real output. Answers too
 //! large for the framework's way of encoding (it builds a
 //! `serde_json::Value` of every answer, a few allocations per field) are
-//! encoded by copydesk and handed to the pump through an [`Outlet`]. The
-//! pump writes only whole messages, so the two never interleave inside
-//! one; their order across messages is free, as JSON-RPC allows.
+//! encoded by copydesk and handed to the pump through an [`Outlet`], as
+//! are diagnostics, which copydesk publishes from the thread that made
+//! them. The pump writes only whole messages, so the two never interleave
+//! inside one; their order across messages is free, as JSON-RPC allows,
+//! and the outlet's keep the order they were sent in.
 
 use std::future::Future;
 
+use serde::Serialize;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
 use tokio::sync::mpsc;
+use tower_lsp_server::ls_types::notification::{Notification as _, PublishDiagnostics};
+use tower_lsp_server::ls_types::{Diagnostic, PublishDiagnosticsParams, Uri};
 
 /// How much the framework may write ahead of the pump.
 const PIPE: usize = 1 << 20;
@@ -31,6 +36,38 @@ impl Outlet {
     pub fn send(&self, write_body: impl FnOnce(&mut Vec<u8>)) {
         let _ = self.messages.send(Framed::new(write_body));
     }
+
+    /// Publish `diagnostics` for `uri` as analysed at `version`. Every
+    /// publication goes this way, so they reach the client in the order
+    /// they were made; the framework's way would first build a
+    /// `serde_json::Value` of them and pass through two more threads.
+    pub fn publish_diagnostics(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<Diagnostic>,
+        version: Option<i32>,
+    ) {
+        let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
+        self.send(|body| {
+            serde_json::to_writer(
+                body,
+                &Notification {
+                    jsonrpc: "2.0",
+                    method: PublishDiagnostics::METHOD,
+                    params: &params,
+                },
+            )
+            .expect("diagnostics encode into memory");
+        });
+    }
+}
+
+/// A JSON-RPC notification, as the framework writes one.
+#[derive(Serialize)]
+struct Notification<'a, P> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: &'a P,
 }
 
 /// A message with its header, in one buffer: the body is written after
@@ -189,6 +226,33 @@ mod tests {
         assert_eq!(whole_messages(&bytes[..both - 1]), first);
         assert_eq!(whole_messages(&bytes[..5]), 0);
         assert_eq!(whole_messages(b""), 0);
+    }
+
+    /// The notification is the one the framework's `publish_diagnostics`
+    /// would send.
+    #[tokio::test]
+    async fn diagnostics_are_published_as_the_framework_would() {
+        use tower_lsp_server::ls_types::{Position, Range};
+        let (output, mut read_back) = tokio::io::duplex(1 << 16);
+        let (framework, outlet, pump) = open(output);
+        let pump = tokio::spawn(pump);
+        let uri: Uri = "file:///desk/a%20b.md".parse().unwrap();
+        let range = Range::new(Position::new(3, 1), Position::new(3, 9));
+        let diagnostic = Diagnostic::new_simple(range, "A quote nobody said.".into());
+        outlet.publish_diagnostics(uri.clone(), vec![diagnostic.clone()], Some(7));
+        drop(framework);
+        pump.await.unwrap();
+        let mut out = Vec::new();
+        read_back.read_to_end(&mut out).await.unwrap();
+        let header_end = memchr::memmem::find(&out, b"\r\n\r\n").unwrap() + 4;
+        let ours: serde_json::Value = serde_json::from_slice(&out[header_end..]).unwrap();
+        let theirs = serde_json::json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": PublishDiagnosticsParams::new(uri, vec![diagnostic], Some(7)),
+        });
+        assert_eq!(ours, theirs);
+        assert_eq!(message_length(&out), Some(out.len()));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! newest text analysed first (`State::document`).
 
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,7 @@ use tower_lsp_server::Client;
 use super::diagnostics::to_diagnostics;
 use super::documents::Document;
 use super::indexing::warn;
+use super::outlet::Outlet;
 use super::state::State;
 
 /// The shortest time between two analyses of one document while it is
@@ -107,46 +109,58 @@ impl Pacer {
 }
 
 /// Have the newest text of `uri` analysed and its diagnostics published,
-/// at the pace `lsp::pacing` sets.
-pub fn schedule(client: &Client, state: &Arc<State>, uri: Uri) {
+/// at the pace `lsp::pacing` sets. The worker is one blocking thread that
+/// waits, analyses and publishes, so a keystroke after a pause reaches the
+/// analysis in one hand-off between threads and its diagnostics go out
+/// from the same thread.
+pub fn schedule(client: &Client, outlet: &Outlet, state: &Arc<State>, uri: Uri) {
     if !state.pacer.changed(&uri) {
         return;
     }
     let client = client.clone();
+    let outlet = outlet.clone();
     let state = state.clone();
-    tokio::spawn(async move {
+    tokio::task::spawn_blocking(move || {
         while let Some(wait) = state.pacer.next(&uri, Instant::now(), WINDOW) {
             if !wait.is_zero() {
-                tokio::time::sleep(wait).await;
+                std::thread::sleep(wait);
             }
             state.pacer.begin(&uri, Instant::now());
-            let (worker, target) = (state.clone(), uri.clone());
-            let made = tokio::task::spawn_blocking(move || worker.analyse_latest(&target)).await;
+            let made = std::panic::catch_unwind(AssertUnwindSafe(|| state.analyse_latest(&uri)));
             match made {
                 // A request may have had the newest text analysed
                 // first; its diagnostics still need publishing.
                 Ok(Some((doc, _))) => {
                     if state.pacer.publishes(&uri, doc.version) {
-                        publish(&client, &state, uri.clone(), doc).await;
+                        publish(&outlet, &state, uri.clone(), doc);
                     }
                 }
                 Ok(None) => {}
-                Err(err) => {
-                    warn(
-                        &client,
-                        format!("the analysis of {} failed: {err}", uri.as_str()),
-                    )
-                    .await
+                Err(panic) => {
+                    let reason = panic_message(panic.as_ref());
+                    let message = format!("the analysis of {} failed: {reason}", uri.as_str());
+                    let client = client.clone();
+                    tokio::runtime::Handle::current()
+                        .spawn(async move { warn(&client, message).await });
                 }
             }
         }
     });
 }
 
+/// What a panic said, when it said it in words.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic with no message")
+}
+
 /// Publish the diagnostics of `doc`, unless a newer version has replaced it
 /// in the meantime (that version publishes its own) or the client pulls
 /// them.
-pub async fn publish(client: &Client, state: &State, uri: Uri, doc: Arc<Document>) {
+pub fn publish(outlet: &Outlet, state: &State, uri: Uri, doc: Arc<Document>) {
     let current = state.analysed(&uri).map(|d| d.version);
     if current != Some(doc.version) {
         return;
@@ -157,9 +171,7 @@ pub async fn publish(client: &Client, state: &State, uri: Uri, doc: Arc<Document
     }
     let encoding = state.settings().encoding;
     let diagnostics = to_diagnostics(&doc.analysis.findings, doc.positions(encoding));
-    client
-        .publish_diagnostics(uri, diagnostics, Some(doc.version))
-        .await;
+    outlet.publish_diagnostics(uri, diagnostics, Some(doc.version));
 }
 
 #[cfg(test)]

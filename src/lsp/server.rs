@@ -90,8 +90,8 @@ impl Backend {
 
     /// The diagnostics of `doc`, unless a newer version has replaced it in
     /// the meantime; that version publishes its own.
-    pub(super) async fn publish(&self, uri: Uri, doc: Arc<Document>) {
-        pacing::publish(&self.client, &self.state, uri, doc).await;
+    pub(super) fn publish(&self, uri: Uri, doc: Arc<Document>) {
+        pacing::publish(&self.outlet, &self.state, uri, doc);
     }
 
     /// The document and offset a request points at, or `None` after saying
@@ -205,7 +205,7 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         let opened = self.state.open(&doc.uri, doc.version, &doc.text);
-        self.publish(doc.uri, opened).await;
+        self.publish(doc.uri, opened);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -214,7 +214,7 @@ impl LanguageServer for Backend {
             .state
             .change(&doc.uri, doc.version, &params.content_changes)
         {
-            Ok(()) => pacing::schedule(&self.client, &self.state, doc.uri),
+            Ok(()) => pacing::schedule(&self.client, &self.outlet, &self.state, doc.uri),
             Err(reason) => {
                 self.warn(format!(
                     "ignored a change to {} (version {}): {reason}",
@@ -231,7 +231,7 @@ impl LanguageServer for Backend {
         // but editors that hide diagnostics of unsaved files show them again.
         let uri = params.text_document.uri;
         match self.state.document(&uri) {
-            Some(doc) => self.publish(uri, doc).await,
+            Some(doc) => self.publish(uri, doc),
             None => {
                 self.warn(format!("saved {}, which is not open", uri.as_str()))
                     .await
@@ -259,7 +259,7 @@ impl LanguageServer for Backend {
         // Unless the editor opened it again meanwhile: its diagnostics are
         // the new opening's.
         if self.state.analysed(&uri).is_none() {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.outlet.publish_diagnostics(uri, Vec::new(), None);
         }
     }
 
@@ -281,7 +281,7 @@ impl LanguageServer for Backend {
                         .await;
                 }
                 for (uri, doc) in documents {
-                    self.publish(uri, doc).await;
+                    self.publish(uri, doc);
                 }
                 // The hints may have been switched, and pulled diagnostics
                 // are stale; ask the editor to fetch them again, without
@@ -376,9 +376,7 @@ impl LanguageServer for Backend {
         .unwrap_or_default();
         let count = checked.len();
         for (uri, diagnostics) in checked {
-            self.client
-                .publish_diagnostics(uri, diagnostics, None)
-                .await;
+            self.outlet.publish_diagnostics(uri, diagnostics, None);
         }
         Ok(Some(serde_json::json!({ "checked": count })))
     }
