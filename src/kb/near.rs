@@ -12,9 +12,10 @@ use regex::Regex;
 
 use super::{fold, Entry};
 
-/// A trailing year: ` of 2021`, `, 2021`.
+/// A trailing year: ` of 2021`, `, 2021`, in ASCII digits (see
+/// `analysis::laws`).
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\s+of|,)\s+(\d{4})$").expect("the year pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?:\s+of|,)\s+([0-9]{4})$").expect("the year pattern compiles"));
 
 /// Names shorter than this many words are too short to guess at.
 const MIN_WORDS: usize = 3;

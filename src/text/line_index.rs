@@ -109,7 +109,13 @@ impl LineIndex {
 fn column_width(prefix: &str, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => prefix.len(),
-        Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+        // Counted on bytes, which the compiler does many at a time: every
+        // character has one byte that is not a continuation byte, and
+        // those of four bytes (0xF0 and up) take two UTF-16 units.
+        Encoding::Utf16 => prefix
+            .bytes()
+            .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum(),
     }
 }
 
@@ -138,6 +144,20 @@ mod tests {
             index.line_col(TEXT, h, Encoding::Utf8),
             LineCol { line: 1, col: 8 }
         );
+    }
+
+    #[test]
+    fn utf16_widths_counted_on_bytes_match_those_counted_on_characters() {
+        let text =
+            "Mayor Zoë Ødegård said “€5 😀” — 中文 𝄞 ok\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}";
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let prefix = &text[..at];
+            assert_eq!(
+                column_width(prefix, Encoding::Utf16),
+                prefix.chars().map(char::len_utf16).sum::<usize>(),
+                "{prefix:?}"
+            );
+        }
     }
 
     #[test]

@@ -149,10 +149,10 @@ fn candidate(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<N
         let mut k = end + 2;
         if tokens
             .get(k)
-            .is_some_and(|t| t.is_word() && DETERMINERS.contains(&lower(text, t).as_str()))
+            .is_some_and(|t| t.is_word() && DETERMINERS.contains(&&*lower(text, t)))
         {
             while k < tokens.len() && k < end + 12 && tokens[k].is_word() {
-                roles.push(lower(text, &tokens[k]));
+                roles.push(lower(text, &tokens[k]).into_owned());
                 k += 1;
             }
             let appositive = Span::new(tokens[end + 2].span.start, tokens[k - 1].span.end);
@@ -301,7 +301,7 @@ impl People {
             .take_while(|w| !matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from"))
             .last()?;
         let head = title_role(head).unwrap_or(head.as_str()).to_string();
-        if head.len() < 3 || DETERMINERS.contains(&head.as_str()) {
+        if head.len() < 3 || DETERMINERS.contains(&&*head) {
             return None;
         }
         // The candidates are the few people with that role; the nearest is

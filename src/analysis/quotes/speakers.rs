@@ -1,6 +1,8 @@
 //! Speaker phrases: the noun phrase next to a verb of saying, or a
 //! sentence's subject.
 
+use std::borrow::Cow;
+
 use super::lexicon::*;
 use super::words::{Token, TokenKind};
 use crate::analysis::MentionForm;
@@ -44,15 +46,15 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Speake
         .map(|i| lower(text, &tokens[i]))
         .take_while(|w| {
             !matches!(
-                w.as_str(),
+                &**w,
                 "for" | "of" | "at" | "with" | "in" | "from" | "close" | "familiar" | "who"
             )
         })
         .last()
         .unwrap_or_default();
-    let words: Vec<String> = (start..=end).map(|i| lower(text, &tokens[i])).collect();
+    let words: Vec<Cow<str>> = (start..=end).map(|i| lower(text, &tokens[i])).collect();
     let anonymous = first != "the"
-        && (ANONYMOUS_HEADS.contains(&head.as_str())
+        && (ANONYMOUS_HEADS.contains(&&*head)
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with"));
@@ -74,7 +76,7 @@ pub fn speaker_before(
     cue: usize,
 ) -> Option<SpeakerPhrase> {
     let mut j = cue;
-    while j > lo && ADVERBS.contains(&lower(text, &tokens[j - 1]).as_str()) && j - 1 != cue {
+    while j > lo && ADVERBS.contains(&&*lower(text, &tokens[j - 1])) && j - 1 != cue {
         j -= 1;
     }
     if j <= lo {
@@ -119,13 +121,13 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         return None;
     }
     let lower_word = lower(text, token);
-    if PRONOUNS.contains(&lower_word.as_str()) {
+    if PRONOUNS.contains(&&*lower_word) {
         return Some(phrase(tokens, end, end, MentionForm::Pronoun));
     }
     if is_capitalised(text, token) && !CALENDAR.contains(&word(text, token)) {
         let start = capitalised_run_back(text, tokens, lo, end)?;
         // `the Foreign Ministry`, `a White House spokesperson`.
-        if start > lo && DETERMINERS.contains(&lower(text, &tokens[start - 1]).as_str()) {
+        if start > lo && DETERMINERS.contains(&&*lower(text, &tokens[start - 1])) {
             return Some(description(text, tokens, start - 1, end));
         }
         return Some(phrase(
@@ -140,14 +142,14 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
     let mut start = end;
     while start > lo && end - start < 8 {
         let prev = &tokens[start - 1];
-        if !prev.is_word() || CLAUSE_WORDS.contains(&lower(text, prev).as_str()) {
+        if !prev.is_word() || CLAUSE_WORDS.contains(&&*lower(text, prev)) {
             break;
         }
         start -= 1;
     }
     let first = (start..=end).find(|&i| {
         let w = lower(text, &tokens[i]);
-        DETERMINERS.contains(&w.as_str()) || ANONYMOUS_HEADS.contains(&w.as_str())
+        DETERMINERS.contains(&&*w) || ANONYMOUS_HEADS.contains(&&*w)
     })?;
     Some(description(text, tokens, first, end))
 }
@@ -157,7 +159,7 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
 pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Option<SpeakerPhrase> {
     // `calling her "..."`, `declaring it "..."`: after these verbs comes the
     // object, not the speaker.
-    if OBJECT_VERBS.contains(&lower(text, &tokens[cue]).as_str()) {
+    if OBJECT_VERBS.contains(&&*lower(text, &tokens[cue])) {
         return None;
     }
     phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
@@ -167,7 +169,7 @@ pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Opt
 /// auxiliaries end it.
 fn cue_free(text: &str, token: &Token) -> bool {
     let w = word(text, token);
-    super::cues::cue_class(w, &[]).is_none() && !ADVERBS.contains(&w.to_lowercase().as_str())
+    super::cues::cue_class(w, &[]).is_none() && !ADVERBS.contains(&&*lowercase(w))
 }
 
 /// Words that cannot start or sit inside the words before a name: `said in
@@ -223,17 +225,17 @@ pub fn phrase_starting_at(
         return None;
     }
     let first = lower(text, &tokens[start]);
-    if PRONOUNS.contains(&first.as_str()) {
+    if PRONOUNS.contains(&&*first) {
         return Some(phrase(tokens, start, start, MentionForm::Pronoun));
     }
     // `The Republican candidate said`: a capitalised determiner starts a
     // description.
-    if DETERMINERS.contains(&first.as_str()) && first != "her" && first != "his" {
+    if DETERMINERS.contains(&&*first) && first != "her" && first != "his" {
         let mut end = start;
         while end + 1 < hi
             && end - start < 8
             && tokens[end + 1].is_word()
-            && !NOT_MODIFIERS.contains(&lower(text, &tokens[end + 1]).as_str())
+            && !NOT_MODIFIERS.contains(&&*lower(text, &tokens[end + 1]))
             && cue_free(text, &tokens[end + 1])
             // A past-tense verb after the head noun ends the phrase: `The
             // union's lawyer ended ...` (but `The retired general`).
@@ -262,14 +264,14 @@ pub fn phrase_starting_at(
     }
     // `said former Utah governor Michael Leavitt`: lowercase words before a
     // capitalised name.
-    if !DETERMINERS.contains(&first.as_str()) && !ANONYMOUS_HEADS.contains(&first.as_str()) {
-        if NOT_MODIFIERS.contains(&first.as_str()) || ADVERBS.contains(&first.as_str()) {
+    if !DETERMINERS.contains(&&*first) && !ANONYMOUS_HEADS.contains(&&*first) {
+        if NOT_MODIFIERS.contains(&&*first) || ADVERBS.contains(&&*first) {
             return None;
         }
         let name = (start + 1..hi)
             .take(5)
             .take_while(|&i| {
-                tokens[i].is_word() && !NOT_MODIFIERS.contains(&lower(text, &tokens[i]).as_str())
+                tokens[i].is_word() && !NOT_MODIFIERS.contains(&&*lower(text, &tokens[i]))
             })
             .find(|&i| is_capitalised(text, &tokens[i]))?;
         let w = word(text, &tokens[name]);
@@ -284,13 +286,13 @@ pub fn phrase_starting_at(
             form_of_name(text, tokens, name, end),
         ));
     }
-    if DETERMINERS.contains(&first.as_str()) || ANONYMOUS_HEADS.contains(&first.as_str()) {
+    if DETERMINERS.contains(&&*first) || ANONYMOUS_HEADS.contains(&&*first) {
         let mut end = start;
         while end + 1 < hi
             && end - start < 8
             && tokens[end + 1].is_word()
             && !matches!(
-                lower(text, &tokens[end + 1]).as_str(),
+                &*lower(text, &tokens[end + 1]),
                 "in" | "on"
                     | "during"
                     | "after"
@@ -307,7 +309,7 @@ pub fn phrase_starting_at(
         {
             end += 1;
         }
-        if end == start && DETERMINERS.contains(&first.as_str()) {
+        if end == start && DETERMINERS.contains(&&*first) {
             return None;
         }
         return Some(description(text, tokens, start, end));
@@ -344,7 +346,7 @@ pub fn sentence_subject(
     // One word before a comma is an opener only when it is not a name
     // (`Clinton, 35, said` keeps its subject): `Meanwhile,`, `Smiling,`.
     let opening_word = |w: &str| {
-        let w = w.to_lowercase();
+        let w = lowercase(w);
         w.ends_with("ly")
             || w.ends_with("ing")
             || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(&w))
@@ -356,9 +358,7 @@ pub fn sentence_subject(
                 && tokens[start + 1].is_word()
                 && tokens[start + 2].is_punct(',')
                 && !is_capitalised(text, &tokens[start + 1])));
-    if start < range.end
-        && (opener || SUBORDINATORS.contains(&lower(text, &tokens[start]).as_str()))
-    {
+    if start < range.end && (opener || SUBORDINATORS.contains(&&*lower(text, &tokens[start]))) {
         let comma = (start..range.end)
             .take_while(|&i| tokens[i].quote().is_none())
             .find(|&i| tokens[i].is_punct(','))?;

@@ -1,6 +1,7 @@
 //! The words of a block outside its quotations, with each quotation as one
 //! token, and the sentences they form.
 
+use super::lexicon::lowercase;
 use super::marks::MarkedQuote;
 use crate::markdown::Block;
 use crate::text::Span;
@@ -153,7 +154,7 @@ fn abbreviated(word: &str) -> bool {
         || word.contains('.')
         // Every abbreviation is short: longer words are not lowercased.
         || (word.len() <= LONGEST_ABBREVIATION
-            && ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+            && ABBREVIATIONS.contains(&&*lowercase(word)))
 }
 
 /// Sentences as ranges of token indices. A sentence ends at `.`, `?` or `!`
