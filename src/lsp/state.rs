@@ -396,11 +396,12 @@ impl State {
     /// documents, which come from their buffers.
     pub fn merge_scan(&self, summaries: impl IntoIterator<Item = Arc<DraftSummary>>) {
         let mut open = self.lock();
-        for summary in summaries {
-            if !open.paths.contains_key(&summary.path) {
-                open.index.insert_shared(summary);
-            }
-        }
+        let Open { paths, index, .. } = &mut *open;
+        index.merge(
+            summaries
+                .into_iter()
+                .filter(|summary| !paths.contains_key(&summary.path)),
+        );
     }
 
     /// The document at `uri` and the byte offset of `position` in it.

@@ -68,7 +68,10 @@ pub fn find_drafts(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedDraft>) {
             }),
         }
     }
-    drafts.sort();
+    // By bytes: a `Path` compares part by part, several times slower on a
+    // desk of ten thousand drafts, and any order that puts a draft found
+    // twice (under overlapping folders) next to itself will do.
+    drafts.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     drafts.dedup();
     (drafts, skipped)
 }

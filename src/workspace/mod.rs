@@ -178,11 +178,21 @@ impl WorkspaceIndex {
 
     /// Add or replace the summary of one draft.
     pub fn insert(&mut self, summary: DraftSummary) {
-        self.insert_shared(Arc::new(summary));
+        self.drafts.insert(summary.path.clone(), Arc::new(summary));
     }
 
-    pub fn insert_shared(&mut self, summary: Arc<DraftSummary>) {
-        self.drafts.insert(summary.path.clone(), summary);
+    /// Add `summaries`, each replacing what the index held for its path.
+    /// A scan's summaries come sorted, or nearly: built in bulk from them,
+    /// the map costs a comparison or so per draft rather than a search.
+    pub fn merge(&mut self, summaries: impl IntoIterator<Item = Arc<DraftSummary>>) {
+        let merged: BTreeMap<PathBuf, Arc<DraftSummary>> = summaries
+            .into_iter()
+            .map(|summary| (summary.path.clone(), summary))
+            .collect();
+        let held = std::mem::replace(&mut self.drafts, merged);
+        for (path, summary) in held {
+            self.drafts.entry(path).or_insert(summary);
+        }
     }
 
     pub fn remove(&mut self, path: &Path) -> Option<Arc<DraftSummary>> {
@@ -335,6 +345,47 @@ mod tests {
         assert_eq!(utf16.laws[0].end, LineCol { line: 2, col: 44 });
         // The curly quotes are three bytes each in UTF-8.
         assert_eq!(utf8.laws[0].start, LineCol { line: 2, col: 27 });
+    }
+
+    #[test]
+    fn merged_summaries_replace_those_held_for_their_paths_and_keep_the_rest() {
+        let summary = |path: &str, speaker: &str| DraftSummary {
+            path: path.into(),
+            speakers: vec![SpeakerRef {
+                name: speaker.into(),
+                mentions: Vec::new(),
+                quotes: 1,
+            }],
+            ..DraftSummary::default()
+        };
+        let mut index = WorkspaceIndex::new(vec!["/d".into()]);
+        index.insert(summary("/d/a.md", "old a"));
+        index.insert(summary("/d/b.md", "old b"));
+        // Out of order, and with a path that sorts differently by bytes
+        // than by parts.
+        index.merge(
+            [
+                summary("/d/c.md", "new c"),
+                summary("/d/a.md", "new a"),
+                summary("/d/a-b/x.md", "new x"),
+            ]
+            .map(Arc::new),
+        );
+        let held: Vec<(String, String)> = index
+            .drafts
+            .values()
+            .map(|d| (d.path.display().to_string(), d.speakers[0].name.clone()))
+            .collect();
+        assert_eq!(
+            held,
+            [
+                ("/d/a-b/x.md", "new x"),
+                ("/d/a.md", "new a"),
+                ("/d/b.md", "old b"),
+                ("/d/c.md", "new c"),
+            ]
+            .map(|(p, n)| (p.to_string(), n.to_string()))
+        );
     }
 
     #[test]
