@@ -53,6 +53,35 @@ impl LineIndex {
         }
     }
 
+    /// The positions of `offsets`, which are in increasing order, in one
+    /// walk along the text: each column is counted on from the one before
+    /// on its line, where `line_col` counts from the line's start. A draft's
+    /// paragraphs are long lines, and a summary has a position for every
+    /// mention in them.
+    pub fn line_cols(&self, text: &str, offsets: &[usize], encoding: Encoding) -> Vec<LineCol> {
+        let mut found = Vec::with_capacity(offsets.len());
+        // The line last reached, and where and at which column.
+        let mut line = usize::MAX;
+        let mut at = 0;
+        let mut col = 0;
+        for &offset in offsets {
+            let offset = floor_char_boundary(text, offset.min(self.len));
+            let on = self.line_starts.partition_point(|&s| s <= offset) - 1;
+            if on != line || offset < at {
+                line = on;
+                at = self.line_starts[on];
+                col = 0;
+            }
+            col += column_width(text.get(at..offset).unwrap_or(""), encoding);
+            at = offset;
+            found.push(LineCol {
+                line: line as u32,
+                col: col as u32,
+            });
+        }
+        found
+    }
+
     /// The byte offset of a position, or `None` when the line does not exist.
     /// A column past the end of its line is clamped to the line's end, and a
     /// column inside a character (half a surrogate pair) to that character's
@@ -109,12 +138,19 @@ impl LineIndex {
 fn column_width(prefix: &str, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => prefix.len(),
-        // Counted on bytes, which the compiler does many at a time: every
-        // character has one byte that is not a continuation byte, and
-        // those of four bytes (0xF0 and up) take two UTF-16 units.
+        // Counted on bytes: every character has one byte that is not a
+        // continuation byte, and those of four bytes (0xF0 and up) take
+        // two UTF-16 units. Summed in bytes over chunks too short to
+        // overflow one (at most 129 per 128 bytes), so the compiler adds
+        // many bytes at a time.
         Encoding::Utf16 => prefix
-            .bytes()
-            .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .as_bytes()
+            .chunks(128)
+            .map(|chunk| {
+                usize::from(chunk.iter().fold(0u8, |units, &b| {
+                    units + u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0)
+                }))
+            })
             .sum(),
     }
 }
@@ -144,6 +180,25 @@ mod tests {
             index.line_col(TEXT, h, Encoding::Utf8),
             LineCol { line: 1, col: 8 }
         );
+    }
+
+    #[test]
+    fn positions_walked_in_order_are_those_found_one_by_one() {
+        let text = "Zoë said “€5 😀” ok\r\n\nline two — 中文 𝄞\nlast";
+        let mut offsets: Vec<usize> = (0..=text.len() + 3).collect();
+        // Repeated offsets, and ones inside characters, as well.
+        offsets.extend([3, 3, 4, 13, 14]);
+        offsets.sort_unstable();
+        let index = LineIndex::new(text);
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let walked = index.line_cols(text, &offsets, encoding);
+            let one_by_one: Vec<LineCol> = offsets
+                .iter()
+                .map(|&o| index.line_col(text, o, encoding))
+                .collect();
+            assert_eq!(walked, one_by_one, "{encoding:?}");
+        }
+        assert_eq!(index.line_cols(text, &[], Encoding::Utf16), vec![]);
     }
 
     #[test]

@@ -94,22 +94,40 @@ impl DraftSummary {
     ) -> Self {
         let mut mentions: Vec<_> = analysis.laws.iter().collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        // Every position the summary keeps, found in one walk along the
+        // text, then looked up.
+        let mut offsets: Vec<usize> = mentions
+            .iter()
+            .map(|m| m.span)
+            .chain(
+                analysis
+                    .speakers
+                    .iter()
+                    .flat_map(|s| s.mentions.iter().map(|m| m.span)),
+            )
+            .flat_map(|span| [span.start, span.end])
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let positions = index.line_cols(text, &offsets, encoding);
+        let at = |offset: usize| {
+            offsets
+                .binary_search(&offset)
+                .map_or_else(|_| index.line_col(text, offset, encoding), |i| positions[i])
+        };
         let laws = mentions
             .into_iter()
-            .map(|mention| {
-                let (start, end) = index.range(text, mention.span, encoding);
-                LawRef {
-                    key: mention.key(),
-                    name: mention.title.clone().unwrap_or_else(|| {
-                        mention
-                            .text
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    }),
-                    start,
-                    end,
-                }
+            .map(|mention| LawRef {
+                key: mention.key(),
+                name: mention.title.clone().unwrap_or_else(|| {
+                    mention
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                start: at(mention.span.start),
+                end: at(mention.span.end),
             })
             .collect();
         let speakers = analysis
@@ -120,13 +138,10 @@ impl DraftSummary {
                 mentions: speaker
                     .mentions
                     .iter()
-                    .map(|m| {
-                        let (start, end) = index.range(text, m.span, encoding);
-                        MentionRef {
-                            start,
-                            end,
-                            form: m.form,
-                        }
+                    .map(|m| MentionRef {
+                        start: at(m.span.start),
+                        end: at(m.span.end),
+                        form: m.form,
                     })
                     .collect(),
                 quotes: speaker.quotes.len(),
