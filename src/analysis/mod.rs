@@ -193,10 +193,10 @@ pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse)
             .iter()
             .flat_map(|b| &b.segments)
             .map(|&segment| {
-                let work = segments.get(segment.slice(text), &[], segment.start, || {
+                let (work, origin) = segments.get(segment.slice(text), &[], segment.start, || {
                     laws::segment_laws(text, segment, kb)
                 });
-                (segment.start, work)
+                (origin, work)
             })
             .collect();
         laws::bind_laws(text, &regions, kb, found)

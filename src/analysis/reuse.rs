@@ -71,19 +71,22 @@ impl<W: Movable> Kept<W> {
         }
     }
 
-    /// The work for `text` (standing at `base`) with `shape`, its offsets
-    /// relative to `base`: kept from an earlier analysis when one had the
-    /// same key, else done by `work`, which gives offsets into the draft.
+    /// The work for `text` (standing at `base`) with `shape`, and the
+    /// offset its spans count from: kept from an earlier analysis when one
+    /// had the same key (counting from `base`), else done by `work`, which
+    /// gives offsets into the draft. Work that is not kept stays as `work`
+    /// made it, counting from 0, rather than being copied to count from
+    /// `base` and copied back by the caller.
     pub fn get(
         &mut self,
         text: &str,
         shape: &[usize],
         base: usize,
         work: impl FnOnce() -> W,
-    ) -> Arc<W> {
+    ) -> (Arc<W>, usize) {
         if !self.keep {
             self.worked += 1;
-            return Arc::new(work().moved(base, 0));
+            return (Arc::new(work()), 0);
         }
         let hash = key_hash(text, shape);
         let bucket = self.entries.entry(hash).or_default();
@@ -93,7 +96,7 @@ impl<W: Movable> Kept<W> {
         {
             entry.used = self.run;
             self.reused += 1;
-            return entry.work.clone();
+            return (entry.work.clone(), base);
         }
         let done = Arc::new(work().moved(base, 0));
         self.worked += 1;
@@ -103,7 +106,7 @@ impl<W: Movable> Kept<W> {
             work: done.clone(),
             used: self.run,
         });
-        done
+        (done, base)
     }
 
     fn start(&mut self) {

@@ -147,6 +147,7 @@ pub(super) fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Where the run of letters and digits going on at `at` ends.
+#[inline]
 fn alphanumeric_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(at) {

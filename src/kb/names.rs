@@ -135,7 +135,10 @@ impl NameIndex {
         if self.targets.is_empty() {
             return found;
         }
-        let words: Vec<(usize, usize)> = tokens(folded).collect();
+        // Room for a token every four bytes, about what prose has, so the
+        // list is not grown and copied as it fills.
+        let mut words: Vec<(usize, usize)> = Vec::with_capacity(folded.len() / 4 + 1);
+        words.extend(tokens(folded));
         let mut i = 0;
         while i < words.len() {
             let mut hash = START;

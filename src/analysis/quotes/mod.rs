@@ -88,14 +88,14 @@ pub(super) fn find_quotes_reusing(
                         | usize::from(m.continues) << 2,
                 ]);
             }
-            let work = kept.get(prose.slice(text), &shape, base, || {
+            let (work, origin) = kept.get(prose.slice(text), &shape, base, || {
                 let tokens = words::tokenize(text, block, quotes);
                 BlockWork {
                     names: people::name_candidates(text, &tokens),
                     plan: attribution::plan_block(text, &marked, first, &tokens, config),
                 }
             });
-            (first, base, work)
+            (first, origin, work)
         })
         .collect();
     let mut people =
