@@ -253,18 +253,28 @@ pub enum CueClass {
     Loaded,
 }
 
-/// Whether any verb of saying has a given first letter and length, as
-/// `first * 17 + len`.
-static SHAPES: LazyLock<[bool; 26 * 17]> = LazyLock::new(|| {
-    let mut shapes = [false; 26 * 17];
+/// Whether any verb of saying has a given first letter, last letter and
+/// length (see `shape`): most words of prose are turned away by that
+/// before any hashing.
+static SHAPES: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut shapes = vec![false; 26 * 26 * 17];
     for verb in VERBS.keys() {
-        let first = (verb.as_bytes()[0] - b'a') as usize;
-        if verb.len() <= 16 {
-            shapes[first * 17 + verb.len()] = true;
+        let bytes = verb.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+            if bytes.len() <= 16 && first.is_ascii_alphabetic() && last.is_ascii_alphabetic() {
+                shapes[shape(first, last, bytes.len())] = true;
+            }
         }
     }
     shapes
 });
+
+/// The place in `SHAPES` of a word of `len` (at most 16) ASCII letters
+/// from `first` to `last`.
+fn shape(first: u8, last: u8, len: usize) -> usize {
+    let letter = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
+    (letter(first) * 26 + letter(last)) * 17 + len
+}
 
 static VERBS: LazyLock<HashMap<&'static str, CueClass, QuickBuild>> = LazyLock::new(|| {
     let mut verbs = HashMap::default();
@@ -278,26 +288,87 @@ static VERBS: LazyLock<HashMap<&'static str, CueClass, QuickBuild>> = LazyLock::
 /// Whether `word` is a verb of saying, and which kind. `extra` is the
 /// desk's own list from the configuration.
 pub fn cue_class(word: &str, extra: &[String]) -> Option<CueClass> {
-    if word.len() > 16 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if bytes.len() > 16 || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
         return None;
     }
-    // Most words can be turned away by their first letter and length
-    // before any hashing.
-    let first = (word.bytes().next()?.to_ascii_lowercase() - b'a') as usize;
-    if extra.is_empty() && !SHAPES[first * 17 + word.len()] {
+    if extra.is_empty() && !SHAPES[shape(first, last, bytes.len())] {
         return None;
     }
-    let lower;
-    let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = word.to_ascii_lowercase();
-        lower.as_str()
-    } else {
-        word
-    };
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // Lower case on the stack: every verb is short.
+    let mut lower = [0u8; 16];
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    let word = std::str::from_utf8(&lower[..bytes.len()]).ok()?;
     VERBS.get(word).copied().or_else(|| {
         extra
             .iter()
             .any(|v| v.eq_ignore_ascii_case(word))
             .then_some(CueClass::Neutral)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `cue_class` answered before it had its shape filter.
+    fn looked_up(word: &str, extra: &[String]) -> Option<CueClass> {
+        if word.len() > 16 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let word = word.to_ascii_lowercase();
+        VERBS.get(word.as_str()).copied().or_else(|| {
+            extra
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(&word))
+                .then_some(CueClass::Neutral)
+        })
+    }
+
+    #[test]
+    fn the_shape_filter_turns_away_no_verb() {
+        let extra = vec!["kvetched".to_string()];
+        let mut words: Vec<String> = Vec::new();
+        for verb in VERBS.keys() {
+            words.push(verb.to_string());
+            words.push(verb.to_uppercase());
+            let mut capital = verb.to_string();
+            capital[..1].make_ascii_uppercase();
+            words.push(capital);
+            words.push(format!("{verb}s"));
+            words.push(format!("{verb},"));
+        }
+        for word in [
+            "",
+            "x",
+            "the",
+            "Council",
+            "said",
+            "Said",
+            "kvetched",
+            "Kvetched",
+            "mayor",
+            "über",
+            "saïd",
+            "abcdefghijklmnopq",
+            "tell-all",
+            "2024",
+        ] {
+            words.push(word.to_string());
+        }
+        for word in &words {
+            for extra in [&[][..], &extra[..]] {
+                assert_eq!(cue_class(word, extra), looked_up(word, extra), "{word:?}");
+            }
+        }
+        assert_eq!(cue_class("Said", &[]), Some(CueClass::Plain));
+        assert_eq!(cue_class("kvetched", &extra), Some(CueClass::Neutral));
+        assert_eq!(cue_class("kvetched", &[]), None);
+    }
 }
