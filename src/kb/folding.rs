@@ -6,17 +6,49 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folded {
     pub text: String,
-    /// For every folded byte and one past the end, the byte offset in the
-    /// original it came from; `None` when folding kept every offset.
-    offsets: Option<Vec<usize>>,
+    /// Where the way back changes: from each of these folded offsets on,
+    /// folded byte `at` came from `original + (at - folded)`, until the
+    /// next. Empty when folding kept every offset. A paragraph has a few,
+    /// at its dashes, runs of space and characters folding changed the
+    /// length of, rather than one offset for every byte.
+    shifts: Vec<Shift>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shift {
+    folded: usize,
+    original: usize,
 }
 
 impl Folded {
-    /// The offset in the original text of folded byte `at`.
+    /// The offset in the original text of folded byte `at`, at the start
+    /// of a folded character or the end of the text: where the character
+    /// came from, or the end of the original.
     pub fn original(&self, at: usize) -> usize {
-        match &self.offsets {
-            Some(offsets) => offsets[at],
+        let i = self.shifts.partition_point(|s| s.folded <= at);
+        match i.checked_sub(1).map(|i| self.shifts[i]) {
+            Some(shift) => shift.original + (at - shift.folded),
             None => at,
+        }
+    }
+}
+
+/// Shifts being gathered: a new one only where the way back changes.
+struct Shifts {
+    shifts: Vec<Shift>,
+    /// `original - folded` since the last shift, wrapping: a character
+    /// whose lower case is longer puts the folded text ahead.
+    apart: usize,
+}
+
+impl Shifts {
+    /// Folded byte `folded` came from original byte `original`.
+    #[inline]
+    fn map(&mut self, folded: usize, original: usize) {
+        let apart = original.wrapping_sub(folded);
+        if apart != self.apart {
+            self.apart = apart;
+            self.shifts.push(Shift { folded, original });
         }
     }
 }
@@ -49,12 +81,14 @@ pub fn fold(text: &str) -> Folded {
     if at == bytes.len() {
         return Folded {
             text: folded,
-            offsets: None,
+            shifts: Vec::new(),
         };
     }
     folded.reserve(text.len() - at);
-    let mut offsets: Vec<usize> = Vec::with_capacity(text.len() + 1);
-    offsets.extend(0..at);
+    let mut shifts = Shifts {
+        shifts: Vec::new(),
+        apart: 0,
+    };
     while let Some(&b) = bytes.get(at) {
         let ch = if b.is_ascii() {
             char::from(b)
@@ -80,21 +114,24 @@ pub fn fold(text: &str) -> Folded {
         } else {
             last_space = false;
         }
+        shifts.map(folded.len(), from);
         if mapped.is_ascii() {
             folded.push(mapped.to_ascii_lowercase());
-            offsets.push(from);
             continue;
         }
-        for lower in mapped.to_lowercase() {
-            let before = folded.len();
+        for (k, lower) in mapped.to_lowercase().enumerate() {
+            // Each character of a longer lower case comes from the one
+            // original character.
+            if k > 0 {
+                shifts.map(folded.len(), from);
+            }
             folded.push(lower);
-            offsets.extend(std::iter::repeat_n(from, folded.len() - before));
         }
     }
-    offsets.push(text.len());
+    shifts.map(folded.len(), text.len());
     Folded {
         text: folded,
-        offsets: Some(offsets),
+        shifts: shifts.shifts,
     }
 }
 
@@ -219,6 +256,50 @@ mod tests {
             &mixed[folded.original(folded.text.find("act").unwrap())..],
             "Act"
         );
+    }
+
+    /// The way back as it was once kept: an original offset for every
+    /// folded byte, and one past the end.
+    fn every_offset(text: &str) -> Vec<usize> {
+        let mut offsets = Vec::new();
+        let mut last_space = false;
+        for (from, ch) in text.char_indices() {
+            let mapped = match ch {
+                '’' | '‘' => '\'',
+                '-' | '–' | '—' | '\u{2010}' | '\u{2011}' => ' ',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if mapped == ' ' && last_space {
+                continue;
+            }
+            last_space = mapped == ' ';
+            for lower in mapped.to_lowercase() {
+                offsets.extend(std::iter::repeat_n(from, lower.len_utf8()));
+            }
+        }
+        offsets.push(text.len());
+        offsets
+    }
+
+    #[test]
+    fn the_way_back_is_the_one_every_offset_gave() {
+        for text in [
+            "The CHIPS and Science Act",
+            "The  CHIPS-and Science’s",
+            "“Pub. L. 117-167,” she said — twice.",
+            "İstanbul ÉCOLE Act of 2022\t\n  (USICA)",
+            "Ω ß ǅ ﬁ 😀 — ‘quoted’ – end ",
+            " — ",
+            "",
+        ] {
+            let folded = fold(text);
+            let offsets = every_offset(text);
+            assert_eq!(offsets.len(), folded.text.len() + 1, "{text:?}");
+            for (at, _) in folded.text.char_indices().chain([(folded.text.len(), ' ')]) {
+                assert_eq!(folded.original(at), offsets[at], "{text:?} at {at}");
+            }
+        }
     }
 
     #[test]
