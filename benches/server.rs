@@ -16,6 +16,10 @@
 //! it. The time until the client has also read and decoded the answer is
 //! printed beneath each, since an editor pays that too.
 //!
+//! A line at the start and one at the end time a full analysis of the
+//! 10,000-word draft in this process, so a run on a shared machine says
+//! how fast the machine was while it ran.
+//!
 //! `COPYDESK_BENCH_DRAFTS=1000` makes the workspace smaller for a quick run.
 
 use std::path::Path;
@@ -230,9 +234,32 @@ fn edit_latency(name: &str, text: &str, edits: usize, target: &str) {
     client.stop();
 }
 
+/// How fast this machine is now: the median time to analyse `draft` in
+/// this process, one core, 15 times. A shared machine's speed moves by a
+/// fifth or more from one hour to the next; this line, printed at the
+/// start and the end, says which kind of hour the figures between come
+/// from.
+fn calibrate(when: &str, draft: &str) {
+    let config = copydesk::config::Config::default();
+    let kb = copydesk::kb::Kb::builtin();
+    let mut times: Vec<Duration> = (0..15)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(copydesk::analysis::analyze(draft, &config, &kb));
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "machine speed, {when:<5} one full analysis of the 10,000-word draft, one core: median {:.2} ms",
+        percentile(&times, 0.5)
+    );
+}
+
 fn main() {
     let mut generator = draft_gen::DraftGen::new(2026);
     let ten_thousand = generator.draft(10_000);
+    calibrate("start", &ten_thousand);
     let mut megabyte = String::new();
     while megabyte.len() < 1_000_000 {
         megabyte.push_str(&generator.draft(2_000));
@@ -394,4 +421,5 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", "),
     );
+    calibrate("end", &ten_thousand);
 }
