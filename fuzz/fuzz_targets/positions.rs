@@ -3,7 +3,8 @@
 //! `\r\n` to the `\r`, which belongs to the line break), positions grow with
 //! offsets, any offset lands on the boundary at or before it, and any
 //! position either names no line or gives the last boundary of its line at
-//! or before its column.
+//! or before its column. Positions found in one walk along the text
+//! (`line_cols`, for offsets in order) are those found one by one.
 //!
 //! The input is the text. After a NUL byte, each 8 bytes are one more probe:
 //! a line and a column (two little-endian u32), and an offset (the same
@@ -42,6 +43,7 @@ fuzz_target!(|data: &[u8]| {
                 check.position(LineCol { line, col });
             }
         }
+        check.walked(&probes);
     }
 });
 
@@ -54,6 +56,22 @@ struct Check<'a> {
 impl Check<'_> {
     fn line_col(&self, offset: usize) -> LineCol {
         self.index.line_col(self.text, offset, self.encoding)
+    }
+
+    /// The probes' offsets (within reach of the text, in order) and every
+    /// boundary, walked in one pass, give the positions found one by one.
+    fn walked(&self, probes: &[[u8; 8]]) {
+        let mut offsets: Vec<usize> = probes
+            .iter()
+            .map(|p| (u64::from_le_bytes(*p) % (self.text.len() as u64 + 8)) as usize)
+            .chain(self.text.char_indices().map(|(i, _)| i))
+            .collect();
+        offsets.sort_unstable();
+        let walked = self.index.line_cols(self.text, &offsets, self.encoding);
+        assert_eq!(walked.len(), offsets.len());
+        for (&offset, &position) in offsets.iter().zip(&walked) {
+            assert_eq!(position, self.line_col(offset), "offset {offset}");
+        }
     }
 
     /// Every boundary, the end included, goes to a position and back, and
