@@ -69,7 +69,7 @@ impl Backend {
     /// Every place the law or speaker at the cursor is named, in the
     /// workspace and in the document; none when the cursor is on neither.
     /// Waits for the workspace index, warning when it is not ready in time.
-    pub(super) async fn reference_places(&self, params: ReferenceParams) -> Option<Places> {
+    async fn reference_places(&self, params: ReferenceParams) -> Option<Places> {
         let at = params.text_document_position;
         let uri = at.text_document.uri;
         let (doc, offset) = self.locate("references", &uri, at.position).await?;

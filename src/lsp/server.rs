@@ -482,12 +482,8 @@ impl LanguageServer for Backend {
         }))
     }
 
-    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        Ok(self
-            .reference_places(params)
-            .await
-            .map(|places| places.into_locations().map(|(l, _)| l).collect()))
-    }
+    // `textDocument/references` never reaches the framework's handler: it
+    // is routed to `copydesk/references` (see `lsp::references`).
 
     async fn document_symbol(
         &self,
