@@ -52,7 +52,7 @@ impl Level {
 /// The merged settings the analysis runs with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    rules: HashMap<Code, Level>,
+    rules: HashMap<Code, Level, crate::hashing::QuickBuild>,
     /// Verbs of saying the desk adds to the built-in list.
     pub extra_verbs: Vec<String>,
     /// A quote of fewer words than this with no cue nearby is a scare quote
@@ -67,7 +67,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            rules: HashMap::new(),
+            rules: HashMap::default(),
             extra_verbs: Vec::new(),
             min_quote_words: 4,
             kb_files: Vec::new(),

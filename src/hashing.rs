@@ -2,7 +2,9 @@
 //! the analysis, which are looked up for nearly every word of a draft. The
 //! standard hasher resists keys chosen to collide, which a fixed set built
 //! into the program does not need, and costs several times as much per
-//! lookup. Maps whose keys come from a draft keep the standard hasher.
+//! lookup. Maps whose keys come from a draft (names, surnames, law keys)
+//! use `DraftMap` and `DraftSet`: foldhash, as quick as `QuickHasher` but
+//! seeded at random per process, so a draft cannot be written to collide.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -72,6 +74,12 @@ impl Hasher for Prehashed {
 
 /// Builds `Prehashed` hashers, for maps keyed by hashes.
 pub type PrehashedBuild = BuildHasherDefault<Prehashed>;
+
+/// A map keyed by words of a draft.
+pub type DraftMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A set of words of a draft.
+pub type DraftSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 /// The hash of a text and numbers describing it, in one pass.
 pub fn quick_hash(text: &str, numbers: &[usize]) -> u64 {

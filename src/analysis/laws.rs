@@ -3,7 +3,7 @@
 //! citations, law-shaped names copydesk does not know, and acronyms a draft
 //! defines.
 
-use std::collections::HashSet;
+use crate::hashing::DraftSet;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -224,7 +224,7 @@ pub fn bind_laws(
     // first did not.
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut bound = Vec::new();
-    let mut seen: HashSet<(&str, usize)> = HashSet::new();
+    let mut seen: DraftSet<(&str, usize)> = DraftSet::default();
     for acronym in &acronyms {
         if !seen.insert((acronym.word.as_str(), acronym.entry)) {
             continue;
@@ -360,7 +360,7 @@ fn unknown(text: &str, span: Span) -> LawMention {
 /// The legislation-side findings for `laws`.
 pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = DraftSet::default();
     for mention in laws {
         let first = seen.insert(mention.key());
         let entry = mention.id.as_ref().and_then(|id| kb.get(id));

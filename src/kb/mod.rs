@@ -21,6 +21,8 @@ pub use model::{Entry, Kind, LawId, Status, StatusState};
 pub use names::{citation_key, NameIndex};
 
 use std::collections::HashMap;
+
+use crate::hashing::QuickBuild;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -31,9 +33,9 @@ pub struct Kb {
     // Shared: a clone (one per draft checked, one per settings change) is
     // a few reference counts, and `insert` copies only when shared.
     entries: Arc<Vec<Entry>>,
-    by_id: Arc<HashMap<LawId, usize>>,
+    by_id: Arc<HashMap<LawId, usize, QuickBuild>>,
     /// Where the entries from the desk's glossary files were written.
-    origins: Arc<HashMap<LawId, Origin>>,
+    origins: Arc<HashMap<LawId, Origin, QuickBuild>>,
     names: Arc<OnceLock<NameIndex>>,
     near: Arc<OnceLock<near::NearIndex>>,
 }

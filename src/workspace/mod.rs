@@ -14,7 +14,7 @@ pub use discover::{
     SkippedDraft,
 };
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -281,7 +281,7 @@ impl WorkspaceIndex {
     pub fn laws_matching(&self, query: &str) -> Vec<LawSummary<'_>> {
         let query = query.to_lowercase();
         let mut found: Vec<LawSummary<'_>> = Vec::new();
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: crate::hashing::DraftMap<&str, usize> = Default::default();
         let mut drafts: Vec<&DraftSummary> = self.drafts.values().map(|d| &**d).collect();
         drafts.sort_by(|a, b| a.path.cmp(&b.path));
         for draft in drafts {

@@ -1,7 +1,7 @@
 //! The people a draft names in full, and resolving surnames, pronouns and
 //! descriptions to them.
 
-use std::collections::HashMap;
+use crate::hashing::DraftMap;
 
 use super::lexicon::{
     capitalised_run_forward, is_capitalised, lower, title_role, word, CALENDAR, DETERMINERS,
@@ -37,10 +37,10 @@ pub struct People {
     pub mentions: Vec<(Span, usize)>,
     /// The people each head noun describes, so that a description is
     /// matched against the few people with that role, not everyone.
-    by_head: HashMap<String, Vec<usize>>,
+    by_head: DraftMap<String, Vec<usize>>,
     /// Each person by full name, and the first person with each surname.
-    names: HashMap<String, usize>,
-    surnames: HashMap<String, usize>,
+    names: DraftMap<String, usize>,
+    surnames: DraftMap<String, usize>,
 }
 
 /// A capitalised run a block's words offer as a person's name: found from
@@ -174,7 +174,7 @@ impl People {
     /// Each block's candidates come with the offset their spans count from.
     pub fn collect<'c>(blocks: impl IntoIterator<Item = (usize, &'c [NameCandidate])>) -> People {
         let mut people = People::default();
-        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_name: DraftMap<&str, usize> = DraftMap::default();
         let by_surname = &mut people.surnames;
         let candidates = blocks
             .into_iter()

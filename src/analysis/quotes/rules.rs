@@ -1,6 +1,6 @@
 //! Attribution findings: what a copy editor would flag about the quotes.
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{DraftMap, DraftSet};
 
 use super::cues::{cue_class, CueClass};
 use crate::analysis::{Code, Finding, Fix, MentionForm, Quote, TextEdit};
@@ -21,10 +21,10 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
             });
         }
     };
-    let mut speakers_seen = HashSet::new();
+    let mut speakers_seen = DraftSet::default();
     // Where each full name first appears in the draft, found once per name
     // rather than searched for from the top at every surname.
-    let mut first_written: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut first_written: DraftMap<&str, Option<usize>> = DraftMap::default();
     for (i, quote) in quotes.iter().enumerate() {
         let runs_on = quotes
             .get(i + 1)

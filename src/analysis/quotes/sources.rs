@@ -12,7 +12,7 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
     // (a draft may mention one person thousands of times; checking each
     // against all the others as it comes would be quadratic).
     let mut attributed: Vec<Vec<Mention>> = Vec::new();
-    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut by_name: crate::hashing::DraftMap<String, usize> = Default::default();
     // Each named person's mentions, gathered in one pass when first needed.
     let mut spans_of: Option<Vec<Vec<crate::text::Span>>> = None;
     for (index, quote) in quotes.iter().enumerate() {
