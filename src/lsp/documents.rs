@@ -1,7 +1,7 @@
 //! Open documents: the editor's buffer as a rope, its version, and what
 //! copydesk derived from that exact text.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
@@ -40,6 +40,9 @@ pub struct Document {
     /// on this document; a second update built on it (when two race)
     /// analyses from scratch, to the same result.
     reuse: Mutex<Option<Reuse>>,
+    /// Set once this version's summary is in the workspace index (or
+    /// found to have no place there): `State::index_document`.
+    pub(super) indexed: OnceLock<()>,
 }
 
 /// Why a change notification was not applied.
@@ -174,6 +177,7 @@ impl Document {
             line_index,
             analysis,
             reuse: Mutex::new(Some(reuse)),
+            indexed: OnceLock::new(),
         }
     }
 

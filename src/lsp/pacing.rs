@@ -126,16 +126,20 @@ pub fn schedule(client: &Client, outlet: &Outlet, state: &Arc<State>, uri: Uri) 
                 std::thread::sleep(wait);
             }
             state.pacer.begin(&uri, Instant::now());
-            let made = std::panic::catch_unwind(AssertUnwindSafe(|| state.analyse_latest(&uri)));
-            match made {
-                // A request may have had the newest text analysed
-                // first; its diagnostics still need publishing.
-                Ok(Some((doc, _))) => {
-                    if state.pacer.publishes(&uri, doc.version) {
-                        publish(&outlet, &state, uri.clone(), doc);
-                    }
+            let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                let Some((doc, _)) = state.analyse_latest(&uri) else {
+                    return;
+                };
+                // A request may have had the newest text analysed first;
+                // its diagnostics still need publishing.
+                if state.pacer.publishes(&uri, doc.version) {
+                    publish(&outlet, &state, uri.clone(), doc.clone());
                 }
-                Ok(None) => {}
+                // After the diagnostics, which need not wait for it.
+                state.index_document(&uri, &doc);
+            }));
+            match done {
+                Ok(()) => {}
                 Err(panic) => {
                     let reason = panic_message(panic.as_ref());
                     let message = format!("the analysis of {} failed: {reason}", uri.as_str());

@@ -222,6 +222,8 @@ impl State {
                 .is_some_and(|current| Arc::ptr_eq(current, &base))
             {
                 guard.documents.insert(uri.clone(), doc.clone());
+                drop(guard);
+                self.index_document(&uri, &doc);
                 updated.push((uri, doc));
             }
         }
@@ -283,6 +285,7 @@ impl State {
             open.paths.insert(summary.path.clone(), uri.clone());
             open.index.insert(summary);
         }
+        let _ = doc.indexed.set(());
         doc
     }
 
@@ -323,7 +326,9 @@ impl State {
 
     /// Analyse the open document at `uri` at the version of its buffer,
     /// unless that is done. Returns the analysed document, and whether this
-    /// call made it (so its diagnostics are new).
+    /// call made it (so its diagnostics are new). Its summary goes into the
+    /// workspace index later (`index_document`), so that the diagnostics
+    /// need not wait for it.
     pub fn analyse_latest(&self, uri: &Uri) -> Option<(Arc<Document>, bool)> {
         let settings = self.settings();
         let (buffer, base) = {
@@ -341,7 +346,6 @@ impl State {
             &settings.config,
             &settings.kb,
         ));
-        let summary = summarise(uri, &doc, settings.encoding);
         let mut open = self.lock();
         let current = open.documents.get(uri)?.clone();
         // The document was closed and opened again meanwhile: this work
@@ -354,10 +358,48 @@ impl State {
             return Some((current, false));
         }
         open.documents.insert(uri.clone(), doc.clone());
-        if let Some(summary) = summary {
-            open.index.insert(summary);
-        }
         Some((doc, true))
+    }
+
+    /// Put the summary of `doc`, an analysed version of the open document
+    /// at `uri`, into the workspace index, unless that is done or a newer
+    /// version has replaced it (whose summary is then the one to keep).
+    /// A second caller waits for the first to finish.
+    pub fn index_document(&self, uri: &Uri, doc: &Arc<Document>) {
+        doc.indexed.get_or_init(|| {
+            let summary = summarise(uri, doc, self.settings().encoding);
+            let mut open = self.lock();
+            let current = open
+                .documents
+                .get(uri)
+                .is_some_and(|latest| Arc::ptr_eq(latest, doc));
+            if let (true, Some(summary)) = (current, summary) {
+                open.index.insert(summary);
+            }
+        });
+    }
+
+    /// The open state, with the summary of every open document's latest
+    /// analysis in the index: what a query across the workspace reads.
+    fn lock_index(&self) -> MutexGuard<'_, Open> {
+        loop {
+            let open = self.lock();
+            let pending: Vec<(Uri, Arc<Document>)> = open
+                .documents
+                .iter()
+                .filter(|(_, doc)| doc.indexed.get().is_none())
+                .map(|(uri, doc)| (uri.clone(), doc.clone()))
+                .collect();
+            if pending.is_empty() {
+                return open;
+            }
+            // Summarising takes the lock; a version analysed meanwhile is
+            // picked up on the next round.
+            drop(open);
+            for (uri, doc) in &pending {
+                self.index_document(uri, doc);
+            }
+        }
     }
 
     /// Forget an open document. Returns the path of its file when the
@@ -581,5 +623,40 @@ mod tests {
         assert_eq!((doc.version, doc.text.as_str()), (2, "New."));
         assert_eq!(state.document(&a).unwrap().version, 2);
         assert!(!state.analyse_latest(&a).unwrap().1, "already analysed");
+    }
+
+    #[test]
+    fn a_query_sees_the_latest_analysis_before_the_worker_indexes_it() {
+        let state = state();
+        let a: Uri = "file:///desk/a.md".parse().unwrap();
+        let law = "The CHIPS and Science Act passed.";
+        state.open(&a, 1, "No laws yet.");
+        let full = |text: &str| TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: text.to_string(),
+        };
+        state.change(&a, 2, &[full(law)]).unwrap();
+        let (v2, _) = state.analyse_latest(&a).unwrap();
+        assert!(v2.indexed.get().is_none(), "indexing waits for the worker");
+        let key = v2.analysis.laws[0].key();
+        // The query brings the index up to date itself.
+        assert_eq!(
+            lines_by_uri(state.law_locations(&key, &a, &v2)),
+            vec![("file:///desk/a.md".to_string(), 0)]
+        );
+        assert!(v2.indexed.get().is_some());
+
+        // A version replaced before its summary went in never overwrites
+        // the newer one's.
+        state
+            .change(&a, 3, &[full(&format!("Intro.\n\n{law}"))])
+            .unwrap();
+        let (v3, _) = state.analyse_latest(&a).unwrap();
+        state.change(&a, 4, &[full("Gone again.")]).unwrap();
+        let (v4, _) = state.analyse_latest(&a).unwrap();
+        state.index_document(&a, &v4);
+        state.index_document(&a, &v3);
+        assert!(lines_by_uri(state.law_locations(&key, &a, &v4)).is_empty());
     }
 }

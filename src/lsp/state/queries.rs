@@ -26,7 +26,7 @@ impl State {
                 places.push(positions.range(law.span), ());
             }
         }
-        let open = self.lock();
+        let open = self.lock_index();
         let index = &open.index;
         let mut draft = None;
         for found in index.mentions_of(key) {
@@ -53,7 +53,7 @@ impl State {
                 }
             }
         }
-        let open = self.lock();
+        let open = self.lock_index();
         let index = &open.index;
         let mut draft = None;
         for (summary, mention) in index.speaker_mentions(name) {
@@ -67,7 +67,7 @@ impl State {
 
     /// How many drafts of the workspace mention the law under `key`.
     pub fn drafts_mentioning(&self, key: &str) -> usize {
-        let open = self.lock();
+        let open = self.lock_index();
         let mut paths: Vec<&std::path::Path> = open
             .index
             .mentions_of(key)
@@ -79,13 +79,13 @@ impl State {
 
     /// How many quotes the workspace attributes to `name`, in how many drafts.
     pub fn speaker_quotes(&self, name: &str) -> (usize, usize) {
-        self.lock().index.speaker_quotes(name)
+        self.lock_index().index.speaker_quotes(name)
     }
 
     /// Speakers across the workspace whose names contain `query`: the name,
     /// how many quotes, and where they are first mentioned.
     pub fn speakers_matching(&self, query: &str) -> Vec<(String, usize, Location)> {
-        let open = self.lock();
+        let open = self.lock_index();
         open.index
             .speakers_matching(query)
             .into_iter()
@@ -107,7 +107,7 @@ impl State {
     /// Laws named in the workspace whose names contain `query`: the name,
     /// a line on how often they are named, and their first mention.
     pub fn laws_matching(&self, query: &str) -> Vec<(String, String, Location)> {
-        let open = self.lock();
+        let open = self.lock_index();
         open.index
             .laws_matching(query)
             .into_iter()
