@@ -32,7 +32,7 @@ pub use framing::{guard, Guarded, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
 pub use server::{Backend, SyncedDocument};
 
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::AsyncRead;
 use tower_lsp_server::{LspService, Server};
 use tracing_subscriber::EnvFilter;
 
@@ -61,21 +61,22 @@ pub(crate) fn release_memory() {
 }
 
 /// Serve LSP: read the client's messages from `input`, write the server's
-/// to `output`, until the client says exit. Tests drive it in-process over
-/// `tokio::io::duplex`; `run_stdio` over stdin and stdout.
+/// to `output`, until the client says exit. Writes to `output` block the
+/// thread that makes them until it takes them (see `outlet`). Tests drive
+/// it in-process; `run_stdio` over stdin and stdout.
 pub async fn serve(
     input: impl AsyncRead + Unpin + Send + 'static,
-    output: impl AsyncWrite + Unpin + Send + 'static,
+    output: impl std::io::Write + Send + 'static,
 ) {
-    let (framework_output, outlet, pump) = outlet::open(output);
+    let (framework_output, outlet) = outlet::open(output);
     let (service, socket) = LspService::build(|client| Backend::new(client, outlet))
         .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
         .custom_method(MALFORMED, Backend::malformed_message)
         .custom_method(references::ROUTED, Backend::routed_references)
         .finish();
-    let server =
-        Server::new(guard(input), framework_output, socket).serve(references::Routed(service));
-    tokio::join!(server, pump);
+    Server::new(guard(input), framework_output, socket)
+        .serve(references::Routed(service))
+        .await;
 }
 
 /// Serve LSP over stdin and stdout until the client says exit. Logs go to
@@ -89,7 +90,24 @@ pub async fn run_stdio() {
         )
         .with_ansi(false)
         .try_init();
-    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+    serve(tokio::io::stdin(), stdout()).await;
+}
+
+/// The process's standard output, written whole messages at a time: a
+/// second handle on it, unbuffered, since the standard library's line
+/// buffering would split each message at its header.
+#[cfg(unix)]
+fn stdout() -> Box<dyn std::io::Write + Send> {
+    use std::os::fd::AsFd;
+    match std::io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => Box::new(std::fs::File::from(fd)),
+        Err(_) => Box::new(std::io::stdout()),
+    }
+}
+
+#[cfg(not(unix))]
+fn stdout() -> Box<dyn std::io::Write + Send> {
+    Box::new(std::io::stdout())
 }
 
 #[cfg(test)]

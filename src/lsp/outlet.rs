@@ -1,40 +1,70 @@
 //! The server's way out: everything it writes to the client passes here.
 //!
-//! The framework writes its messages into one end of an in-process pipe;
-//! a pump reads them whole and writes them to the real output. Answers too
-//! large for the framework's way of encoding (it builds a
+//! The output is shared behind a lock, and every message is written whole
+//! by the thread that made it. Copydesk's own messages (diagnostics, which
+//! the analysis worker publishes as soon as it has them, and answers too
+//! large for the framework's way of encoding, which builds a
 //! `serde_json::Value` of every answer, a few allocations per field) are
-//! encoded by copydesk and handed to the pump through an [`Outlet`], as
-//! are diagnostics, which copydesk publishes from the thread that made
-//! them. The pump writes only whole messages, so the two never interleave
-//! inside one; their order across messages is free, as JSON-RPC allows,
-//! and the outlet's keep the order they were sent in.
+//! framed and written through an [`Outlet`]. The framework writes into a
+//! [`FrameworkWriter`], which passes on each of its messages once it is
+//! whole. So the two never interleave inside a message, and a keystroke's
+//! diagnostics go out from the analysis thread with no hand-off to another
+//! thread. Their order across messages is free, as JSON-RPC allows; the
+//! outlet's keep the order they were sent in.
 
-use std::future::Future;
+use std::io::Write;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 
 use serde::Serialize;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
-use tokio::sync::mpsc;
+use tokio::io::AsyncWrite;
 use tower_lsp_server::ls_types::notification::{Notification as _, PublishDiagnostics};
 use tower_lsp_server::ls_types::{Diagnostic, PublishDiagnosticsParams, Uri};
-
-/// How much the framework may write ahead of the pump.
-const PIPE: usize = 1 << 20;
 
 /// The header every framed message starts with.
 const HEADER: &[u8] = b"Content-Length: ";
 
-/// Where copydesk hands a message it encoded itself.
-#[derive(Clone, Debug)]
+/// Where messages are written, whole, one at a time.
+#[derive(Clone)]
 pub struct Outlet {
-    messages: mpsc::UnboundedSender<Framed>,
+    output: Arc<Mutex<Output>>,
+}
+
+impl std::fmt::Debug for Outlet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outlet").finish_non_exhaustive()
+    }
+}
+
+struct Output {
+    writer: Box<dyn Write + Send>,
+    /// A write failed: the client is gone, and nothing more is written.
+    failed: bool,
 }
 
 impl Outlet {
     /// Send the JSON-RPC message `write_body` writes, framed. Nothing
-    /// happens once the server has stopped writing.
+    /// happens once a write has failed.
     pub fn send(&self, write_body: impl FnOnce(&mut Vec<u8>)) {
-        let _ = self.messages.send(Framed::new(write_body));
+        let _ = self.write(Framed::new(write_body).as_bytes());
+    }
+
+    /// Write `bytes`, whole messages, and flush them.
+    fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
+        let mut output = self
+            .output
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if output.failed {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        let written = output
+            .writer
+            .write_all(bytes)
+            .and_then(|()| output.writer.flush());
+        output.failed = written.is_err();
+        written
     }
 
     /// Publish `diagnostics` for `uri` as analysed at `version`. Every
@@ -103,75 +133,65 @@ impl Framed {
     }
 }
 
-/// The way out onto `output`: the writer to give the framework, the
-/// outlet for messages copydesk encodes, and the pump that writes both to
-/// `output`. The pump ends once the framework's writer is dropped, after
-/// writing what the outlet still holds.
-pub fn open(
-    output: impl AsyncWrite + Unpin + Send + 'static,
-) -> (DuplexStream, Outlet, impl Future<Output = ()> + Send) {
-    let (framework, from_framework) = tokio::io::duplex(PIPE);
-    let (messages, outlet) = mpsc::unbounded_channel();
-    let pump = pump(from_framework, outlet, output);
-    (framework, Outlet { messages }, pump)
+/// The way out onto `output`: the writer to give the framework, and the
+/// outlet for messages copydesk encodes.
+pub fn open(output: impl Write + Send + 'static) -> (FrameworkWriter, Outlet) {
+    let outlet = Outlet {
+        output: Arc::new(Mutex::new(Output {
+            writer: Box::new(output),
+            failed: false,
+        })),
+    };
+    let framework = FrameworkWriter {
+        outlet: outlet.clone(),
+        pending: Vec::new(),
+    };
+    (framework, outlet)
 }
 
-async fn pump(
-    mut framework: impl AsyncRead + Unpin,
-    mut outlet: mpsc::UnboundedReceiver<Framed>,
-    mut output: impl AsyncWrite + Unpin,
-) {
-    let mut pending = Vec::new();
-    let mut chunk = vec![0u8; 1 << 16];
-    let mut outlet_open = true;
-    loop {
-        tokio::select! {
-            read = framework.read(&mut chunk) => {
-                let n = match read {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => n,
-                };
-                pending.extend_from_slice(&chunk[..n]);
-                let whole = whole_messages(&pending);
-                if whole > 0 {
-                    if write(&mut output, &pending[..whole]).await.is_err() {
-                        return;
-                    }
-                    pending.drain(..whole);
-                }
-            }
-            message = outlet.recv(), if outlet_open => match message {
-                Some(message) => {
-                    if write(&mut output, message.as_bytes()).await.is_err() {
-                        return;
-                    }
-                }
-                None => outlet_open = false,
-            },
-        }
-    }
-    // The framework has written its last message; so has every handler,
-    // since the framework waits for them. Write what they left.
-    outlet.close();
-    while let Ok(message) = outlet.try_recv() {
-        if write(&mut output, message.as_bytes()).await.is_err() {
-            return;
-        }
-    }
-    if !pending.is_empty() {
-        let _ = write(&mut output, &pending).await;
-    }
+/// What the framework writes its messages into: each goes out through the
+/// outlet once it is whole. The writes block the framework's task while
+/// the output takes them, as the client reads.
+pub struct FrameworkWriter {
+    outlet: Outlet,
+    /// What the framework wrote of a message not yet whole.
+    pending: Vec<u8>,
 }
 
-async fn write(output: &mut (impl AsyncWrite + Unpin), bytes: &[u8]) -> std::io::Result<()> {
-    output.write_all(bytes).await?;
-    output.flush().await
+impl AsyncWrite for FrameworkWriter {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        bytes: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        this.pending.extend_from_slice(bytes);
+        let whole = whole_messages(&this.pending);
+        if whole > 0 {
+            this.outlet.write(&this.pending[..whole])?;
+            this.pending.drain(..whole);
+        }
+        Poll::Ready(Ok(bytes.len()))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    /// The framework is done: what it left unfinished goes out as it is.
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        if !this.pending.is_empty() {
+            this.outlet.write(&std::mem::take(&mut this.pending))?;
+        }
+        Poll::Ready(Ok(()))
+    }
 }
 
 /// How many bytes at the start of `bytes` are whole framed messages, as
 /// the framework writes them: `Content-Length: N\r\n\r\n` and N bytes. A
 /// header that cannot be read (the framework never writes one) ends the
-/// count, and the rest goes out as it comes at the end.
+/// count, and the rest goes out when the framework shuts its writer.
 fn whole_messages(bytes: &[u8]) -> usize {
     let mut at = 0;
     while let Some(length) = message_length(&bytes[at..]) {
@@ -200,6 +220,7 @@ fn message_length(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::io::AsyncWriteExt;
 
     fn framed(body: &str) -> Vec<u8> {
         Framed::new(|bytes| bytes.extend_from_slice(body.as_bytes()))
@@ -228,22 +249,38 @@ mod tests {
         assert_eq!(whole_messages(b""), 0);
     }
 
+    /// An output the test reads back.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Captured {
+        fn bytes(&self) -> Vec<u8> {
+            self.0.lock().unwrap().clone()
+        }
+    }
+
     /// The notification is the one the framework's `publish_diagnostics`
     /// would send.
-    #[tokio::test]
-    async fn diagnostics_are_published_as_the_framework_would() {
+    #[test]
+    fn diagnostics_are_published_as_the_framework_would() {
         use tower_lsp_server::ls_types::{Position, Range};
-        let (output, mut read_back) = tokio::io::duplex(1 << 16);
-        let (framework, outlet, pump) = open(output);
-        let pump = tokio::spawn(pump);
+        let output = Captured::default();
+        let (_framework, outlet) = open(output.clone());
         let uri: Uri = "file:///desk/a%20b.md".parse().unwrap();
         let range = Range::new(Position::new(3, 1), Position::new(3, 9));
         let diagnostic = Diagnostic::new_simple(range, "A quote nobody said.".into());
         outlet.publish_diagnostics(uri.clone(), vec![diagnostic.clone()], Some(7));
-        drop(framework);
-        pump.await.unwrap();
-        let mut out = Vec::new();
-        read_back.read_to_end(&mut out).await.unwrap();
+        let out = output.bytes();
         let header_end = memchr::memmem::find(&out, b"\r\n\r\n").unwrap() + 4;
         let ours: serde_json::Value = serde_json::from_slice(&out[header_end..]).unwrap();
         let theirs = serde_json::json!({
@@ -253,6 +290,30 @@ mod tests {
         });
         assert_eq!(ours, theirs);
         assert_eq!(message_length(&out), Some(out.len()));
+    }
+
+    /// A client that went away: the first failed write stops all writing,
+    /// and the framework hears of it.
+    #[tokio::test]
+    async fn after_a_failed_write_nothing_more_is_written() {
+        struct Gone(usize);
+        impl Write for Gone {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0 += 1;
+                if self.0 > 1 {
+                    return Err(std::io::ErrorKind::BrokenPipe.into());
+                }
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let (mut framework, outlet) = open(Gone(0));
+        outlet.send(|bytes| bytes.extend_from_slice(b"{}"));
+        assert!(outlet.write(&framed("{}")).is_err());
+        let err = framework.write_all(&framed("{}")).await.unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
     }
 
     #[test]
@@ -270,9 +331,8 @@ mod tests {
         let ours: Vec<String> = (0..20)
             .map(|n| format!("{{\"framework\":{n},\"pad\":\"{}\"}}", "x".repeat(n * 37)))
             .collect();
-        let (output, mut read_back) = tokio::io::duplex(1 << 20);
-        let (mut framework, outlet, pump) = open(output);
-        let pump = tokio::spawn(pump);
+        let output = Captured::default();
+        let (mut framework, outlet) = open(output.clone());
         for (n, body) in ours.iter().enumerate() {
             let bytes = framed(body);
             // Write each message in two pieces with an outlet message
@@ -280,17 +340,20 @@ mod tests {
             let cut = bytes.len() / 2;
             framework.write_all(&bytes[..cut]).await.unwrap();
             framework.flush().await.unwrap();
-            tokio::task::yield_now().await;
             outlet.send(|bytes| bytes.extend(format!("{{\"outlet\":{n}}}").bytes()));
-            tokio::task::yield_now().await;
             framework.write_all(&bytes[cut..]).await.unwrap();
             framework.flush().await.unwrap();
         }
         outlet.send(|bytes| bytes.extend_from_slice(b"{\"outlet\":\"last\"}"));
-        drop(framework);
-        pump.await.unwrap();
-        let mut out = Vec::new();
-        read_back.read_to_end(&mut out).await.unwrap();
+        // An unfinished message goes out as it is when the framework stops.
+        framework
+            .write_all(b"Content-Length: 99\r\n")
+            .await
+            .unwrap();
+        framework.shutdown().await.unwrap();
+        let out = output.bytes();
+        assert!(out.ends_with(b"Content-Length: 99\r\n"));
+        let out = &out[..out.len() - b"Content-Length: 99\r\n".len()];
         let mut bodies = Vec::new();
         let mut at = 0;
         while at < out.len() {
@@ -308,7 +371,12 @@ mod tests {
         for (n, body) in framework_order.iter().enumerate() {
             assert_eq!(body["framework"], n);
         }
-        let from_outlet = bodies.iter().filter(|b| b.get("outlet").is_some()).count();
-        assert_eq!(from_outlet, 21);
+        let from_outlet: Vec<&serde_json::Value> =
+            bodies.iter().filter_map(|b| b.get("outlet")).collect();
+        assert_eq!(from_outlet.len(), 21);
+        // The outlet's messages keep the order they were sent in.
+        assert_eq!(from_outlet[0], 0);
+        assert_eq!(from_outlet[19], 19);
+        assert_eq!(from_outlet[20], "last");
     }
 }

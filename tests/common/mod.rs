@@ -25,6 +25,38 @@ use tower_lsp_server::ls_types::Uri;
 /// that answers the server's requests.
 type SharedWriter = Arc<Mutex<WriteHalf<DuplexStream>>>;
 
+/// The server's output, which it writes blocking, carried onto the
+/// in-process stream by a task.
+struct Bridge(mpsc::UnboundedSender<Vec<u8>>);
+
+impl Bridge {
+    fn to(mut stream: WriteHalf<DuplexStream>) -> Bridge {
+        let (bytes, mut carried) = mpsc::unbounded_channel::<Vec<u8>>();
+        tokio::spawn(async move {
+            while let Some(chunk) = carried.recv().await {
+                if stream.write_all(&chunk).await.is_err() {
+                    break;
+                }
+            }
+            let _ = stream.shutdown().await;
+        });
+        Bridge(bytes)
+    }
+}
+
+impl std::io::Write for Bridge {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .send(bytes.to_vec())
+            .map_err(|_| std::io::ErrorKind::BrokenPipe)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// How long a test waits for any one message before it fails.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -43,7 +75,7 @@ impl TestClient {
     pub fn start() -> TestClient {
         let (client_io, server_io) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_io);
-        let server = tokio::spawn(copydesk::lsp::serve(server_read, server_write));
+        let server = tokio::spawn(copydesk::lsp::serve(server_read, Bridge::to(server_write)));
         let (client_read, writer) = tokio::io::split(client_io);
         let (tx, incoming) = mpsc::unbounded_channel();
         let writer = Arc::new(Mutex::new(writer));
