@@ -21,10 +21,10 @@ use crate::text::Span;
 static LAW_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:\b(?:Section|Sec\.|Title)\s+[0-9IVXLC]+[a-z]?(?:\([a-z0-9]+\))*\s+of\s+the\s+)?
-        \b(?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|to|on|in|&)\s+)*){1,10}
-        (?:Act|Amendment|Bill|Law)\b
-        (?:\s+of\s+\d{4}|,\s+\d{4})?",
+        (?:(?-u:\b)(?:Section|Sec\.|Title)\s+[0-9IVXLC]+[a-z]?(?:\([a-z0-9]+\))*\s+of\s+the\s+)?
+        (?-u:\b)(?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|to|on|in|&)\s+)*){1,10}
+        (?:Act|Amendment|Bill|Law)(?-u:\b)
+        (?:\s+of\s+[0-9]{4}|,\s+[0-9]{4})?",
     )
     .expect("the law-name pattern compiles")
 });
@@ -151,9 +151,8 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
             mentions.push(known(text, span, entry));
         }
     }
-    // Citations, which all carry a number.
-    let has_digits = prose.bytes().any(|b| b.is_ascii_digit());
-    for caps in CITATION.captures_iter(if has_digits { prose } else { "" }) {
+    // Citations, which all carry a number and one of a few marks.
+    for caps in CITATION.captures_iter(if may_cite(prose) { prose } else { "" }) {
         let Some(whole) = caps.get(0) else { continue };
         let span = Span::new(segment.start + whole.start(), segment.start + whole.end());
         if overlaps_any(&mentions, span) {
@@ -168,10 +167,7 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
         });
     }
     // Law-shaped names copydesk does not know.
-    let shaped = ["Act", "Amendment", "Bill", "Law"]
-        .iter()
-        .any(|w| prose.contains(w));
-    for found in LAW_SHAPED.find_iter(if shaped { prose } else { "" }) {
+    for found in LAW_SHAPED.find_iter(if has_law_word(prose) { prose } else { "" }) {
         let mut start = found.start();
         let end = found.end();
         // `Harvard Law School` is not a law.
@@ -331,6 +327,38 @@ fn plausible_name(name: &str, after: &str) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether `prose` has a word `LAW_SHAPED` can end on: `Act`, `Amendment`,
+/// `Bill` or `Law`, with no ASCII letter, digit or underscore on either
+/// side. Every match has one, so prose without one is not searched.
+fn has_law_word(prose: &str) -> bool {
+    let bytes = prose.as_bytes();
+    let word_byte = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    memchr::memchr3_iter(b'A', b'B', b'L', bytes).any(|at| {
+        let rest = &bytes[at..];
+        let len = ["Act", "Amendment", "Bill", "Law"]
+            .iter()
+            .find(|w| rest.starts_with(w.as_bytes()))
+            .map(|w| w.len());
+        len.is_some_and(|len| (at == 0 || !word_byte(at - 1)) && !word_byte(at + len))
+    })
+}
+
+/// Whether `prose` may hold a citation: every `CITATION` match has a digit
+/// and one of `L.`, `Law`, `S.`, `R.` and `Stat.` (which `Pub. L.`, `P.L.`,
+/// `Public Law`, `U.S.C.`, `S. 1`, `H.R. 1` and `Stat.` all contain), so
+/// prose without them is not searched.
+fn may_cite(prose: &str) -> bool {
+    let bytes = prose.as_bytes();
+    let marked = memchr::memchr_iter(b'.', bytes)
+        .any(|at| at > 0 && matches!(bytes[at - 1], b'L' | b'S' | b'R' | b't'))
+        || memchr::memmem::find(bytes, b"Law").is_some();
+    marked && bytes.iter().any(u8::is_ascii_digit)
 }
 
 fn overlaps_any(mentions: &[LawMention], span: Span) -> bool {
@@ -501,5 +529,94 @@ impl LawMention {
     /// Whether the mention is a bare citation (`H.R. 9999`) rather than a name.
     fn citation_like(&self) -> bool {
         CITATION.is_match(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_checks_turn_away_only_prose_the_patterns_find_nothing_in() {
+        assert!(!has_law_word(
+            "Lawmakers said the Billion-dollar Acts were Actually late."
+        ));
+        assert!(has_law_word("the Clean Air Act."));
+        assert!(has_law_word("Amendment"));
+        assert!(!may_cite("In 2022 the mayor spoke."));
+        assert!(may_cite("Pub. L. 117-167"));
+        // Random runs of words the patterns are made of, joined by every
+        // sort of space: whatever a pattern finds, its check lets through.
+        let words = [
+            "Act",
+            "Acts",
+            "Actually",
+            "_Act",
+            "Act_",
+            "ÀAct",
+            "Actè",
+            "Law",
+            "Lawmakers",
+            "Bill",
+            "Billion",
+            "Amendment",
+            "Public",
+            "Pub.",
+            "L.",
+            "P.",
+            "P.L.",
+            "No.",
+            "117-167",
+            "117–167",
+            "42",
+            "U.",
+            "S.",
+            "C.",
+            "U.S.C.",
+            "§",
+            "1983",
+            "2022",
+            "Stat.",
+            "H.",
+            "R.",
+            "H.R.",
+            "Sec.",
+            "Section",
+            "Title",
+            "IV",
+            "of",
+            "the",
+            "and",
+            "Clean",
+            "Air",
+            "Water",
+            "Éire",
+            "O’Neill",
+            "St.",
+            "a",
+            "(b)",
+            "Wolf",
+        ];
+        let spaces = [" ", " ", " ", "\u{a0}", "\u{2003}", "\n", "", ", ", "\t"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut prose = String::new();
+            for _ in 0..below(9) + 1 {
+                prose.push_str(words[below(words.len())]);
+                prose.push_str(spaces[below(spaces.len())]);
+            }
+            if LAW_SHAPED.is_match(&prose) {
+                assert!(has_law_word(&prose), "{prose:?} has a law-shaped name");
+            }
+            if CITATION.is_match(&prose) {
+                assert!(may_cite(&prose), "{prose:?} has a citation");
+            }
+        }
     }
 }

@@ -223,11 +223,11 @@ fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
 pub static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.)\s*(?:No\.\s*)?(?P<pl>\d{2,3})[-–](?P<pln>\d{1,4})\b
-        | \b(?P<usct>\d{1,2})\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?(?P<uscs>\d+[a-z]?)\b
-        | \b(?P<statv>\d{1,3})\s+Stat\.\s+(?P<statp>\d{1,5})\b
-        | \bH\.\s?R\.\s+(?P<hr>\d{1,5})\b
-        | \bS\.\s+(?P<s>\d{1,5})\b",
+        (?-u:\b)(?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.)\s*(?:No\.\s*)?(?P<pl>[0-9]{2,3})[-–](?P<pln>[0-9]{1,4})(?-u:\b)
+        | (?-u:\b)(?P<usct>[0-9]{1,2})\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?(?P<uscs>[0-9]+[a-z]?)(?-u:\b)
+        | (?-u:\b)(?P<statv>[0-9]{1,3})\s+Stat\.\s+(?P<statp>[0-9]{1,5})(?-u:\b)
+        | (?-u:\b)H\.\s?R\.\s+(?P<hr>[0-9]{1,5})(?-u:\b)
+        | (?-u:\b)S\.\s+(?P<s>[0-9]{1,5})(?-u:\b)",
     )
     .expect("the citation pattern compiles")
 });
