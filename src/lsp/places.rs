@@ -67,7 +67,14 @@ impl<X> Places<X> {
     /// Append the places to `out` as a JSON array of `Location`s, the
     /// same JSON that encoding `into_locations` with serde gives.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        out.reserve(self.at.len() * 112);
+        // Each location is its URI and about a hundred bytes more: room
+        // for all of them, so a large answer is not copied as it grows.
+        out.reserve(
+            self.at
+                .iter()
+                .map(|(uri, _, _)| self.uris[*uri].len() + 100)
+                .sum(),
+        );
         out.push(b'[');
         let mut current = None;
         // `{"uri":"...","range":` for the current draft.

@@ -498,11 +498,13 @@ mod tests {
             path: path.into(),
             laws: lines
                 .iter()
-                .map(|&line| LawRef {
-                    key: CHIPS.to_string(),
-                    name: "CHIPS and Science Act".to_string(),
-                    start: LineCol { line, col: 4 },
-                    end: LineCol { line, col: 25 },
+                .map(|&line| {
+                    LawRef::new(
+                        CHIPS.to_string(),
+                        "CHIPS and Science Act".to_string(),
+                        LineCol { line, col: 4 },
+                        LineCol { line, col: 25 },
+                    )
                 })
                 .collect(),
             ..DraftSummary::default()

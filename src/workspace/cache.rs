@@ -148,12 +148,12 @@ fn expand(draft: CachedDraft, names: &[String]) -> Option<(Stamp, DraftSummary)>
         .laws
         .into_iter()
         .map(|(key, title, l1, c1, l2, c2)| {
-            Some(LawRef {
-                key: name(key)?,
-                name: name(title)?,
-                start: at(l1, c1),
-                end: at(l2, c2),
-            })
+            Some(LawRef::new(
+                name(key)?,
+                name(title)?,
+                at(l1, c1),
+                at(l2, c2),
+            ))
         })
         .collect::<Option<Vec<_>>>()?;
     let speakers = draft
@@ -170,11 +170,7 @@ fn expand(draft: CachedDraft, names: &[String]) -> Option<(Stamp, DraftSummary)>
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Some(SpeakerRef {
-                name: name(id)?,
-                mentions,
-                quotes,
-            })
+            Some(SpeakerRef::new(name(id)?, mentions, quotes))
         })
         .collect::<Option<Vec<_>>>()?;
     Some((

@@ -31,6 +31,33 @@ pub struct LawRef {
     pub name: String,
     pub start: LineCol,
     pub end: LineCol,
+    /// `key_hash(&key)`: a query across thousands of drafts compares this
+    /// first, not the key.
+    hash: u64,
+}
+
+impl LawRef {
+    pub fn new(key: String, name: String, start: LineCol, end: LineCol) -> LawRef {
+        LawRef {
+            hash: key_hash(&key),
+            key,
+            name,
+            start,
+            end,
+        }
+    }
+
+    /// Whether this is a mention of the law under `key`, with `hash` its
+    /// `key_hash`.
+    fn is_of(&self, key: &str, hash: u64) -> bool {
+        self.hash == hash && self.key == key
+    }
+}
+
+/// The hash of a law's key or a speaker's name, which their summaries keep
+/// to be found by quickly.
+fn key_hash(key: &str) -> u64 {
+    crate::hashing::quick_hash(key, &[])
 }
 
 /// A law named somewhere in the workspace: where it is first named, and
@@ -52,6 +79,24 @@ pub struct SpeakerRef {
     pub mentions: Vec<MentionRef>,
     /// How many quotes the draft attributes to them.
     pub quotes: usize,
+    /// `key_hash(&name)`.
+    hash: u64,
+}
+
+impl SpeakerRef {
+    pub fn new(name: String, mentions: Vec<MentionRef>, quotes: usize) -> SpeakerRef {
+        SpeakerRef {
+            hash: key_hash(&name),
+            name,
+            mentions,
+            quotes,
+        }
+    }
+
+    /// Whether this is the source called `name`, with `hash` its `key_hash`.
+    fn is_named(&self, name: &str, hash: u64) -> bool {
+        self.hash == hash && self.name == name
+    }
 }
 
 /// Where a speaker is mentioned in a draft, and how.
@@ -117,34 +162,38 @@ impl DraftSummary {
         };
         let laws = mentions
             .into_iter()
-            .map(|mention| LawRef {
-                key: mention.key(),
-                name: mention.title.clone().unwrap_or_else(|| {
-                    mention
-                        .text
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }),
-                start: at(mention.span.start),
-                end: at(mention.span.end),
+            .map(|mention| {
+                LawRef::new(
+                    mention.key(),
+                    mention.title.clone().unwrap_or_else(|| {
+                        mention
+                            .text
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }),
+                    at(mention.span.start),
+                    at(mention.span.end),
+                )
             })
             .collect();
         let speakers = analysis
             .speakers
             .iter()
-            .map(|speaker| SpeakerRef {
-                name: speaker.name.clone(),
-                mentions: speaker
-                    .mentions
-                    .iter()
-                    .map(|m| MentionRef {
-                        start: at(m.span.start),
-                        end: at(m.span.end),
-                        form: m.form,
-                    })
-                    .collect(),
-                quotes: speaker.quotes.len(),
+            .map(|speaker| {
+                SpeakerRef::new(
+                    speaker.name.clone(),
+                    speaker
+                        .mentions
+                        .iter()
+                        .map(|m| MentionRef {
+                            start: at(m.span.start),
+                            end: at(m.span.end),
+                            form: m.form,
+                        })
+                        .collect(),
+                    speaker.quotes.len(),
+                )
             })
             .collect();
         DraftSummary {
@@ -234,11 +283,12 @@ impl WorkspaceIndex {
     /// Every mention of the law under `key`, draft by draft in path order,
     /// each draft's mentions in document order.
     pub fn mentions_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = FoundMention<'a>> {
+        let hash = key_hash(key);
         self.drafts.values().flat_map(move |draft| {
             draft
                 .laws
                 .iter()
-                .filter(move |law| law.key == key)
+                .filter(move |law| law.is_of(key, hash))
                 .map(move |law| FoundMention {
                     draft: draft.as_ref(),
                     law,
@@ -254,11 +304,12 @@ impl WorkspaceIndex {
         &'a self,
         name: &'a str,
     ) -> impl Iterator<Item = (&'a DraftSummary, &'a MentionRef)> {
+        let hash = key_hash(name);
         self.drafts.values().flat_map(move |draft| {
             draft
                 .speakers
                 .iter()
-                .filter(move |s| s.name == name)
+                .filter(move |s| s.is_named(name, hash))
                 .flat_map(move |s| s.mentions.iter().map(move |m| (draft.as_ref(), m)))
         })
     }
@@ -266,9 +317,10 @@ impl WorkspaceIndex {
     /// How many quotes the workspace attributes to `name`, and in how many
     /// drafts.
     pub fn speaker_quotes(&self, name: &str) -> (usize, usize) {
+        let hash = key_hash(name);
         self.drafts
             .values()
-            .flat_map(|draft| draft.speakers.iter().filter(|s| s.name == name))
+            .flat_map(|draft| draft.speakers.iter().filter(|s| s.is_named(name, hash)))
             .fold((0, 0), |(quotes, drafts), s| {
                 (quotes + s.quotes, drafts + 1)
             })
@@ -363,14 +415,50 @@ mod tests {
     }
 
     #[test]
+    fn queries_find_laws_and_speakers_by_their_whole_key() {
+        let at = |line| LineCol { line, col: 0 };
+        let mention = MentionRef {
+            start: at(2),
+            end: at(2),
+            form: MentionForm::Name,
+        };
+        let mut index = WorkspaceIndex::new(vec!["/d".into()]);
+        for (path, key, name) in [
+            ("/d/a.md", "us/pl/117-167", "Ann Lee"),
+            ("/d/b.md", "us/pl/117-168", "Ann Lea"),
+        ] {
+            index.insert(DraftSummary {
+                path: path.into(),
+                laws: vec![LawRef::new(key.into(), key.into(), at(1), at(1))],
+                speakers: vec![SpeakerRef::new(name.into(), vec![mention], 3)],
+                ..DraftSummary::default()
+            });
+        }
+        let paths = |found: Vec<&DraftSummary>| -> Vec<String> {
+            found.iter().map(|d| d.path.display().to_string()).collect()
+        };
+        assert_eq!(
+            paths(
+                index
+                    .mentions_of("us/pl/117-168")
+                    .map(|m| m.draft)
+                    .collect()
+            ),
+            ["/d/b.md"]
+        );
+        assert_eq!(
+            paths(index.speaker_mentions("Ann Lee").map(|(d, _)| d).collect()),
+            ["/d/a.md"]
+        );
+        assert_eq!(index.speaker_quotes("Ann Lea"), (3, 1));
+        assert_eq!(index.mentions_of("us/pl/117-16").count(), 0);
+    }
+
+    #[test]
     fn merged_summaries_replace_those_held_for_their_paths_and_keep_the_rest() {
         let summary = |path: &str, speaker: &str| DraftSummary {
             path: path.into(),
-            speakers: vec![SpeakerRef {
-                name: speaker.into(),
-                mentions: Vec::new(),
-                quotes: 1,
-            }],
+            speakers: vec![SpeakerRef::new(speaker.into(), Vec::new(), 1)],
             ..DraftSummary::default()
         };
         let mut index = WorkspaceIndex::new(vec!["/d".into()]);
