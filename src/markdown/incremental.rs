@@ -14,10 +14,10 @@
 //! 1. the line before is blank,
 //! 2. every earlier top-level block ended before that blank line, with
 //!    nothing but whitespace after it,
-//! 3. the last of them is one that a blank line ends for good (a paragraph,
-//!    heading, block quote, table, thematic break, fenced code, HTML or
-//!    metadata block; not a list, indented code or a footnote definition,
-//!    which the next line may continue), and
+//! 3. the last of them is one that nothing continues once it has ended (a
+//!    paragraph, heading, block quote, table, thematic break, fenced code,
+//!    HTML or metadata block; not a list, indented code or a footnote
+//!    definition, which may go on after blank lines), and
 //! 4. no earlier line that may have opened a metadata block is still looking
 //!    for its closing line (see [`metadata_lookahead`]).
 //!

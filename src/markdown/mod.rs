@@ -62,14 +62,15 @@ enum Container {
 /// a parse may restart after it (see `incremental`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
-    /// A blank line ends it for good, and its lines after the first are read
+    /// Nothing continues it once it has ended (at a blank line, or at its
+    /// closing fence, tag or line), and its lines after the first are read
     /// as its own content, never as the start of a new block: paragraphs,
     /// headings, fenced code, HTML and metadata blocks.
     Leaf,
-    /// A blank line ends it for good, but each of its lines is read as a
-    /// possible block start: block quotes, tables and thematic breaks.
+    /// Nothing continues it once it has ended, but each of its lines is read
+    /// as a possible block start: block quotes, tables and thematic breaks.
     Closed,
-    /// The next line may still continue it after a blank line (lists,
+    /// A later line may still continue it, even after blank lines (lists,
     /// indented code, footnote definitions), or it is something unexpected.
     Open,
 }
