@@ -4,12 +4,28 @@
 //! relies on), and each lies inside its block. Blocks themselves come in
 //! the order of their prose: a list item holding a heading starts before
 //! the heading but its own prose comes after it.
+//!
+//! Then the regions of two edits in a row, each reparsed from the regions
+//! before it, must equal a fresh parse of the edited text. The text edited
+//! is the input repeated to at least 8 KiB, so that the first window, which
+//! reaches 2 KiB past the change, seldom runs to the end and the splice is
+//! what gets checked. The input's first six bytes describe the edits, three
+//! each (see `edited`).
 
 #![no_main]
 
-use copydesk::markdown::prose_regions;
+use copydesk::markdown::{prose_regions, Regions};
 use copydesk::text::Span;
 use libfuzzer_sys::fuzz_target;
+
+/// How long the text that is edited is at least.
+const EDITED_LEN: usize = 8 * 1024;
+
+/// What an edit may insert: markup that opens, closes or interrupts blocks.
+const SNIPPETS: &[&str] = &[
+    "x", "\n", "\n\n", "```", "~~~", "- ", "> ", "---", "===", "    ", "|", "<div>", "]: /u",
+    "[^1]", "\"", "“", "é", "\r\n", "+++", "...", "\n---\n", "1. ", "<!--", "-->", "# ", "\t",
+];
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -31,7 +47,46 @@ fuzz_target!(|data: &[u8]| {
             last_end = segment.end;
         }
     }
+
+    let copies = EDITED_LEN.div_ceil(text.len().max(1));
+    let mut old = text.repeat(copies);
+    let mut regions = Regions::parse(&old);
+    assert_eq!(regions.blocks, prose_regions(&old));
+    for spec in data.chunks(3).take(2) {
+        let new = edited(&old, spec);
+        let reparsed = regions.reparse(&old, &new);
+        assert_eq!(
+            reparsed,
+            Regions::parse(&new),
+            "reparse differs from a fresh parse\nold: {old:?}\nnew: {new:?}"
+        );
+        (old, regions) = (new, reparsed);
+    }
 });
+
+/// `text` with one edit, described by up to three bytes: where it starts
+/// (as a fraction of the text), how many bytes it removes (up to 63), and
+/// what it inserts: one of `SNIPPETS` for values below 128, else a copy of
+/// the up to 127 bytes that follow the start.
+fn edited(text: &str, spec: &[u8]) -> String {
+    let byte = |i: usize| usize::from(spec.get(i).copied().unwrap_or(0));
+    let start = floor_boundary(text, byte(0) * text.len() / 255);
+    let end = floor_boundary(text, start + byte(1) % 64).max(start);
+    let insert = match byte(2) {
+        k if k < 128 => SNIPPETS[k % SNIPPETS.len()],
+        k => &text[start..floor_boundary(text, start + k - 128)],
+    };
+    format!("{}{insert}{}", &text[..start], &text[end..])
+}
+
+/// The last character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
 
 fn assert_slices(text: &str, span: Span, what: &str) {
     assert!(

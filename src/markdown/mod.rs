@@ -4,9 +4,13 @@
 //! Offsets come from pulldown-cmark's offset iterator, so every segment is a
 //! byte range of the original text.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::Span;
+
+mod incremental;
+
+pub use incremental::Regions;
 
 /// What kind of block a region of prose is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,19 +58,92 @@ enum Container {
     Item(Span),
 }
 
-/// The prose blocks of `text`, in document order.
-pub fn prose_regions(text: &str) -> Vec<Block> {
-    let options = Options::ENABLE_TABLES
+/// How a block at the top level of the document ends, which decides whether
+/// a parse may restart after it (see `incremental`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Nothing continues it once it has ended (at a blank line, or at its
+    /// closing fence, tag or line), and its lines after the first are read
+    /// as its own content, never as the start of a new block: paragraphs,
+    /// headings, fenced code, HTML and metadata blocks.
+    Leaf,
+    /// Nothing continues it once it has ended, but each of its lines is read
+    /// as a possible block start: block quotes, tables and thematic breaks.
+    Closed,
+    /// A later line may still continue it, even after blank lines (lists,
+    /// indented code, footnote definitions), or it is something unexpected.
+    Open,
+}
+
+/// A block at the top level of the document: its whole byte range and shape.
+#[derive(Clone, Copy, Debug)]
+struct TopLevel {
+    start: usize,
+    end: usize,
+    shape: Shape,
+}
+
+impl TopLevel {
+    fn new(range: &std::ops::Range<usize>, shape: Shape) -> Self {
+        TopLevel {
+            start: range.start,
+            end: range.end,
+            shape,
+        }
+    }
+}
+
+/// The shape of a block that opens with `tag` at the top level.
+fn shape_of(tag: &Tag) -> Shape {
+    match tag {
+        Tag::Paragraph
+        | Tag::Heading { .. }
+        | Tag::HtmlBlock
+        | Tag::MetadataBlock(_)
+        | Tag::CodeBlock(CodeBlockKind::Fenced(_)) => Shape::Leaf,
+        Tag::BlockQuote(_) | Tag::Table(_) => Shape::Closed,
+        _ => Shape::Open,
+    }
+}
+
+/// The parser options drafts are read with.
+fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// The prose blocks of `text`, in document order.
+pub fn prose_regions(text: &str) -> Vec<Block> {
+    walk(text, |_| {})
+}
+
+/// The prose blocks of `text`, in document order, handing each block at the
+/// top level of the document to `top_level` as the parser opens it.
+fn walk(text: &str, mut top_level: impl FnMut(TopLevel)) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut containers: Vec<Container> = Vec::new();
     let mut skip_depth = 0usize;
+    let mut depth = 0usize;
 
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    top_level(TopLevel::new(&range, shape_of(tag)));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Rule if depth == 0 => top_level(TopLevel::new(&range, Shape::Closed)),
+            // Nothing else is expected outside a block; if it comes, nothing
+            // may restart right after it.
+            _ if depth == 0 => top_level(TopLevel::new(&range, Shape::Open)),
+            _ => {}
+        }
         let span = Span::new(range.start, range.end);
         match event {
             Event::Start(
