@@ -185,9 +185,19 @@ pub fn analyze_reusing(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse) 
 /// the workspace index keeps of a draft nobody has open, at less cost.
 pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse) -> Analysis {
     reuse.start(config, kb);
-    let regions = crate::markdown::prose_regions(text);
+    // The Markdown of a draft analysed again is parsed only around the
+    // edit; a draft analysed once is parsed the plain way.
+    let kept_regions = reuse.regions(text);
+    let parsed;
+    let regions: &[crate::markdown::Block] = match &kept_regions {
+        Some(kept) => &kept.blocks,
+        None => {
+            parsed = crate::markdown::prose_regions(text);
+            &parsed
+        }
+    };
     let (blocks, segments) = (&mut reuse.blocks, &mut reuse.segments);
-    let mut find_quotes = || quotes::find_quotes_reusing(text, &regions, config, blocks);
+    let mut find_quotes = || quotes::find_quotes_reusing(text, regions, config, blocks);
     let mut find_laws = || {
         let found: Vec<(usize, std::sync::Arc<laws::SegmentLaws>)> = regions
             .iter()
@@ -199,7 +209,7 @@ pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse)
                 (origin, work)
             })
             .collect();
-        laws::bind_laws(text, &regions, kb, found)
+        laws::bind_laws(text, regions, kb, found)
     };
     // Quotes and laws are found independently: in a long draft, side by
     // side on two cores.
@@ -215,7 +225,7 @@ pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse)
     } else {
         (find_quotes(), find_laws())
     };
-    reuse.finish();
+    reuse.finish(text, kept_regions);
     Analysis {
         quotes,
         speakers,

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::kb::Kb;
+use crate::markdown::Regions;
 
 /// Work that can be moved to where its text now stands.
 pub trait Movable: Clone {
@@ -137,6 +138,10 @@ impl<W: Movable> Kept<W> {
 /// worked out with: a change of configuration or knowledge base discards it.
 pub struct Reuse {
     settings: Option<(Config, Kb)>,
+    /// The text last analysed and its Markdown regions, for the next
+    /// analysis to parse only around its edit.
+    markdown: Option<Regions>,
+    markdown_text: String,
     pub(super) blocks: Kept<super::quotes::BlockWork>,
     pub(super) segments: Kept<super::laws::SegmentLaws>,
 }
@@ -161,6 +166,8 @@ impl Reuse {
     pub fn new() -> Reuse {
         Reuse {
             settings: None,
+            markdown: None,
+            markdown_text: String::new(),
             blocks: Kept::default(),
             segments: Kept::default(),
         }
@@ -171,6 +178,8 @@ impl Reuse {
     pub fn none() -> Reuse {
         Reuse {
             settings: None,
+            markdown: None,
+            markdown_text: String::new(),
             blocks: Kept::none(),
             segments: Kept::none(),
         }
@@ -199,8 +208,26 @@ impl Reuse {
         (self.blocks.reused, self.blocks.worked)
     }
 
-    pub(super) fn finish(&mut self) {
+    /// The Markdown regions of `text`, worked out from the last text's
+    /// where that is kept; `None` when nothing is kept (the caller parses).
+    pub(super) fn regions(&mut self, text: &str) -> Option<Regions> {
+        if !self.blocks.keep {
+            return None;
+        }
+        Some(match self.markdown.take() {
+            Some(old) => old.reparse(&self.markdown_text, text),
+            None => Regions::parse(text),
+        })
+    }
+
+    /// End an analysis of `text`, keeping its `regions` when given.
+    pub(super) fn finish(&mut self, text: &str, regions: Option<Regions>) {
         self.blocks.finish();
         self.segments.finish();
+        if let Some(regions) = regions {
+            self.markdown_text.clear();
+            self.markdown_text.push_str(text);
+            self.markdown = Some(regions);
+        }
     }
 }

@@ -92,14 +92,15 @@ impl Regions {
 
     /// The regions of `text`, an edited version of `old_text` whose regions
     /// are `self`. The result equals `Regions::parse(text)`, blocks and all.
-    pub fn reparse(&self, old_text: &str, text: &str) -> Regions {
+    /// The blocks outside the window are moved into it, not copied.
+    pub fn reparse(self, old_text: &str, text: &str) -> Regions {
         self.reparse_within(old_text, text, FIRST_WINDOW).0
     }
 
     /// `reparse`, with the first window reaching `first_window` bytes past the
     /// change; also returns the part of `text` that the accepted parse read.
     fn reparse_within(
-        &self,
+        self,
         old_text: &str,
         text: &str,
         first_window: usize,
@@ -113,7 +114,7 @@ impl Regions {
         let old_end = old.len() - suffix;
         let new_end = new.len() - suffix;
         if prefix == old_end && prefix == new_end {
-            return (self.clone(), 0..0);
+            return (self, 0..0);
         }
         // The old text has no `]:`, so one in the new text overlaps the
         // changed bytes, or has one byte either side of them.
@@ -152,11 +153,19 @@ impl Regions {
     /// The new regions: this parse's blocks before the window, the window's,
     /// and, with `resync` = `(new_at, old_at)`, the window's only up to
     /// `new_at` followed by this parse's from `old_at` on, moved to `new_at`.
-    fn splice(&self, window: Window, resync: Option<(usize, usize)>, len: usize) -> Regions {
+    fn splice(self, window: Window, resync: Option<(usize, usize)>, len: usize) -> Regions {
         let start = window.start;
         let cut = resync.map_or(usize::MAX, |(new_at, _)| new_at - start);
-        let head = self.blocks.partition_point(|b| b.span.start < start);
-        let mut blocks = self.blocks[..head].to_vec();
+        let mut blocks = self.blocks;
+        let tail = match resync {
+            Some((_, old_at)) => {
+                let tail = blocks.partition_point(|b| b.span.start < old_at);
+                blocks.split_off(tail)
+            }
+            None => Vec::new(),
+        };
+        let head = blocks.partition_point(|b| b.span.start < start);
+        blocks.truncate(head);
         blocks.extend(
             window
                 .blocks
@@ -187,12 +196,7 @@ impl Regions {
             if new_at > start {
                 restarts.push(new_at);
             }
-            let tail = self.blocks.partition_point(|b| b.span.start < old_at);
-            blocks.extend(
-                self.blocks[tail..]
-                    .iter()
-                    .map(|b| moved(b.clone(), old_at, new_at)),
-            );
+            blocks.extend(tail.into_iter().map(|b| moved(b, old_at, new_at)));
             let tail = self.restarts.partition_point(|&at| at <= old_at);
             restarts.extend(self.restarts[tail..].iter().map(|&at| at - old_at + new_at));
         }
@@ -672,7 +676,7 @@ mod tests {
         new: &str,
         first_window: usize,
     ) -> (Regions, Range<usize>) {
-        let (reparsed, read) = regions.reparse_within(old, new, first_window);
+        let (reparsed, read) = regions.clone().reparse_within(old, new, first_window);
         let fresh = Regions::parse(new);
         assert_eq!(
             reparsed, fresh,
@@ -774,9 +778,9 @@ mod tests {
                 new.len()
             );
             // The public entry point gives the same.
-            assert_eq!(regions.reparse(&text, new), reparsed);
+            assert_eq!(regions.clone().reparse(&text, new), reparsed);
         }
-        let (same, read) = regions.reparse_within(&text, &text, FIRST_WINDOW);
+        let (same, read) = regions.clone().reparse_within(&text, &text, FIRST_WINDOW);
         assert_eq!((same, read), (regions, 0..0));
     }
 
