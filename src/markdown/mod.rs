@@ -106,30 +106,85 @@ fn shape_of(tag: &Tag) -> Shape {
     }
 }
 
-/// The parser options drafts are read with.
+/// The parser options drafts are read with after their front matter.
+/// pulldown-cmark reads a `---` or `+++` metadata block wherever a block may
+/// start, so a thematic break followed by a line of text would hide every
+/// paragraph down to the next `---` line; only a draft's first lines can be
+/// front matter (`front_matter_end`).
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
 /// The prose blocks of `text`, in document order.
 pub fn prose_regions(text: &str) -> Vec<Block> {
-    walk(text, |_| {})
+    walk(text, true, |_| {})
+}
+
+/// Where the front matter `text` opens with ends (a `---` or `+++`
+/// metadata block, as pulldown-cmark reads one at the start), or 0.
+fn front_matter_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let Some(fence @ (b'-' | b'+')) = bytes.first().copied() else {
+        return 0;
+    };
+    // The opening line: exactly three fence characters, then white space.
+    let first = line_end(bytes, 0);
+    if !bytes.starts_with(&[fence; 3]) || !bytes[3..first].iter().all(u8::is_ascii_whitespace) {
+        return 0;
+    }
+    // The first line after it that closes it, as the parser's scan finds it:
+    // the block then ends with that line. The parser, given the text up to
+    // there, says whether it is one.
+    let closes = |line: &[u8]| {
+        let body = line.strip_suffix(b"\n").unwrap_or(line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        (body.starts_with(&[fence; 3]) || (fence == b'-' && body.starts_with(b"...")))
+            && body[3..].iter().all(|&b| b == b' ')
+    };
+    let mut at = first;
+    while at < bytes.len() {
+        let end = line_end(bytes, at);
+        if closes(&bytes[at..end]) {
+            let options = options()
+                | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+                | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+            return match Parser::new_ext(&text[..end], options)
+                .into_offset_iter()
+                .next()
+            {
+                Some((Event::Start(Tag::MetadataBlock(_)), range)) if range.start == 0 => range.end,
+                _ => 0,
+            };
+        }
+        at = end;
+    }
+    0
+}
+
+/// The end of the line starting at `at`, its line break included.
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1)
 }
 
 /// The prose blocks of `text`, in document order, handing each block at the
-/// top level of the document to `top_level` as the parser opens it.
-fn walk(text: &str, mut top_level: impl FnMut(TopLevel)) -> Vec<Block> {
+/// top level of the document to `top_level` as the parser opens it. The
+/// text is a whole draft when `whole` is set, and may open with front
+/// matter; otherwise it is a window of one (see `incremental`).
+fn walk(text: &str, whole: bool, mut top_level: impl FnMut(TopLevel)) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut containers: Vec<Container> = Vec::new();
     let mut skip_depth = 0usize;
     let mut depth = 0usize;
 
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    let front = if whole { front_matter_end(text) } else { 0 };
+    if front > 0 {
+        top_level(TopLevel::new(&(0..front), Shape::Leaf));
+    }
+    let events = Parser::new_ext(&text[front..], options())
+        .into_offset_iter()
+        .map(|(event, range)| (event, range.start + front..range.end + front));
+    for (event, range) in events {
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -270,6 +325,36 @@ mod tests {
                 vec!["See ", " and ", "the \"report\"", "."]
             )]
         );
+    }
+
+    #[test]
+    fn only_the_first_lines_of_a_draft_are_front_matter() {
+        for text in [
+            "---\ntitle: \"Draft\"\n---\nThe mayor spoke.\n",
+            "+++\ntitle = \"Draft\"\n+++\n\nThe mayor spoke.\n",
+            "---\ntitle: Draft\n...\nThe mayor spoke.",
+        ] {
+            assert_eq!(
+                prose(text),
+                vec![(BlockKind::Paragraph, vec!["The mayor spoke."])],
+                "{text:?}"
+            );
+        }
+        // A rule with text right under it, and a rule further down: the
+        // paragraphs between are prose, not a metadata block.
+        let text = "Intro.\n\n---\n\"We vote,\" Roe said.\n\nMore.\n\n---\n";
+        assert_eq!(
+            prose(text),
+            vec![
+                (BlockKind::Paragraph, vec!["Intro."]),
+                (BlockKind::Paragraph, vec!["\"We vote,\" Roe said."]),
+                (BlockKind::Paragraph, vec!["More."]),
+            ]
+        );
+        // Not front matter: a blank first line, four dashes, no closing line.
+        for text in ["---\n\ntitle\n---\n", "----\ntitle\n----\n", "---\ntitle\n"] {
+            assert!(!prose(text).is_empty(), "{text:?}");
+        }
     }
 
     #[test]
