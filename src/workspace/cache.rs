@@ -324,10 +324,20 @@ fn prune(dir: &Path, current: &Path) {
     }
 }
 
-/// What the summaries depend on besides the drafts: copydesk's version,
-/// the configuration, the knowledge base's names and the position encoding.
+/// The edition of the analysis the summaries come from: raised whenever a
+/// change may summarise a draft differently, so that a build with the same
+/// version number does not read summaries an older analysis made. 2: only a
+/// draft's first lines are front matter.
+const ANALYSIS_EDITION: u32 = 2;
+
+/// What the summaries depend on besides the drafts: copydesk's version and
+/// analysis edition, the configuration, the knowledge base's names and the
+/// position encoding.
 fn fingerprint(config: &Config, kb: &Kb, encoding: Encoding) -> u64 {
-    let mut described = format!("{}\n{config:?}\n{encoding:?}\n", env!("CARGO_PKG_VERSION"));
+    let mut described = format!(
+        "{} {ANALYSIS_EDITION}\n{config:?}\n{encoding:?}\n",
+        env!("CARGO_PKG_VERSION")
+    );
     for entry in kb.entries() {
         described.push_str(entry.id.as_str());
         described.push('\t');
