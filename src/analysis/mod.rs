@@ -196,16 +196,19 @@ pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse)
             &parsed
         }
     };
+    let edit = reuse.edit();
     let (blocks, segments) = (&mut reuse.blocks, &mut reuse.segments);
-    let mut find_quotes = || quotes::find_quotes_reusing(text, regions, config, blocks);
+    let mut find_quotes = || quotes::find_quotes_reusing(text, regions, config, blocks, edit);
     let mut find_laws = || {
         let found: Vec<(usize, std::sync::Arc<laws::SegmentLaws>)> = regions
             .iter()
             .flat_map(|b| &b.segments)
             .map(|&segment| {
-                let (work, origin) = segments.get(segment.slice(text), &[], segment.start, || {
-                    laws::segment_laws(text, segment, kb)
-                });
+                let was_at = edit.and_then(|e| e.old_start(segment.start, segment.end));
+                let (work, origin) =
+                    segments.get(segment.slice(text), &[], segment.start, was_at, || {
+                        laws::segment_laws(text, segment, kb)
+                    });
                 (origin, work)
             })
             .collect();

@@ -94,7 +94,13 @@ impl Regions {
     /// are `self`. The result equals `Regions::parse(text)`, blocks and all.
     /// The blocks outside the window are moved into it, not copied.
     pub fn reparse(self, old_text: &str, text: &str) -> Regions {
-        self.reparse_within(old_text, text, FIRST_WINDOW).0
+        let edit = Edit::between(old_text, text);
+        self.reparse_after(old_text, text, edit)
+    }
+
+    /// `reparse`, with `edit` the caller's `Edit::between(old_text, text)`.
+    pub fn reparse_after(self, old_text: &str, text: &str, edit: Edit) -> Regions {
+        self.reparse_within(old_text, text, edit, FIRST_WINDOW).0
     }
 
     /// `reparse`, with the first window reaching `first_window` bytes past the
@@ -103,16 +109,18 @@ impl Regions {
         self,
         old_text: &str,
         text: &str,
+        edit: Edit,
         first_window: usize,
     ) -> (Regions, Range<usize>) {
         if old_text.len() != self.len || self.definitions {
             return (Regions::parse(text), 0..text.len());
         }
-        let (old, new) = (old_text.as_bytes(), text.as_bytes());
-        let prefix = common_prefix(old, new);
-        let suffix = common_suffix(&old[prefix..], &new[prefix..]);
-        let old_end = old.len() - suffix;
-        let new_end = new.len() - suffix;
+        let new = text.as_bytes();
+        let Edit {
+            prefix,
+            old_end,
+            new_end,
+        } = edit;
         if prefix == old_end && prefix == new_end {
             return (self, 0..0);
         }
@@ -432,6 +440,42 @@ fn line_end(text: &[u8], at: usize) -> usize {
 
 /// The length of the longest common prefix of `a` and `b`, compared sixteen
 /// bytes at a time.
+/// What an edit changed: the bytes `prefix..old_end` of the old text became
+/// `prefix..new_end` of the new, and the rest is the same on both sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub prefix: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl Edit {
+    /// The edit that made `new` from `old`: their common prefix, and the
+    /// longest common suffix after it.
+    pub fn between(old: &str, new: &str) -> Edit {
+        let (old, new) = (old.as_bytes(), new.as_bytes());
+        let prefix = common_prefix(old, new);
+        let suffix = common_suffix(&old[prefix..], &new[prefix..]);
+        Edit {
+            prefix,
+            old_end: old.len() - suffix,
+            new_end: new.len() - suffix,
+        }
+    }
+
+    /// Where the bytes `start..end` of the new text stood in the old text,
+    /// when the edit left every one of them alone.
+    pub fn old_start(&self, start: usize, end: usize) -> Option<usize> {
+        if end <= self.prefix {
+            Some(start)
+        } else if start >= self.new_end {
+            Some(start - self.new_end + self.old_end)
+        } else {
+            None
+        }
+    }
+}
+
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let mut same = 0;
     for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
@@ -678,7 +722,10 @@ mod tests {
         new: &str,
         first_window: usize,
     ) -> (Regions, Range<usize>) {
-        let (reparsed, read) = regions.clone().reparse_within(old, new, first_window);
+        let (reparsed, read) =
+            regions
+                .clone()
+                .reparse_within(old, new, Edit::between(old, new), first_window);
         let fresh = Regions::parse(new);
         assert_eq!(
             reparsed, fresh,
@@ -782,7 +829,10 @@ mod tests {
             // The public entry point gives the same.
             assert_eq!(regions.clone().reparse(&text, new), reparsed);
         }
-        let (same, read) = regions.clone().reparse_within(&text, &text, FIRST_WINDOW);
+        let (same, read) =
+            regions
+                .clone()
+                .reparse_within(&text, &text, Edit::between(&text, &text), FIRST_WINDOW);
         assert_eq!((same, read), (regions, 0..0));
     }
 

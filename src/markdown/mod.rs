@@ -10,7 +10,7 @@ use crate::text::Span;
 
 mod incremental;
 
-pub use incremental::Regions;
+pub use incremental::{Edit, Regions};
 
 /// What kind of block a region of prose is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use super::reuse::{Kept, Movable};
 use super::{Quote, Speaker};
 use crate::config::Config;
-use crate::markdown::Block;
+use crate::markdown::{Block, Edit};
 use crate::text::Span;
 use attribution::BlockPlan;
 use people::NameCandidate;
@@ -47,7 +47,7 @@ impl Movable for BlockWork {
 /// Every quoted span in the prose of `text`, with its kind and attribution,
 /// and the speakers they are attributed to.
 pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> (Vec<Quote>, Vec<Speaker>) {
-    find_quotes_reusing(text, blocks, config, &mut Kept::none())
+    find_quotes_reusing(text, blocks, config, &mut Kept::none(), None)
 }
 
 /// `find_quotes`, where `kept` has the work of blocks
@@ -57,6 +57,7 @@ pub(super) fn find_quotes_reusing(
     blocks: &[Block],
     config: &Config,
     kept: &mut Kept<BlockWork>,
+    edit: Option<Edit>,
 ) -> (Vec<Quote>, Vec<Speaker>) {
     let marked = marks::find_marked_quotes(text, blocks);
     let mut per_block: Vec<Vec<(usize, Span)>> = vec![Vec::new(); blocks.len()];
@@ -88,7 +89,8 @@ pub(super) fn find_quotes_reusing(
                         | usize::from(m.continues) << 2,
                 ]);
             }
-            let (work, origin) = kept.get(prose.slice(text), &shape, base, || {
+            let was_at = edit.and_then(|e| e.old_start(prose.start, prose.end));
+            let (work, origin) = kept.get(prose.slice(text), &shape, base, was_at, || {
                 let tokens = words::tokenize(text, block, quotes);
                 BlockWork {
                     names: people::name_candidates(text, &tokens),
