@@ -955,6 +955,25 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_is_the_span_between_the_common_prefix_and_suffix() {
+        let old = "One.\n\nTwo words.\n\nThree.";
+        let new = "One.\n\nTwo new words.\n\nThree.";
+        let edit = Edit::between(old, new);
+        assert_eq!((edit.prefix, edit.old_end, edit.new_end), (10, 10, 14));
+        // Untouched text before the change stays put, after it moves by
+        // the change in length; text the change overlaps has no old place.
+        assert_eq!(edit.old_start(0, 4), Some(0));
+        assert_eq!(edit.old_start(24, 30), Some(20));
+        assert_eq!(edit.old_start(6, 21), None);
+        assert_eq!(edit.old_start(14, 20), Some(10));
+        // Repeated text: the suffix is the longest one after the prefix.
+        let edit = Edit::between("aaaa", "aaaaaa");
+        assert_eq!((edit.prefix, edit.old_end, edit.new_end), (4, 4, 6));
+        let same = Edit::between(old, old);
+        assert_eq!(same.old_start(0, old.len()), Some(0));
+    }
+
+    #[test]
     fn a_closing_line_far_down_leaves_the_prose_between() {
         // Past the start of a draft, `---` and a line of text are a rule and
         // a paragraph, whatever closing line comes later.
