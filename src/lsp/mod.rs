@@ -16,6 +16,7 @@ mod files;
 mod framing;
 mod hover;
 mod indexing;
+mod inlet;
 mod inlay_hints;
 mod outlet;
 mod pacing;
@@ -90,7 +91,7 @@ pub async fn run_stdio() {
         )
         .with_ansi(false)
         .try_init();
-    serve(tokio::io::stdin(), stdout()).await;
+    serve(inlet::Inlet::spawn(std::io::stdin()), stdout()).await;
 }
 
 /// The process's standard output, written whole messages at a time: a
