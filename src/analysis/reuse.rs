@@ -34,7 +34,9 @@ pub trait Movable: Clone {
 struct Piece<W> {
     start: usize,
     len: usize,
-    shape: Box<[usize]>,
+    /// Where its shape is in the shapes of its analysis: all of them in
+    /// one list, read in order, rather than each in an allocation of its own.
+    shape: std::ops::Range<usize>,
     /// The work, with its offsets relative to where its text starts.
     work: Arc<W>,
 }
@@ -43,10 +45,12 @@ struct Piece<W> {
 pub struct Kept<W> {
     /// The last analysis's pieces, in order; each is taken at most once.
     last: Vec<Option<Piece<W>>>,
+    last_shapes: Vec<usize>,
     /// How far the current analysis has looked in `last`.
     cursor: usize,
     /// This analysis's pieces, to become `last` when it ends.
     next: Vec<Option<Piece<W>>>,
+    next_shapes: Vec<usize>,
     keep: bool,
     /// Pieces taken from earlier analyses and pieces worked out, in the
     /// last analysis.
@@ -58,8 +62,10 @@ impl<W> Default for Kept<W> {
     fn default() -> Self {
         Kept {
             last: Vec::new(),
+            last_shapes: Vec::new(),
             cursor: 0,
             next: Vec::new(),
+            next_shapes: Vec::new(),
             keep: true,
             reused: 0,
             worked: 0,
@@ -106,14 +112,17 @@ impl<W: Movable> Kept<W> {
                 self.cursor += 1;
             }
             if let Some(slot) = self.last.get_mut(self.cursor) {
-                let same = slot
-                    .as_ref()
-                    .is_some_and(|p| p.start == at && p.len == text.len() && *p.shape == *shape);
+                let shapes = &self.last_shapes;
+                let same = slot.as_ref().is_some_and(|p| {
+                    p.start == at && p.len == text.len() && shapes[p.shape.clone()] == *shape
+                });
                 if let Some(piece) = slot.take_if(|_| same) {
                     self.reused += 1;
                     let work = piece.work.clone();
+                    let shape = self.place_shape(shape);
                     self.next.push(Some(Piece {
                         start: base,
+                        shape,
                         ..piece
                     }));
                     return (work, base);
@@ -122,13 +131,21 @@ impl<W: Movable> Kept<W> {
         }
         let done = Arc::new(work().moved(base, 0));
         self.worked += 1;
+        let shape = self.place_shape(shape);
         self.next.push(Some(Piece {
             start: base,
             len: text.len(),
-            shape: shape.into(),
+            shape,
             work: done.clone(),
         }));
         (done, base)
+    }
+
+    /// Keep `shape` for the next analysis; where it is kept.
+    fn place_shape(&mut self, shape: &[usize]) -> std::ops::Range<usize> {
+        let start = self.next_shapes.len();
+        self.next_shapes.extend_from_slice(shape);
+        start..self.next_shapes.len()
     }
 
     fn start(&mut self) {
@@ -136,17 +153,21 @@ impl<W: Movable> Kept<W> {
         self.worked = 0;
         self.cursor = 0;
         self.next.clear();
+        self.next_shapes.clear();
     }
 
     /// End an analysis: its pieces are what the next one looks in, and
     /// the last analysis's it did not take are forgotten.
     fn finish(&mut self) {
         std::mem::swap(&mut self.last, &mut self.next);
+        std::mem::swap(&mut self.last_shapes, &mut self.next_shapes);
         self.next.clear();
+        self.next_shapes.clear();
     }
 
     fn clear(&mut self) {
         self.last.clear();
+        self.last_shapes.clear();
     }
 
     fn len(&self) -> usize {
