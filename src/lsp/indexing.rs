@@ -25,25 +25,8 @@ pub async fn warn(client: &Client, message: String) {
 /// (progress), which a handler must never do while the client waits on it.
 pub async fn index_workspace(client: Client, state: Arc<State>) {
     let settings = state.settings();
-    let progress = if settings.progress {
-        let token = ProgressToken::String("copydesk/index".to_string());
-        let created = tokio::time::timeout(
-            CLIENT_REQUEST_TIMEOUT,
-            client.create_work_done_progress(token.clone()),
-        )
-        .await;
-        match created {
-            Ok(Ok(())) => Some(
-                client
-                    .progress(token, "copydesk: indexing drafts")
-                    .begin()
-                    .await,
-            ),
-            _ => None,
-        }
-    } else {
-        None
-    };
+    // The scan starts at once; the progress report is set up meanwhile, so
+    // the client's answer to that request is not waited for first.
     let scan = {
         let settings = settings.clone();
         tokio::task::spawn_blocking(move || {
@@ -83,8 +66,27 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
             crate::lsp::release_memory();
             (summaries, from_cache, skipped)
         })
-        .await
     };
+    let progress = if settings.progress {
+        let token = ProgressToken::String("copydesk/index".to_string());
+        let created = tokio::time::timeout(
+            CLIENT_REQUEST_TIMEOUT,
+            client.create_work_done_progress(token.clone()),
+        )
+        .await;
+        match created {
+            Ok(Ok(())) => Some(
+                client
+                    .progress(token, "copydesk: indexing drafts")
+                    .begin()
+                    .await,
+            ),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let scan = scan.await;
     let message = match scan {
         Ok((summaries, from_cache, skipped)) => {
             for skip in skipped {
