@@ -8,9 +8,12 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::Span;
 
+mod edit;
 mod incremental;
+mod restarts;
 
-pub use incremental::{Edit, Regions};
+pub use edit::Edit;
+pub use incremental::Regions;
 
 /// What kind of block a region of prose is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -161,9 +164,13 @@ fn front_matter_end(text: &str) -> usize {
     0
 }
 
-/// The end of the line starting at `at`, its line break included.
-fn line_end(bytes: &[u8], at: usize) -> usize {
-    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1)
+/// The end of the line that `at` is on, past its line feed, or the end of the
+/// text.
+fn line_end(text: &[u8], at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i + 1)
 }
 
 /// The prose blocks of `text`, in document order, handing each block at the
