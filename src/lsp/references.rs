@@ -57,7 +57,7 @@ fn encode(body: &mut Vec<u8>, id: &Id, places: &Places) {
 }
 
 impl Backend {
-    /// [`ROUTED`]: the places of the law or speaker at the cursor, written
+    /// `copydesk/references`: the places of the law or speaker at the cursor, written
     /// by copydesk.
     pub async fn routed_references(&self, params: ReferenceParams) -> Answer {
         Answer {
