@@ -1,146 +1,38 @@
 //! Text made ready for matching names: folded (lower case, apostrophes
-//! straightened, dashes and runs of space as one space) with the way back
-//! to the original offsets, and read as the gazetteer's tokens.
-
-/// Text folded for matching names, and the way back to the original.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Folded {
-    pub text: String,
-    /// Where the way back changes: from each of these folded offsets on,
-    /// folded byte `at` came from `original + (at - folded)`, until the
-    /// next. Empty when folding kept every offset. A paragraph has a few,
-    /// at its dashes, runs of space and characters folding changed the
-    /// length of, rather than one offset for every byte.
-    shifts: Vec<Shift>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Shift {
-    folded: usize,
-    original: usize,
-}
-
-impl Folded {
-    /// The offset in the original text of folded byte `at`, at the start
-    /// of a folded character or the end of the text: where the character
-    /// came from, or the end of the original.
-    pub fn original(&self, at: usize) -> usize {
-        let i = self.shifts.partition_point(|s| s.folded <= at);
-        match i.checked_sub(1).map(|i| self.shifts[i]) {
-            Some(shift) => shift.original + (at - shift.folded),
-            None => at,
-        }
-    }
-}
-
-/// Shifts being gathered: a new one only where the way back changes.
-struct Shifts {
-    shifts: Vec<Shift>,
-    /// `original - folded` since the last shift, wrapping: a character
-    /// whose lower case is longer puts the folded text ahead.
-    apart: usize,
-}
-
-impl Shifts {
-    /// Folded byte `folded` came from original byte `original`.
-    #[inline]
-    fn map(&mut self, folded: usize, original: usize) {
-        let apart = original.wrapping_sub(folded);
-        if apart != self.apart {
-            self.apart = apart;
-            self.shifts.push(Shift { folded, original });
-        }
-    }
-}
+//! straightened, dashes and runs of space as one space), and read as the
+//! gazetteer's tokens, either from folded text or straight from the
+//! original in one pass.
 
 /// `text` folded for matching names: lower case, curly apostrophes
 /// straightened, hyphens and dashes as spaces, runs of white space as one
 /// space.
-pub fn fold(text: &str) -> Folded {
-    // Plain ASCII with no run of white space or hyphens folds byte for
-    // byte, keeping every offset; most prose is that up to its first curly
-    // quote or dash, and the rest goes on from there.
-    let bytes = text.as_bytes();
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
     let mut last_space = false;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let space = FOLDED_ASCII[usize::from(b)] == b' ';
-        if !b.is_ascii() || (space && last_space) {
-            break;
-        }
-        last_space = space;
-        at += 1;
-    }
-    let plain: Vec<u8> = bytes[..at]
-        .iter()
-        .map(|&b| FOLDED_ASCII[usize::from(b)])
-        .collect();
-    // Only ASCII went in, so this never falls back.
-    let mut folded = String::from_utf8(plain)
-        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
-    if at == bytes.len() {
-        return Folded {
-            text: folded,
-            shifts: Vec::new(),
-        };
-    }
-    folded.reserve(text.len() - at);
-    let mut shifts = Shifts {
-        shifts: Vec::new(),
-        apart: 0,
-    };
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            // A byte for a byte, by the table, as in the plain start.
-            let mapped = FOLDED_ASCII[usize::from(b)];
-            let space = mapped == b' ';
-            at += 1;
-            if space && last_space {
-                continue;
+    let mut buffer = [0u8; 4];
+    for ch in text.chars() {
+        for lower in folded_chars(ch) {
+            let space = lower == ' ';
+            if !(space && last_space) {
+                folded.push_str(lower.encode_utf8(&mut buffer));
             }
             last_space = space;
-            shifts.map(folded.len(), at - 1);
-            folded.push(char::from(mapped));
-            continue;
-        }
-        let Some(ch) = text[at..].chars().next() else {
-            break;
-        };
-        let mapped = match ch {
-            '’' | '‘' => '\'',
-            '-' | '–' | '—' | '\u{2010}' | '\u{2011}' => ' ',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        let from = at;
-        at += ch.len_utf8();
-        if mapped == ' ' {
-            if last_space {
-                continue;
-            }
-            last_space = true;
-        } else {
-            last_space = false;
-        }
-        shifts.map(folded.len(), from);
-        if mapped.is_ascii() {
-            folded.push(mapped.to_ascii_lowercase());
-            continue;
-        }
-        for (k, lower) in mapped.to_lowercase().enumerate() {
-            // Each character of a longer lower case comes from the one
-            // original character.
-            if k > 0 {
-                shifts.map(folded.len(), from);
-            }
-            folded.push(lower);
         }
     }
-    shifts.map(folded.len(), text.len());
-    Folded {
-        text: folded,
-        shifts: shifts.shifts,
-    }
+    folded
+}
+
+/// What `ch` folds to: an apostrophe for a curly one, a space for a dash or
+/// white space, its lower case for the rest.
+#[inline]
+fn folded_chars(ch: char) -> impl Iterator<Item = char> {
+    let mapped = match ch {
+        '’' | '‘' => '\'',
+        '-' | '–' | '—' | '\u{2010}' | '\u{2011}' => ' ',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    };
+    mapped.to_lowercase()
 }
 
 /// Each ASCII byte as folding writes it: lower case, with hyphens and white
@@ -233,70 +125,235 @@ static BYTE_CLASS: [u8; 256] = {
     classes
 };
 
+/// The hash a token's folded bytes start from.
+pub(super) const TOKEN_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A token's hash taken one more folded byte further (FNV-1a).
+#[inline]
+pub(super) fn token_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// The hash of a token's folded bytes, as `scan` takes it.
+pub(super) fn token_hash(token: &str) -> u64 {
+    token.bytes().fold(TOKEN_SEED, token_step)
+}
+
+/// A token of the folded text, found in the original.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Token {
+    /// Where the characters it was folded from start and end in the
+    /// original.
+    pub start: usize,
+    pub end: usize,
+    /// Where its folded bytes are in `Scan::folded`.
+    folded_start: usize,
+    folded_end: usize,
+    /// `token_hash` of its folded bytes.
+    pub hash: u64,
+}
+
+/// The tokens of a text's folding, read from the text itself: what
+/// `tokens(&fold(text))` gives, with each token's place in the original
+/// rather than in the folded text, in one pass and no folded copy but the
+/// tokens' own bytes.
+#[derive(Debug, Default)]
+pub(super) struct Scan {
+    pub tokens: Vec<Token>,
+    /// The folded bytes of every token, one after another.
+    folded: String,
+}
+
+impl Scan {
+    /// The folded text of `token`.
+    pub fn folded(&self, token: &Token) -> &str {
+        &self.folded[token.folded_start..token.folded_end]
+    }
+}
+
+/// A run of letters and digits being read.
+struct Run {
+    start: usize,
+    end: usize,
+    folded_start: usize,
+    hash: u64,
+}
+
+/// Read `text`'s tokens as folding would leave them.
+pub(super) fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let mut out = Scan {
+        // About a token every five bytes of prose.
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        folded: String::with_capacity(text.len()),
+    };
+    let mut run: Option<Run> = None;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            let folded = FOLDED_ASCII[usize::from(b)];
+            if folded.is_ascii_alphanumeric() {
+                let open = run.get_or_insert(Run {
+                    start: at,
+                    end: at,
+                    folded_start: out.folded.len(),
+                    hash: TOKEN_SEED,
+                });
+                // The rest of an ASCII run, a byte at a time.
+                let mut hash = open.hash;
+                let mut end = at;
+                while let Some(&b) = bytes.get(end) {
+                    let folded = FOLDED_ASCII[usize::from(b)];
+                    if !b.is_ascii() || !folded.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    hash = token_step(hash, folded);
+                    end += 1;
+                }
+                let folded_from = out.folded.len();
+                out.folded.push_str(&text[at..end]);
+                out.folded[folded_from..].make_ascii_lowercase();
+                open.hash = hash;
+                open.end = end;
+                at = end;
+                continue;
+            }
+            close(&mut out, &mut run);
+            if folded != b' ' {
+                let folded_start = out.folded.len();
+                out.folded.push(char::from(folded));
+                let hash = token_step(TOKEN_SEED, folded);
+                push_token(&mut out, at, at + 1, folded_start, hash);
+            }
+            at += 1;
+            continue;
+        }
+        let Some(ch) = text[at..].chars().next() else {
+            break;
+        };
+        let from = at;
+        at += ch.len_utf8();
+        for lower in folded_chars(ch) {
+            let mut buffer = [0u8; 4];
+            let encoded = lower.encode_utf8(&mut buffer).as_bytes();
+            if lower.is_alphanumeric() {
+                let open = run.get_or_insert(Run {
+                    start: from,
+                    end: at,
+                    folded_start: out.folded.len(),
+                    hash: TOKEN_SEED,
+                });
+                open.hash = encoded.iter().fold(open.hash, |h, &b| token_step(h, b));
+                open.end = at;
+                out.folded.push(lower);
+                continue;
+            }
+            close(&mut out, &mut run);
+            if !lower.is_whitespace() {
+                let folded_start = out.folded.len();
+                out.folded.push(lower);
+                let hash = encoded.iter().fold(TOKEN_SEED, |h, &b| token_step(h, b));
+                push_token(&mut out, from, at, folded_start, hash);
+            }
+        }
+    }
+    close(&mut out, &mut run);
+    out
+}
+
+/// End the run being read, if one is.
+#[inline]
+fn close(out: &mut Scan, run: &mut Option<Run>) {
+    if let Some(run) = run.take() {
+        push_token(out, run.start, run.end, run.folded_start, run.hash);
+    }
+}
+
+#[inline]
+fn push_token(out: &mut Scan, start: usize, end: usize, folded_start: usize, hash: u64) {
+    out.tokens.push(Token {
+        start,
+        end,
+        folded_start,
+        folded_end: out.folded.len(),
+        hash,
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn folding_maps_back_to_the_original_offsets() {
-        let text = "The  CHIPS-and Science’s";
-        let folded = fold(text);
-        assert_eq!(folded.text, "the chips and science's");
-        let at = folded.text.find("science").unwrap();
-        assert_eq!(&text[folded.original(at)..], "Science’s");
-        assert_eq!(folded.original(folded.text.len()), text.len());
-        let plain = fold("The CHIPS-and Science Act");
-        assert_eq!(plain.text, "the chips and science act");
-        assert_eq!(plain.original(4), 4);
-        // Plain up to a dash, then not: offsets before it are their own,
-        // and after it they come from the original.
-        let mixed = "Ms. Ode — ÉCOLE  Act";
-        let folded = fold(mixed);
-        assert_eq!(folded.text, "ms. ode école act");
-        for (i, c) in folded.text.char_indices() {
-            let from = folded.original(i);
-            let original = mixed[from..].chars().next().unwrap();
-            assert!(
-                original.to_lowercase().any(|l| l == c) || c == ' ',
-                "{c:?} at {i} maps to {original:?}"
-            );
-        }
+    fn folding_lowers_straightens_and_spaces() {
+        assert_eq!(fold("The  CHIPS-and Science’s"), "the chips and science's");
+        assert_eq!(fold("Ms. Ode — ÉCOLE  Act"), "ms. ode école act");
         assert_eq!(
-            &mixed[folded.original(folded.text.find("act").unwrap())..],
-            "Act"
+            fold("Vertical\x0btab, “then\x0b\x0bagain\r\n-”"),
+            "vertical tab, “then again ”"
+        );
+        assert_eq!(fold("İ ß"), "i\u{307} ß");
+        assert_eq!(fold(""), "");
+    }
+
+    /// The tokens `scan` must give: the text folded a character at a time,
+    /// each folded character knowing the original one it came from, then
+    /// split into runs of letters and digits and single other characters.
+    fn by_chars(text: &str) -> Vec<(usize, usize, String)> {
+        let mut out: Vec<(usize, usize, String)> = Vec::new();
+        let mut run: Option<(usize, usize, String)> = None;
+        for (from, ch) in text.char_indices() {
+            let to = from + ch.len_utf8();
+            for lower in folded_chars(ch) {
+                if lower.is_alphanumeric() {
+                    let open = run.get_or_insert((from, to, String::new()));
+                    open.1 = to;
+                    open.2.push(lower);
+                    continue;
+                }
+                out.extend(run.take());
+                if !lower.is_whitespace() {
+                    out.push((from, to, lower.to_string()));
+                }
+            }
+        }
+        out.extend(run);
+        out
+    }
+
+    fn scanned(text: &str) -> Vec<(usize, usize, String)> {
+        let scan = scan(text);
+        scan.tokens
+            .iter()
+            .map(|t| {
+                assert_eq!(t.hash, token_hash(scan.folded(t)), "{text:?}");
+                (t.start, t.end, scan.folded(t).to_string())
+            })
+            .collect()
+    }
+
+    /// `scan` agrees with the character-by-character tokens, and its
+    /// tokens are those of the folded text, as names are read.
+    fn check(text: &str) {
+        let tokens_of_folding: Vec<String> = {
+            let folded = fold(text);
+            tokens(&folded)
+                .map(|(s, e)| folded[s..e].to_string())
+                .collect()
+        };
+        let scanned = scanned(text);
+        assert_eq!(scanned, by_chars(text), "{text:?}");
+        assert_eq!(
+            scanned.into_iter().map(|t| t.2).collect::<Vec<_>>(),
+            tokens_of_folding,
+            "{text:?}"
         );
     }
 
-    /// Folding as it was once done, a character at a time, with the way
-    /// back kept as an original offset for every folded byte, and one past
-    /// the end.
-    fn every_offset(text: &str) -> (String, Vec<usize>) {
-        let mut folded = String::new();
-        let mut offsets = Vec::new();
-        let mut last_space = false;
-        for (from, ch) in text.char_indices() {
-            let mapped = match ch {
-                '’' | '‘' => '\'',
-                '-' | '–' | '—' | '\u{2010}' | '\u{2011}' => ' ',
-                c if c.is_whitespace() => ' ',
-                c => c,
-            };
-            if mapped == ' ' && last_space {
-                continue;
-            }
-            last_space = mapped == ' ';
-            for lower in mapped.to_lowercase() {
-                offsets.extend(std::iter::repeat_n(from, lower.len_utf8()));
-                folded.push(lower);
-            }
-        }
-        offsets.push(text.len());
-        (folded, offsets)
-    }
-
     #[test]
-    fn the_way_back_is_the_one_every_offset_gave() {
+    fn a_scan_reads_the_folded_tokens_from_the_original() {
         for text in [
+            "",
             "The CHIPS and Science Act",
             "The  CHIPS-and Science’s",
             "“Pub. L. 117-167,” she said — twice.",
@@ -304,48 +361,40 @@ mod tests {
             "Ω ß ǅ ﬁ 😀 — ‘quoted’ – end ",
             " — ",
             "Vertical\x0btab, “then\x0b\x0bagain\r\n-”",
-            "",
-        ] {
-            let folded = fold(text);
-            let (expected, offsets) = every_offset(text);
-            assert_eq!(folded.text, expected);
-            assert_eq!(offsets.len(), folded.text.len() + 1, "{text:?}");
-            for (at, _) in folded.text.char_indices().chain([(folded.text.len(), ' ')]) {
-                assert_eq!(folded.original(at), offsets[at], "{text:?} at {at}");
-            }
-        }
-    }
-
-    #[test]
-    fn tokens_split_like_characters_do() {
-        // What `tokens` must give: the character-by-character definition.
-        fn by_chars(text: &str) -> Vec<(usize, usize)> {
-            let mut out = Vec::new();
-            let mut chars = text.char_indices().peekable();
-            while let Some((start, ch)) = chars.next() {
-                if ch.is_whitespace() {
-                    continue;
-                }
-                let mut end = start + ch.len_utf8();
-                if ch.is_alphanumeric() {
-                    while let Some(&(at, next)) = chars.peek().filter(|(_, c)| c.is_alphanumeric())
-                    {
-                        end = at + next.len_utf8();
-                        chars.next();
-                    }
-                }
-                out.push((start, end));
-            }
-            out
-        }
-        for text in [
-            "",
-            "CHIPS and Science Act of 2022",
             "  the\tU.S.\x0bCode\u{a0}§ 230(c)(1) —  Müller’s Straße 12ab ",
             "日本の法律 2023年 Ωmega\u{2003}x",
             "a\u{85}b\r\nc",
         ] {
-            assert_eq!(tokens(text).collect::<Vec<_>>(), by_chars(text), "{text:?}");
+            check(text);
+        }
+        let scan = scan("Wolf Amendment-era İx");
+        let at: Vec<_> = scan.tokens.iter().map(|t| (t.start, t.end)).collect();
+        // `İ` folds to `i` and a combining dot, which ends the run: both
+        // tokens come from all of the `İ`.
+        assert_eq!(
+            at,
+            vec![(0, 4), (5, 14), (15, 18), (19, 21), (19, 21), (21, 22)]
+        );
+    }
+
+    #[test]
+    fn random_texts_scan_as_they_fold() {
+        const PIECES: &[&str] = &[
+            "a", "Z", "7", " ", "  ", "-", "—", "–", "’", "‘", "'", ".", ",", "(", "\t", "\n",
+            "\u{a0}", "\u{2003}", "\x0b", "é", "É", "İ", "ß", "ǅ", "ﬁ", "Ω", "日", "😀", "§", "“",
+            "\u{307}", "Act", "U.S.", "of", "2022",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3_000 {
+            let len = next(12);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            check(&text);
         }
     }
 }

@@ -16,7 +16,7 @@ pub mod names;
 pub mod near;
 pub mod store;
 
-pub use folding::{fold, Folded};
+pub use folding::fold;
 pub use model::{Entry, Kind, LawId, Status, StatusState};
 pub use names::{citation_key, NameIndex};
 

@@ -6,10 +6,11 @@
 //! separate), and every name is filed under the hash of each of its token
 //! prefixes. Scanning walks forward from each token while the prefix is
 //! known, keeping the longest whole name: leftmost-longest matching at
-//! word boundaries, in one hash probe for most words of prose. Building it
-//! costs one probe per prefix, so a knowledge base of every bill of several
-//! Congresses loads in a fraction of the time an automaton over all their
-//! characters takes.
+//! word boundaries, in one hash probe for most words of prose. Prose is
+//! folded and read as tokens in one pass (`folding::scan`), which keeps
+//! each token's place in the original. Building it costs one probe per
+//! prefix, so a knowledge base of every bill of several Congresses loads in
+//! a fraction of the time an automaton over all their characters takes.
 
 use crate::hashing::PrehashedBuild;
 use std::collections::HashMap;
@@ -17,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::{fold, tokens};
+use super::folding::{fold, scan, token_hash, tokens, Token};
 use super::Entry;
 
 /// What one gazetteer name names.
@@ -31,7 +32,7 @@ pub struct NameTarget {
     folded: String,
 }
 
-/// A name found in folded text: byte offsets into it, and its target.
+/// A name found in a text: byte offsets into it, and its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameMatch {
     pub start: usize,
@@ -67,7 +68,7 @@ impl NameIndex {
         for (at, entry) in entries.iter().enumerate() {
             for name in std::iter::once(&entry.title).chain(&entry.aliases) {
                 for variant in variants(name) {
-                    let folded = fold(&variant).text;
+                    let folded = fold(&variant);
                     if folded.trim().is_empty() {
                         continue;
                     }
@@ -109,7 +110,7 @@ impl NameIndex {
         let mut used = false;
         let mut tokens = tokens(&target.folded).peekable();
         while let Some((start, end)) = tokens.next() {
-            hash = step(hash, &target.folded[start..end]);
+            hash = step(hash, token_hash(&target.folded[start..end]));
             let last = tokens.peek().is_none();
             let prefix = self.prefixes.entry(hash).or_insert(Prefix {
                 target: None,
@@ -128,28 +129,27 @@ impl NameIndex {
         }
     }
 
-    /// Every name in `folded` (text folded by `fold`), leftmost-longest,
-    /// not overlapping, each starting and ending at a word boundary.
-    pub fn find_iter(&self, folded: &str) -> Vec<NameMatch> {
+    /// Every name in `text`, as folded by `fold`, leftmost-longest, not
+    /// overlapping, each starting and ending at a word boundary, with its
+    /// place in `text`.
+    pub fn find_in(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
         if self.targets.is_empty() {
             return found;
         }
-        // Room for a token every four bytes, about what prose has, so the
-        // list is not grown and copied as it fills.
-        let mut words: Vec<(usize, usize)> = Vec::with_capacity(folded.len() / 4 + 1);
-        words.extend(tokens(folded));
+        let scan = scan(text);
+        let words = &scan.tokens;
         let mut i = 0;
         while i < words.len() {
             let mut hash = START;
             let mut best: Option<(usize, u32)> = None;
-            for (j, &(start, end)) in words.iter().enumerate().skip(i) {
-                hash = step(hash, &folded[start..end]);
+            for (j, word) in words.iter().enumerate().skip(i) {
+                hash = step(hash, word.hash);
                 let Some(prefix) = self.prefixes.get(&hash) else {
                     break;
                 };
                 if let Some(target) = prefix.target {
-                    if self.confirms(target, folded, &words[i..=j]) {
+                    if self.confirms(target, &words[i..=j], |t| scan.folded(t)) {
                         best = Some((j, target));
                     }
                 }
@@ -160,8 +160,8 @@ impl NameIndex {
             match best {
                 Some((j, target)) => {
                     found.push(NameMatch {
-                        start: words[i].0,
-                        end: words[j].1,
+                        start: words[i].start,
+                        end: words[j].end,
                         target: target as usize,
                     });
                     i = j + 1;
@@ -174,23 +174,28 @@ impl NameIndex {
 
     /// Whether the words really are the target's name, and not a hash
     /// collision.
-    fn confirms(&self, target: u32, folded: &str, words: &[(usize, usize)]) -> bool {
+    fn confirms<'a>(
+        &self,
+        target: u32,
+        words: &[Token],
+        folded: impl Fn(&Token) -> &'a str,
+    ) -> bool {
         let name = &self.targets[target as usize].folded;
         tokens(name)
             .map(|(s, e)| &name[s..e])
-            .eq(words.iter().map(|&(s, e)| &folded[s..e]))
+            .eq(words.iter().map(folded))
     }
 }
 
 const START: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// The hash of a token prefix extended by one token.
-fn step(hash: u64, token: &str) -> u64 {
-    let mut hash = hash ^ 0xff;
-    for &b in token.as_bytes() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash.rotate_left(5).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+/// The hash of a token prefix extended by a token with hash `token`. The
+/// map takes it as it is, its low bits for the slot and its high ones to
+/// tell keys apart, so both are mixed.
+#[inline]
+fn step(hash: u64, token: u64) -> u64 {
+    let mixed = (hash.rotate_left(23) ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed ^ (mixed >> 29)
 }
 
 /// The Congress a bill citation names (`H.R. 1 (118th Congress)`), or 0.
@@ -305,16 +310,10 @@ mod tests {
     }
 
     fn found(index: &NameIndex, text: &str) -> Vec<(String, usize)> {
-        let folded = fold(text);
         index
-            .find_iter(&folded.text)
+            .find_in(text)
             .into_iter()
-            .map(|m| {
-                (
-                    folded.text[m.start..m.end].to_string(),
-                    index.targets[m.target].entry,
-                )
-            })
+            .map(|m| (fold(&text[m.start..m.end]), index.targets[m.target].entry))
             .collect()
     }
 

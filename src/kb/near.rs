@@ -89,7 +89,6 @@ fn words(name: &str) -> Vec<String> {
         None => name,
     };
     fold(name)
-        .text
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(str::to_string)

@@ -15,7 +15,7 @@ use regex::Regex;
 use super::reuse::Movable;
 use super::LawMention;
 use crate::kb::names::{key_of, CITATION};
-use crate::kb::{fold, Entry, Kb};
+use crate::kb::{Entry, Kb};
 use crate::markdown::Block;
 use crate::text::Span;
 
@@ -120,11 +120,10 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
     let prose = segment.slice(text);
     // Known names.
     {
-        let folded = fold(prose);
-        for found in names.find_iter(&folded.text) {
+        for found in names.find_in(prose) {
             let target = &names.targets[found.target];
-            let start = folded.original(found.start);
-            let mut end = folded.original(found.end);
+            let start = found.start;
+            let mut end = found.end;
             if let Some(exact) = &target.exact {
                 if &prose[start..end] != exact {
                     continue;
