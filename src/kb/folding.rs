@@ -1,7 +1,7 @@
 //! Text made ready for matching names: folded (lower case, apostrophes
 //! straightened, dashes and runs of space as one space), and read as the
-//! gazetteer's tokens, either from folded text or straight from the
-//! original in one pass.
+//! gazetteer's tokens, either from folded text or, with their hashes,
+//! straight from the original in one pass.
 
 /// `text` folded for matching names: lower case, curly apostrophes
 /// straightened, hyphens and dashes as spaces, runs of white space as one
@@ -146,138 +146,135 @@ pub(super) struct Token {
     /// original.
     pub start: usize,
     pub end: usize,
-    /// Where its folded bytes are in `Scan::folded`.
-    folded_start: usize,
-    folded_end: usize,
     /// `token_hash` of its folded bytes.
     pub hash: u64,
 }
 
-/// The tokens of a text's folding, read from the text itself: what
-/// `tokens(&fold(text))` gives, with each token's place in the original
-/// rather than in the folded text, in one pass and no folded copy but the
-/// tokens' own bytes.
-#[derive(Debug, Default)]
-pub(super) struct Scan {
-    pub tokens: Vec<Token>,
-    /// The folded bytes of every token, one after another.
-    folded: String,
-}
+/// What the scan makes of a byte of the original: an ASCII letter or digit,
+/// a byte folding turns into a space (ASCII white space and `-`), other
+/// ASCII, or part of a longer character.
+const SCAN_RUN: u8 = 0;
+const SCAN_SPACE: u8 = 1;
+const SCAN_OTHER: u8 = 2;
+const SCAN_LONGER: u8 = 3;
 
-impl Scan {
-    /// The folded text of `token`.
-    pub fn folded(&self, token: &Token) -> &str {
-        &self.folded[token.folded_start..token.folded_end]
+static SCAN_CLASS: [u8; 256] = {
+    let mut classes = [SCAN_LONGER; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = match FOLDED_ASCII[b] {
+            b' ' => SCAN_SPACE,
+            folded if folded.is_ascii_alphanumeric() => SCAN_RUN,
+            _ => SCAN_OTHER,
+        };
+        b += 1;
     }
-}
+    classes
+};
 
-/// A run of letters and digits being read.
-struct Run {
-    start: usize,
-    end: usize,
-    folded_start: usize,
-    hash: u64,
-}
-
-/// Read `text`'s tokens as folding would leave them.
-pub(super) fn scan(text: &str) -> Scan {
+/// The tokens of `text`'s folding, read from `text` itself in one pass,
+/// with no folded copy: what `tokens(&fold(text))` gives, each with the
+/// hash of its folded bytes and the place in `text` of the characters it
+/// was folded from.
+pub(super) fn scan(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut out = Scan {
-        // About a token every five bytes of prose.
-        tokens: Vec::with_capacity(text.len() / 5 + 1),
-        folded: String::with_capacity(text.len()),
-    };
-    let mut run: Option<Run> = None;
+    // About a token every four or five bytes of prose.
+    let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+    // The run of letters and digits being read.
+    let mut run: Option<Token> = None;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            let folded = FOLDED_ASCII[usize::from(b)];
-            if folded.is_ascii_alphanumeric() {
-                let open = run.get_or_insert(Run {
+        match SCAN_CLASS[usize::from(b)] {
+            SCAN_RUN => {
+                let open = run.get_or_insert(Token {
                     start: at,
                     end: at,
-                    folded_start: out.folded.len(),
                     hash: TOKEN_SEED,
                 });
-                // The rest of an ASCII run, a byte at a time.
+                // The rest of the ASCII run, a byte at a time. An ASCII
+                // letter or digit in lower case is the byte with 0x20 set.
                 let mut hash = open.hash;
                 let mut end = at;
                 while let Some(&b) = bytes.get(end) {
-                    let folded = FOLDED_ASCII[usize::from(b)];
-                    if !b.is_ascii() || !folded.is_ascii_alphanumeric() {
+                    if SCAN_CLASS[usize::from(b)] != SCAN_RUN {
                         break;
                     }
-                    hash = token_step(hash, folded);
+                    hash = token_step(hash, b | 0x20);
                     end += 1;
                 }
-                let folded_from = out.folded.len();
-                out.folded.push_str(&text[at..end]);
-                out.folded[folded_from..].make_ascii_lowercase();
                 open.hash = hash;
                 open.end = end;
                 at = end;
-                continue;
             }
-            close(&mut out, &mut run);
-            if folded != b' ' {
-                let folded_start = out.folded.len();
-                out.folded.push(char::from(folded));
-                let hash = token_step(TOKEN_SEED, folded);
-                push_token(&mut out, at, at + 1, folded_start, hash);
+            SCAN_SPACE => {
+                close(&mut tokens, &mut run);
+                at += 1;
             }
-            at += 1;
-            continue;
-        }
-        let Some(ch) = text[at..].chars().next() else {
-            break;
-        };
-        let from = at;
-        at += ch.len_utf8();
-        for lower in folded_chars(ch) {
-            let mut buffer = [0u8; 4];
-            let encoded = lower.encode_utf8(&mut buffer).as_bytes();
-            if lower.is_alphanumeric() {
-                let open = run.get_or_insert(Run {
-                    start: from,
-                    end: at,
-                    folded_start: out.folded.len(),
-                    hash: TOKEN_SEED,
+            SCAN_OTHER => {
+                close(&mut tokens, &mut run);
+                tokens.push(Token {
+                    start: at,
+                    end: at + 1,
+                    hash: token_step(TOKEN_SEED, b),
                 });
-                open.hash = encoded.iter().fold(open.hash, |h, &b| token_step(h, b));
-                open.end = at;
-                out.folded.push(lower);
-                continue;
+                at += 1;
             }
-            close(&mut out, &mut run);
-            if !lower.is_whitespace() {
-                let folded_start = out.folded.len();
-                out.folded.push(lower);
-                let hash = encoded.iter().fold(TOKEN_SEED, |h, &b| token_step(h, b));
-                push_token(&mut out, from, at, folded_start, hash);
+            _ => {
+                let Some(ch) = text[at..].chars().next() else {
+                    break;
+                };
+                let from = at;
+                at += ch.len_utf8();
+                for lower in folded_chars(ch) {
+                    let mut buffer = [0u8; 4];
+                    let encoded = lower.encode_utf8(&mut buffer).as_bytes();
+                    let hash = |seed| encoded.iter().fold(seed, |h, &b| token_step(h, b));
+                    if lower.is_alphanumeric() {
+                        let open = run.get_or_insert(Token {
+                            start: from,
+                            end: at,
+                            hash: TOKEN_SEED,
+                        });
+                        open.hash = hash(open.hash);
+                        open.end = at;
+                    } else {
+                        close(&mut tokens, &mut run);
+                        if !lower.is_whitespace() {
+                            tokens.push(Token {
+                                start: from,
+                                end: at,
+                                hash: hash(TOKEN_SEED),
+                            });
+                        }
+                    }
+                }
             }
         }
     }
-    close(&mut out, &mut run);
-    out
+    close(&mut tokens, &mut run);
+    tokens
 }
 
 /// End the run being read, if one is.
 #[inline]
-fn close(out: &mut Scan, run: &mut Option<Run>) {
-    if let Some(run) = run.take() {
-        push_token(out, run.start, run.end, run.folded_start, run.hash);
+fn close(tokens: &mut Vec<Token>, run: &mut Option<Token>) {
+    if let Some(token) = run.take() {
+        tokens.push(token);
     }
 }
 
-#[inline]
-fn push_token(out: &mut Scan, start: usize, end: usize, folded_start: usize, hash: u64) {
-    out.tokens.push(Token {
-        start,
-        end,
-        folded_start,
-        folded_end: out.folded.len(),
-        hash,
-    });
+/// Whether `original` folds to `folded`, a folded token: byte for byte for
+/// ASCII, which is most of prose.
+pub(super) fn folds_to(original: &str, folded: &str) -> bool {
+    if original.is_ascii() {
+        original.len() == folded.len()
+            && original
+                .bytes()
+                .zip(folded.bytes())
+                .all(|(o, f)| FOLDED_ASCII[usize::from(o)] == f)
+    } else {
+        fold(original) == folded
+    }
 }
 
 #[cfg(test)]
@@ -321,31 +318,26 @@ mod tests {
         out
     }
 
-    fn scanned(text: &str) -> Vec<(usize, usize, String)> {
-        let scan = scan(text);
-        scan.tokens
-            .iter()
-            .map(|t| {
-                assert_eq!(t.hash, token_hash(scan.folded(t)), "{text:?}");
-                (t.start, t.end, scan.folded(t).to_string())
-            })
-            .collect()
-    }
-
-    /// `scan` agrees with the character-by-character tokens, and its
-    /// tokens are those of the folded text, as names are read.
+    /// `scan` agrees with the character-by-character tokens, and their
+    /// folded text is that of the tokens of the folded text, which is how
+    /// names are read.
     fn check(text: &str) {
-        let tokens_of_folding: Vec<String> = {
-            let folded = fold(text);
-            tokens(&folded)
-                .map(|(s, e)| folded[s..e].to_string())
-                .collect()
-        };
-        let scanned = scanned(text);
-        assert_eq!(scanned, by_chars(text), "{text:?}");
+        let expected = by_chars(text);
+        let scanned: Vec<(usize, usize, u64)> = scan(text)
+            .iter()
+            .map(|t| (t.start, t.end, t.hash))
+            .collect();
+        let wanted: Vec<(usize, usize, u64)> = expected
+            .iter()
+            .map(|(start, end, folded)| (*start, *end, token_hash(folded)))
+            .collect();
+        assert_eq!(scanned, wanted, "{text:?}");
+        let folded = fold(text);
         assert_eq!(
-            scanned.into_iter().map(|t| t.2).collect::<Vec<_>>(),
-            tokens_of_folding,
+            tokens(&folded)
+                .map(|(s, e)| &folded[s..e])
+                .collect::<Vec<_>>(),
+            expected.iter().map(|t| t.2.as_str()).collect::<Vec<_>>(),
             "{text:?}"
         );
     }
@@ -367,8 +359,10 @@ mod tests {
         ] {
             check(text);
         }
-        let scan = scan("Wolf Amendment-era İx");
-        let at: Vec<_> = scan.tokens.iter().map(|t| (t.start, t.end)).collect();
+        let at: Vec<_> = scan("Wolf Amendment-era İx")
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
         // `İ` folds to `i` and a combining dot, which ends the run: both
         // tokens come from all of the `İ`.
         assert_eq!(

@@ -7,8 +7,9 @@
 //! prefixes. Scanning walks forward from each token while the prefix is
 //! known, keeping the longest whole name: leftmost-longest matching at
 //! word boundaries, in one hash probe for most words of prose. Prose is
-//! folded and read as tokens in one pass (`folding::scan`), which keeps
-//! each token's place in the original. Building it costs one probe per
+//! read as folded tokens and their hashes in one pass (`folding::scan`),
+//! which keeps each token's place in the original and makes no folded
+//! copy; a match is confirmed word by word against the name. Building it costs one probe per
 //! prefix, so a knowledge base of every bill of several Congresses loads in
 //! a fraction of the time an automaton over all their characters takes.
 
@@ -18,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::{fold, scan, token_hash, tokens, Token};
+use super::folding::{fold, folds_to, scan, token_hash, tokens, Token};
 use super::Entry;
 
 /// What one gazetteer name names.
@@ -131,14 +132,13 @@ impl NameIndex {
 
     /// Every name in `text`, as folded by `fold`, leftmost-longest, not
     /// overlapping, each starting and ending at a word boundary, with its
-    /// place in `text`.
+    /// place in `text`. Each word of a match, folded, is the name's word.
     pub fn find_in(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
         if self.targets.is_empty() {
             return found;
         }
-        let scan = scan(text);
-        let words = &scan.tokens;
+        let words = scan(text);
         let mut i = 0;
         while i < words.len() {
             let mut hash = START;
@@ -149,7 +149,7 @@ impl NameIndex {
                     break;
                 };
                 if let Some(target) = prefix.target {
-                    if self.confirms(target, &words[i..=j], |t| scan.folded(t)) {
+                    if self.confirms(target, text, &words[i..=j]) {
                         best = Some((j, target));
                     }
                 }
@@ -172,18 +172,16 @@ impl NameIndex {
         found
     }
 
-    /// Whether the words really are the target's name, and not a hash
-    /// collision.
-    fn confirms<'a>(
-        &self,
-        target: u32,
-        words: &[Token],
-        folded: impl Fn(&Token) -> &'a str,
-    ) -> bool {
+    /// Whether the words of `text` fold to the target's name, and the
+    /// hashes that led to it did not collide.
+    fn confirms(&self, target: u32, text: &str, words: &[Token]) -> bool {
         let name = &self.targets[target as usize].folded;
-        tokens(name)
-            .map(|(s, e)| &name[s..e])
-            .eq(words.iter().map(folded))
+        let mut names = tokens(name);
+        words.iter().all(|word| {
+            names
+                .next()
+                .is_some_and(|(s, e)| folds_to(&text[word.start..word.end], &name[s..e]))
+        }) && names.next().is_none()
     }
 }
 
@@ -350,6 +348,20 @@ mod tests {
             vec![("clean air act".to_string(), 0)]
         );
         assert_eq!(found(&NameIndex::new(&[]), "Clean Air Act"), vec![]);
+        // Curly apostrophes, dashes, capitals and accents fold; a word that
+        // folds to more than the name's word (`İ` is `i` and a dot) is not it.
+        let index = NameIndex::new(&[
+            entry("d", "Müller’s Clean-Water Act", &[]),
+            entry("e", "Tax Omnibus Pi", &[]),
+        ]);
+        assert_eq!(
+            found(&index, "MÜLLER'S CLEAN — WATER ACT, and Tax Omnibus PI"),
+            vec![
+                ("müller's clean water act".to_string(), 0),
+                ("tax omnibus pi".to_string(), 1)
+            ]
+        );
+        assert_eq!(found(&index, "the Tax Omnibus Pİ"), vec![]);
     }
 
     #[test]
