@@ -54,6 +54,9 @@ struct Prefix {
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
     prefixes: HashMap<u64, Prefix, PrehashedBuild>,
+    /// A bit for the top bits of each prefix's hash: most words of prose
+    /// begin no name, and a clear bit says so without a probe of the map.
+    filter: PrefixFilter,
     pub targets: Vec<NameTarget>,
     /// `citation_key` of every citation of every entry.
     pub citations: HashMap<String, usize>,
@@ -100,6 +103,7 @@ impl NameIndex {
                 }
             }
         }
+        index.filter = PrefixFilter::new(index.prefixes.keys().copied());
         index
     }
 
@@ -145,6 +149,9 @@ impl NameIndex {
             let mut best: Option<(usize, u32)> = None;
             for (j, word) in words.iter().enumerate().skip(i) {
                 hash = step(hash, word.hash);
+                if !self.filter.may_hold(hash) {
+                    break;
+                }
                 let Some(prefix) = self.prefixes.get(&hash) else {
                     break;
                 };
@@ -182,6 +189,47 @@ impl NameIndex {
                 .next()
                 .is_some_and(|(s, e)| folds_to(&text[word.start..word.end], &name[s..e]))
         }) && names.next().is_none()
+    }
+}
+
+/// One bit for each value of a hash's top bits, set for the prefixes' hashes:
+/// a clear bit means no prefix has the hash. About one bit in eight is set,
+/// up to 4 Mbit (512 KiB) for a knowledge base of half a million prefixes.
+#[derive(Clone, Debug, Default)]
+struct PrefixFilter {
+    bits: Vec<u64>,
+    /// How far a hash is shifted right to give its bit's number.
+    shift: u32,
+}
+
+impl PrefixFilter {
+    fn new(hashes: impl ExactSizeIterator<Item = u64>) -> PrefixFilter {
+        let bits = (hashes.len() * 8)
+            .next_power_of_two()
+            .clamp(1 << 12, 1 << 22);
+        let mut filter = PrefixFilter {
+            bits: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        };
+        for hash in hashes {
+            let bit = filter.bit(hash);
+            filter.bits[bit / 64] |= 1 << (bit % 64);
+        }
+        filter
+    }
+
+    #[inline]
+    fn bit(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
+    }
+
+    /// Whether a prefix may have `hash`. An empty filter holds everything.
+    #[inline]
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = self.bit(hash);
+        self.bits
+            .get(bit / 64)
+            .is_none_or(|word| word >> (bit % 64) & 1 == 1)
     }
 }
 
@@ -362,6 +410,22 @@ mod tests {
             ]
         );
         assert_eq!(found(&index, "the Tax Omnibus Pİ"), vec![]);
+    }
+
+    #[test]
+    fn the_prefix_filter_holds_every_prefix_and_few_others() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state = step(state, 0x2545_f491);
+            state
+        };
+        let filed: Vec<u64> = (0..3_000).map(|_| next()).collect();
+        let filter = PrefixFilter::new(filed.iter().copied());
+        assert_eq!(filter.bits.len() * 64, 32_768);
+        assert!(filed.iter().all(|&hash| filter.may_hold(hash)));
+        let others = (0..10_000).filter(|_| filter.may_hold(next())).count();
+        assert!(others < 1_500, "{others} of 10,000 others pass");
+        assert!(PrefixFilter::default().may_hold(next()));
     }
 
     #[test]

@@ -214,8 +214,8 @@ pub fn plan_block(
         // A partial quote woven into a sentence, or one after a colon in it,
         // belongs to the sentence's subject.
         let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
-        let words = m.content.slice(text).split_whitespace().count();
-        let short_phrase = kind == QuoteKind::Scare && words >= 2;
+        let short_phrase =
+            kind == QuoteKind::Scare && m.content.slice(text).split_whitespace().nth(1).is_some();
         if speaker.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase) {
             // `... - Carl Bialik: "..."`: the name right before a colon.
             let before_colon = colon_before
@@ -424,10 +424,6 @@ fn classify(
         return QuoteKind::Direct;
     }
     let content = m.content.slice(text).trim();
-    let words: Vec<&str> = content
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
     let ends_sentence = content.ends_with(['.', '?', '!', ',', '…']);
     let before = &tokens[sentence.start..at];
     let starts_sentence = before.iter().all(|t| !t.is_word() && t.quote().is_none())
@@ -439,15 +435,26 @@ fn classify(
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
 
     if !cue_nearby {
-        let title_case = words.len() >= 2
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    || (w.len() <= 4 && w.chars().all(char::is_lowercase))
-            });
-        if title_case && !ends_sentence && words.len() <= 10 {
+        // The words are counted only as far as the tests below look: a
+        // title has at most ten, and a quote of `min_quote_words` is long
+        // enough to be someone's words.
+        let limit = config.min_quote_words.max(11);
+        let mut words = 0;
+        let mut all_title_words = true;
+        for word in content
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(limit)
+        {
+            words += 1;
+            all_title_words &= word.chars().next().is_some_and(char::is_uppercase)
+                || (word.len() <= 4 && word.chars().all(char::is_lowercase));
+        }
+        let title_case = (2..=10).contains(&words) && all_title_words;
+        if title_case && !ends_sentence {
             return QuoteKind::Title;
         }
-        if words.len() < config.min_quote_words && !(starts_sentence && ends_sentence) {
+        if words < config.min_quote_words && !(starts_sentence && ends_sentence) {
             return QuoteKind::Scare;
         }
     }
