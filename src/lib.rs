@@ -1,6 +1,7 @@
 //! copydesk: a language server and command-line checker for journalists'
 //! Markdown drafts. See ARCHITECTURE.md for the map.
 
+pub mod allocator;
 pub mod analysis;
 pub mod cli;
 pub mod config;

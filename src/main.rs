@@ -7,10 +7,8 @@ use clap::{Parser, Subcommand};
 
 use copydesk::cli::{self, CheckOptions, OutputFormat};
 
-// The analysis makes many small, short-lived allocations (words, names,
-// findings); mimalloc serves them faster than the system allocator.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
 
 /// Hand memory the allocator holds freed back to the system.
 fn release_memory() {
