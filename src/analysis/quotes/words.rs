@@ -1,7 +1,7 @@
 //! The words of a block outside its quotations, with each quotation as one
 //! token, and the sentences they form.
 
-use super::lexicon::lowercase;
+use super::lexicon::{lowercase, WordSet};
 use super::marks::MarkedQuote;
 use crate::markdown::Block;
 use crate::text::Span;
@@ -49,6 +49,10 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 const LONGEST_ABBREVIATION: usize = 6;
+
+/// `ABBREVIATIONS`, looked up by hash: a word is checked at nearly every
+/// period.
+static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{ad}'
@@ -154,7 +158,7 @@ fn abbreviated(word: &str) -> bool {
         || word.contains('.')
         // Every abbreviation is short: longer words are not lowercased.
         || (word.len() <= LONGEST_ABBREVIATION
-            && ABBREVIATIONS.contains(&&*lowercase(word)))
+            && ABBREVIATION_SET.contains(&&*lowercase(word)))
 }
 
 /// Sentences as ranges of token indices. A sentence ends at `.`, `?` or `!`
@@ -168,17 +172,19 @@ pub fn sentences(
     let mut out = Vec::new();
     let mut start = 0;
     for (i, token) in tokens.iter().enumerate() {
-        let next_capital = tokens.get(i + 1).is_none_or(|n| {
-            n.quote().is_some()
-                || n.span
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        });
+        let next_capital = || {
+            tokens.get(i + 1).is_none_or(|n| {
+                n.quote().is_some()
+                    || n.span
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            })
+        };
         let ends = match token.kind {
             TokenKind::Punct('.' | '?' | '!' | '…') => {
-                next_capital && !tokens.get(i + 1).is_some_and(|n| n.is_punct(')'))
+                next_capital() && !tokens.get(i + 1).is_some_and(|n| n.is_punct(')'))
             }
             TokenKind::Quote(q) => {
                 let content = quotes[q].content.slice(text).trim_end();
