@@ -438,8 +438,14 @@ pub fn is_connector(text: &str, token: &Token) -> bool {
 }
 
 pub fn title_role(word: &str) -> Option<&'static str> {
-    static BY_TITLE: LazyLock<HashMap<&str, &str, QuickBuild>> =
-        LazyLock::new(|| TITLES.iter().copied().collect());
+    // Keyed by bytes: the word is lowered into a buffer on the stack, and
+    // checking that it is UTF-8 again cost more than the lookup.
+    static BY_TITLE: LazyLock<HashMap<&[u8], &str, QuickBuild>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .map(|&(title, role)| (title.as_bytes(), role))
+            .collect()
+    });
     // Every title is lower-case ASCII and short: anything else is turned
     // away before lowering its case.
     let mut lower = [0u8; LONGEST_TITLE];
@@ -450,8 +456,7 @@ pub fn title_role(word: &str) -> Option<&'static str> {
     for (to, from) in lower.iter_mut().zip(bytes) {
         *to = from.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&lower[..bytes.len()]).ok()?;
-    BY_TITLE.get(lower).copied()
+    BY_TITLE.get(&lower[..bytes.len()]).copied()
 }
 
 /// The length of the longest title in `TITLES`.
