@@ -7,19 +7,49 @@
 /// straightened, hyphens and dashes as spaces, runs of white space as one
 /// space.
 pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    // Plain ASCII with no run of white space or hyphens folds byte for
+    // byte; most names are that up to their end or first dash.
     let mut last_space = false;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let space = FOLDED_ASCII[usize::from(b)] == b' ';
+        if !b.is_ascii() || (space && last_space) {
+            break;
+        }
+        last_space = space;
+        at += 1;
+    }
+    let mut folded: Vec<u8> = Vec::with_capacity(text.len());
+    folded.extend(bytes[..at].iter().map(|&b| FOLDED_ASCII[usize::from(b)]));
     let mut buffer = [0u8; 4];
-    for ch in text.chars() {
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            // A byte for a byte, by the table: most of every name.
+            let byte = FOLDED_ASCII[usize::from(b)];
+            let space = byte == b' ';
+            if !(space && last_space) {
+                folded.push(byte);
+            }
+            last_space = space;
+            at += 1;
+            continue;
+        }
+        let Some(ch) = text[at..].chars().next() else {
+            break;
+        };
+        at += ch.len_utf8();
         for lower in folded_chars(ch) {
             let space = lower == ' ';
             if !(space && last_space) {
-                folded.push_str(lower.encode_utf8(&mut buffer));
+                folded.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
             }
             last_space = space;
         }
     }
-    folded
+    // Whole characters went in, so this never falls back.
+    String::from_utf8(folded)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// What `ch` folds to: an apostrophe for a curly one, a space for a dash or
