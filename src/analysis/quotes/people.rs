@@ -247,15 +247,21 @@ impl People {
 
     /// The person a full name or surname written at `offset` means.
     pub fn by_name(&self, written: &str) -> Option<usize> {
-        let written: Vec<&str> = written
+        // The words but titles, one space apart, in one buffer.
+        let mut joined = String::with_capacity(written.len());
+        let mut last = None;
+        for word in written
             .split_whitespace()
             .filter(|w| title_role(w).is_none())
-            .collect();
-        let joined = written.join(" ");
-        self.named(&joined).or_else(|| {
-            let last = written.last()?;
-            self.surnames.get(*last).copied()
-        })
+        {
+            if last.is_some() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+            last = Some(word);
+        }
+        self.named(&joined)
+            .or_else(|| self.surnames.get(last?).copied())
     }
 
     /// The person whose full name is `name`.
