@@ -112,8 +112,33 @@ pub fn find_laws(text: &str, blocks: &[Block], kb: &Kb) -> Vec<LawMention> {
     bind_laws(text, blocks, kb, found)
 }
 
+/// This thread's copies of the patterns searched in every segment. A
+/// `Regex` shared by threads lends its search caches from one pool, which
+/// the first thread to search owns; the others take a lock for every
+/// search, which a profile of the workspace scan showed. A copy has a pool
+/// of its own.
+struct Patterns {
+    law_shaped: Regex,
+    citation: Regex,
+    trailing_year: Regex,
+    acronym: Regex,
+}
+
+thread_local! {
+    static PATTERNS: Patterns = Patterns {
+        law_shaped: LAW_SHAPED.clone(),
+        citation: CITATION.clone(),
+        trailing_year: TRAILING_YEAR.clone(),
+        acronym: ACRONYM.clone(),
+    };
+}
+
 /// The law mentions of one segment of prose, and the acronyms it defines.
 pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
+    PATTERNS.with(|patterns| segment_laws_with(text, segment, kb, patterns))
+}
+
+fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) -> SegmentLaws {
     let names = kb.names();
     let mut mentions: Vec<LawMention> = Vec::new();
     let mut acronyms: Vec<Acronym> = Vec::new();
@@ -132,7 +157,7 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
             // A year written after a name that has none: keep it in the
             // mention so a wrong year can be flagged.
             let entry = &kb.entries()[target.entry];
-            if let Some(year) = TRAILING_YEAR.captures(&prose[end..]) {
+            if let Some(year) = patterns.trailing_year.captures(&prose[end..]) {
                 if !prose[start..end]
                     .chars()
                     .rev()
@@ -144,7 +169,7 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
                 }
             }
             let span = Span::new(segment.start + start, segment.start + end);
-            if let Some(acronym) = ACRONYM.captures(&prose[end..]) {
+            if let Some(acronym) = patterns.acronym.captures(&prose[end..]) {
                 if let Some(word) = acronym.get(1) {
                     acronyms.push(Acronym {
                         word: word.as_str().to_string(),
@@ -157,7 +182,10 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
         }
     }
     // Citations, which all carry a number and one of a few marks.
-    for caps in CITATION.captures_iter(if may_cite(prose) { prose } else { "" }) {
+    for caps in patterns
+        .citation
+        .captures_iter(if may_cite(prose) { prose } else { "" })
+    {
         let Some(whole) = caps.get(0) else { continue };
         let span = Span::new(segment.start + whole.start(), segment.start + whole.end());
         if overlaps_any(&mentions, span) {
@@ -172,7 +200,10 @@ pub fn segment_laws(text: &str, segment: Span, kb: &Kb) -> SegmentLaws {
         });
     }
     // Law-shaped names copydesk does not know.
-    for found in LAW_SHAPED.find_iter(if has_law_word(prose) { prose } else { "" }) {
+    for found in patterns
+        .law_shaped
+        .find_iter(if has_law_word(prose) { prose } else { "" })
+    {
         let mut start = found.start();
         let end = found.end();
         // `Harvard Law School` is not a law.
