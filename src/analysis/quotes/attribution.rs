@@ -271,14 +271,16 @@ pub fn attribute(
     let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
     // The speaker of a colon lead-in at the end of the previous block.
     let mut lead_in: Option<Attribution> = None;
-    // The attribution of the last quotation of the previous block.
-    let mut previous_block_last: Option<Attribution> = None;
+    // What the previous block hands to a paragraph of quotes after it.
+    let mut previous_block_last: Option<Handed> = None;
     for &(first, base, plan) in plans {
         let resolved = |people: &mut People, found: &Found| {
             let (phrase, cue) = moved(found, 0, base);
             resolve(text, people, &phrase, cue)
         };
-        let mut last_in_block: Option<Attribution> = None;
+        // The last quotation of this block with an attribution, by index:
+        // it is copied only when a later quotation inherits it.
+        let mut last_in_block: Option<usize> = None;
         for q in &plan.quotes {
             let qi = first + q.quote;
             let Some(m) = marked.get(qi) else { continue };
@@ -290,7 +292,7 @@ pub fn attribute(
             let mut attribution = q.speaker.as_ref().map(|f| resolved(people, f));
             if attribution.is_none() && q.kind.needs_attribution() {
                 attribution = last_in_block
-                    .clone()
+                    .and_then(|i| quotes[i].attribution.clone())
                     .map(inherited)
                     .or_else(|| q.nearest.as_ref().map(|f| resolved(people, f)))
                     .or_else(|| {
@@ -306,15 +308,20 @@ pub fn attribute(
                     .or_else(|| lead_in.clone())
                     .or_else(|| {
                         plan.quote_only
-                            .then(|| previous_block_last.clone().map(inherited))
+                            .then(|| match &previous_block_last {
+                                Some(Handed::Quote(i)) => quotes[*i].attribution.clone(),
+                                Some(Handed::Cue(attribution)) => Some(attribution.clone()),
+                                None => None,
+                            })
                             .flatten()
+                            .map(inherited)
                     });
             }
             if !q.kind.needs_attribution() && !q.in_sentence {
                 attribution = None;
             }
             if attribution.is_some() {
-                last_in_block = attribution.clone();
+                last_in_block = Some(quotes.len());
             }
             quotes.push(Quote {
                 span: m.span,
@@ -329,13 +336,20 @@ pub fn attribute(
         // With no quote of its own attributed, a paragraph whose last verb
         // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
         // that speaker to a paragraph of quotes that follows.
-        previous_block_last = last_in_block.or_else(|| {
+        previous_block_last = last_in_block.map(Handed::Quote).or_else(|| {
             plan.last_cue
                 .as_ref()
-                .map(|f| inherited(resolved(people, f)))
+                .map(|f| Handed::Cue(inherited(resolved(people, f))))
         });
     }
     quotes
+}
+
+/// What a block hands to a paragraph of quotes after it: the attribution
+/// of its last attributed quotation (by index) or of its last verb of saying.
+enum Handed {
+    Quote(usize),
+    Cue(Attribution),
 }
 
 /// A later quotation that takes its attribution from an earlier one; the
