@@ -10,5 +10,7 @@ pub mod kb;
 pub mod lsp;
 pub mod markdown;
 pub mod parallel;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod workspace;

@@ -408,16 +408,10 @@ mod tests {
             "\u{a0}", "\u{2003}", "\x0b", "é", "É", "İ", "ß", "ǅ", "ﬁ", "Ω", "日", "😀", "§", "“",
             "\u{307}", "Act", "U.S.", "of", "2022",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(7);
         for _ in 0..3_000 {
-            let len = next(12);
-            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let len = rng.below(12);
+            let text: String = (0..len).map(|_| rng.pick(PIECES)).collect();
             check(&text);
         }
     }

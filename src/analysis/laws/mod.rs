@@ -504,18 +504,12 @@ mod tests {
             "Wolf",
         ];
         let spaces = [" ", " ", " ", "\u{a0}", "\u{2003}", "\n", "", ", ", "\t"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut below = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(1);
         for _ in 0..20_000 {
             let mut prose = String::new();
-            for _ in 0..below(9) + 1 {
-                prose.push_str(words[below(words.len())]);
-                prose.push_str(spaces[below(spaces.len())]);
+            for _ in 0..rng.below(9) + 1 {
+                prose.push_str(rng.pick(&words));
+                prose.push_str(rng.pick(&spaces));
             }
             if LAW_SHAPED.is_match(&prose) {
                 assert!(has_law_word(&prose), "{prose:?} has a law-shaped name");
