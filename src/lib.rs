@@ -11,6 +11,6 @@ pub mod lsp;
 pub mod markdown;
 pub mod parallel;
 #[cfg(test)]
-mod testing;
+mod random;
 pub mod text;
 pub mod workspace;

@@ -408,7 +408,7 @@ mod tests {
             "\u{a0}", "\u{2003}", "\x0b", "é", "É", "İ", "ß", "ǅ", "ﬁ", "Ω", "日", "😀", "§", "“",
             "\u{307}", "Act", "U.S.", "of", "2022",
         ];
-        let mut rng = crate::testing::Rng::new(7);
+        let mut rng = crate::random::Rng::new(7);
         for _ in 0..3_000 {
             let len = rng.below(12);
             let text: String = (0..len).map(|_| rng.pick(PIECES)).collect();

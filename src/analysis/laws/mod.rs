@@ -504,7 +504,7 @@ mod tests {
             "Wolf",
         ];
         let spaces = [" ", " ", " ", "\u{a0}", "\u{2003}", "\n", "", ", ", "\t"];
-        let mut rng = crate::testing::Rng::new(1);
+        let mut rng = crate::random::Rng::new(1);
         for _ in 0..20_000 {
             let mut prose = String::new();
             for _ in 0..rng.below(9) + 1 {

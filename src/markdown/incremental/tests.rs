@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::markdown::prose_regions;
-use crate::testing::Rng;
+use crate::random::Rng;
 
 /// Paragraphs of copy, which most of a draft is; each ends with a line
 /// break.

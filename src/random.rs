@@ -1,6 +1,5 @@
-//! What the unit tests share: a seeded random generator, so that every
-//! randomised test replays the same inputs and any failure can be found
-//! again.
+//! A seeded random generator for the randomised unit tests, so that each
+//! replays the same inputs and any failure can be found again.
 
 /// A seeded xorshift generator.
 pub struct Rng(u64);
