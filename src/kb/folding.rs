@@ -97,7 +97,7 @@ pub(super) fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 at += 1;
                 continue;
             }
-            ALPHANUMERIC => at = alphanumeric_end(text, at + 1),
+            RUN => at = alphanumeric_end(text, at + 1),
             OTHER => at += 1,
             _ => {
                 let ch = text[at..].chars().next()?;
@@ -120,8 +120,8 @@ fn alphanumeric_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(at) {
         match BYTE_CLASS[usize::from(b)] {
-            ALPHANUMERIC => at += 1,
-            NOT_ASCII => match text[at..].chars().next() {
+            RUN => at += 1,
+            LONGER => match text[at..].chars().next() {
                 Some(ch) if ch.is_alphanumeric() => at += ch.len_utf8(),
                 _ => break,
             },
@@ -130,30 +130,6 @@ fn alphanumeric_end(text: &str, mut at: usize) -> usize {
     }
     at
 }
-
-/// What the tokenizer makes of a byte: an ASCII letter or digit, ASCII
-/// white space, other ASCII, or part of a longer character.
-const OTHER: u8 = 0;
-const ALPHANUMERIC: u8 = 1;
-const SPACE: u8 = 2;
-const NOT_ASCII: u8 = 3;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [NOT_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_alphanumeric() {
-            ALPHANUMERIC
-        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
-            SPACE
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    classes
-};
 
 /// The hash a token's folded bytes start from.
 pub(super) const TOKEN_SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -180,22 +156,23 @@ pub(super) struct Token {
     pub hash: u64,
 }
 
-/// What the scan makes of a byte of the original: an ASCII letter or digit,
-/// a byte folding turns into a space (ASCII white space and `-`), other
-/// ASCII, or part of a longer character.
-const SCAN_RUN: u8 = 0;
-const SCAN_SPACE: u8 = 1;
-const SCAN_OTHER: u8 = 2;
-const SCAN_LONGER: u8 = 3;
+/// What a byte is to the tokens: an ASCII letter or digit, a byte folding
+/// turns into a space (ASCII white space and `-`), other ASCII, or part of
+/// a longer character. One table serves the scan of original prose and the
+/// tokens of folded text, which has no `-` left to read.
+const RUN: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+const LONGER: u8 = 3;
 
-static SCAN_CLASS: [u8; 256] = {
-    let mut classes = [SCAN_LONGER; 256];
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [LONGER; 256];
     let mut b = 0;
     while b < 128 {
         classes[b] = match FOLDED_ASCII[b] {
-            b' ' => SCAN_SPACE,
-            folded if folded.is_ascii_alphanumeric() => SCAN_RUN,
-            _ => SCAN_OTHER,
+            b' ' => SPACE,
+            folded if folded.is_ascii_alphanumeric() => RUN,
+            _ => OTHER,
         };
         b += 1;
     }
@@ -214,8 +191,8 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
     let mut run: Option<Token> = None;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        match SCAN_CLASS[usize::from(b)] {
-            SCAN_RUN => {
+        match BYTE_CLASS[usize::from(b)] {
+            RUN => {
                 let open = run.get_or_insert(Token {
                     start: at,
                     end: at,
@@ -226,7 +203,7 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
                 let mut hash = open.hash;
                 let mut end = at;
                 while let Some(&b) = bytes.get(end) {
-                    if SCAN_CLASS[usize::from(b)] != SCAN_RUN {
+                    if BYTE_CLASS[usize::from(b)] != RUN {
                         break;
                     }
                     hash = token_step(hash, b | 0x20);
@@ -236,11 +213,11 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
                 open.end = end;
                 at = end;
             }
-            SCAN_SPACE => {
+            SPACE => {
                 close(&mut tokens, &mut run);
                 at += 1;
             }
-            SCAN_OTHER => {
+            OTHER => {
                 close(&mut tokens, &mut run);
                 tokens.push(Token {
                     start: at,

@@ -66,6 +66,14 @@ pub struct Guarded<R> {
     ended: bool,
 }
 
+/// Copy into `buf` as much of `held` from `*at` on as it has room for, and
+/// move `at` past it: how a reader hands on bytes it holds.
+pub(super) fn lend(held: &[u8], at: &mut usize, buf: &mut ReadBuf<'_>) {
+    let n = buf.remaining().min(held.len() - *at);
+    buf.put_slice(&held[*at..*at + n]);
+    *at += n;
+}
+
 impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
     fn poll_read(
         self: Pin<&mut Self>,
@@ -75,9 +83,7 @@ impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
         let this = self.get_mut();
         loop {
             if this.taken < this.ready.len() {
-                let n = buf.remaining().min(this.ready.len() - this.taken);
-                buf.put_slice(&this.ready[this.taken..this.taken + n]);
-                this.taken += n;
+                lend(&this.ready, &mut this.taken, buf);
                 if this.taken == this.ready.len() {
                     this.ready.clear();
                     this.taken = 0;

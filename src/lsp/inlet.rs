@@ -76,9 +76,7 @@ impl AsyncRead for Inlet {
                 Poll::Pending => return Poll::Pending,
             }
         }
-        let n = buf.remaining().min(this.current.len() - this.at);
-        buf.put_slice(&this.current[this.at..this.at + n]);
-        this.at += n;
+        super::framing::lend(&this.current, &mut this.at, buf);
         Poll::Ready(Ok(()))
     }
 }
