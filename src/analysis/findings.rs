@@ -7,6 +7,7 @@ use crate::text::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
     UnattributedQuote,
+    AttributedByContext,
     UnclosedQuote,
     UnresolvedSpeaker,
     SurnameFirstReference,
@@ -18,8 +19,9 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 9] = [
+    pub const ALL: [Code; 10] = [
         Code::UnattributedQuote,
+        Code::AttributedByContext,
         Code::UnclosedQuote,
         Code::UnresolvedSpeaker,
         Code::SurnameFirstReference,
@@ -33,6 +35,7 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::UnattributedQuote => "unattributed-quote",
+            Code::AttributedByContext => "attributed-by-context",
             Code::UnclosedQuote => "unclosed-quote",
             Code::UnresolvedSpeaker => "unresolved-speaker",
             Code::SurnameFirstReference => "surname-first-reference",
@@ -52,6 +55,9 @@ impl Code {
     pub fn description(self) -> &'static str {
         match self {
             Code::UnattributedQuote => "A direct or partial quote names nobody as its speaker.",
+            Code::AttributedByContext => {
+                "A quote paragraph names nobody; its speaker is implied by the paragraph before."
+            }
             Code::UnclosedQuote => "A quotation mark is opened and never closed.",
             Code::UnresolvedSpeaker => {
                 "An attribution such as “he said” has nobody earlier for the pronoun to be."
@@ -72,9 +78,10 @@ impl Code {
             | Code::UnclosedQuote
             | Code::UnresolvedSpeaker
             | Code::LawNameMismatch => Severity::Warning,
-            Code::SurnameFirstReference | Code::AnonymousSource | Code::LawNotEnacted => {
-                Severity::Info
-            }
+            Code::AttributedByContext
+            | Code::SurnameFirstReference
+            | Code::AnonymousSource
+            | Code::LawNotEnacted => Severity::Info,
             Code::AttributionVerb | Code::UnknownLaw => Severity::Hint,
         }
     }

@@ -64,13 +64,68 @@ pub struct Quote {
     pub attribution: Option<Attribution>,
 }
 
-/// Who said a quote and the words that say so.
+/// Who said a quote, the words that say so, and where they were found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
     pub speaker: SpeakerMention,
     /// The verb of saying, `according to`, or a lead-in colon; `None` when
     /// the attribution is inherited (a later segment of a running quote).
     pub cue: Option<Cue>,
+    pub how: How,
+}
+
+/// Where the words that attribute a quote stand, relative to the quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    /// A verb of saying in the quote's own sentence: `"...," Wang said.`
+    Sentence,
+    /// The sentence right after the quote: `"..." Wang added that ...`
+    NextSentence,
+    /// Elsewhere in the quote's paragraph: an earlier quote's speaker, the
+    /// subject of a sentence the quote is woven into, a verb further off.
+    Paragraph,
+    /// A signature line under the quote: `― Wang Wenbin, spokesperson`.
+    Signature,
+    /// A colon lead-in ending the paragraph before: `Wang said:`.
+    LeadIn,
+    /// An earlier segment of the same running quote.
+    RunningQuote,
+    /// Nobody in the quote's paragraph: the speaker whose speech ends the
+    /// paragraph before. AP style attributes each new quote paragraph.
+    Context,
+}
+
+impl How {
+    /// The words a reader sees: `in its own sentence`, `by context`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            How::Sentence => "in its own sentence",
+            How::NextSentence => "in the next sentence",
+            How::Paragraph => "in its paragraph",
+            How::Signature => "by the signature line under it",
+            How::LeadIn => "by the lead-in ending the paragraph before",
+            How::RunningQuote => "as part of a running quote",
+            How::Context => "by context: the paragraph before ends with their words",
+        }
+    }
+}
+
+/// What kind of source an identity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// One named or described person.
+    Person,
+    /// A company, agency, ministry, campaign, newspaper, or a country as a
+    /// state (`Japan said`).
+    Organisation,
+    /// Several people that are not an organisation: `Democrats`, `protesters`.
+    Group,
+    /// A source the draft does not name: `a source`, `officials`.
+    Anonymous,
+    /// A pronoun or word with nobody the draft names for it to be.
+    Unknown,
 }
 
 /// A mention of a speaker as written, and the full name it resolves to.
@@ -82,6 +137,7 @@ pub struct SpeakerMention {
     /// for `he`), when the draft names one.
     pub name: Option<String>,
     pub form: MentionForm,
+    pub kind: SourceKind,
 }
 
 /// How a speaker is referred to.
@@ -107,6 +163,7 @@ pub struct Speaker {
     /// The full name, or the words as written when the draft never names
     /// the source (`the spokesperson`, `a source`).
     pub name: String,
+    pub kind: SourceKind,
     /// Titles and appositives as written: `Gov.`, `a spokesperson for the
     /// foreign ministry`.
     pub descriptions: Vec<String>,

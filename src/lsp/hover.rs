@@ -277,7 +277,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Cue, SpeakerMention};
+    use crate::analysis::{Cue, How, SourceKind, SpeakerMention};
     use crate::kb::{Kind, LawId};
     use crate::text::Span;
 
@@ -380,11 +380,13 @@ mod tests {
                 text: "he".to_string(),
                 name: Some("Wang Wenbin".to_string()),
                 form: MentionForm::Pronoun,
+                kind: SourceKind::Person,
             },
             cue: Some(Cue {
                 span: Span::new(he + 3, he + 7),
                 text: "said".to_string(),
             }),
+            how: How::Sentence,
         });
         assert_eq!(
             quote_card(&q, text),

@@ -11,7 +11,9 @@ use super::speakers::{
     is_according_to, sentence_subject, speaker_after, speaker_before, SpeakerPhrase,
 };
 use super::words::{sentences, Token};
-use crate::analysis::{Attribution, Cue, MentionForm, Quote, QuoteKind, SpeakerMention};
+use crate::analysis::{
+    Attribution, Cue, How, MentionForm, Quote, QuoteKind, SourceKind, SpeakerMention,
+};
 use crate::config::Config;
 use crate::text::Span;
 
@@ -274,9 +276,9 @@ pub fn attribute(
     // What the previous block hands to a paragraph of quotes after it.
     let mut previous_block_last: Option<Handed> = None;
     for &(first, base, plan) in plans {
-        let resolved = |people: &mut People, found: &Found| {
+        let resolved = |people: &mut People, found: &Found, how: How| {
             let (phrase, cue) = moved(found, 0, base);
-            resolve(text, people, &phrase, cue)
+            resolve(text, people, &phrase, cue, how)
         };
         // The last quotation of this block with an attribution, by index:
         // it is copied only when a later quotation inherits it.
@@ -289,19 +291,28 @@ pub fn attribute(
             } else {
                 qi
             };
-            let mut attribution = q.speaker.as_ref().map(|f| resolved(people, f));
+            let how = if q.in_sentence {
+                How::Sentence
+            } else {
+                How::Paragraph
+            };
+            let mut attribution = q.speaker.as_ref().map(|f| resolved(people, f, how));
             if attribution.is_none() && q.kind.needs_attribution() {
                 attribution = last_in_block
                     .and_then(|i| quotes[i].attribution.clone())
-                    .map(inherited)
-                    .or_else(|| q.nearest.as_ref().map(|f| resolved(people, f)))
+                    .map(|a| inherited(a, How::Paragraph))
+                    .or_else(|| {
+                        q.nearest
+                            .as_ref()
+                            .map(|f| resolved(people, f, How::Paragraph))
+                    })
                     .or_else(|| {
                         (group != qi)
                             .then(|| {
                                 quotes
                                     .get(group)
                                     .and_then(|g| g.attribution.clone())
-                                    .map(inherited)
+                                    .map(|a| inherited(a, How::RunningQuote))
                             })
                             .flatten()
                     })
@@ -314,7 +325,7 @@ pub fn attribute(
                                 None => None,
                             })
                             .flatten()
-                            .map(inherited)
+                            .map(|a| inherited(a, How::Context))
                     });
             }
             if !q.kind.needs_attribution() && !q.in_sentence {
@@ -332,14 +343,17 @@ pub fn attribute(
                 attribution,
             });
         }
-        lead_in = plan.lead_in.as_ref().map(|f| resolved(people, f));
+        lead_in = plan
+            .lead_in
+            .as_ref()
+            .map(|f| resolved(people, f, How::LeadIn));
         // With no quote of its own attributed, a paragraph whose last verb
         // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
         // that speaker to a paragraph of quotes that follows.
         previous_block_last = last_in_block.map(Handed::Quote).or_else(|| {
             plan.last_cue
                 .as_ref()
-                .map(|f| Handed::Cue(inherited(resolved(people, f))))
+                .map(|f| Handed::Cue(resolved(people, f, How::Context)))
         });
     }
     quotes
@@ -354,9 +368,10 @@ enum Handed {
 
 /// A later quotation that takes its attribution from an earlier one; the
 /// words that attribute it belong to the earlier one.
-fn inherited(attribution: Attribution) -> Attribution {
+fn inherited(attribution: Attribution, how: How) -> Attribution {
     Attribution {
         cue: None,
+        how,
         ..attribution
     }
 }
@@ -389,6 +404,7 @@ fn resolve(
     people: &mut People,
     speaker: &SpeakerPhrase,
     cue: Option<Span>,
+    how: How,
 ) -> Attribution {
     let written = speaker.span.slice(text);
     let at = speaker.span.start;
@@ -416,11 +432,17 @@ fn resolve(
             text: written.to_string(),
             name,
             form: speaker.form,
+            kind: match speaker.form {
+                MentionForm::Anonymous => SourceKind::Anonymous,
+                MentionForm::Pronoun if person.is_none() => SourceKind::Unknown,
+                _ => SourceKind::Person,
+            },
         },
         cue: cue.map(|span| Cue {
             span,
             text: span.slice(text).to_string(),
         }),
+        how,
     }
 }
 

@@ -34,6 +34,7 @@ pub fn gather_speakers(text: &str, quotes: &[Quote], people: &People) -> Vec<Spe
                 by_name.insert(name.clone(), speakers.len());
                 let mut speaker = Speaker {
                     name,
+                    kind: mention.kind,
                     descriptions: Vec::new(),
                     mentions: Vec::new(),
                     quotes: Vec::new(),

@@ -1,0 +1,142 @@
+//! The identity answer key (`data/eval/identity-key.jsonl`) and how a name
+//! copydesk gives is matched against it.
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct ArticleKey {
+    pub id: String,
+    pub identities: Vec<Identity>,
+    pub quotes: Vec<KeyedQuote>,
+}
+
+#[derive(Deserialize)]
+pub struct Identity {
+    pub key: String,
+    /// person, organisation, group, anonymous or other.
+    pub kind: String,
+    pub name: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub descriptions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct KeyedQuote {
+    /// Code-point offsets of the quote in the article, as in the corpus.
+    pub start: usize,
+    pub end: usize,
+    pub who: String,
+}
+
+/// One deletion of the orphan set (`data/eval/orphans.jsonl`).
+#[derive(Deserialize)]
+pub struct Orphan {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    /// The comma inside the quote, which becomes a period.
+    pub comma: usize,
+    /// What goes: from the closing mark's end to the paragraph's end.
+    pub cut: (usize, usize),
+}
+
+impl Orphan {
+    /// The article with the attribution clause deleted.
+    pub fn apply(&self, text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out: String = chars[..self.comma].iter().collect();
+        out.push('.');
+        out.extend(&chars[self.comma + 1..self.cut.0]);
+        out.extend(&chars[self.cut.1..]);
+        out
+    }
+}
+
+/// Titles that may lead a name as written and are not part of it.
+const TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "dr.",
+    "sen.",
+    "senator",
+    "rep.",
+    "gov.",
+    "governor",
+    "gen.",
+    "president",
+    "president-elect",
+    "vice",
+    "secretary",
+    "mayor",
+    "rev.",
+    "lt.",
+    "col.",
+    "prof.",
+    "judge",
+    "justice",
+    "former",
+    "the",
+    "speaker",
+    "attorney",
+    "general",
+    "state",
+    "gop",
+    "democratic",
+    "republican",
+];
+
+/// A name folded for comparison: lower case, one kind of apostrophe, no
+/// possessive, no leading titles or article, single spaces.
+pub fn fold(name: &str) -> String {
+    let lowered = name
+        .to_lowercase()
+        .replace(['’', '‘', '`'], "'")
+        .replace(['“', '”', '"'], "");
+    let mut words: Vec<&str> = lowered
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == ':' || c == ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1 && TITLES.contains(&words[0]) {
+        words.remove(0);
+    }
+    let mut joined = words.join(" ");
+    for suffix in ["'s", "'"] {
+        if let Some(stripped) = joined.strip_suffix(suffix) {
+            joined = stripped.to_string();
+            break;
+        }
+    }
+    joined
+}
+
+impl ArticleKey {
+    /// The identity with key `who`.
+    pub fn identity(&self, who: &str) -> Option<&Identity> {
+        self.identities.iter().find(|i| i.key == who)
+    }
+
+    /// Which identities of the article a name copydesk gives could mean:
+    /// those with that name among their names (or, for an identity the
+    /// article never names, among its descriptions).
+    pub fn identities_named(&self, name: &str) -> Vec<&Identity> {
+        let wanted = fold(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        self.identities
+            .iter()
+            .filter(|i| {
+                let names = std::iter::once(&i.name).chain(&i.names);
+                let by_name = names.clone().any(|n| fold(n) == wanted);
+                let described = (i.names.is_empty() || i.kind != "person")
+                    && i.descriptions.iter().any(|d| fold(d) == wanted);
+                by_name || described
+            })
+            .collect()
+    }
+}
