@@ -5,12 +5,18 @@
 use std::ops::Range;
 
 use super::cues::cue_class;
+use super::entities::{fold, Entities};
+use super::lexicon::{title_role, GROUP_HEADS};
 use super::marks::MarkedQuote;
-use super::people::People;
+use super::mentions::is_nickname;
+use super::names::Gender;
+use super::salience::{Occurrence, Role, Salience};
 use super::speakers::{
-    is_according_to, sentence_subject, speaker_after, speaker_before, SpeakerPhrase,
+    is_according_to, phrase_starting_at, sentence_subject, speaker_after, speaker_before,
+    SpeakerPhrase,
 };
-use super::words::{sentences, Token};
+use super::tags::Tags;
+use super::words::Token;
 use crate::analysis::{
     Attribution, Cue, How, MentionForm, Quote, QuoteKind, SourceKind, SpeakerMention,
 };
@@ -53,7 +59,10 @@ fn cue_speakers(
                 }
                 continue;
             }
-            if w.eq_ignore_ascii_case("according") || cue_class(w, &config.extra_verbs).is_none() {
+            if w.eq_ignore_ascii_case("according")
+                || cue_class(w, &config.extra_verbs).is_none()
+                || !used_as_verb(text, tokens, i, range.start)
+            {
                 continue;
             }
             // `"...," said Wang` puts the speaker after the verb; otherwise
@@ -90,6 +99,62 @@ fn cue_speakers(
     found
 }
 
+/// Whether a verb of saying at token `i` is used as a verb, not as a
+/// noun: a capital mid-sentence is a name (`the United States`), and a
+/// form in `-s` is a verb only after its subject (`Wang says`, `he
+/// notes`, `the ministry states`) or after the quote it inverts (`"...,"
+/// says Wang`), not after a determiner or an adjective (`battleground
+/// states`, `Republican claims`, `the reports`).
+fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -> bool {
+    let token = &tokens[i];
+    if token.tags.has(Tags::CAPITAL) && !token.tags.has(Tags::SENTENCE_START) {
+        return false;
+    }
+    let w = token.span.slice(text);
+    if !w.ends_with('s') || w.eq_ignore_ascii_case("says") || i == sentence_start {
+        return true;
+    }
+    let mut before = i;
+    while before > sentence_start && tokens[before - 1].tags.has(Tags::ADVERB) {
+        before -= 1;
+    }
+    let Some(previous) = before.checked_sub(1).map(|k| &tokens[k]) else {
+        return true;
+    };
+    if previous.quote().is_some() || previous.is_punct(',') || previous.is_punct(')') {
+        return true;
+    }
+    if !previous.is_word() {
+        return false;
+    }
+    let tags = previous.tags;
+    if tags.has(Tags::DETERMINER) && !tags.has(Tags::PRONOUN) {
+        return false;
+    }
+    let lower = super::lexicon::lowercase(previous.span.slice(text));
+    tags.has(Tags::PRONOUN)
+        || matches!(&*lower, "who" | "that" | "which")
+        || (tags.has(Tags::CAPITAL) && !tags.has(Tags::DEMONYM) && !is_party_word(&lower))
+        || super::lexicon::is_person_noun(&lower)
+        || super::mentions::is_org_noun(&lower)
+}
+
+/// Party and ideology words, which are adjectives before a noun.
+fn is_party_word(word: &str) -> bool {
+    matches!(
+        word,
+        "republican"
+            | "democratic"
+            | "democrat"
+            | "gop"
+            | "conservative"
+            | "liberal"
+            | "progressive"
+            | "libertarian"
+            | "independent"
+    )
+}
+
 /// A speaker phrase and the words that make it one (a verb of saying, a
 /// colon), not yet resolved to a person.
 pub type Found = (SpeakerPhrase, Option<Span>);
@@ -103,8 +168,10 @@ pub struct QuotePlan {
     pub quote: usize,
     pub kind: QuoteKind,
     /// The speaker of a verb of saying in the quote's sentence or the next,
-    /// else the sentence's subject.
+    /// the name on a signature line under it, else the sentence's subject.
     pub speaker: Option<Found>,
+    /// Where `speaker` was found.
+    pub how: How,
     /// Whether a verb of saying in the quote's own sentence attributes it.
     pub in_sentence: bool,
     /// The verb of saying nearest the quote anywhere in the block, when the
@@ -123,6 +190,14 @@ pub struct BlockPlan {
     pub lead_in: Option<Found>,
     /// The speaker of the block's last verb of saying.
     pub last_cue: Option<Found>,
+    /// A signature line that is the whole block (`― Wang Wenbin,
+    /// spokesperson`), for the quotations of the block before.
+    pub signature: Option<Found>,
+    /// Where each sentence starts.
+    pub sentences: Vec<usize>,
+    /// The speaker phrases of its verbs of saying and its sentences'
+    /// subjects: how prominently a name in them is mentioned.
+    pub roles: Vec<(Span, Role)>,
 }
 
 fn moved(found: &Found, from: usize, to: usize) -> Found {
@@ -153,6 +228,13 @@ impl BlockPlan {
             quote_only: self.quote_only,
             lead_in: found(&self.lead_in),
             last_cue: found(&self.last_cue),
+            signature: found(&self.signature),
+            sentences: self.sentences.iter().map(|&s| s + to - from).collect(),
+            roles: self
+                .roles
+                .iter()
+                .map(|&(span, role)| (span.moved(from, to), role))
+                .collect(),
         }
     }
 }
@@ -165,11 +247,11 @@ pub fn plan_block(
     marked: &[MarkedQuote],
     first: usize,
     block_tokens: &[Token],
+    sents: &[Range<usize>],
     config: &Config,
 ) -> BlockPlan {
-    let sents = sentences(text, block_tokens, marked);
     let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
-    let cues = cue_speakers(text, block_tokens, &sents, config);
+    let cues = cue_speakers(text, block_tokens, sents, config);
     let found = |c: &CueSpeaker| (c.speaker.clone(), Some(c.cue));
     // A paragraph that opens with a quote and names nobody continues the
     // previous paragraph's speaker.
@@ -195,30 +277,49 @@ pub fn plan_block(
                 return None;
             }
             // Only a sentence that opens with its speaker and verb
-            // (`Wang added.`) attributes the quote before it.
+            // (`Wang added.`, `That was how Wang put it.`) attributes the
+            // quote before it.
             nearest(
                 &mut cues
                     .iter()
-                    .filter(|c| c.sentence == s + 1 && c.at <= next.start + 3),
+                    .filter(|c| c.sentence == s + 1 && c.at <= next.start + 5),
             )
         };
-        let direct_hit = in_sentence.clone().or_else(next_sentence);
-        let mut kind = classify(
-            text,
-            m,
-            block_tokens,
-            ti,
-            &sents[s],
-            direct_hit.is_some(),
-            config,
-        );
+        let signature = signature_after(text, block_tokens, ti);
+        let mut how = How::Sentence;
+        let direct_hit = match (&in_sentence, &signature) {
+            (Some(hit), _) => Some(hit.clone()),
+            (None, Some(_)) => None,
+            (None, None) => next_sentence().inspect(|_| how = How::NextSentence),
+        };
+        let nickname = is_nickname(text, block_tokens, ti);
+        let mut kind = if nickname {
+            QuoteKind::Scare
+        } else {
+            classify(
+                text,
+                m,
+                block_tokens,
+                ti,
+                &sents[s],
+                direct_hit.is_some() || signature.is_some(),
+                config,
+            )
+        };
         let mut speaker = direct_hit.as_ref().map(found);
+        if speaker.is_none() && signature.is_some() {
+            speaker = signature;
+            how = How::Signature;
+        }
         // A partial quote woven into a sentence, or one after a colon in it,
         // belongs to the sentence's subject.
         let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
         let short_phrase =
             kind == QuoteKind::Scare && m.content.slice(text).split_whitespace().nth(1).is_some();
-        if speaker.is_none() && (kind == QuoteKind::Partial || colon_before || short_phrase) {
+        if speaker.is_none()
+            && !nickname
+            && (kind == QuoteKind::Partial || colon_before || short_phrase)
+        {
             // `... - Carl Bialik: "..."`: the name right before a colon.
             let before_colon = colon_before
                 .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
@@ -240,6 +341,7 @@ pub fn plan_block(
             if short_phrase && subject.is_some() {
                 kind = QuoteKind::Partial;
             }
+            how = How::Paragraph;
             speaker =
                 subject.map(|subject| (subject, colon_before.then(|| block_tokens[ti - 1].span)));
         }
@@ -252,34 +354,110 @@ pub fn plan_block(
             quote: qi - first,
             kind,
             speaker,
+            how,
             in_sentence: in_sentence.is_some(),
             nearest,
         });
     }
-    plan.lead_in = colon_lead_in(text, block_tokens, &sents, &cues);
+    plan.lead_in = colon_lead_in(text, block_tokens, sents, &cues);
     plan.last_cue = cues.last().map(found);
+    plan.signature = signature_line(text, block_tokens);
+    plan.sentences = sents
+        .iter()
+        .filter_map(|r| block_tokens.get(r.start).map(|t| t.span.start))
+        .collect();
+    plan.roles = cues
+        .iter()
+        .map(|c| (c.speaker.span, Role::Speaker))
+        .chain(
+            sents
+                .iter()
+                .filter_map(|r| sentence_subject(text, block_tokens, r))
+                .map(|p| (p.span, Role::Subject)),
+        )
+        .collect();
     plan
+}
+
+/// Whether a token is a dash that can lead a signature line.
+fn is_signature_dash(token: &Token) -> bool {
+    token.is_punct('―') || token.is_punct('—') || token.is_punct('–') || token.is_punct('~')
+}
+
+/// The name on a signature line right after the quotation at token `at`:
+/// `"..." ― Wang Wenbin, spokesperson`.
+fn signature_after(text: &str, tokens: &[Token], at: usize) -> Option<Found> {
+    let dash = tokens.get(at + 1).filter(|t| is_signature_dash(t))?;
+    let name = tokens.get(at + 2)?;
+    if !name.is_word() || !name.tags.has(Tags::CAPITAL) {
+        return None;
+    }
+    let phrase = phrase_starting_at(text, tokens, at + 2, tokens.len())
+        .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
+    // The signature ends the sentence or the block: the name is followed
+    // by nothing, a comma (its title), or the end of a sentence.
+    let after = tokens.partition_point(|t| t.span.start < phrase.span.end);
+    let ends = tokens.get(after).is_none_or(|t| {
+        t.is_punct(',') || t.is_punct('.') || t.is_punct('(') || t.quote().is_some()
+    });
+    ends.then_some((phrase, Some(dash.span)))
+}
+
+/// A block that is a signature line: a dash and a name, maybe a title.
+fn signature_line(text: &str, tokens: &[Token]) -> Option<Found> {
+    let dash = tokens.first().filter(|t| is_signature_dash(t))?;
+    let phrase = phrase_starting_at(text, tokens, 1, tokens.len())
+        .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
+    let after = tokens.partition_point(|t| t.span.start < phrase.span.end);
+    // A title may follow after a comma; a sentence of its own may not.
+    let short =
+        tokens.len() <= after + 16 && !tokens[after..].iter().any(|t| t.tags.has(Tags::CUE));
+    short.then_some((phrase, Some(dash.span)))
 }
 
 /// The quotations of `marked`, classified and attributed: each block's
 /// plan, with the index of the block's first quotation and the offset the
-/// plan's spans count from, resolved to people in document order.
+/// plan's spans count from, resolved to entities in document order. Each
+/// quote comes with the entity its speaker resolved to.
 pub fn attribute(
     text: &str,
     marked: &[MarkedQuote],
     plans: &[(usize, usize, &BlockPlan)],
-    people: &mut People,
-) -> Vec<Quote> {
-    let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
+    entities: &mut Entities,
+) -> Vec<(Quote, Option<usize>)> {
+    let mut salience = salience_of(plans, entities);
+    let mut walk = Walk {
+        text,
+        entities,
+        salience: &mut salience,
+        block: 0,
+    };
+    let mut quotes: Vec<(Quote, Option<usize>)> = Vec::with_capacity(marked.len());
     // The speaker of a colon lead-in at the end of the previous block.
-    let mut lead_in: Option<Attribution> = None;
+    let mut lead_in: Option<Resolved> = None;
     // What the previous block hands to a paragraph of quotes after it.
     let mut previous_block_last: Option<Handed> = None;
-    for &(first, base, plan) in plans {
-        let resolved = |people: &mut People, found: &Found, how: How| {
-            let (phrase, cue) = moved(found, 0, base);
-            resolve(text, people, &phrase, cue, how)
-        };
+    // The quotations of the previous block, by index.
+    let mut previous_block: std::ops::Range<usize> = 0..0;
+    for (block, &(first, base, plan)) in plans.iter().enumerate() {
+        walk.block = block;
+        // A signature line under a paragraph of quotes signs those its
+        // paragraph leaves unattributed.
+        if let Some(found) = &plan.signature {
+            let signed = walk.resolve(&moved(found, 0, base), How::Signature);
+            for i in previous_block.clone() {
+                let (quote, entity) = &mut quotes[i];
+                let open = quote
+                    .attribution
+                    .as_ref()
+                    .is_none_or(|a| a.how == How::Context);
+                if quote.kind.needs_attribution() && open {
+                    quote.attribution = Some(signed.0.clone());
+                    *entity = signed.1;
+                }
+            }
+        }
+        let block_start = quotes.len();
         // The last quotation of this block with an attribution, by index:
         // it is copied only when a later quotation inherits it.
         let mut last_in_block: Option<usize> = None;
@@ -287,83 +465,94 @@ pub fn attribute(
             let qi = first + q.quote;
             let Some(m) = marked.get(qi) else { continue };
             let group = if m.continues && qi > 0 {
-                quotes.get(qi - 1).map_or(qi, |previous| previous.group)
+                quotes.get(qi - 1).map_or(qi, |previous| previous.0.group)
             } else {
                 qi
             };
-            let how = if q.in_sentence {
-                How::Sentence
-            } else {
-                How::Paragraph
-            };
-            let mut attribution = q.speaker.as_ref().map(|f| resolved(people, f, how));
+            let mut attribution = q
+                .speaker
+                .as_ref()
+                .map(|f| walk.resolve(&moved(f, 0, base), q.how));
             if attribution.is_none() && q.kind.needs_attribution() {
+                let inherit = |i: usize, how: How| {
+                    let (quote, entity) = &quotes[i];
+                    quote
+                        .attribution
+                        .clone()
+                        .map(|a| (inherited(a, how), *entity))
+                };
                 attribution = last_in_block
-                    .and_then(|i| quotes[i].attribution.clone())
-                    .map(|a| inherited(a, How::Paragraph))
+                    .and_then(|i| inherit(i, How::Paragraph))
                     .or_else(|| {
                         q.nearest
                             .as_ref()
-                            .map(|f| resolved(people, f, How::Paragraph))
+                            .map(|f| walk.resolve(&moved(f, 0, base), How::Paragraph))
                     })
                     .or_else(|| {
                         (group != qi)
-                            .then(|| {
-                                quotes
-                                    .get(group)
-                                    .and_then(|g| g.attribution.clone())
-                                    .map(|a| inherited(a, How::RunningQuote))
-                            })
+                            .then(|| inherit(group, How::RunningQuote))
                             .flatten()
                     })
                     .or_else(|| lead_in.clone())
                     .or_else(|| {
                         plan.quote_only
                             .then(|| match &previous_block_last {
-                                Some(Handed::Quote(i)) => quotes[*i].attribution.clone(),
-                                Some(Handed::Cue(attribution)) => Some(attribution.clone()),
+                                Some(Handed::Quote(i)) => inherit(*i, How::Context),
+                                Some(Handed::Cue(resolved)) => {
+                                    Some((inherited(resolved.0.clone(), How::Context), resolved.1))
+                                }
                                 None => None,
                             })
                             .flatten()
-                            .map(|a| inherited(a, How::Context))
                     });
             }
             if !q.kind.needs_attribution() && !q.in_sentence {
                 attribution = None;
             }
+            let entity = attribution.as_ref().and_then(|a| a.1);
+            if let Some((a, Some(entity))) = &attribution {
+                walk.spoke(a.speaker.span.start, *entity);
+            }
             if attribution.is_some() {
                 last_in_block = Some(quotes.len());
             }
-            quotes.push(Quote {
-                span: m.span,
-                content: m.content,
-                kind: q.kind,
-                closed: m.closed,
-                group,
-                attribution,
-            });
+            quotes.push((
+                Quote {
+                    span: m.span,
+                    content: m.content,
+                    kind: q.kind,
+                    closed: m.closed,
+                    group,
+                    attribution: attribution.map(|a| a.0),
+                },
+                entity,
+            ));
         }
+        previous_block = block_start..quotes.len();
         lead_in = plan
             .lead_in
             .as_ref()
-            .map(|f| resolved(people, f, How::LeadIn));
+            .map(|f| walk.resolve(&moved(f, 0, base), How::LeadIn));
         // With no quote of its own attributed, a paragraph whose last verb
         // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
         // that speaker to a paragraph of quotes that follows.
         previous_block_last = last_in_block.map(Handed::Quote).or_else(|| {
             plan.last_cue
                 .as_ref()
-                .map(|f| Handed::Cue(resolved(people, f, How::Context)))
+                .map(|f| Handed::Cue(walk.resolve(&moved(f, 0, base), How::Context)))
         });
     }
     quotes
 }
 
+/// An attribution and the entity its speaker resolved to.
+type Resolved = (Attribution, Option<usize>);
+
 /// What a block hands to a paragraph of quotes after it: the attribution
 /// of its last attributed quotation (by index) or of its last verb of saying.
 enum Handed {
     Quote(usize),
-    Cue(Attribution),
+    Cue(Resolved),
 }
 
 /// A later quotation that takes its attribution from an earlier one; the
@@ -373,6 +562,222 @@ fn inherited(attribution: Attribution, how: How) -> Attribution {
         cue: None,
         how,
         ..attribution
+    }
+}
+
+/// The salience of every name mention of the draft: where each sentence
+/// starts, and how prominently each name is mentioned in its sentence.
+fn salience_of(plans: &[(usize, usize, &BlockPlan)], entities: &Entities) -> Salience {
+    let starts: Vec<usize> = plans
+        .iter()
+        .flat_map(|&(_, base, plan)| plan.sentences.iter().map(move |&s| s + base))
+        .collect();
+    let mut salience = Salience::new(starts);
+    for mention in &entities.mentions {
+        let Some(&(_, base, plan)) = plans.get(mention.block) else {
+            continue;
+        };
+        let role = plan
+            .roles
+            .iter()
+            .filter(|(span, _)| {
+                span.start + base <= mention.span.start && mention.span.end <= span.end + base
+            })
+            .map(|&(_, role)| role)
+            .min_by_key(|role| match role {
+                Role::Speaker => 0,
+                Role::Subject => 1,
+                Role::Other => 2,
+            })
+            .unwrap_or(Role::Other);
+        let sentence = salience.sentence_of(mention.span.start);
+        salience.mention(Occurrence {
+            at: mention.span.start,
+            block: mention.block,
+            sentence,
+            entity: mention.entity,
+            role,
+        });
+    }
+    salience
+}
+
+/// Resolving speaker phrases in document order.
+struct Walk<'w, 't> {
+    text: &'t str,
+    entities: &'w mut Entities,
+    salience: &'w mut Salience,
+    block: usize,
+}
+
+impl Walk<'_, '_> {
+    /// Record that an entity spoke at `at`.
+    fn spoke(&mut self, at: usize, entity: usize) {
+        let sentence = self.salience.sentence_of(at);
+        self.salience.spoke(Occurrence {
+            at,
+            block: self.block,
+            sentence,
+            entity,
+            role: Role::Speaker,
+        });
+    }
+
+    /// The attribution for a speaker phrase, with the entity it means.
+    fn resolve(&mut self, found: &Found, how: How) -> Resolved {
+        let (speaker, cue) = found;
+        let text = self.text;
+        let written = speaker.span.slice(text);
+        let at = speaker.span.start;
+        let entity = match speaker.form {
+            MentionForm::Name | MentionForm::Surname => Some(self.named(speaker.span, written)),
+            MentionForm::Pronoun => self.pronoun(at, written),
+            MentionForm::Description => self.described(at, written),
+            MentionForm::Anonymous => None,
+        };
+        let kind = match entity {
+            Some(e) => self.entities.entities[e].kind,
+            None => unnamed_kind(speaker.form, written),
+        };
+        let name = entity.map(|e| self.entities.entities[e].name.clone());
+        let attribution = Attribution {
+            speaker: SpeakerMention {
+                span: speaker.span,
+                text: written.to_string(),
+                name,
+                form: speaker.form,
+                kind,
+            },
+            cue: cue.map(|span| Cue {
+                span,
+                text: span.slice(text).to_string(),
+            }),
+            how,
+        };
+        (attribution, entity)
+    }
+
+    /// The entity a name or surname as written means, made if need be.
+    fn named(&mut self, span: Span, written: &str) -> usize {
+        if let Some(entity) = self
+            .entities
+            .named_in(span)
+            .or_else(|| self.entities.by_name(written))
+        {
+            return entity;
+        }
+        let last = written.split_whitespace().last().unwrap_or(written);
+        let known = super::names::known(last);
+        let capitals = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !last.chars().any(char::is_lowercase);
+        let kind = if known.place || capitals || super::names::is_place_phrase(written) {
+            SourceKind::Organisation
+        } else {
+            SourceKind::Person
+        };
+        self.entities.speaker_named(written, kind)
+    }
+
+    /// The entity a pronoun at `at` means: the most salient entity of a
+    /// kind and gender it can refer to.
+    fn pronoun(&mut self, at: usize, written: &str) -> Option<usize> {
+        let pronoun = written.to_lowercase();
+        let entities = &self.entities.entities;
+        let found = match pronoun.as_str() {
+            "he" | "she" => {
+                let gender = if pronoun == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                self.salience.best(at, self.block, |e| {
+                    let entity = &entities[e];
+                    if entity.kind != SourceKind::Person {
+                        return None;
+                    }
+                    let weak = if entity.evident { 0 } else { -15 };
+                    match entity.gender {
+                        Some(g) if g == gender => Some(5 + weak),
+                        Some(Gender::Either) | None => Some(weak),
+                        Some(_) => None,
+                    }
+                })
+            }
+            "they" | "it" => self.salience.best(at, self.block, |e| {
+                (entities[e].kind == SourceKind::Organisation).then_some(0)
+            }),
+            "who" => self
+                .salience
+                .nearest_in_sentence(at, |e| entities[e].kind != SourceKind::Unknown),
+            _ => None,
+        };
+        if let Some(entity) = found {
+            match pronoun.as_str() {
+                "he" => self.entities.learn_gender(entity, Gender::Male),
+                "she" => self.entities.learn_gender(entity, Gender::Female),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// The entity a description means: the most salient one whose titles,
+    /// appositives or name give the description's head noun.
+    fn described(&mut self, at: usize, description: &str) -> Option<usize> {
+        let head = description_head(description)?;
+        let candidates = self.entities.with_head(&head);
+        if candidates.is_empty() {
+            return None;
+        }
+        let gender = super::mentions::role_gender(&head);
+        let entities = &self.entities.entities;
+        self.salience.best(at, self.block, |e| {
+            (candidates.contains(&e)
+                && gender.is_none_or(|g| entities[e].gender.is_none_or(|known| known == g)))
+            .then_some(0)
+        })
+    }
+}
+
+/// The head noun of a description, as a role: `the spokesperson for the
+/// ministry` gives `spokesperson`, `the senator` gives `senator`.
+fn description_head(description: &str) -> Option<String> {
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(|w| fold(super::names::strip_possessive(w)))
+        .collect();
+    let head = words
+        .iter()
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "for" | "of" | "at" | "with" | "in" | "from" | "who" | "familiar" | "close"
+            )
+        })
+        .last()?;
+    let head = title_role(head)
+        .filter(|r| !r.is_empty())
+        .unwrap_or(head.as_str())
+        .to_string();
+    (head.len() >= 3).then_some(head)
+}
+
+/// The kind of a source no entity stands for.
+fn unnamed_kind(form: MentionForm, written: &str) -> SourceKind {
+    match form {
+        MentionForm::Anonymous => SourceKind::Anonymous,
+        MentionForm::Pronoun => SourceKind::Unknown,
+        MentionForm::Name | MentionForm::Surname => SourceKind::Person,
+        MentionForm::Description => {
+            let head = description_head(written).unwrap_or_default();
+            if super::mentions::is_org_noun(&head) {
+                SourceKind::Organisation
+            } else if GROUP_HEADS.contains(&head.as_str()) {
+                SourceKind::Group
+            } else {
+                SourceKind::Person
+            }
+        }
     }
 }
 
@@ -395,54 +800,6 @@ fn colon_lead_in(
             let range = &sentences[last_sentence];
             Some((sentence_subject(text, tokens, range)?, Some(colon)))
         }
-    }
-}
-
-/// The attribution for a speaker phrase, with the person it means.
-fn resolve(
-    text: &str,
-    people: &mut People,
-    speaker: &SpeakerPhrase,
-    cue: Option<Span>,
-    how: How,
-) -> Attribution {
-    let written = speaker.span.slice(text);
-    let at = speaker.span.start;
-    let person = match speaker.form {
-        MentionForm::Name | MentionForm::Surname => people.by_name(written),
-        MentionForm::Pronoun => {
-            let pronoun = written.to_lowercase();
-            let found = people.before(at, &pronoun);
-            if let Some(p) = found {
-                people.learn_pronoun(p, &pronoun);
-            }
-            found
-        }
-        MentionForm::Description => people.described(at, written),
-        MentionForm::Anonymous => None,
-    };
-    let name = match (person, speaker.form) {
-        (Some(p), _) => Some(people.people[p].name.clone()),
-        (None, MentionForm::Name) => Some(written.to_string()),
-        _ => None,
-    };
-    Attribution {
-        speaker: SpeakerMention {
-            span: speaker.span,
-            text: written.to_string(),
-            name,
-            form: speaker.form,
-            kind: match speaker.form {
-                MentionForm::Anonymous => SourceKind::Anonymous,
-                MentionForm::Pronoun if person.is_none() => SourceKind::Unknown,
-                _ => SourceKind::Person,
-            },
-        },
-        cue: cue.map(|span| Cue {
-            span,
-            text: span.slice(text).to_string(),
-        }),
-        how,
     }
 }
 

@@ -7,12 +7,16 @@
 
 mod attribution;
 mod cues;
+mod entities;
 mod lexicon;
 mod marks;
-mod people;
+mod mentions;
+mod names;
 mod rules;
+mod salience;
 mod sources;
 mod speakers;
+mod tags;
 mod words;
 
 pub use rules::quote_findings;
@@ -25,13 +29,14 @@ use crate::config::Config;
 use crate::markdown::{Block, Edit};
 use crate::text::Span;
 use attribution::BlockPlan;
-use people::NameCandidate;
+use entities::Entities;
+use mentions::NameMention;
 
-/// What a block's own text decides: the names it offers and its
+/// What a block's own text decides: the names it gives and its
 /// quotations' kinds and speaker phrases.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BlockWork {
-    names: Vec<NameCandidate>,
+    names: Vec<NameMention>,
     plan: BlockPlan,
 }
 
@@ -91,22 +96,31 @@ pub(super) fn find_quotes_reusing(
             }
             let was_at = edit.and_then(|e| e.old_start(prose.start, prose.end));
             let (work, origin) = kept.get(prose.slice(text), &shape, base, was_at, || {
-                let tokens = words::tokenize(text, block, quotes);
+                let mut tokens = words::tokenize(text, block, quotes);
+                let sentences = words::sentences(text, &tokens, &marked);
+                tags::tag_block(text, &mut tokens, &sentences);
                 BlockWork {
-                    names: people::name_candidates(text, &tokens),
-                    plan: attribution::plan_block(text, &marked, first, &tokens, config),
+                    names: mentions::find_names(text, &tokens),
+                    plan: attribution::plan_block(
+                        text, &marked, first, &tokens, &sentences, config,
+                    ),
                 }
             });
             (first, origin, work)
         })
         .collect();
-    let mut people =
-        people::People::collect(works.iter().map(|(_, base, w)| (*base, w.names.as_slice())));
+    let mut entities = Entities::collect(
+        works
+            .iter()
+            .enumerate()
+            .map(|(block, (_, base, w))| (block, *base, w.names.as_slice())),
+    );
     let plans: Vec<(usize, usize, &BlockPlan)> = works
         .iter()
         .map(|(first, base, w)| (*first, *base, &w.plan))
         .collect();
-    let quotes = attribution::attribute(text, &marked, &plans, &mut people);
-    let speakers = sources::gather_speakers(text, &quotes, &people);
+    let attributed = attribution::attribute(text, &marked, &plans, &mut entities);
+    let (quotes, resolved): (Vec<Quote>, Vec<Option<usize>>) = attributed.into_iter().unzip();
+    let speakers = sources::gather_speakers(&quotes, &resolved, &entities);
     (quotes, speakers)
 }

@@ -3,6 +3,7 @@
 
 use super::lexicon::{lowercase, WordSet};
 use super::marks::MarkedQuote;
+use super::tags::Tags;
 use crate::markdown::Block;
 use crate::text::Span;
 
@@ -21,6 +22,9 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     pub span: Span,
+    /// What the word can be (`tags::tag_block`); none for punctuation and
+    /// quotations.
+    pub tags: Tags,
 }
 
 impl Token {
@@ -77,6 +81,7 @@ pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Ve
                     tokens.push(Token {
                         kind: TokenKind::Quote(index),
                         span,
+                        tags: Tags::NONE,
                     });
                 }
                 at = next_boundary(text, span.end.min(segment.end).max(at + 1));
@@ -96,12 +101,14 @@ pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Ve
                 tokens.push(Token {
                     kind: TokenKind::Word,
                     span: Span::new(at, end),
+                    tags: Tags::NONE,
                 });
                 at = end;
             } else {
                 tokens.push(Token {
                     kind: TokenKind::Punct(c),
                     span: Span::new(at, at + c.len_utf8()),
+                    tags: Tags::NONE,
                 });
                 at += c.len_utf8();
             }

@@ -1,0 +1,408 @@
+//! The names a block's words give: each capitalised run read from its
+//! tags as a person, an organisation or a place, with the titles and
+//! appositive around it. Found from the block alone, so it can be kept
+//! while the block is unchanged.
+
+use super::lexicon::{is_person_noun, lower, title_role, word, ORG_NOUNS};
+use super::names::{strip_possessive, Gender};
+use super::tags::Tags;
+use super::words::Token;
+use crate::text::Span;
+
+/// What a capitalised run names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    /// Two words or more with something that says a person: a given name,
+    /// a title, a middle initial, a family name written first.
+    Person,
+    /// Two words or more that nothing marks as a person or anything else:
+    /// taken for a person only when they speak.
+    Unknown,
+    Organisation,
+    /// One word: a surname on later reference, or an organisation or
+    /// person known by one word; resolved with the whole draft.
+    Single,
+}
+
+/// A name in a block's words, outside its quotations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameMention {
+    /// The name without titles before it or a possessive after it.
+    pub span: Span,
+    /// The name's words, one space apart.
+    pub name: String,
+    pub kind: NameKind,
+    pub gender: Option<Gender>,
+    /// A title stood before the name (`Mr.`, `Sen.`, `President`).
+    pub titled: bool,
+    /// The first word is a family name of a culture that writes it first
+    /// (`Wang Wenbin`): later references may use it.
+    pub family_first: bool,
+    /// For one word: the name lists know it as a name (and it is not a
+    /// common word opening a sentence), or a title stood before it.
+    pub name_like: bool,
+    /// The first word is a given name the lists know (`Jeb Bush`): a
+    /// draft may call the person by it.
+    pub given_first: bool,
+    /// Nouns from titles and appositives: `spokesperson`, `senator`.
+    pub roles: Vec<String>,
+    /// Titles and appositives as written: `Gov.`, `a spokesperson for the
+    /// foreign ministry`.
+    pub descriptions: Vec<String>,
+}
+
+impl NameMention {
+    /// The mention for a block that moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> NameMention {
+        NameMention {
+            span: self.span.moved(from, to),
+            ..self.clone()
+        }
+    }
+}
+
+/// Every name a block's words give, in order.
+pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let tags = tokens[i].tags;
+        if !tokens[i].is_word() || !tags.has(Tags::CAPITAL) || tags.has(Tags::DATELINE) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(text, tokens, i);
+        found.extend(read_run(text, tokens, i, end));
+        i = end + 1;
+    }
+    found
+}
+
+/// The last token of the capitalised run that starts at `start`: capitals,
+/// particles between capitals (`Ursula von der Leyen`), initials, suffixes
+/// (`Jr.`), and a nickname in quotation marks between two capitals
+/// (`Marcia "Cia" Price`). A possessive (`Trump's`) ends a run.
+pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
+    let mut end = start;
+    loop {
+        if tokens[end].tags.has(Tags::POSSESSIVE) {
+            return end;
+        }
+        let next = end + 1;
+        let Some(token) = tokens.get(next) else {
+            return end;
+        };
+        // A name does not run over a line break: a headline in capitals
+        // above a paragraph is not part of its first name.
+        if text
+            .get(tokens[end].span.end..token.span.start)
+            .is_some_and(|gap| gap.contains('\n'))
+        {
+            return end;
+        }
+        let capital = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL))
+        };
+        if token.is_word()
+            && token.tags.has(Tags::CAPITAL)
+            && !token
+                .tags
+                .has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
+            && !(token.tags.has(Tags::CUE) && !token.tags.has(Tags::GIVEN.with(Tags::FAMILY)))
+            && !is_closed_word(word(text, token))
+        {
+            end = next;
+        } else if token.is_word()
+            && (token.tags.has(Tags::CONNECTOR) || token.tags.has(Tags::SUFFIX))
+            && (capital(next + 1) || token.tags.has(Tags::SUFFIX))
+            && !word(text, token).eq_ignore_ascii_case("y")
+        {
+            end = next;
+        } else if is_nickname(text, tokens, next) {
+            end = next + 1;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// Whether a capitalised word is a word of the closed lists that cannot
+/// sit inside a name (`Are`, `Will` after a name in a headline).
+fn is_closed_word(word: &str) -> bool {
+    super::tags::is_opener_word(&super::lexicon::lowercase(word))
+}
+
+/// Whether the token at `at` is a nickname in quotation marks inside a
+/// name: one or two capitalised words quoted between two capitals.
+pub fn is_nickname(text: &str, tokens: &[Token], at: usize) -> bool {
+    let Some(token) = tokens.get(at) else {
+        return false;
+    };
+    if token.quote().is_none() || at == 0 {
+        return false;
+    }
+    let inner = token.span.slice(text);
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised =
+        |t: Option<&Token>| t.is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL));
+    (1..=2).contains(&words.len())
+        && inner.chars().count() <= 24
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && capitalised(tokens.get(at - 1))
+        && capitalised(tokens.get(at + 1))
+        && tokens[at - 1].tags.has(Tags::GIVEN.with(Tags::INITIAL))
+}
+
+/// The name the capitalised run `start..=end` gives, unless it is no name
+/// (a sentence opener, a month, a place alone).
+fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameMention> {
+    let mut roles: Vec<String> = Vec::new();
+    let mut descriptions: Vec<String> = Vec::new();
+    let mut gender = None;
+    // Words before the name: sentence openers, then titles and whatever
+    // leads them (`Florida Gov. Jeb Bush`, `Clinton Communications
+    // Director Jennifer Palmieri`, `Mr. Podesta`).
+    let mut lead = start;
+    while lead <= end
+        && (tokens[lead].quote().is_some()
+            || tokens[lead]
+                .tags
+                .has(Tags::FUNCTION.with(Tags::CALENDAR).with(Tags::OPENER)))
+    {
+        lead += 1;
+    }
+    if lead > end {
+        return None;
+    }
+    let is_title = |k: usize| tokens[k].is_word() && title_role(word(text, &tokens[k])).is_some();
+    let name_after = |k: usize| {
+        let rest: Vec<usize> = (k + 1..=end).filter(|&j| tokens[j].is_word()).collect();
+        rest.len() >= 2
+            || rest
+                .iter()
+                .any(|&j| tokens[j].tags.name_like() && !tokens[j].tags.has(Tags::ALL_CAPS))
+    };
+    let last_title = (lead..end).rev().find(|&k| is_title(k) && name_after(k));
+    let titled = last_title.is_some();
+    let first = match last_title {
+        Some(t) => {
+            for k in lead..=t {
+                let w = word(text, &tokens[k]);
+                if let Some(role) = title_role(w).filter(|r| !r.is_empty()) {
+                    roles.push(role.to_string());
+                }
+                gender = gender
+                    .or(title_gender(w))
+                    .or_else(|| role_gender(&lower(text, &tokens[k])));
+            }
+            let lead_span = Span::new(tokens[lead].span.start, tokens[t].span.end);
+            descriptions.push(lead_span.slice(text).to_string());
+            t + 1
+        }
+        None => lead,
+    };
+    let names: Vec<usize> = (first..=end)
+        .filter(|&k| tokens[k].is_word() && !is_nickname(text, tokens, k))
+        .collect();
+    let last = *names.last()?;
+    let last_word = word(text, &tokens[last]);
+    let stem = strip_possessive(last_word);
+    let span = Span::new(
+        tokens[first].span.start,
+        tokens[last].span.start + stem.len(),
+    );
+    let words: Vec<&str> = names
+        .iter()
+        .map(|&k| {
+            if k == last {
+                stem
+            } else {
+                word(text, &tokens[k])
+            }
+        })
+        .collect();
+    let name = words.join(" ");
+    let all = |tag: Tags| names.iter().all(|&k| tokens[k].tags.has(tag));
+    let any = |tag: Tags| names.iter().any(|&k| tokens[k].tags.has(tag));
+
+    // Places and nationalities are not people: `China`, `South Korea`,
+    // `New York`, `Chinese`.
+    if all(Tags::PLACE.with(Tags::DEMONYM)) || super::names::is_place_phrase(&name) {
+        return None;
+    }
+    // An organisation: its last word says so (`Foreign Ministry`), or one
+    // short word in capitals (`FBI`); the name keeps its leading words.
+    let org_word = tokens[last].tags.has(Tags::ORGANISATION);
+    let acronym = names.len() == 1
+        && tokens[last].tags.has(Tags::ALL_CAPS)
+        && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())
+        && !tokens[last].tags.has(Tags::PLACE);
+    if (org_word && !titled) || acronym {
+        let span = Span::new(tokens[lead].span.start, span.end);
+        return Some(NameMention {
+            span,
+            name: collapse(span.slice(text)),
+            kind: NameKind::Organisation,
+            gender: None,
+            titled: false,
+            family_first: false,
+            name_like: false,
+            given_first: false,
+            roles: vec![lower(text, &tokens[last]).into_owned()],
+            descriptions,
+        });
+    }
+    if names.len() == 1 {
+        let tags = tokens[last].tags;
+        if tags.has(Tags::PRONOUN.with(Tags::OPENER)) && !titled {
+            return None;
+        }
+        if tags.has(Tags::ALL_CAPS) && !titled {
+            return None;
+        }
+        let name_like = titled
+            || (tags.name_like() && !(tags.has(Tags::COMMON) && tags.has(Tags::SENTENCE_START)));
+        return Some(NameMention {
+            span,
+            name,
+            kind: NameKind::Single,
+            gender,
+            titled,
+            family_first: false,
+            name_like,
+            given_first: false,
+            roles,
+            descriptions,
+        });
+    }
+    let first_tags = tokens[names[0]].tags;
+    // `Wang Wenbin`, `Kim Jong Un`: a family name written first, before a
+    // word no list knows as a given name.
+    let family_first = first_tags.has(Tags::FAMILY_FIRST)
+        && !tokens[names[1]].tags.has(Tags::GIVEN)
+        && names.len() <= 3;
+    if !family_first {
+        gender = gender.or_else(|| first_tags.gender());
+    }
+    let middle_initial = names[1..names.len() - 1]
+        .iter()
+        .any(|&k| tokens[k].tags.has(Tags::INITIAL));
+    let person = titled
+        || family_first
+        || middle_initial
+        || (first_tags.has(Tags::GIVEN) && !first_tags.has(Tags::COMMON))
+        || (first_tags.has(Tags::GIVEN) && tokens[last].tags.has(Tags::FAMILY));
+    if any(Tags::ALL_CAPS) && !titled {
+        return None;
+    }
+    // Lower-case roles right before: `spokesperson Wang Wenbin`.
+    if first == start && start > 0 && tokens[start - 1].is_word() {
+        let before = lower(text, &tokens[start - 1]);
+        if let Some(role) = title_role(&before).filter(|r| !r.is_empty()) {
+            roles.push(role.to_string());
+            descriptions.push(before.to_string());
+        } else if is_person_noun(&before) && !tokens[start - 1].tags.has(Tags::CAPITAL) {
+            roles.push(before.to_string());
+            descriptions.push(before.to_string());
+        }
+    }
+    if let Some((head, appositive)) = appositive(text, tokens, end) {
+        gender = gender.or_else(|| role_gender(&head));
+        roles.push(head);
+        descriptions.push(appositive);
+    }
+    Some(NameMention {
+        span,
+        name,
+        kind: if person {
+            NameKind::Person
+        } else {
+            NameKind::Unknown
+        },
+        gender,
+        titled,
+        family_first,
+        name_like: person,
+        given_first: first_tags.has(Tags::GIVEN) && !family_first,
+        roles,
+        descriptions,
+    })
+}
+
+/// An appositive right after a name (`Wang Wenbin, a spokesperson for the
+/// foreign ministry,`): its head noun and its words as written.
+fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<(String, String)> {
+    if !tokens.get(end + 1)?.is_punct(',') {
+        return None;
+    }
+    let open = end + 2;
+    let first = tokens.get(open)?;
+    if !first.is_word() || !first.tags.has(Tags::DETERMINER) {
+        return None;
+    }
+    let mut head = None;
+    let mut k = open;
+    while k < tokens.len() && k < open + 12 && tokens[k].is_word() {
+        let w = lower(text, &tokens[k]);
+        if matches!(
+            &*w,
+            "for" | "of" | "at" | "with" | "in" | "from" | "who" | "that" | "and" | "to" | "on"
+        ) {
+            break;
+        }
+        if k > open {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    let head = head?;
+    let mut stop = head + 1;
+    while stop < tokens.len() && stop < open + 12 && tokens[stop].is_word() {
+        stop += 1;
+    }
+    let words = Span::new(tokens[open].span.start, tokens[stop - 1].span.end);
+    let head_word = lower(text, &tokens[head]);
+    let head_word = title_role(&head_word)
+        .filter(|r| !r.is_empty())
+        .map_or_else(|| head_word.to_string(), str::to_string);
+    Some((head_word, words.slice(text).to_string()))
+}
+
+/// The gender a title says: `Mr.` and `Mrs.`.
+pub fn title_gender(title: &str) -> Option<Gender> {
+    match title.to_ascii_lowercase().as_str() {
+        "mr." | "mr" | "sir" | "king" | "prince" | "lord" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "madam" | "dame" | "lady" | "queen"
+        | "princess" | "first lady" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a role noun says: `spokesman`, `congresswoman`.
+pub fn role_gender(role: &str) -> Option<Gender> {
+    if role.ends_with("woman") || matches!(role, "mother" | "wife" | "daughter" | "actress") {
+        Some(Gender::Female)
+    } else if role.ends_with("man") && role != "human" {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Whether a lower-case word is a noun for an organisation that can head
+/// a description (`the ministry`) or follow a name (`the Trump campaign`).
+pub fn is_org_noun(word: &str) -> bool {
+    ORG_NOUNS.contains(&word)
+}
+
+/// A phrase's words one space apart.
+fn collapse(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}

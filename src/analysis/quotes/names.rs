@@ -1,0 +1,196 @@
+//! What the words of a name are: given names (with the gender they are
+//! usually given to), family names, the family names of cultures that
+//! write them first, places and the adjectives of countries. The lists are
+//! compiled in from `data/names/` (their sources and licences are in
+//! `data/names/PROVENANCE.md`) and read into hash maps on first use.
+//!
+//! Every lookup takes a word as written and folds it (ASCII case, curly
+//! apostrophes): `O’Neill`, `O'Neill` and `O'NEILL` are one name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::hashing::QuickBuild;
+
+/// The gender a given name is usually given to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    /// Given to both, or to neither often enough to say.
+    Either,
+}
+
+/// A culture whose names put the family name first in English-language
+/// news: `Wang Wenbin`, `Kim Jong Un`, `Nguyen Xuan Phuc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Culture {
+    Chinese,
+    Korean,
+    /// Family name first, but later references use the given name (the
+    /// last word): `Phuc said`.
+    Vietnamese,
+    Hungarian,
+}
+
+/// What the name lists say of one word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Known {
+    pub given: Option<Gender>,
+    pub family: bool,
+    pub family_first: Option<Culture>,
+    /// A country, state, city or region of one word: `China`, `Iowa`.
+    pub place: bool,
+    /// The adjective of a country: `Chinese`, `American`.
+    pub demonym: bool,
+    /// A name that is also a common English word: `Will`, `Young`, `Mark`.
+    pub word: bool,
+}
+
+struct Lists {
+    words: HashMap<Box<str>, Known, QuickBuild>,
+    /// Places of several words, their words joined by single spaces.
+    places: HashMap<Box<str>, (), QuickBuild>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut words: HashMap<Box<str>, Known, QuickBuild> = HashMap::default();
+    let mut places: HashMap<Box<str>, (), QuickBuild> = HashMap::default();
+    fn entry<'m>(words: &'m mut HashMap<Box<str>, Known, QuickBuild>, word: &str) -> &'m mut Known {
+        words.entry(fold(word).into()).or_default()
+    }
+    for (name, gender) in rows(include_str!("../../../data/names/given.tsv")) {
+        let gender = match gender {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Either,
+        };
+        entry(&mut words, name).given = Some(gender);
+    }
+    for name in include_str!("../../../data/names/family.txt").lines() {
+        if !name.is_empty() && !name.starts_with('#') {
+            entry(&mut words, name).family = true;
+        }
+    }
+    for (name, culture) in rows(include_str!("../../../data/names/family-first.tsv")) {
+        let culture = match culture {
+            "zh" => Culture::Chinese,
+            "ko" => Culture::Korean,
+            "vi" => Culture::Vietnamese,
+            "hu" => Culture::Hungarian,
+            _ => continue,
+        };
+        let known = entry(&mut words, name);
+        known.family = true;
+        known.family_first.get_or_insert(culture);
+    }
+    for (adjective, _) in rows(include_str!("../../../data/names/demonyms.tsv")) {
+        entry(&mut words, adjective).demonym = true;
+    }
+    for word in include_str!("../../../data/names/word-names.txt").lines() {
+        if !word.is_empty() && !word.starts_with('#') {
+            entry(&mut words, word).word = true;
+        }
+    }
+    for (name, _) in rows(include_str!("../../../data/names/places.tsv")) {
+        if name.contains(' ') {
+            places.insert(fold(name).into(), ());
+        } else {
+            entry(&mut words, name).place = true;
+        }
+    }
+    Lists { words, places }
+});
+
+/// The `name<TAB>value` rows of a list, without comments.
+fn rows(list: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    list.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+}
+
+/// A word or phrase folded for lookup: lower case, straight apostrophes.
+fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if matches!(c, '’' | '‘' | 'ʼ') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What the lists say of `word` (a possessive `'s` is left out).
+pub fn known(word: &str) -> Known {
+    let word = strip_possessive(word);
+    // Most names are short ASCII words: lowered on the stack.
+    let mut buffer = [0u8; 24];
+    let key: std::borrow::Cow<str> = if word.len() <= buffer.len() && word.is_ascii() {
+        for (to, from) in buffer.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(&buffer[..word.len()]) {
+            Ok(lowered) => lowered.into(),
+            Err(_) => return Known::default(),
+        }
+    } else {
+        fold(word).into()
+    };
+    LISTS.words.get(&*key).copied().unwrap_or_default()
+}
+
+/// Whether the words of `phrase`, one space apart, name a place of several
+/// words: `South Korea`, `New York`, `United States`.
+pub fn is_place_phrase(phrase: &str) -> bool {
+    LISTS.places.contains_key(fold(phrase).as_str())
+}
+
+/// A word without its possessive ending: `Trump’s` is `Trump`, `Reyes'`
+/// is `Reyes`.
+pub fn strip_possessive(word: &str) -> &str {
+    for ending in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    match word.strip_suffix(['\'', '’']) {
+        Some(stem) if stem.ends_with(['s', 'S']) => stem,
+        _ => word,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_know_names_and_places_whatever_the_case_and_apostrophe() {
+        assert_eq!(known("Hillary").given, Some(Gender::Female));
+        assert_eq!(known("Donald").given, Some(Gender::Male));
+        assert!(known("Podesta").family);
+        assert!(known("O’Neill").family && known("O'NEILL").family);
+        assert_eq!(known("Wang").family_first, Some(Culture::Chinese));
+        assert_eq!(known("Nguyen").family_first, Some(Culture::Vietnamese));
+        assert_eq!(known("Kim").family_first, Some(Culture::Korean));
+        assert!(known("China").place && known("Iowa").place && known("Seoul").place);
+        assert!(known("Chinese").demonym);
+        assert!(is_place_phrase("South Korea") && is_place_phrase("new york"));
+        for opener in ["Noting", "Calling", "Following"] {
+            assert_eq!(known(opener).given, None, "{opener}");
+        }
+        assert_eq!(known("Trump's"), known("Trump"));
+    }
+
+    #[test]
+    fn possessives_come_off_and_other_apostrophes_stay() {
+        assert_eq!(strip_possessive("Trump’s"), "Trump");
+        assert_eq!(strip_possessive("Reyes'"), "Reyes");
+        assert_eq!(strip_possessive("O'Neill"), "O'Neill");
+        assert_eq!(strip_possessive("'s"), "'s");
+    }
+}

@@ -1,0 +1,460 @@
+//! Tagging each word of a block once with what it can be: a given or
+//! family name, a place, a title, a verb of saying, a pronoun, a sentence
+//! opener. Finding names, speakers and cues then reads the tags instead of
+//! asking the word lists again at every step.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::cues::cue_class;
+use super::lexicon::{
+    ADVERBS, ANONYMOUS_HEADS, CALENDAR, CLAUSE_WORDS, CONNECTORS, DETERMINERS, FUNCTION_WORDS,
+    GROUP_HEADS, ORGANISATION_WORDS, PERSON_NOUNS, PRONOUNS, SUFFIXES, TITLES,
+};
+use super::names::{self, Gender};
+use super::words::Token;
+use crate::hashing::QuickBuild;
+
+/// What a word can be, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tags(u32);
+
+impl Tags {
+    /// Starts with a capital letter.
+    pub const CAPITAL: Tags = Tags(1);
+    /// Two letters or more, all capitals: `SEOUL`, `FBI`.
+    pub const ALL_CAPS: Tags = Tags(1 << 1);
+    /// The first word of its sentence.
+    pub const SENTENCE_START: Tags = Tags(1 << 2);
+    /// A given name (when capitalised); `MALE` or `FEMALE` when the name is
+    /// mostly given to one.
+    pub const GIVEN: Tags = Tags(1 << 3);
+    pub const MALE: Tags = Tags(1 << 4);
+    pub const FEMALE: Tags = Tags(1 << 5);
+    /// A family name (when capitalised).
+    pub const FAMILY: Tags = Tags(1 << 6);
+    /// A family name of a culture that writes it first: `Wang`, `Kim`.
+    pub const FAMILY_FIRST: Tags = Tags(1 << 7);
+    /// A country, state, city or region of one word.
+    pub const PLACE: Tags = Tags(1 << 8);
+    /// A country's adjective: `Chinese`.
+    pub const DEMONYM: Tags = Tags(1 << 9);
+    /// A name that is also a common word: `Will`, `Young`.
+    pub const COMMON: Tags = Tags(1 << 10);
+    /// A title or role before a name: `Sen.`, `President`, `spokesperson`.
+    pub const TITLE: Tags = Tags(1 << 11);
+    /// A verb of saying.
+    pub const CUE: Tags = Tags(1 << 12);
+    /// `he`, `she`, `they`, `we`, `I`, `it`.
+    pub const PRONOUN: Tags = Tags(1 << 13);
+    pub const DETERMINER: Tags = Tags(1 << 14);
+    /// A weekday or month.
+    pub const CALENDAR: Tags = Tags(1 << 15);
+    /// A capitalised word that starts sentences but is no name: `The`,
+    /// `However`.
+    pub const FUNCTION: Tags = Tags(1 << 16);
+    /// A particle inside a name: `de`, `van`, `bin`.
+    pub const CONNECTOR: Tags = Tags(1 << 17);
+    /// `Jr.`, `III`.
+    pub const SUFFIX: Tags = Tags(1 << 18);
+    /// One capital letter and a period: `J.`
+    pub const INITIAL: Tags = Tags(1 << 19);
+    /// Ends in `'s` or `s'`.
+    pub const POSSESSIVE: Tags = Tags(1 << 20);
+    /// The head of an anonymous source: `source`, `officials`.
+    pub const ANONYMOUS: Tags = Tags(1 << 21);
+    /// A plural of people: `protesters`, `Democrats`, `voters`.
+    pub const GROUP: Tags = Tags(1 << 22);
+    /// The last word of an organisation's or place's name: `Ministry`.
+    pub const ORGANISATION: Tags = Tags(1 << 23);
+    /// Between a speaker and the verb: `also`, `has`.
+    pub const ADVERB: Tags = Tags(1 << 24);
+    /// Opens a clause: `that`, `who`, `which`.
+    pub const CLAUSE: Tags = Tags(1 << 25);
+    /// A noun for a person: `spokesperson`, `lawyer`, `candidate`.
+    pub const PERSON_NOUN: Tags = Tags(1 << 26);
+    /// A word of a dateline: `SEOUL (AP) —`.
+    pub const DATELINE: Tags = Tags(1 << 27);
+    /// A sentence opener that is not a name: `Noting`, `Even`, `Following`.
+    pub const OPENER: Tags = Tags(1 << 28);
+
+    pub const NONE: Tags = Tags(0);
+
+    pub const fn has(self, other: Tags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub const fn with(self, other: Tags) -> Tags {
+        Tags(self.0 | other.0)
+    }
+
+    pub const fn without(self, other: Tags) -> Tags {
+        Tags(self.0 & !other.0)
+    }
+
+    /// The gender a name's word suggests, when it suggests one.
+    pub fn gender(self) -> Option<Gender> {
+        match (self.has(Tags::MALE), self.has(Tags::FEMALE)) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// Whether the name lists know the word as part of a person's name.
+    pub fn name_like(self) -> bool {
+        self.has(Tags::GIVEN.with(Tags::FAMILY))
+    }
+}
+
+/// The tags of the closed word lists, by the word in lower case.
+static CLOSED: LazyLock<HashMap<&'static str, Tags, QuickBuild>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, Tags, QuickBuild> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, tag: Tags| {
+        for word in words {
+            let entry = table.entry(word).or_default();
+            *entry = entry.with(tag);
+        }
+    };
+    add(&mut PRONOUNS.iter().copied(), Tags::PRONOUN);
+    add(&mut DETERMINERS.iter().copied(), Tags::DETERMINER);
+    add(&mut ADVERBS.iter().copied(), Tags::ADVERB);
+    add(&mut CLAUSE_WORDS.iter().copied(), Tags::CLAUSE);
+    add(&mut ANONYMOUS_HEADS.iter().copied(), Tags::ANONYMOUS);
+    add(&mut GROUP_HEADS.iter().copied(), Tags::GROUP);
+    add(&mut PERSON_NOUNS.iter().copied(), Tags::PERSON_NOUN);
+    add(&mut CONNECTORS.iter().copied(), Tags::CONNECTOR);
+    add(&mut SUFFIXES.iter().copied(), Tags::SUFFIX);
+    add(&mut TITLES.iter().map(|&(title, _)| title), Tags::TITLE);
+    table
+});
+
+/// The tags of the capitalised word lists (function words, months and
+/// days, organisation words), which count only with their capital.
+static CAPITALISED: LazyLock<HashMap<&'static str, Tags, QuickBuild>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, Tags, QuickBuild> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, tag: Tags| {
+        for word in words {
+            let entry = table.entry(word).or_default();
+            *entry = entry.with(tag);
+        }
+    };
+    add(&mut FUNCTION_WORDS.iter().copied(), Tags::FUNCTION);
+    add(&mut CALENDAR.iter().copied(), Tags::CALENDAR);
+    add(&mut ORGANISATION_WORDS.iter().copied(), Tags::ORGANISATION);
+    table
+});
+
+/// The tags of one word, without those that depend on where it stands.
+pub fn word_tags(word: &str) -> Tags {
+    let mut tags = Tags::NONE;
+    let mut chars = word.chars();
+    let first = chars.next();
+    let capital = first.is_some_and(char::is_uppercase);
+    if capital {
+        tags = tags.with(Tags::CAPITAL);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && !word.chars().any(char::is_lowercase) {
+            tags = tags.with(Tags::ALL_CAPS);
+        }
+        if letters == 1 && word.len() == first.map_or(0, char::len_utf8) + 1 && word.ends_with('.')
+        {
+            tags = tags.with(Tags::INITIAL);
+        }
+        if let Some(&fixed) = CAPITALISED.get(word) {
+            tags = tags.with(fixed);
+        }
+    }
+    let stem = names::strip_possessive(word);
+    if stem.len() != word.len() {
+        tags = tags.with(Tags::POSSESSIVE);
+    }
+    let lowered = super::lexicon::lowercase(stem);
+    if let Some(&fixed) = CLOSED.get(&*lowered) {
+        tags = tags.with(fixed);
+    }
+    if cue_class(word, &[]).is_some() {
+        tags = tags.with(Tags::CUE);
+    }
+    if capital {
+        let known = names::known(stem);
+        if let Some(gender) = known.given {
+            tags = tags.with(Tags::GIVEN).with(match gender {
+                Gender::Male => Tags::MALE,
+                Gender::Female => Tags::FEMALE,
+                Gender::Either => Tags::NONE,
+            });
+        }
+        if known.family {
+            tags = tags.with(Tags::FAMILY);
+        }
+        if known.family_first.is_some() {
+            tags = tags.with(Tags::FAMILY_FIRST);
+        }
+        if known.place {
+            tags = tags.with(Tags::PLACE);
+        }
+        if known.demonym {
+            tags = tags.with(Tags::DEMONYM);
+        }
+        if known.word {
+            tags = tags.with(Tags::COMMON);
+        }
+    }
+    tags
+}
+
+/// Tag every word of a block: each word's own tags, then where it stands
+/// (the first word of a sentence, an opener, a dateline).
+pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
+    for token in tokens.iter_mut() {
+        if token.is_word() {
+            token.tags = word_tags(token.span.slice(text));
+        }
+    }
+    for range in sentences {
+        let Some(first) = range.clone().find(|&i| tokens[i].is_word()) else {
+            continue;
+        };
+        let tags = tokens[first].tags.with(Tags::SENTENCE_START);
+        tokens[first].tags = tags;
+        let word = tokens[first].span.slice(text);
+        // A word no list knows before a given name the lists do know
+        // (`Celebrities Julianne Moore`) opens the sentence.
+        let before_a_name = !tags.name_like()
+            && !tags.has(Tags::PLACE.with(Tags::TITLE).with(Tags::ALL_CAPS))
+            && tokens.get(first + 1).is_some_and(|next| {
+                next.tags.has(Tags::GIVEN)
+                    && !next.tags.has(Tags::COMMON)
+                    && tokens
+                        .get(first + 2)
+                        .is_some_and(|t| t.tags.has(Tags::CAPITAL))
+            });
+        if before_a_name || opens_a_sentence(word, tags) {
+            tokens[first].tags = tags.with(Tags::OPENER);
+        }
+    }
+    mark_dateline(text, tokens);
+}
+
+/// Whether the first word of a sentence is a word that opens sentences
+/// rather than a name: a function word, a gerund or adverb (`Noting`,
+/// `Even`, `Meanwhile`), or any word no name list knows that is followed
+/// by a name the lists do know.
+fn opens_a_sentence(word: &str, tags: Tags) -> bool {
+    if tags.has(Tags::FUNCTION) {
+        return true;
+    }
+    if tags.has(Tags::GIVEN) && !tags.has(Tags::COMMON) {
+        return false;
+    }
+    let lower = super::lexicon::lowercase(word);
+    lower.ends_with("ing")
+        || lower.ends_with("ly")
+        || is_opener_word(&lower)
+        || tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
+}
+
+/// Whether a lower-case word is one that opens sentences and is no name.
+pub fn is_opener_word(word: &str) -> bool {
+    OPENER_SET.contains(&word)
+}
+
+static OPENER_SET: super::lexicon::WordSet = super::lexicon::WordSet::new(OPENERS);
+
+/// Capitalised words that open sentences and are not names.
+const OPENERS: &[&str] = &[
+    "even",
+    "also",
+    "yes",
+    "no",
+    "not",
+    "only",
+    "just",
+    "perhaps",
+    "maybe",
+    "indeed",
+    "thus",
+    "hence",
+    "why",
+    "what",
+    "how",
+    "who",
+    "where",
+    "there",
+    "here",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "once",
+    "twice",
+    "again",
+    "rather",
+    "unlike",
+    "like",
+    "despite",
+    "amid",
+    "among",
+    "asked",
+    "given",
+    "whether",
+    "whatever",
+    "whoever",
+    "though",
+    "otherwise",
+    "nevertheless",
+    "nonetheless",
+    "furthermore",
+    "moreover",
+    "besides",
+    "elsewhere",
+    "overall",
+    "ultimately",
+    "speaking",
+    "regardless",
+    "ahead",
+    "over",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "upon",
+    "within",
+    "without",
+    "about",
+    "above",
+    "across",
+    "against",
+    "along",
+    "around",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "beyond",
+    "inside",
+    "near",
+    "outside",
+    "per",
+    "via",
+    "until",
+    "unless",
+    "because",
+    "every",
+    "such",
+    "so",
+    "too",
+    "very",
+    "much",
+    "more",
+    "less",
+    "most",
+    "least",
+    "all",
+    "any",
+    "none",
+    "nobody",
+    "everyone",
+    "someone",
+    "anyone",
+    "nothing",
+    "everything",
+    "something",
+    "anything",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "sure",
+    "well",
+    "oh",
+    "ok",
+    "okay",
+    "please",
+    "thank",
+    "thanks",
+    "sorry",
+    "let",
+    "take",
+    "consider",
+    "imagine",
+    "remember",
+    "look",
+    "see",
+    "read",
+    "watch",
+    "call",
+    "follow",
+    "says",
+    "said",
+    "according",
+    "added",
+    "born",
+    "raised",
+    "elected",
+    "asked",
+    "pressed",
+    "told",
+    "faced",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "earlier",
+    "later",
+    "shortly",
+    "soon",
+];
+
+/// Mark a dateline at the start of a block: capitalised words up to a
+/// dash within the first words (`SEOUL, South Korea (AP) —`), led by a
+/// word in capitals.
+fn mark_dateline(text: &str, tokens: &mut [Token]) {
+    let Some(first) = tokens.iter().position(Token::is_word) else {
+        return;
+    };
+    if !tokens[first].tags.has(Tags::ALL_CAPS) {
+        return;
+    }
+    let dash = tokens[first..]
+        .iter()
+        .take(14)
+        .take_while(|t| t.quote().is_none())
+        .position(|t| t.is_punct('—') || t.is_punct('–') || (t.is_punct('-') && t.span.len() == 1));
+    let Some(dash) = dash else {
+        // `WASHINGTON —` with nothing but capitals up to a comma or colon.
+        return;
+    };
+    let end = first + dash;
+    let all_dateline = tokens[first..end].iter().all(|t| {
+        !t.is_word()
+            || t.tags.has(Tags::CAPITAL)
+            || t.span.slice(text).chars().all(|c| c.is_ascii_digit())
+    });
+    if all_dateline {
+        for token in &mut tokens[first..=end] {
+            token.tags = token.tags.with(Tags::DATELINE);
+        }
+    }
+}
