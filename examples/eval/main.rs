@@ -230,13 +230,23 @@ fn score_spans(article: &Article, analysis: &Analysis, tally: &mut Tally, show: 
             tally.false_flags += 1;
             if show.wants("flag") {
                 println!(
-                    "--- flagged, gold speaker {:?}\n{}\n",
+                    "--- flagged {:?}, gold speaker {:?}\n{}\n",
+                    found.map(|q| q.kind),
                     g.speaker_text,
                     context(&article.text, *span)
                 );
             }
         }
-        tally.by_context_unedited += usize::from(flagged(Code::AttributedByContext));
+        if flagged(Code::AttributedByContext) {
+            tally.by_context_unedited += 1;
+            if show.wants("context") {
+                println!(
+                    "--- by context, gold speaker {:?}\n{}\n",
+                    g.speaker_text,
+                    context(&article.text, *span)
+                );
+            }
+        }
         if g.kind != "direct" {
             continue;
         }
@@ -358,6 +368,13 @@ fn score_orphan(
         tally.orphan_warned += 1;
     } else if flagged(Code::AttributedByContext) {
         tally.orphan_context += 1;
+        if show.wants("orphan-context") {
+            println!(
+                "--- {}: orphan by context\n{}\n",
+                article.id,
+                context(&text, span)
+            );
+        }
     } else if show.wants("orphan") {
         let attribution = analysis
             .quotes

@@ -124,6 +124,9 @@ pub enum SourceKind {
     Group,
     /// A source the draft does not name: `a source`, `officials`.
     Anonymous,
+    /// A statement, report, ad or other document given as the source: `the
+    /// memo said`.
+    Document,
     /// A pronoun or word with nobody the draft names for it to be.
     Unknown,
 }

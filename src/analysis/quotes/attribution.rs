@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::cues::cue_class;
 use super::entities::{fold, Entities};
-use super::lexicon::{title_role, GROUP_HEADS};
+use super::lexicon::{title_role, DOCUMENT_NOUNS, GROUP_HEADS};
 use super::marks::MarkedQuote;
 use super::mentions::is_nickname;
 use super::names::Gender;
@@ -107,7 +107,12 @@ fn cue_speakers(
 /// states`, `Republican claims`, `the reports`).
 fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -> bool {
     let token = &tokens[i];
-    if token.tags.has(Tags::CAPITAL) && !token.tags.has(Tags::SENTENCE_START) {
+    // Inside a name: `the United States`.
+    if token.tags.has(Tags::CAPITAL)
+        && i > sentence_start
+        && tokens[i - 1].is_word()
+        && tokens[i - 1].tags.has(Tags::CAPITAL)
+    {
         return false;
     }
     let w = token.span.slice(text);
@@ -135,8 +140,69 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
     tags.has(Tags::PRONOUN)
         || matches!(&*lower, "who" | "that" | "which")
         || (tags.has(Tags::CAPITAL) && !tags.has(Tags::DEMONYM) && !is_party_word(&lower))
-        || super::lexicon::is_person_noun(&lower)
-        || super::mentions::is_org_noun(&lower)
+        || super::speakers::can_speak(&lower)
+}
+
+/// Whether a cue is a verb that reports speech in its own right (`said`,
+/// `told`, `wrote`, `argued`, `according to`), rather than one that
+/// quotes only with a quotation beside it (`called`, `praised`, `offered`,
+/// `shot`).
+fn is_speech_verb(cue: &str) -> bool {
+    let lower = cue.to_ascii_lowercase();
+    !matches!(
+        lower.trim_end_matches(['s', 'd']).trim_end_matches('e'),
+        "call"
+            | "calle"
+            | "label"
+            | "labele"
+            | "dubbe"
+            | "dub"
+            | "describ"
+            | "describe"
+            | "prais"
+            | "criticiz"
+            | "slamme"
+            | "slam"
+            | "blaste"
+            | "blast"
+            | "accuse"
+            | "accus"
+            | "thanke"
+            | "thank"
+            | "cite"
+            | "cit"
+            | "offere"
+            | "offer"
+            | "shot"
+            | "fire"
+            | "fir"
+            | "went"
+            | "goe"
+            | "point"
+            | "pointe"
+            | "share"
+            | "shar"
+            | "characteriz"
+            | "mocke"
+            | "quote"
+            | "quot"
+            | "echoe"
+            | "echo"
+            | "post"
+            | "poste"
+            | "read"
+            | "demand"
+            | "demande"
+            | "promis"
+            | "pledge"
+            | "pledg"
+            | "urge"
+            | "urg"
+            | "question"
+            | "questione"
+            | "wonder"
+            | "wondere"
+    ) && !lower.ends_with("ing")
 }
 
 /// Party and ideology words, which are adjectives before a noun.
@@ -190,6 +256,10 @@ pub struct BlockPlan {
     pub lead_in: Option<Found>,
     /// The speaker of the block's last verb of saying.
     pub last_cue: Option<Found>,
+    /// The block's last sentence is speech: it has a verb of saying or a
+    /// quotation. Only then does a paragraph of quotes after it take its
+    /// speaker by context.
+    pub ends_speaking: bool,
     /// A signature line that is the whole block (`― Wang Wenbin,
     /// spokesperson`), for the quotations of the block before.
     pub signature: Option<Found>,
@@ -226,6 +296,7 @@ impl BlockPlan {
                 })
                 .collect(),
             quote_only: self.quote_only,
+            ends_speaking: self.ends_speaking,
             lead_in: found(&self.lead_in),
             last_cue: found(&self.last_cue),
             signature: found(&self.signature),
@@ -361,6 +432,12 @@ pub fn plan_block(
     }
     plan.lead_in = colon_lead_in(text, block_tokens, sents, &cues);
     plan.last_cue = cues.last().map(found);
+    plan.ends_speaking = sents.last().is_some_and(|last| {
+        let at = sents.len() - 1;
+        cues.iter()
+            .any(|c| c.sentence == at && is_speech_verb(c.cue.slice(text)))
+            || last.clone().any(|i| block_tokens[i].quote().is_some())
+    });
     plan.signature = signature_line(text, block_tokens);
     plan.sentences = sents
         .iter()
@@ -536,11 +613,15 @@ pub fn attribute(
         // With no quote of its own attributed, a paragraph whose last verb
         // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
         // that speaker to a paragraph of quotes that follows.
-        previous_block_last = last_in_block.map(Handed::Quote).or_else(|| {
-            plan.last_cue
-                .as_ref()
-                .map(|f| Handed::Cue(walk.resolve(&moved(f, 0, base), How::Context)))
-        });
+        previous_block_last = if plan.ends_speaking {
+            last_in_block.map(Handed::Quote).or_else(|| {
+                plan.last_cue
+                    .as_ref()
+                    .map(|f| Handed::Cue(walk.resolve(&moved(f, 0, base), How::Context)))
+            })
+        } else {
+            None
+        };
     }
     quotes
 }
@@ -772,6 +853,8 @@ fn unnamed_kind(form: MentionForm, written: &str) -> SourceKind {
             let head = description_head(written).unwrap_or_default();
             if super::mentions::is_org_noun(&head) {
                 SourceKind::Organisation
+            } else if DOCUMENT_NOUNS.contains(&head.as_str()) {
+                SourceKind::Document
             } else if GROUP_HEADS.contains(&head.as_str()) {
                 SourceKind::Group
             } else {

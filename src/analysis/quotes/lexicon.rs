@@ -760,6 +760,87 @@ pub static ORG_NOUNS: WordSet = WordSet::new(&[
     "nonprofit",
 ]);
 
+/// Nouns for a document that a draft may quote as its source: `the
+/// statement said`, `the ad says`, `the memo read`.
+pub static DOCUMENT_NOUNS: WordSet = WordSet::new(&[
+    "statement",
+    "statements",
+    "email",
+    "e-mail",
+    "emails",
+    "letter",
+    "memo",
+    "ad",
+    "ads",
+    "advertisement",
+    "report",
+    "editorial",
+    "release",
+    "tweet",
+    "tweets",
+    "post",
+    "message",
+    "note",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "filing",
+    "document",
+    "documents",
+    "ruling",
+    "order",
+    "opinion",
+    "decision",
+    "poll",
+    "survey",
+    "study",
+    "analysis",
+    "headline",
+    "sign",
+    "banner",
+    "slogan",
+    "website",
+    "page",
+    "video",
+    "book",
+    "article",
+    "column",
+    "story",
+    "transcript",
+    "text",
+    "petition",
+    "resolution",
+    "platform",
+    "motion",
+    "card",
+    "flyer",
+    "memoir",
+    "speech",
+    "cable",
+    "indictment",
+    "affidavit",
+    "brief",
+    "plan",
+    "proposal",
+    "guidance",
+    "policy",
+    "caption",
+    "script",
+    "spot",
+    "commercial",
+    "voice-over",
+    "narrator",
+    "label",
+    "placard",
+    "billboard",
+    "verdict",
+    "warrant",
+    "summary",
+    "findings",
+    "audit",
+    "review",
+]);
+
 /// Whether a lower-case word names a person: a word of `PERSON_NOUNS`, or a
 /// word ending in `-er`, `-or`, `-ist` or `-ian` (`organizer`,
 /// `director`, `activist`, `politician`).
@@ -769,7 +850,9 @@ pub fn is_person_noun(word: &str) -> bool {
             && (word.ends_with("er")
                 || word.ends_with("or")
                 || word.ends_with("ist")
-                || word.ends_with("ian")))
+                || word.ends_with("ian")
+                || word.ends_with("ant")
+                || word.ends_with("ent")))
 }
 
 /// Words that open a subordinate clause or phrase before a sentence's

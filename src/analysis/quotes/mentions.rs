@@ -131,7 +131,46 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
 /// Whether a capitalised word is a word of the closed lists that cannot
 /// sit inside a name (`Are`, `Will` after a name in a headline).
 fn is_closed_word(word: &str) -> bool {
-    super::tags::is_opener_word(&super::lexicon::lowercase(word))
+    matches!(
+        &*super::lexicon::lowercase(word),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "says"
+            | "said"
+            | "vs."
+            | "vs"
+            | "versus"
+            | "to"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "into"
+            | "about"
+            | "after"
+            | "over"
+            | "than"
+            | "as"
+    )
 }
 
 /// Whether the token at `at` is a nickname in quotation marks inside a
@@ -234,7 +273,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
 
     // Places and nationalities are not people: `China`, `South Korea`,
     // `New York`, `Chinese`.
-    if all(Tags::PLACE.with(Tags::DEMONYM)) || super::names::is_place_phrase(&name) {
+    // A word that is a place and a family name (`Bolton`, `Houston`) may
+    // be either: it stays a name, weakly.
+    let place_only = names.iter().all(|&k| {
+        let tags = tokens[k].tags;
+        tags.has(Tags::PLACE.with(Tags::DEMONYM)) && !(names.len() == 1 && tags.has(Tags::FAMILY))
+    });
+    if place_only || super::names::is_place_phrase(&name) {
         return None;
     }
     // An organisation: its last word says so (`Foreign Ministry`), or one

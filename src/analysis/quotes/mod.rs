@@ -124,3 +124,43 @@ pub(super) fn find_quotes_reusing(
     let speakers = sources::gather_speakers(&quotes, &resolved, &entities);
     (quotes, speakers)
 }
+
+#[cfg(test)]
+mod scratch {
+    use super::*;
+
+    #[test]
+    fn scratch_debug() {
+        let text = std::fs::read_to_string("/tmp/t.md").unwrap();
+        let blocks = crate::markdown::prose_regions(&text);
+        let marked = marks::find_marked_quotes(&text, &blocks);
+        for (b, block) in blocks.iter().enumerate() {
+            let quotes: Vec<(usize, Span)> = marked
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.block == b)
+                .map(|(i, q)| (i, q.span))
+                .collect();
+            let mut tokens = words::tokenize(&text, block, &quotes);
+            let sentences = words::sentences(&text, &tokens, &marked);
+            tags::tag_block(&text, &mut tokens, &sentences);
+            for t in &tokens {
+                eprintln!("{:?} {:?} {:b}", t.span.slice(&text), t.kind, t.tags.0);
+            }
+            eprintln!("sentences {:?}", sentences);
+            eprintln!("names {:#?}", mentions::find_names(&text, &tokens));
+            let first = quotes.first().map_or(0, |q| q.0);
+            eprintln!(
+                "plan {:#?}",
+                attribution::plan_block(
+                    &text,
+                    &marked,
+                    first,
+                    &tokens,
+                    &sentences,
+                    &Config::default()
+                )
+            );
+        }
+    }
+}

@@ -3,7 +3,7 @@
 use crate::hashing::{DraftMap, DraftSet};
 
 use super::cues::{cue_class, CueClass};
-use crate::analysis::{Code, Finding, Fix, MentionForm, Quote, TextEdit};
+use crate::analysis::{Code, Finding, Fix, How, MentionForm, Quote, SpeakerMention, TextEdit};
 use crate::config::Config;
 use crate::text::Span;
 
@@ -57,6 +57,21 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
             None => {}
             Some(attribution) => {
                 let speaker = &attribution.speaker;
+                if attribution.how == How::Context
+                    && quote.kind.needs_attribution()
+                    && first_of_group
+                {
+                    let who = speaker.name.as_deref().unwrap_or(&speaker.text);
+                    push(
+                        Code::AttributedByContext,
+                        quote.span,
+                        format!(
+                            "Attributed by context to {who}, who speaks in the paragraph before; \
+                             AP style attributes each new quote paragraph."
+                        ),
+                        vec![context_fix(text, quote, speaker)],
+                    );
+                }
                 if !speakers_seen.insert(speaker.span) {
                     continue;
                 }
@@ -136,6 +151,27 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
         }
     }
     findings
+}
+
+/// A quick fix that names the speaker a quote is attributed to by context:
+/// `"We are open," Wang said.`
+fn context_fix(text: &str, quote: &Quote, speaker: &SpeakerMention) -> Fix {
+    let who = speaker
+        .name
+        .as_deref()
+        .map(|name| reference_name(name))
+        .unwrap_or_else(|| speaker.text.clone());
+    let mut fix = attribution_fix(text, quote);
+    for edit in &mut fix.edits {
+        edit.new_text = edit.new_text.replace("${1:WHO}", &format!("${{1:{who}}}"));
+    }
+    fix.title = format!("Attribute it: “{who} said”");
+    fix
+}
+
+/// The name a later reference uses: the surname of a person's full name.
+fn reference_name(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_string()
 }
 
 /// A quick fix that adds `, WHO said` to an orphan quote, as a snippet with

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 
 use super::lexicon::*;
+use super::names::strip_possessive;
+use super::tags::Tags;
 use super::words::{Token, TokenKind};
 use crate::analysis::MentionForm;
 use crate::text::Span;
@@ -39,22 +41,73 @@ fn phrase(tokens: &[Token], start: usize, end: usize, form: MentionForm) -> Spea
 }
 
 /// A description from `start` to `end`: anonymous when its head is one of
-/// the anonymous-source nouns and it is not definite.
-fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> SpeakerPhrase {
+/// the anonymous-source nouns and it is not definite. `None` when its head
+/// is no noun that can speak (`the past`, `her speech`): a person, an
+/// organisation, a group or a source. Words after the head that start a
+/// clause (`the president for accepting ...`) are left out.
+fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<SpeakerPhrase> {
+    let stops = |w: &str| {
+        matches!(
+            w,
+            "for"
+                | "of"
+                | "at"
+                | "with"
+                | "in"
+                | "from"
+                | "close"
+                | "familiar"
+                | "who"
+                | "on"
+                | "to"
+                | "and"
+                | "or"
+                | "that"
+                | "which"
+                | "by"
+                | "about"
+                | "over"
+                | "after"
+        )
+    };
+    // The head: the last word before a preposition or clause that can
+    // name a speaker (`The billionaire businessman began ...` has
+    // `businessman`), or a capitalised word after the first (`the
+    // Washington Post`).
+    let mut head = None;
+    for k in start..=end {
+        if !tokens[k].is_word() || stops(&lower(text, &tokens[k])) {
+            break;
+        }
+        let w = lower(text, &tokens[k]);
+        if can_speak(strip_possessive(&w)) || (tokens[k].tags.has(Tags::CAPITAL) && k > start) {
+            head = Some(k);
+        }
+    }
+    let head = head?;
+    let head_word = lower(text, &tokens[head]);
+    let head_word = strip_possessive(&head_word);
+    // After the head, a short phrase (`for the ministry`, `familiar with
+    // the talks`) but no clause.
+    let mut last = head;
+    for k in head + 1..=end.min(head + 7) {
+        let w = lower(text, &tokens[k]);
+        if !tokens[k].is_word()
+            || matches!(&*w, "and" | "or" | "that" | "which" | "who" | "whose")
+            || w.ends_with("ing")
+            || tokens[k].tags.has(Tags::CUE.with(Tags::ADVERB))
+        {
+            break;
+        }
+        last = k;
+    }
+    if last > head && stops(&lower(text, &tokens[last])) {
+        last = head;
+    }
     let first = lower(text, &tokens[start]);
-    let head = (start..=end)
-        .map(|i| lower(text, &tokens[i]))
-        .take_while(|w| {
-            !matches!(
-                &**w,
-                "for" | "of" | "at" | "with" | "in" | "from" | "close" | "familiar" | "who"
-            )
-        })
-        .last()
-        .unwrap_or_default();
-    let words: Vec<Cow<str>> = (start..=end).map(|i| lower(text, &tokens[i])).collect();
+    let words: Vec<Cow<str>> = (start..=last).map(|i| lower(text, &tokens[i])).collect();
     let anonymous = first != "the"
-        && (ANONYMOUS_HEADS.contains(&&*head)
+        && (ANONYMOUS_HEADS.contains(&head_word)
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with"));
@@ -63,7 +116,40 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Speake
     } else {
         MentionForm::Description
     };
-    phrase(tokens, start, end, form)
+    Some(phrase(tokens, start, last, form))
+}
+
+/// Whether a lower-case noun can head the description of a speaker: a
+/// person, an organisation, a group, a source or a document, in the
+/// singular or the plural, or an age (`the 46-year-old`).
+pub fn can_speak(head: &str) -> bool {
+    speaking_noun(head)
+        || head.strip_suffix('s').is_some_and(speaking_noun)
+        || head.ends_with("-year-old")
+}
+
+fn speaking_noun(head: &str) -> bool {
+    is_person_noun(head)
+        || DOCUMENT_NOUNS.contains(&head)
+        || super::mentions::is_org_noun(head)
+        || GROUP_HEADS.contains(&head)
+        || ANONYMOUS_HEADS.contains(&head)
+        || title_role(head).is_some_and(|r| !r.is_empty())
+}
+
+/// Whether a single capitalised word at the start of a sentence is a word
+/// that opens it rather than a name (`Preceded`, `Footage`, `Even`).
+fn opens_not_names(token: &Token, next: Option<&Token>) -> bool {
+    let tags = token.tags;
+    if !tags.has(Tags::SENTENCE_START) || tags.has(Tags::ALL_CAPS.with(Tags::PLACE)) {
+        return false;
+    }
+    // A word the name lists know is a name (`Trump`), and so is any word
+    // right before a verb of saying (`Okafor said`).
+    if tags.has(Tags::OPENER.with(Tags::FUNCTION)) {
+        return true;
+    }
+    !tags.name_like() && !next.is_some_and(|n| n.tags.has(Tags::CUE))
 }
 
 /// The speaker phrase that ends right before the verb at `cue` (`Wang
@@ -76,7 +162,14 @@ pub fn speaker_before(
     cue: usize,
 ) -> Option<SpeakerPhrase> {
     let mut j = cue;
-    while j > lo && ADVERBS.contains(&&*lower(text, &tokens[j - 1])) && j - 1 != cue {
+    // `Wang also said`, `she angrily said`.
+    while j > lo
+        && j - 1 != cue
+        && tokens[j - 1].is_word()
+        && (ADVERBS.contains(&&*lower(text, &tokens[j - 1]))
+            || (lower(text, &tokens[j - 1]).ends_with("ly")
+                && !tokens[j - 1].tags.has(Tags::CAPITAL)))
+    {
         j -= 1;
     }
     if j <= lo {
@@ -90,13 +183,35 @@ pub fn speaker_before(
     last = before_parenthesis(tokens, lo, last)?;
     if tokens[last].is_punct(',') {
         // An appositive or a relative clause sits between the speaker and
-        // the verb: look before the comma that opens it.
+        // the verb (`Wang Wenbin, a spokesperson, said`): look before the
+        // comma that opens it. Without one, the name right before the
+        // comma (`Gov. John Kasich (R-Ohio), said`).
         let open = (lo..last)
             .rev()
             .take(16)
             .take_while(|&k| tokens[k].quote().is_none())
-            .find(|&k| tokens[k].is_punct(','))?;
-        last = open.checked_sub(1).filter(|&end| end >= lo)?;
+            .find(|&k| tokens[k].is_punct(','));
+        let appositive = open.is_some_and(|open| {
+            tokens.get(open + 1).is_some_and(|t| {
+                t.is_word()
+                    && (t.tags.has(Tags::DETERMINER)
+                        || !t.tags.has(Tags::CAPITAL)
+                        || t.tags.has(Tags::TITLE))
+            })
+        });
+        let direct = || {
+            let end = before_parenthesis(tokens, lo, last.checked_sub(1)?)?;
+            (end >= lo)
+                .then(|| phrase_ending_at(text, tokens, lo, end))
+                .flatten()
+                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+        };
+        if !appositive {
+            if let Some(phrase) = direct() {
+                return Some(phrase);
+            }
+        }
+        last = open?.checked_sub(1).filter(|&end| end >= lo)?;
         last = before_parenthesis(tokens, lo, last)?;
     }
     phrase_ending_at(text, tokens, lo, last)
@@ -128,7 +243,10 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         let start = capitalised_run_back(text, tokens, lo, end)?;
         // `the Foreign Ministry`, `a White House spokesperson`.
         if start > lo && DETERMINERS.contains(&&*lower(text, &tokens[start - 1])) {
-            return Some(description(text, tokens, start - 1, end));
+            return description(text, tokens, start - 1, end);
+        }
+        if start == end && opens_not_names(&tokens[end], tokens.get(end + 1)) {
+            return None;
         }
         return Some(phrase(
             tokens,
@@ -151,7 +269,7 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         let w = lower(text, &tokens[i]);
         DETERMINERS.contains(&&*w) || ANONYMOUS_HEADS.contains(&&*w)
     })?;
-    Some(description(text, tokens, first, end))
+    description(text, tokens, first, end)
 }
 
 /// The speaker phrase right after the verb at `cue` (`said Wang`, `said the
@@ -244,7 +362,7 @@ pub fn phrase_starting_at(
             end += 1;
         }
         if end > start {
-            return Some(description(text, tokens, start, end));
+            return description(text, tokens, start, end);
         }
         return None;
     }
@@ -255,6 +373,9 @@ pub fn phrase_starting_at(
             return None;
         }
         let end = capitalised_run_forward(text, tokens, start, hi);
+        if start == end && opens_not_names(&tokens[start], tokens.get(start + 1)) {
+            return None;
+        }
         return Some(phrase(
             tokens,
             start,
@@ -312,7 +433,7 @@ pub fn phrase_starting_at(
         if end == start && DETERMINERS.contains(&&*first) {
             return None;
         }
-        return Some(description(text, tokens, start, end));
+        return description(text, tokens, start, end);
     }
     None
 }
@@ -325,46 +446,48 @@ pub fn sentence_subject(
     range: &std::ops::Range<usize>,
 ) -> Option<SpeakerPhrase> {
     let mut start = range.start;
-    while start < range.end && !tokens[start].is_word() {
+    while start < range.end && (!tokens[start].is_word() || tokens[start].tags.has(Tags::DATELINE))
+    {
         start += 1;
     }
-    // A dateline (`WASHINGTON, Dec. 8 —`) or an opening phrase set off by a
-    // comma (`Hours later,`) comes before the subject.
-    let dateline = start < range.end && {
-        let w = word(text, &tokens[start]);
-        w.len() > 2 && w.chars().all(|c| !c.is_lowercase())
-    };
-    if dateline {
-        let dash = (start..range.end)
-            .take(12)
-            .take_while(|&i| tokens[i].quote().is_none())
-            .find(|&i| tokens[i].is_punct('—') || tokens[i].is_punct('–'));
-        if let Some(dash) = dash {
-            start = dash + 1;
-        }
+    if start >= range.end {
+        return None;
     }
-    // One word before a comma is an opener only when it is not a name
-    // (`Clinton, 35, said` keeps its subject): `Meanwhile,`, `Smiling,`.
-    let opening_word = |w: &str| {
-        let w = lowercase(w);
-        w.ends_with("ly")
-            || w.ends_with("ing")
-            || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(&w))
-    };
-    let opener = start + 1 < range.end
-        && tokens[start].is_word()
-        && ((tokens[start + 1].is_punct(',') && opening_word(word(text, &tokens[start])))
-            || (start + 2 < range.end
-                && tokens[start + 1].is_word()
-                && tokens[start + 2].is_punct(',')
-                && !is_capitalised(text, &tokens[start + 1])));
-    if start < range.end && (opener || SUBORDINATORS.contains(&&*lower(text, &tokens[start]))) {
+    // An opening phrase set off by a comma comes before the subject: a
+    // word that opens sentences (`Meanwhile,`, `Reprising one of her
+    // lines,`), a subordinate clause (`When the vote failed,`), or two
+    // lower-case words (`Hours later,`). One capitalised word before a
+    // comma is the subject (`Clinton, 35, said`).
+    let tags = tokens[start].tags;
+    let two_words = start + 2 < range.end
+        && tokens[start + 1].is_word()
+        && tokens[start + 2].is_punct(',')
+        && !is_capitalised(text, &tokens[start + 1]);
+    let opener = (tags.has(Tags::OPENER) && !tags.has(Tags::PRONOUN.with(Tags::DETERMINER)))
+        || two_words
+        || SUBORDINATORS.contains(&&*lower(text, &tokens[start]));
+    if opener {
         let comma = (start..range.end)
+            .take(24)
             .take_while(|&i| tokens[i].quote().is_none())
             .find(|&i| tokens[i].is_punct(','))?;
         start = comma + 1;
     }
-    phrase_starting_at(text, tokens, start, range.end)
+    let subject = phrase_starting_at(text, tokens, start, range.end)?;
+    // A common word that is also a surname, opening the sentence, is the
+    // word (`Black voters ...`), unless a verb of saying follows it.
+    let one_word = subject.span == tokens[start].span;
+    let next_is_cue = tokens.get(start + 1).is_some_and(|t| t.tags.has(Tags::CUE));
+    if one_word
+        && subject.form != MentionForm::Pronoun
+        && tokens[start].tags.has(Tags::COMMON)
+        && tokens[start].tags.has(Tags::SENTENCE_START)
+        && !tokens[start].tags.has(Tags::GIVEN)
+        && !next_is_cue
+    {
+        return None;
+    }
+    Some(subject)
 }
 
 /// Whether a token is the word `to` after `according`.

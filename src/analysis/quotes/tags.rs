@@ -18,7 +18,7 @@ use crate::hashing::QuickBuild;
 
 /// What a word can be, as bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tags(u32);
+pub struct Tags(pub(super) u32);
 
 impl Tags {
     /// Starts with a capital letter.
@@ -249,7 +249,7 @@ fn opens_a_sentence(word: &str, tags: Tags) -> bool {
     if tags.has(Tags::GIVEN) && !tags.has(Tags::COMMON) {
         return false;
     }
-    let lower = super::lexicon::lowercase(word);
+    let lower = super::lexicon::lowercase(names::strip_possessive(word));
     lower.ends_with("ing")
         || lower.ends_with("ly")
         || is_opener_word(&lower)
