@@ -30,6 +30,36 @@ pub struct KeyedQuote {
     pub who: String,
 }
 
+/// Every person, organisation, group and place an article names
+/// (`data/eval/names-key.jsonl`).
+#[derive(Deserialize)]
+pub struct ArticleNames {
+    pub id: String,
+    pub names: Vec<NamedEntity>,
+}
+
+#[derive(Deserialize)]
+pub struct NamedEntity {
+    pub name: String,
+    /// person, organisation, group or place.
+    pub kind: String,
+    #[serde(default)]
+    pub forms: Vec<String>,
+}
+
+impl ArticleNames {
+    /// Whether `name` is a person, organisation or group the article
+    /// names, in any of its forms.
+    pub fn names_a_source(&self, name: &str) -> bool {
+        let wanted = fold(name);
+        self.names.iter().filter(|n| n.kind != "place").any(|n| {
+            std::iter::once(&n.name)
+                .chain(&n.forms)
+                .any(|form| fold(form) == wanted)
+        })
+    }
+}
+
 /// One deletion of the orphan set (`data/eval/orphans.jsonl`).
 #[derive(Deserialize)]
 pub struct Orphan {
@@ -93,6 +123,8 @@ const TITLES: &[&str] = &[
 /// possessive, no leading titles or article, single spaces.
 pub fn fold(name: &str) -> String {
     let lowered = name
+        .replace('\u{a0}', " ")
+        .replace('\u{ad}', "")
         .to_lowercase()
         .replace(['’', '‘', '`'], "'")
         .replace(['“', '”', '"'], "");

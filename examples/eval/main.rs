@@ -35,7 +35,7 @@ use copydesk::analysis::{analyze, Analysis, Code, SourceKind};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
 use copydesk::text::Span;
-use key::{fold, ArticleKey, Orphan};
+use key::{fold, ArticleKey, ArticleNames, Orphan};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -127,6 +127,11 @@ fn main() {
         .map(|k| (k.id.clone(), k))
         .collect();
     let orphans: Vec<Orphan> = read_lines(orphans_path);
+    let names_path = option("--names").map_or("data/eval/names-key.jsonl", |s| s.as_str());
+    let names: HashMap<String, ArticleNames> = read_lines::<ArticleNames>(names_path)
+        .into_iter()
+        .map(|n| (n.id.clone(), n))
+        .collect();
     let articles: Vec<Article> = read_lines(corpus);
 
     let config = Config::default();
@@ -139,7 +144,8 @@ fn main() {
         tally.bytes += article.text.len();
         score_spans(article, &analysis, &mut tally, &mut show);
         if let Some(key) = keys.get(&article.id) {
-            score_identities(article, key, &analysis, &mut tally, &mut show);
+            let named = names.get(&article.id);
+            score_identities(article, key, named, &analysis, &mut tally, &mut show);
         }
     }
     let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
@@ -263,6 +269,7 @@ fn score_spans(article: &Article, analysis: &Analysis, tally: &mut Tally, show: 
 fn score_identities(
     article: &Article,
     key: &ArticleKey,
+    named: Option<&ArticleNames>,
     analysis: &Analysis,
     tally: &mut Tally,
     show: &mut Show,
@@ -321,13 +328,33 @@ fn score_identities(
             );
         }
     }
+    let offsets = Offsets::new(&article.text);
+    let gold_speakers: Vec<Span> = article
+        .quotes
+        .iter()
+        .flat_map(|q| q.speaker_spans.iter().map(|&s| offsets.span(s)))
+        .collect();
     for speaker in analysis.speakers.iter().filter(|s| !s.quotes.is_empty()) {
         tally.identities += 1;
+        // A source of the article: one of the key's, a person,
+        // organisation or group the article names, or an unnamed source
+        // at words the corpus marks as a source.
+        let unnamed = matches!(
+            speaker.kind,
+            SourceKind::Anonymous | SourceKind::Group | SourceKind::Document
+        ) || speaker.mentions.iter().all(|m| {
+            !matches!(
+                m.form,
+                copydesk::analysis::MentionForm::Name | copydesk::analysis::MentionForm::Surname
+            )
+        });
         let known = !key.identities_named(&speaker.name).is_empty()
-            || key.identities.iter().any(|i| {
-                fold(&i.name).contains(&fold(&speaker.name))
-                    && matches!(i.kind.as_str(), "anonymous" | "group" | "other")
-            });
+            || named.is_some_and(|n| n.names_a_source(&speaker.name))
+            || (unnamed
+                && speaker
+                    .mentions
+                    .iter()
+                    .any(|m| gold_speakers.iter().any(|g| g.overlaps(m.span))));
         let unknown_pronoun = speaker.kind == SourceKind::Unknown;
         if !known || unknown_pronoun {
             tally.no_source += 1;

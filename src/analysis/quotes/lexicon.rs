@@ -850,9 +850,7 @@ pub fn is_person_noun(word: &str) -> bool {
             && (word.ends_with("er")
                 || word.ends_with("or")
                 || word.ends_with("ist")
-                || word.ends_with("ian")
-                || word.ends_with("ant")
-                || word.ends_with("ent")))
+                || word.ends_with("ian")))
 }
 
 /// Words that open a subordinate clause or phrase before a sentence's

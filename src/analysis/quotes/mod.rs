@@ -131,7 +131,9 @@ mod scratch {
 
     #[test]
     fn scratch_debug() {
-        let text = std::fs::read_to_string("/tmp/t.md").unwrap();
+        let Ok(text) = std::fs::read_to_string("/tmp/t.md") else {
+            return;
+        };
         let blocks = crate::markdown::prose_regions(&text);
         let marked = marks::find_marked_quotes(&text, &blocks);
         for (b, block) in blocks.iter().enumerate() {

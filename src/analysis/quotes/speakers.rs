@@ -74,35 +74,57 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
     // name a speaker (`The billionaire businessman began ...` has
     // `businessman`), or a capitalised word after the first (`the
     // Washington Post`).
+    let definite = matches!(
+        &*lower(text, &tokens[start]),
+        "the" | "his" | "her" | "its" | "their"
+    );
     let mut head = None;
     for k in start..=end {
         if !tokens[k].is_word() || stops(&lower(text, &tokens[k])) {
             break;
         }
         let w = lower(text, &tokens[k]);
-        if can_speak(strip_possessive(&w)) || (tokens[k].tags.has(Tags::CAPITAL) && k > start) {
+        // A capitalised name ending the phrase after `the` (`the
+        // Washington Post`, `the Post`).
+        let name_end = definite
+            && k > start
+            && tokens[k].tags.has(Tags::CAPITAL)
+            && !tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.tags.has(Tags::CAPITAL));
+        if can_speak(strip_possessive(&w)) || name_end {
             head = Some(k);
         }
     }
     let head = head?;
     let head_word = lower(text, &tokens[head]);
     let head_word = strip_possessive(&head_word);
-    // After the head, a short phrase (`for the ministry`, `familiar with
-    // the talks`) but no clause.
+    // After the head, a prepositional phrase (`for the ministry`,
+    // `familiar with the talks`) but no clause.
     let mut last = head;
-    for k in head + 1..=end.min(head + 7) {
-        let w = lower(text, &tokens[k]);
-        if !tokens[k].is_word()
-            || matches!(&*w, "and" | "or" | "that" | "which" | "who" | "whose")
-            || w.ends_with("ing")
-            || tokens[k].tags.has(Tags::CUE.with(Tags::ADVERB))
-        {
-            break;
+    let prepositional = tokens.get(head + 1).is_some_and(|t| {
+        t.is_word()
+            && matches!(
+                &*lower(text, t),
+                "for" | "of" | "at" | "with" | "in" | "from" | "close" | "familiar" | "on"
+            )
+    });
+    if prepositional {
+        for k in head + 1..=end.min(head + 7) {
+            let w = lower(text, &tokens[k]);
+            if !tokens[k].is_word()
+                || matches!(&*w, "and" | "or" | "that" | "which" | "who" | "whose")
+                || w.ends_with("ing")
+                || w.ends_with("ed")
+                || tokens[k].tags.has(Tags::CUE.with(Tags::ADVERB))
+            {
+                break;
+            }
+            last = k;
         }
-        last = k;
-    }
-    if last > head && stops(&lower(text, &tokens[last])) {
-        last = head;
+        if last > head && stops(&lower(text, &tokens[last])) {
+            last = head;
+        }
     }
     let first = lower(text, &tokens[start]);
     let words: Vec<Cow<str>> = (start..=last).map(|i| lower(text, &tokens[i])).collect();
@@ -117,6 +139,52 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
         MentionForm::Description
     };
     Some(phrase(tokens, start, last, form))
+}
+
+/// The capitalised run from `start`, carried on through lower-case titles
+/// to the name they lead (`Utah governor Michael Leavitt`, `Republican
+/// candidate Ben Carson`): the first token of the name and the run's end.
+fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usize, usize) {
+    let end = capitalised_run_forward(text, tokens, start, hi);
+    let mut k = end + 1;
+    while k < hi && k <= end + 3 && tokens[k].is_word() && !tokens[k].tags.has(Tags::CAPITAL) {
+        let w = lower(text, &tokens[k]);
+        if !(tokens[k].tags.has(Tags::TITLE) || is_person_noun(&w) || w == "presidential") {
+            return (start, end);
+        }
+        k += 1;
+    }
+    if k > end + 1 && k < hi && tokens[k].is_word() && tokens[k].tags.has(Tags::CAPITAL) {
+        (k, capitalised_run_forward(text, tokens, k, hi))
+    } else {
+        (start, end)
+    }
+}
+
+/// Whether a capitalised word alone is an adjective, not a speaker: a
+/// country's adjective or a party's (`Chinese`, `Republican`).
+fn adjective_alone(text: &str, token: &Token) -> bool {
+    token.tags.has(Tags::DEMONYM)
+        || matches!(
+            &*lower(text, token),
+            "republican"
+                | "democratic"
+                | "democrat"
+                | "gop"
+                | "conservative"
+                | "liberal"
+                | "progressive"
+                | "libertarian"
+                | "independent"
+                | "muslim"
+                | "latino"
+                | "latin"
+                | "jewish"
+                | "christian"
+                | "catholic"
+                | "evangelical"
+                | "former"
+        )
 }
 
 /// Whether a lower-case noun can head the description of a speaker: a
@@ -372,15 +440,18 @@ pub fn phrase_starting_at(
         {
             return None;
         }
-        let end = capitalised_run_forward(text, tokens, start, hi);
-        if start == end && opens_not_names(&tokens[start], tokens.get(start + 1)) {
+        let (name, end) = through_title(text, tokens, start, hi);
+        if name == end
+            && (opens_not_names(&tokens[name], tokens.get(name + 1))
+                || adjective_alone(text, &tokens[name]))
+        {
             return None;
         }
         return Some(phrase(
             tokens,
             start,
             end,
-            form_of_name(text, tokens, start, end),
+            form_of_name(text, tokens, name, end),
         ));
     }
     // `said former Utah governor Michael Leavitt`: lowercase words before a
@@ -399,7 +470,10 @@ pub fn phrase_starting_at(
         if CALENDAR.contains(&w) || FUNCTION_WORDS.contains(&w) {
             return None;
         }
-        let end = capitalised_run_forward(text, tokens, name, hi);
+        let (name, end) = through_title(text, tokens, name, hi);
+        if name == end && adjective_alone(text, &tokens[name]) {
+            return None;
+        }
         return Some(phrase(
             tokens,
             start,
