@@ -449,11 +449,33 @@ pub fn plan_block(
         .chain(
             sents
                 .iter()
-                .filter_map(|r| sentence_subject(text, block_tokens, r))
-                .map(|p| (p.span, Role::Subject)),
+                .filter_map(|r| subject_word(block_tokens, r))
+                .map(|i| (block_tokens[i].span, Role::Subject)),
         )
         .collect();
     plan
+}
+
+/// The word a sentence's subject most likely starts at: its first word,
+/// or the first after a comma that closes an opening phrase (`When the
+/// vote failed, Demir left`). Cheaper than `sentence_subject`, and enough
+/// to tell which names a sentence is about.
+fn subject_word(tokens: &[Token], range: &Range<usize>) -> Option<usize> {
+    let first = range
+        .clone()
+        .find(|&i| tokens[i].is_word() && !tokens[i].tags.has(Tags::DATELINE))?;
+    if tokens[first]
+        .tags
+        .has(Tags::SUBORDINATOR.with(Tags::OPENER))
+        && !tokens[first].tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
+    {
+        let comma = (first..range.end)
+            .take(20)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        return (comma + 1..range.end).find(|&i| tokens[i].is_word());
+    }
+    Some(first)
 }
 
 /// Whether a token is a dash that can lead a signature line.
@@ -661,8 +683,15 @@ fn salience_of(plans: &[(usize, usize, &BlockPlan)], entities: &Entities) -> Sal
         let role = plan
             .roles
             .iter()
-            .filter(|(span, _)| {
-                span.start + base <= mention.span.start && mention.span.end <= span.end + base
+            .filter(|(span, role)| match role {
+                // The subject's first word lies in the name (`Sen. Jon
+                // Tester` starts at `Sen.`, the name at `Jon`).
+                Role::Subject => {
+                    mention.span.start <= span.end + base && span.start + base < mention.span.end
+                        || (span.start + base <= mention.span.start
+                            && mention.span.start <= span.end + base + 24)
+                }
+                _ => span.start + base <= mention.span.start && mention.span.end <= span.end + base,
             })
             .map(|&(_, role)| role)
             .min_by_key(|role| match role {

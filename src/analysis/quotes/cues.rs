@@ -305,6 +305,11 @@ static VERBS: LazyLock<HashMap<&'static str, CueClass, QuickBuild>> = LazyLock::
     verbs
 });
 
+/// Every verb of saying, in lower case.
+pub fn verbs() -> impl Iterator<Item = &'static str> {
+    VERBS.keys().copied()
+}
+
 /// Whether `word` is a verb of saying, and which kind. `extra` is the
 /// desk's own list from the configuration.
 pub fn cue_class(word: &str, extra: &[String]) -> Option<CueClass> {

@@ -853,6 +853,48 @@ pub fn is_person_noun(word: &str) -> bool {
                 || word.ends_with("ian")))
 }
 
+/// Words that cannot start or sit inside the words before a name: `said in
+/// a statement Tuesday` has no speaker after the verb.
+pub static NOT_MODIFIERS: WordSet = WordSet::new(&[
+    "in", "on", "at", "during", "after", "before", "to", "with", "for", "from", "by", "of", "that",
+    "this", "last", "when", "while", "as", "about", "and", "but", "so", "if", "because", "than",
+    "into", "onto", "over", "under", "since", "until", "via", "without", "is", "was", "were",
+    "are", "be", "been", "not", "no", "yes", "there", "here", "how", "what", "why", "where",
+]);
+
+/// Verbs of saying whose next noun phrase is their object.
+pub static OBJECT_VERBS: WordSet = WordSet::new(&[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "labeled",
+    "labels",
+    "labelled",
+    "labeling",
+    "dubbed",
+    "dubs",
+    "declaring",
+    "describing",
+    "describes",
+    "described",
+    "branded",
+    "named",
+    "thanked",
+    "thanks",
+    "thanking",
+    "praised",
+    "praises",
+    "criticized",
+    "blasted",
+    "slammed",
+    "accused",
+    "mocked",
+    "urged",
+    "urging",
+    "telling",
+]);
+
 /// Words that open a subordinate clause or phrase before a sentence's
 /// subject: `When he returned, he said ...`.
 pub static SUBORDINATORS: WordSet = WordSet::new(&[

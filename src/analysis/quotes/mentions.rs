@@ -179,7 +179,7 @@ pub fn is_nickname(text: &str, tokens: &[Token], at: usize) -> bool {
     let Some(token) = tokens.get(at) else {
         return false;
     };
-    if token.quote().is_none() || at == 0 {
+    if token.quote().is_none() || at == 0 || token.span.len() > 40 {
         return false;
     }
     let inner = token.span.slice(text);
@@ -268,7 +268,6 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         })
         .collect();
     let name = words.join(" ");
-    let all = |tag: Tags| names.iter().all(|&k| tokens[k].tags.has(tag));
     let any = |tag: Tags| names.iter().any(|&k| tokens[k].tags.has(tag));
 
     // Places and nationalities are not people: `China`, `South Korea`,
@@ -279,7 +278,9 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         let tags = tokens[k].tags;
         tags.has(Tags::PLACE.with(Tags::DEMONYM)) && !(names.len() == 1 && tags.has(Tags::FAMILY))
     });
-    if place_only || super::names::is_place_phrase(&name) {
+    if place_only
+        || (tokens[names[0]].tags.has(Tags::PLACE_START) && super::names::is_place_phrase(&name))
+    {
         return None;
     }
     // An organisation: its last word says so (`Foreign Ministry`), or one

@@ -45,6 +45,8 @@ pub struct Known {
     pub demonym: bool,
     /// A name that is also a common English word: `Will`, `Young`, `Mark`.
     pub word: bool,
+    /// The first word of a place of several words: `South`, `New`.
+    pub place_start: bool,
 }
 
 struct Lists {
@@ -93,8 +95,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         }
     }
     for (name, _) in rows(include_str!("../../../data/names/places.tsv")) {
-        if name.contains(' ') {
+        if let Some((first, _)) = name.split_once(' ') {
             places.insert(fold(name).into(), ());
+            entry(&mut words, first).place_start = true;
         } else {
             entry(&mut words, name).place = true;
         }
@@ -111,6 +114,9 @@ fn rows(list: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
 
 /// A word or phrase folded for lookup: lower case, straight apostrophes.
 fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| {
             if matches!(c, '’' | '‘' | 'ʼ') {

@@ -83,7 +83,6 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
         if !tokens[k].is_word() || stops(&lower(text, &tokens[k])) {
             break;
         }
-        let w = lower(text, &tokens[k]);
         // A capitalised name ending the phrase after `the` (`the
         // Washington Post`, `the Post`).
         let name_end = definite
@@ -92,7 +91,7 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
             && !tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.tags.has(Tags::CAPITAL));
-        if can_speak(strip_possessive(&w)) || name_end {
+        if tokens[k].tags.has(Tags::SPEAKS) || name_end {
             head = Some(k);
         }
     }
@@ -234,8 +233,8 @@ pub fn speaker_before(
     while j > lo
         && j - 1 != cue
         && tokens[j - 1].is_word()
-        && (ADVERBS.contains(&&*lower(text, &tokens[j - 1]))
-            || (lower(text, &tokens[j - 1]).ends_with("ly")
+        && (tokens[j - 1].tags.has(Tags::ADVERB)
+            || (word(text, &tokens[j - 1]).ends_with("ly")
                 && !tokens[j - 1].tags.has(Tags::CAPITAL)))
     {
         j -= 1;
@@ -303,14 +302,13 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
     if !token.is_word() {
         return None;
     }
-    let lower_word = lower(text, token);
-    if PRONOUNS.contains(&&*lower_word) {
+    if token.tags.has(Tags::PRONOUN) {
         return Some(phrase(tokens, end, end, MentionForm::Pronoun));
     }
-    if is_capitalised(text, token) && !CALENDAR.contains(&word(text, token)) {
+    if token.tags.has(Tags::CAPITAL) && !token.tags.has(Tags::CALENDAR) {
         let start = capitalised_run_back(text, tokens, lo, end)?;
         // `the Foreign Ministry`, `a White House spokesperson`.
-        if start > lo && DETERMINERS.contains(&&*lower(text, &tokens[start - 1])) {
+        if start > lo && tokens[start - 1].tags.has(Tags::DETERMINER) {
             return description(text, tokens, start - 1, end);
         }
         if start == end && opens_not_names(&tokens[end], tokens.get(end + 1)) {
@@ -328,15 +326,13 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
     let mut start = end;
     while start > lo && end - start < 8 {
         let prev = &tokens[start - 1];
-        if !prev.is_word() || CLAUSE_WORDS.contains(&&*lower(text, prev)) {
+        if !prev.is_word() || prev.tags.has(Tags::CLAUSE) {
             break;
         }
         start -= 1;
     }
-    let first = (start..=end).find(|&i| {
-        let w = lower(text, &tokens[i]);
-        DETERMINERS.contains(&&*w) || ANONYMOUS_HEADS.contains(&&*w)
-    })?;
+    let first =
+        (start..=end).find(|&i| tokens[i].tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS)))?;
     description(text, tokens, first, end)
 }
 
@@ -345,7 +341,7 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
 pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Option<SpeakerPhrase> {
     // `calling her "..."`, `declaring it "..."`: after these verbs comes the
     // object, not the speaker.
-    if OBJECT_VERBS.contains(&&*lower(text, &tokens[cue])) {
+    if tokens[cue].tags.has(Tags::OBJECT_VERB) {
         return None;
     }
     phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
@@ -358,48 +354,6 @@ fn cue_free(text: &str, token: &Token) -> bool {
     super::cues::cue_class(w, &[]).is_none() && !ADVERBS.contains(&&*lowercase(w))
 }
 
-/// Words that cannot start or sit inside the words before a name: `said in
-/// a statement Tuesday` has no speaker after the verb.
-const NOT_MODIFIERS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "to", "with", "for", "from", "by", "of", "that",
-    "this", "last", "when", "while", "as", "about", "and", "but", "so", "if", "because", "than",
-    "into", "onto", "over", "under", "since", "until", "via", "without", "is", "was", "were",
-    "are", "be", "been", "not", "no", "yes", "there", "here", "how", "what", "why", "where",
-];
-
-/// Verbs of saying whose next noun phrase is their object.
-const OBJECT_VERBS: &[&str] = &[
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "labeled",
-    "labels",
-    "labelled",
-    "labeling",
-    "dubbed",
-    "dubs",
-    "declaring",
-    "describing",
-    "describes",
-    "described",
-    "branded",
-    "named",
-    "thanked",
-    "thanks",
-    "thanking",
-    "praised",
-    "praises",
-    "criticized",
-    "blasted",
-    "slammed",
-    "accused",
-    "mocked",
-    "urged",
-    "urging",
-    "telling",
-];
-
 /// The speaker phrase that starts at token `start`, not reaching `hi`.
 pub fn phrase_starting_at(
     text: &str,
@@ -410,18 +364,22 @@ pub fn phrase_starting_at(
     if start >= hi || !tokens[start].is_word() {
         return None;
     }
-    let first = lower(text, &tokens[start]);
-    if PRONOUNS.contains(&&*first) {
+    let first = word(text, &tokens[start]);
+    let first_tags = tokens[start].tags;
+    if first_tags.has(Tags::PRONOUN) {
         return Some(phrase(tokens, start, start, MentionForm::Pronoun));
     }
     // `The Republican candidate said`: a capitalised determiner starts a
     // description.
-    if DETERMINERS.contains(&&*first) && first != "her" && first != "his" {
+    if first_tags.has(Tags::DETERMINER)
+        && !first.eq_ignore_ascii_case("her")
+        && !first.eq_ignore_ascii_case("his")
+    {
         let mut end = start;
         while end + 1 < hi
             && end - start < 8
             && tokens[end + 1].is_word()
-            && !NOT_MODIFIERS.contains(&&*lower(text, &tokens[end + 1]))
+            && !tokens[end + 1].tags.has(Tags::NOT_MODIFIER)
             && cue_free(text, &tokens[end + 1])
             // A past-tense verb after the head noun ends the phrase: `The
             // union's lawyer ended ...` (but `The retired general`).
@@ -435,9 +393,7 @@ pub fn phrase_starting_at(
         return None;
     }
     if is_capitalised(text, &tokens[start]) {
-        if CALENDAR.contains(&word(text, &tokens[start]))
-            || FUNCTION_WORDS.contains(&word(text, &tokens[start]))
-        {
+        if first_tags.has(Tags::CALENDAR.with(Tags::FUNCTION)) {
             return None;
         }
         let (name, end) = through_title(text, tokens, start, hi);
@@ -456,18 +412,18 @@ pub fn phrase_starting_at(
     }
     // `said former Utah governor Michael Leavitt`: lowercase words before a
     // capitalised name.
-    if !DETERMINERS.contains(&&*first) && !ANONYMOUS_HEADS.contains(&&*first) {
-        if NOT_MODIFIERS.contains(&&*first) || ADVERBS.contains(&&*first) {
+    if !first_tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS)) {
+        if tokens[start]
+            .tags
+            .has(Tags::NOT_MODIFIER.with(Tags::ADVERB))
+        {
             return None;
         }
         let name = (start + 1..hi)
             .take(5)
-            .take_while(|&i| {
-                tokens[i].is_word() && !NOT_MODIFIERS.contains(&&*lower(text, &tokens[i]))
-            })
+            .take_while(|&i| tokens[i].is_word() && !tokens[i].tags.has(Tags::NOT_MODIFIER))
             .find(|&i| is_capitalised(text, &tokens[i]))?;
-        let w = word(text, &tokens[name]);
-        if CALENDAR.contains(&w) || FUNCTION_WORDS.contains(&w) {
+        if tokens[name].tags.has(Tags::CALENDAR.with(Tags::FUNCTION)) {
             return None;
         }
         let (name, end) = through_title(text, tokens, name, hi);
@@ -481,7 +437,7 @@ pub fn phrase_starting_at(
             form_of_name(text, tokens, name, end),
         ));
     }
-    if DETERMINERS.contains(&&*first) || ANONYMOUS_HEADS.contains(&&*first) {
+    if first_tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS)) {
         let mut end = start;
         while end + 1 < hi
             && end - start < 8
@@ -504,7 +460,7 @@ pub fn phrase_starting_at(
         {
             end += 1;
         }
-        if end == start && DETERMINERS.contains(&&*first) {
+        if end == start && first_tags.has(Tags::DETERMINER) {
             return None;
         }
         return description(text, tokens, start, end);
@@ -539,7 +495,7 @@ pub fn sentence_subject(
         && !is_capitalised(text, &tokens[start + 1]);
     let opener = (tags.has(Tags::OPENER) && !tags.has(Tags::PRONOUN.with(Tags::DETERMINER)))
         || two_words
-        || SUBORDINATORS.contains(&&*lower(text, &tokens[start]));
+        || tokens[start].tags.has(Tags::SUBORDINATOR);
     if opener {
         let comma = (start..range.end)
             .take(24)

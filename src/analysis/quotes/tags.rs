@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::cues::cue_class;
 use super::lexicon::{
-    ADVERBS, ANONYMOUS_HEADS, CALENDAR, CLAUSE_WORDS, CONNECTORS, DETERMINERS, FUNCTION_WORDS,
-    GROUP_HEADS, ORGANISATION_WORDS, PERSON_NOUNS, PRONOUNS, SUFFIXES, TITLES,
+    ADVERBS, ANONYMOUS_HEADS, CALENDAR, CLAUSE_WORDS, CONNECTORS, DETERMINERS, DOCUMENT_NOUNS,
+    FUNCTION_WORDS, GROUP_HEADS, NOT_MODIFIERS, OBJECT_VERBS, ORGANISATION_WORDS, ORG_NOUNS,
+    PERSON_NOUNS, PRONOUNS, SUBORDINATORS, SUFFIXES, TITLES,
 };
 use super::names::{self, Gender};
 use super::words::Token;
@@ -18,7 +18,7 @@ use crate::hashing::QuickBuild;
 
 /// What a word can be, as bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tags(pub(super) u32);
+pub struct Tags(pub(super) u64);
 
 impl Tags {
     /// Starts with a capital letter.
@@ -78,6 +78,18 @@ impl Tags {
     pub const DATELINE: Tags = Tags(1 << 27);
     /// A sentence opener that is not a name: `Noting`, `Even`, `Following`.
     pub const OPENER: Tags = Tags(1 << 28);
+    /// A word that cannot sit in the words before a name: `in`, `that`.
+    pub const NOT_MODIFIER: Tags = Tags(1 << 29);
+    /// A verb of saying whose next noun phrase is its object: `called`.
+    pub const OBJECT_VERB: Tags = Tags(1 << 30);
+    /// Opens a clause before a sentence's subject: `when`, `after`.
+    pub const SUBORDINATOR: Tags = Tags(1 << 31);
+    /// A noun that can head the description of a speaker: a person, an
+    /// organisation, a group, a source or a document (`spokesperson`,
+    /// `ministry`, `protesters`, `memo`).
+    pub const SPEAKS: Tags = Tags(1 << 32);
+    /// The first word of a place of several words: `South`, `New`.
+    pub const PLACE_START: Tags = Tags(1 << 33);
 
     pub const NONE: Tags = Tags(0);
 
@@ -127,6 +139,26 @@ static CLOSED: LazyLock<HashMap<&'static str, Tags, QuickBuild>> = LazyLock::new
     add(&mut CONNECTORS.iter().copied(), Tags::CONNECTOR);
     add(&mut SUFFIXES.iter().copied(), Tags::SUFFIX);
     add(&mut TITLES.iter().map(|&(title, _)| title), Tags::TITLE);
+    add(&mut NOT_MODIFIERS.iter().copied(), Tags::NOT_MODIFIER);
+    add(&mut OBJECT_VERBS.iter().copied(), Tags::OBJECT_VERB);
+    add(&mut SUBORDINATORS.iter().copied(), Tags::SUBORDINATOR);
+    add(&mut super::cues::verbs(), Tags::CUE);
+    for list in [
+        &PERSON_NOUNS,
+        &DOCUMENT_NOUNS,
+        &ORG_NOUNS,
+        &GROUP_HEADS,
+        &ANONYMOUS_HEADS,
+    ] {
+        add(&mut list.iter().copied(), Tags::SPEAKS);
+    }
+    add(
+        &mut TITLES
+            .iter()
+            .filter(|(_, role)| !role.is_empty())
+            .map(|&(title, _)| title),
+        Tags::SPEAKS,
+    );
     table
 });
 
@@ -170,12 +202,13 @@ pub fn word_tags(word: &str) -> Tags {
     if stem.len() != word.len() {
         tags = tags.with(Tags::POSSESSIVE);
     }
-    let lowered = super::lexicon::lowercase(stem);
+    let mut buffer = [0u8; 32];
+    let lowered = lower_on_stack(stem, &mut buffer);
     if let Some(&fixed) = CLOSED.get(&*lowered) {
         tags = tags.with(fixed);
     }
-    if cue_class(word, &[]).is_some() {
-        tags = tags.with(Tags::CUE);
+    if !tags.has(Tags::SPEAKS) && speaks(&lowered) {
+        tags = tags.with(Tags::SPEAKS);
     }
     if capital {
         let known = names::known(stem);
@@ -201,8 +234,43 @@ pub fn word_tags(word: &str) -> Tags {
         if known.word {
             tags = tags.with(Tags::COMMON);
         }
+        if known.place_start {
+            tags = tags.with(Tags::PLACE_START);
+        }
     }
     tags
+}
+
+/// `word` in lower case: in `buffer` when it is short ASCII, as most words
+/// are, so that tagging allocates nothing for them.
+fn lower_on_stack<'b>(word: &'b str, buffer: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= buffer.len() && word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return word.into();
+        }
+        for (to, from) in buffer.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        if let Ok(lowered) = std::str::from_utf8(&buffer[..word.len()]) {
+            return lowered.into();
+        }
+    }
+    word.to_lowercase().into()
+}
+
+/// Whether a lower-case word not on the lists can head a speaker's
+/// description: a person by its ending (`organizer`, `activist`), an age
+/// (`the 46-year-old`), or the plural of a word that can.
+fn speaks(word: &str) -> bool {
+    let by_ending = |w: &str| {
+        w.len() > 5
+            && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist") || w.ends_with("ian"))
+    };
+    by_ending(word)
+        || word.ends_with("-year-old")
+        || word.strip_suffix('s').is_some_and(|one| {
+            by_ending(one) || CLOSED.get(one).is_some_and(|t| t.has(Tags::SPEAKS))
+        })
 }
 
 /// Tag every word of a block: each word's own tags, then where it stands
