@@ -7,6 +7,10 @@
 use std::hint::black_box;
 
 use copydesk::analysis;
+
+/// The allocator the binary runs with, so the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
 use copydesk::config::Config;
 use copydesk::kb::Kb;
 

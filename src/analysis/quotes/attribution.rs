@@ -59,8 +59,10 @@ fn cue_speakers(
                 }
                 continue;
             }
+            let is_cue = token.tags.has(Tags::CUE)
+                || (!config.extra_verbs.is_empty() && cue_class(w, &config.extra_verbs).is_some());
             if w.eq_ignore_ascii_case("according")
-                || cue_class(w, &config.extra_verbs).is_none()
+                || !is_cue
                 || !used_as_verb(text, tokens, i, range.start)
             {
                 continue;

@@ -60,43 +60,58 @@ pub struct Entities {
 
 /// A word folded for the maps: lower case, straight apostrophes.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| {
-            if matches!(c, '’' | '‘' | 'ʼ') {
-                '\''
-            } else {
-                c
-            }
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// `word` folded onto the end of `out`.
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in word.chars() {
+        if matches!(c, '’' | '‘' | 'ʼ') {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Whether a word is a suffix of a name: `Jr.`, `III`.
+fn is_suffix(word: &str) -> bool {
+    ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// The key that merges a person's full names: the first and last words
 /// and a suffix, folded (`John D. Podesta` and `John Podesta`; `Hillary
 /// Rodham Clinton` and `Hillary Clinton`).
 fn person_key(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split(' ')
-        .filter(|w| !w.is_empty() && !is_initial(w))
-        .collect();
-    let suffix = words
-        .last()
-        .filter(|w| {
-            matches!(
-                fold(w).as_str(),
-                "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"
-            )
-        })
-        .map(|w| fold(w));
-    let core = &words[..words.len() - usize::from(suffix.is_some())];
-    let (Some(first), Some(last)) = (core.first(), core.last()) else {
+    let mut words = name.split(' ').filter(|w| !w.is_empty() && !is_initial(w));
+    let Some(first) = words.next() else {
         return fold(name);
     };
-    let mut key = format!("{} {}", fold(first), fold(last));
+    let mut last = first;
+    let mut suffix = None;
+    for word in words {
+        if is_suffix(word) {
+            suffix = Some(word);
+        } else {
+            last = word;
+            suffix = None;
+        }
+    }
+    let mut key = String::with_capacity(name.len() + 1);
+    fold_into(first, &mut key);
+    key.push(' ');
+    fold_into(last, &mut key);
     if let Some(suffix) = suffix {
         key.push(' ');
-        key.push_str(&suffix);
+        fold_into(suffix, &mut key);
     }
     key
 }

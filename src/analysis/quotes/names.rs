@@ -84,7 +84,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         };
         let known = entry(&mut words, name);
         known.family = true;
-        known.family_first.get_or_insert(culture);
+        // A name of several cultures (`Wang`, `Lee`) counts as the first of
+        // Chinese, Korean, Hungarian, Vietnamese.
+        let rank = |c: Culture| c as u8;
+        if known
+            .family_first
+            .is_none_or(|was| rank(culture) < rank(was))
+        {
+            known.family_first = Some(culture);
+        }
     }
     for (adjective, _) in rows(include_str!("../../../data/names/demonyms.tsv")) {
         entry(&mut words, adjective).demonym = true;
@@ -157,17 +165,25 @@ pub fn is_place_phrase(phrase: &str) -> bool {
 /// A word without its possessive ending: `Trump’s` is `Trump`, `Reyes'`
 /// is `Reyes`.
 pub fn strip_possessive(word: &str) -> &str {
-    for ending in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if !stem.is_empty() {
-                return stem;
-            }
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    // `'s` and `’s` (the curly mark is three bytes: E2 80 99).
+    if n >= 2 && matches!(bytes[n - 1], b's' | b'S') {
+        if n > 2 && bytes[n - 2] == b'\'' {
+            return &word[..n - 2];
+        }
+        if n > 4 && bytes[n - 4..n - 1] == [0xE2, 0x80, 0x99] {
+            return &word[..n - 4];
         }
     }
-    match word.strip_suffix(['\'', '’']) {
-        Some(stem) if stem.ends_with(['s', 'S']) => stem,
-        _ => word,
+    // `Reyes'` and `Reyes’`.
+    if n >= 2 && bytes[n - 1] == b'\'' && matches!(bytes[n - 2], b's' | b'S') {
+        return &word[..n - 1];
     }
+    if n >= 4 && bytes[n - 3..] == [0xE2, 0x80, 0x99] && matches!(bytes[n - 4], b's' | b'S') {
+        return &word[..n - 3];
+    }
+    word
 }
 
 #[cfg(test)]

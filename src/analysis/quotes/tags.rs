@@ -204,8 +204,10 @@ pub fn word_tags(word: &str) -> Tags {
     }
     let mut buffer = [0u8; 32];
     let lowered = lower_on_stack(stem, &mut buffer);
-    if let Some(&fixed) = CLOSED.get(&*lowered) {
-        tags = tags.with(fixed);
+    if CLOSED_SHAPES.may_hold(&lowered) {
+        if let Some(&fixed) = CLOSED.get(&*lowered) {
+            tags = tags.with(fixed);
+        }
     }
     if !tags.has(Tags::SPEAKS) && speaks(&lowered) {
         tags = tags.with(Tags::SPEAKS);
@@ -241,21 +243,65 @@ pub fn word_tags(word: &str) -> Tags {
     tags
 }
 
-/// `word` in lower case: in `buffer` when it is short ASCII, as most words
-/// are, so that tagging allocates nothing for them.
+/// Which (first byte, last byte, length) shapes the closed lists' words
+/// have: most words of prose are turned away by a look at a bit, before
+/// any hashing.
+struct Shapes([u64; 32 * 32]);
+
+impl Shapes {
+    fn of(words: impl Iterator<Item = &'static str>) -> Shapes {
+        let mut shapes = Shapes([0; 32 * 32]);
+        for word in words {
+            if let Some((slot, bit)) = Shapes::place(word) {
+                shapes.0[slot] |= bit;
+            }
+        }
+        shapes
+    }
+
+    fn place(word: &str) -> Option<(usize, u64)> {
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first()?, bytes.last()?);
+        let slot = usize::from(first & 31) * 32 + usize::from(last & 31);
+        Some((slot, 1u64 << bytes.len().min(63)))
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        Shapes::place(word).is_some_and(|(slot, bit)| self.0[slot] & bit != 0)
+    }
+}
+
+static CLOSED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(CLOSED.keys().copied()));
+
+/// `word` in lower case, curly apostrophes made straight: in `buffer`
+/// when it is short ASCII (bar the apostrophe), as most words are, so that
+/// tagging allocates nothing for them.
 fn lower_on_stack<'b>(word: &'b str, buffer: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
-    if word.len() <= buffer.len() && word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return word.into();
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return word.into();
+    }
+    let mut len = 0;
+    let mut plain = word.len() <= buffer.len();
+    if plain {
+        for c in word.chars() {
+            let b = match c {
+                '’' | '‘' => b'\'',
+                c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+                _ => {
+                    plain = false;
+                    break;
+                }
+            };
+            buffer[len] = b;
+            len += 1;
         }
-        for (to, from) in buffer.iter_mut().zip(word.bytes()) {
-            *to = from.to_ascii_lowercase();
-        }
-        if let Ok(lowered) = std::str::from_utf8(&buffer[..word.len()]) {
+    }
+    if plain {
+        if let Ok(lowered) = std::str::from_utf8(&buffer[..len]) {
             return lowered.into();
         }
     }
-    word.to_lowercase().into()
+    word.to_lowercase().replace(['’', '‘'], "'").into()
 }
 
 /// Whether a lower-case word not on the lists can head a speaker's
