@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::cues::cue_class;
 use super::entities::{fold, Entities};
-use super::lexicon::{title_role, DOCUMENT_NOUNS, GROUP_HEADS};
+use super::lexicon::{is_person_noun, title_role, ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS};
 use super::marks::MarkedQuote;
 use super::mentions::is_nickname;
 use super::names::Gender;
@@ -270,6 +270,10 @@ pub struct BlockPlan {
     /// The speaker phrases of its verbs of saying and its sentences'
     /// subjects: how prominently a name in them is mentioned.
     pub roles: Vec<(Span, Role)>,
+    /// Sentence subjects that are pronouns or definite descriptions (`He
+    /// added ...`, `The senator argued ...`): resolved in order, they keep
+    /// who the draft is talking about in view.
+    pub chain: Vec<SpeakerPhrase>,
 }
 
 fn moved(found: &Found, from: usize, to: usize) -> Found {
@@ -307,6 +311,14 @@ impl BlockPlan {
                 .roles
                 .iter()
                 .map(|&(span, role)| (span.moved(from, to), role))
+                .collect(),
+            chain: self
+                .chain
+                .iter()
+                .map(|p| SpeakerPhrase {
+                    span: p.span.moved(from, to),
+                    form: p.form,
+                })
                 .collect(),
         }
     }
@@ -445,6 +457,27 @@ pub fn plan_block(
         .iter()
         .filter_map(|r| block_tokens.get(r.start).map(|t| t.span.start))
         .collect();
+    plan.chain = sents
+        .iter()
+        .filter_map(|r| {
+            let at = subject_word(block_tokens, r)?;
+            let tags = block_tokens[at].tags;
+            let word = block_tokens[at].span.slice(text);
+            if tags.has(Tags::PRONOUN)
+                && (word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"))
+            {
+                return Some(SpeakerPhrase {
+                    span: block_tokens[at].span,
+                    form: MentionForm::Pronoun,
+                });
+            }
+            if word.eq_ignore_ascii_case("the") {
+                return phrase_starting_at(text, block_tokens, at, r.end)
+                    .filter(|p| p.form == MentionForm::Description);
+            }
+            None
+        })
+        .collect();
     plan.roles = cues
         .iter()
         .map(|c| (c.speaker.span, Role::Speaker))
@@ -562,9 +595,13 @@ pub fn attribute(
         // The last quotation of this block with an attribution, by index:
         // it is copied only when a later quotation inherits it.
         let mut last_in_block: Option<usize> = None;
+        let mut chain = plan.chain.iter().peekable();
         for q in &plan.quotes {
             let qi = first + q.quote;
             let Some(m) = marked.get(qi) else { continue };
+            while let Some(subject) = chain.next_if(|p| p.span.start + base < m.span.start) {
+                walk.follow(subject, base);
+            }
             let group = if m.continues && qi > 0 {
                 quotes.get(qi - 1).map_or(qi, |previous| previous.0.group)
             } else {
@@ -613,6 +650,9 @@ pub fn attribute(
             let entity = attribution.as_ref().and_then(|a| a.1);
             if let Some((a, Some(entity))) = &attribution {
                 walk.spoke(a.speaker.span.start, *entity);
+                // Someone who speaks is a person or organisation of the
+                // draft, whatever the name lists say of their name.
+                walk.entities.entities[*entity].evident = true;
             }
             if attribution.is_some() {
                 last_in_block = Some(quotes.len());
@@ -628,6 +668,9 @@ pub fn attribute(
                 },
                 entity,
             ));
+        }
+        for subject in chain {
+            walk.follow(subject, base);
         }
         previous_block = block_start..quotes.len();
         lead_in = plan
@@ -735,6 +778,27 @@ impl Walk<'_, '_> {
         });
     }
 
+    /// Resolve a sentence's subject, a pronoun or description, and count it
+    /// as a mention of whoever it means.
+    fn follow(&mut self, subject: &SpeakerPhrase, base: usize) {
+        let span = subject.span.moved(0, base);
+        let written = span.slice(self.text);
+        let entity = match subject.form {
+            MentionForm::Pronoun => self.pronoun(span.start, written),
+            _ => self.described(span.start, written),
+        };
+        if let Some(entity) = entity {
+            let sentence = self.salience.sentence_of(span.start);
+            self.salience.spoke(Occurrence {
+                at: span.start,
+                block: self.block,
+                sentence,
+                entity,
+                role: Role::Subject,
+            });
+        }
+    }
+
     /// The attribution for a speaker phrase, with the entity it means.
     fn resolve(&mut self, found: &Found, how: How) -> Resolved {
         let (speaker, cue) = found;
@@ -804,13 +868,14 @@ impl Walk<'_, '_> {
                 };
                 self.salience.best(at, self.block, |e| {
                     let entity = &entities[e];
-                    if entity.kind != SourceKind::Person {
+                    // Only someone the draft marks as a person: a
+                    // capitalised run nothing marks is no one to be `he`.
+                    if entity.kind != SourceKind::Person || !entity.evident {
                         return None;
                     }
-                    let weak = if entity.evident { 0 } else { -15 };
                     match entity.gender {
-                        Some(g) if g == gender => Some(5 + weak),
-                        Some(Gender::Either) | None => Some(weak),
+                        Some(g) if g == gender => Some(5),
+                        Some(Gender::Either) | None => Some(0),
                         Some(_) => None,
                     }
                 })
@@ -837,16 +902,73 @@ impl Walk<'_, '_> {
     /// appositives or name give the description's head noun.
     fn described(&mut self, at: usize, description: &str) -> Option<usize> {
         let head = description_head(description)?;
-        let candidates = self.entities.with_head(&head);
-        if candidates.is_empty() {
-            return None;
-        }
         let gender = super::mentions::role_gender(&head);
         let entities = &self.entities.entities;
+        let fits_gender =
+            |e: usize| gender.is_none_or(|g| entities[e].gender.is_none_or(|known| known == g));
+        let candidates = self.entities.with_head(&head);
+        if !candidates.is_empty() {
+            let near = self.salience.best(at, self.block, |e| {
+                (candidates.contains(&e) && fits_gender(e)).then_some(0)
+            });
+            // Someone the draft gave that role further back.
+            return near.or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&e| fits_gender(e))
+                    .filter(|&e| self.entities.first_full(e).is_some_and(|f| f < at))
+                    .max_by_key(|&e| self.entities.first_full(e))
+            });
+        }
+        // A definite description of a person the draft gave no such role
+        // (`the billionaire`, `the 46-year-old`) means the most salient
+        // person, as `he` or `she` would; an organisation's noun (`the
+        // ministry`) the most salient organisation with that word.
+        let definite = description
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !definite {
+            return None;
+        }
+        if super::mentions::is_org_noun(&head) {
+            return self.salience.best(at, self.block, |e| {
+                (entities[e].kind == SourceKind::Organisation
+                    && entities[e].name.to_lowercase().contains(&head))
+                .then_some(0)
+            });
+        }
+        // Not for a source who speaks for someone else, or one the draft
+        // withholds: `the spokesman`, `the official` are not the principal.
+        let speaks_for_others = ANONYMOUS_HEADS.contains(&head.as_str())
+            || matches!(
+                head.as_str(),
+                "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "aide"
+                    | "adviser"
+                    | "advisor"
+                    | "staffer"
+                    | "employee"
+                    | "man"
+                    | "woman"
+                    | "lawyer"
+                    | "attorney"
+                    | "moderator"
+                    | "host"
+                    | "reporter"
+                    | "interviewer"
+                    | "voter"
+                    | "resident"
+            );
+        if speaks_for_others || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
+            return None;
+        }
         self.salience.best(at, self.block, |e| {
-            (candidates.contains(&e)
-                && gender.is_none_or(|g| entities[e].gender.is_none_or(|known| known == g)))
-            .then_some(0)
+            let entity = &entities[e];
+            (entity.kind == SourceKind::Person && entity.evident && fits_gender(e)).then_some(-10)
         })
     }
 }

@@ -328,8 +328,6 @@ pub const TITLES: &[(&str, &str)] = &[
     ("congressman", "representative"),
     ("congresswoman", "representative"),
     ("lawmaker", "lawmaker"),
-    ("democrat", "democrat"),
-    ("republican", "republican"),
     ("pastor", "pastor"),
     ("bishop", "bishop"),
     ("sir", ""),

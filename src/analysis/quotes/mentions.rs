@@ -290,7 +290,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         && tokens[last].tags.has(Tags::ALL_CAPS)
         && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())
         && !tokens[last].tags.has(Tags::PLACE);
-    if (org_word && !titled) || acronym {
+    if org_word || acronym {
         let span = Span::new(tokens[lead].span.start, span.end);
         return Some(NameMention {
             span,

@@ -146,14 +146,22 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
 fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usize, usize) {
     let end = capitalised_run_forward(text, tokens, start, hi);
     let mut k = end + 1;
-    while k < hi && k <= end + 3 && tokens[k].is_word() && !tokens[k].tags.has(Tags::CAPITAL) {
-        let w = lower(text, &tokens[k]);
-        if !(tokens[k].tags.has(Tags::TITLE) || is_person_noun(&w) || w == "presidential") {
-            return (start, end);
-        }
+    while k < hi
+        && k <= end + 4
+        && tokens[k].is_word()
+        && !tokens[k]
+            .tags
+            .has(Tags::CAPITAL.with(Tags::NOT_MODIFIER).with(Tags::CUE))
+    {
         k += 1;
     }
-    if k > end + 1 && k < hi && tokens[k].is_word() && tokens[k].tags.has(Tags::CAPITAL) {
+    // The word right before the name is a title or a noun for a person
+    // (`party boss Reince Priebus`).
+    let titled = k > end + 1 && {
+        let before = &tokens[k - 1];
+        before.tags.has(Tags::TITLE) || is_person_noun(&lower(text, before))
+    };
+    if titled && k < hi && tokens[k].is_word() && tokens[k].tags.has(Tags::CAPITAL) {
         (k, capitalised_run_forward(text, tokens, k, hi))
     } else {
         (start, end)
