@@ -336,7 +336,7 @@ fn sarif_output_lists_rules_and_results_with_regions() {
     assert_eq!(run["tool"]["driver"]["name"], "copydesk");
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 11);
+    assert_eq!(rules.len(), 12);
     let result = &run["results"][0];
     assert_eq!(result["ruleId"], "unattributed-quote");
     assert_eq!(

@@ -268,7 +268,11 @@ impl Entities {
             }
         };
         let entity = &mut self.entities[index];
-        entity.evident |= mention.kind != NameKind::Unknown;
+        entity.evident |= match mention.kind {
+            NameKind::Person => true,
+            NameKind::Organisation => mention.name_like,
+            NameKind::Unknown | NameKind::Single => false,
+        };
         if entity.gender.is_none() {
             entity.gender = mention.gender;
         }

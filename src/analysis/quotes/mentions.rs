@@ -283,6 +283,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     {
         return None;
     }
+    // A law, bill or treaty is no one: `Pier Safety Act`, `Wolf Amendment`.
+    if is_law_word(stem) {
+        return None;
+    }
     // An organisation: its last word says so (`Foreign Ministry`), or one
     // short word in capitals (`FBI`); the name keeps its leading words.
     let org_word = tokens[last].tags.has(Tags::ORGANISATION);
@@ -299,7 +303,9 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             gender: None,
             titled: false,
             family_first: false,
-            name_like: false,
+            // An acronym alone (`FBI`, but also `CHIPS`) is an
+            // organisation only once it speaks.
+            name_like: !acronym,
             given_first: false,
             roles: vec![lower(text, &tokens[last]).into_owned()],
             descriptions,
@@ -446,6 +452,35 @@ pub fn role_gender(role: &str) -> Option<Gender> {
 /// a description (`the ministry`) or follow a name (`the Trump campaign`).
 pub fn is_org_noun(word: &str) -> bool {
     ORG_NOUNS.contains(&word)
+}
+
+/// Whether a name's last word makes it a law's: `Act`, `Amendment`.
+fn is_law_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Act"
+            | "Acts"
+            | "Amendment"
+            | "Amendments"
+            | "Bill"
+            | "Law"
+            | "Treaty"
+            | "Accord"
+            | "Accords"
+            | "Agreement"
+            | "Convention"
+            | "Code"
+            | "Rule"
+            | "Rules"
+            | "Charter"
+            | "Protocol"
+            | "Resolution"
+            | "Statute"
+            | "Doctrine"
+            | "Plan"
+            | "Program"
+            | "Initiative"
+    )
 }
 
 /// A phrase's words one space apart.
