@@ -115,7 +115,10 @@ async fn hover_on_quotes_says_who_said_them_or_that_nobody_did() {
     let card = hover["contents"]["value"].as_str().unwrap();
     assert!(card.starts_with("**Direct quote**"), "{card}");
     assert!(card.contains("Attributed to **the minister**"), "{card}");
-    assert!(card.contains("by the words “said”"), "{card}");
+    assert!(
+        card.contains("in its own sentence (“the minister said”)"),
+        "{card}"
+    );
 
     let orphan = range_of("“This is a disgrace.”", "utf-16");
     let hover = client

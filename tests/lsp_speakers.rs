@@ -89,6 +89,7 @@ async fn inlay_hints_name_who_a_pronoun_means() {
         json!([{
             "position": { "line": after["line"], "character": expected_col },
             "label": "▸ Renata Salgado",
+            "tooltip": "“she” → Renata Salgado: the pronoun means the most salient person before it.",
             "paddingLeft": true,
             "paddingRight": false,
         }])

@@ -35,7 +35,7 @@ use copydesk::analysis::{analyze, Analysis, Code, SourceKind};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
 use copydesk::text::Span;
-use key::{fold, ArticleKey, ArticleNames, Orphan};
+use key::{ArticleKey, ArticleNames, Orphan};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -62,6 +62,18 @@ pub struct Quote {
     /// to; equal to the quote's own index when it stands alone.
     pub group: usize,
     pub attribution: Option<Attribution>,
+    /// Marks that pair but are the wrong character.
+    pub mark_problems: Vec<MarkProblem>,
+}
+
+/// A quotation mark that pairs but is the wrong character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkProblem {
+    /// A closing mark typed as an opening one (`worked out. “`): the mark.
+    Backwards(Span),
+    /// Double marks inside a double-quoted quote (`“He said “no” to me,”`),
+    /// where single marks belong: the inner opening and closing marks.
+    Nested(Span, Span),
 }
 
 /// Who said a quote, the words that say so, and where they were found.
@@ -234,7 +246,7 @@ pub fn analyze(text: &str, config: &Config, kb: &Kb) -> Analysis {
 /// gives for `text`.
 pub fn analyze_reusing(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse) -> Analysis {
     let mut analysis = analyze_mentions(text, config, kb, reuse);
-    let mut findings = quotes::quote_findings(text, &analysis.quotes, config);
+    let mut findings = quotes::quote_findings(text, &analysis.quotes, &analysis.speakers, config);
     findings.extend(laws::law_findings(text, &analysis.laws, kb, config));
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     analysis.findings = findings;

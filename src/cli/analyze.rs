@@ -66,7 +66,10 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
                         "end": a.speaker.span.end,
                         "text": a.speaker.text,
                         "name": a.speaker.name,
+                        "form": a.speaker.form,
+                        "kind": a.speaker.kind,
                     },
+                    "how": a.how,
                     "cue": a.cue.as_ref().map(|c| json!({
                         "start": c.span.start,
                         "end": c.span.end,
@@ -96,6 +99,7 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
         .map(|s| {
             json!({
                 "name": s.name,
+                "kind": s.kind,
                 "descriptions": s.descriptions,
                 "mentions": s.mentions.iter().map(|m| json!({
                     "start": m.span.start,

@@ -4,9 +4,10 @@
 use std::fmt::Write;
 
 use crate::analysis::{
-    Analysis, Attribution, LawMention, Mention, MentionForm, Quote, QuoteKind, Speaker,
+    Analysis, Attribution, LawMention, Mention, MentionForm, Quote, QuoteKind, SourceKind, Speaker,
 };
 use crate::kb::{Entry, Status, StatusState};
+use crate::text::Span;
 
 /// The card for a law mention. `entry` is the knowledge-base entry the
 /// mention names, when copydesk has one.
@@ -184,10 +185,10 @@ pub fn quote_card(quote: &Quote, text: &str) -> String {
         let _ = writeln!(card, "> {}\n", escape(&shorten(words, 120)));
     }
     match (&quote.attribution, quote.kind.needs_attribution()) {
-        (Some(attribution), _) => card.push_str(&attribution_line(attribution)),
+        (Some(attribution), _) => card.push_str(&attribution_line(attribution, text)),
         (None, true) => card.push_str(
             "Nobody is credited with this quote. The copy desk will want a source: \
-             add who said it, e.g. `, the minister said.`",
+             add who said it, as in `, the minister said.`",
         ),
         (None, false) if quote.kind == QuoteKind::Title => {
             card.push_str("The name of a work needs no attribution.")
@@ -210,24 +211,73 @@ fn kind_words(kind: QuoteKind) -> &'static str {
     }
 }
 
-fn attribution_line(attribution: &Attribution) -> String {
+fn attribution_line(attribution: &Attribution, text: &str) -> String {
     let speaker = &attribution.speaker;
-    let mut line = format!("Attributed to **{}**", escape(&speaker.text));
+    let who = speaker.name.as_deref().unwrap_or(&speaker.text);
+    let kind = match speaker.kind {
+        SourceKind::Person | SourceKind::Unknown => "",
+        SourceKind::Organisation => " (an organisation)",
+        SourceKind::Group => " (a group)",
+        SourceKind::Anonymous => " (an anonymous source)",
+        SourceKind::Document => " (a document)",
+    };
+    let mut line = format!(
+        "Attributed to **{}**{kind}, {}",
+        escape(who),
+        attribution.how.describe()
+    );
+    // The words that say so as the draft has them: `he said`, `said the
+    // spokesperson`, `according to Wang`; the speaker alone when the verb
+    // is far off.
+    let words = match &attribution.cue {
+        Some(cue) => {
+            let (a, b) = (speaker.span, cue.span);
+            let whole = Span::new(a.start.min(b.start), a.end.max(b.end));
+            if whole.len() <= a.len() + b.len() + 24 {
+                whole
+            } else {
+                a
+            }
+        }
+        None => speaker.span,
+    };
+    let words = text
+        .get(words.start..words.end)
+        .unwrap_or(&speaker.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let _ = write!(line, " (“{}”).", escape(&words));
     match (&speaker.name, speaker.form) {
-        (Some(name), _) if *name != speaker.text => {
-            let _ = write!(line, " ({})", escape(name));
+        (Some(name), MentionForm::Pronoun) => {
+            let _ = write!(
+                line,
+                "\n\n“{}” → {}: the most salient person before it who can be “{}”.",
+                escape(&speaker.text),
+                escape(name),
+                escape(&speaker.text.to_lowercase())
+            );
+        }
+        (Some(name), MentionForm::Description) if *name != speaker.text => {
+            let _ = write!(
+                line,
+                "\n\n“{}” → {}: by their title or role, or as the most salient person.",
+                escape(&speaker.text),
+                escape(name)
+            );
+        }
+        (Some(name), MentionForm::Surname) if *name != speaker.text => {
+            let _ = write!(
+                line,
+                "\n\n“{}” → {}, named in full in the draft.",
+                escape(&speaker.text),
+                escape(name)
+            );
         }
         (None, MentionForm::Pronoun | MentionForm::Description) => {
-            line.push_str(" (the draft never names who this is)");
+            line.push_str("\n\nThe draft never names who this is.")
         }
-        (None, MentionForm::Anonymous) => line.push_str(" (an anonymous source)"),
         _ => {}
-    }
-    match &attribution.cue {
-        Some(cue) => {
-            let _ = write!(line, ", by the words “{}”.", escape(&cue.text));
-        }
-        None => line.push_str(", carried over from the start of this running quote."),
     }
     line
 }
@@ -366,6 +416,7 @@ mod tests {
             closed: true,
             group: 0,
             attribution: None,
+            mark_problems: Vec::new(),
         }
     }
 
@@ -391,7 +442,8 @@ mod tests {
         assert_eq!(
             quote_card(&q, text),
             "**Direct quote**\n\n> We will not back down,\n\n\
-             Attributed to **he** (Wang Wenbin), by the words “said”.\n"
+             Attributed to **Wang Wenbin**, in its own sentence (“he said”).\n\n\
+             “he” → Wang Wenbin: the most salient person before it who can be “he”.\n"
         );
     }
 

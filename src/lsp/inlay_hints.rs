@@ -1,10 +1,12 @@
 //! Inlay hints: who a pronoun or description that attributes a quote
-//! refers to (`he said ▸ Wang Wenbin`).
+//! refers to (`he said ▸ Wang Wenbin`), and who a quote with no words of
+//! attribution beside it is credited to (`“...” ◂ Wang Wenbin, by
+//! context`). Each hint's tooltip says how the speaker was found.
 
-use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel};
+use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip};
 
 use super::convert::Positions;
-use crate::analysis::{Analysis, MentionForm};
+use crate::analysis::{Analysis, How, MentionForm};
 use crate::text::Span;
 
 /// The hints for attributions inside `within`.
@@ -21,6 +23,30 @@ pub fn speaker_hints(
         };
         let speaker = &attribution.speaker;
         let Some(name) = &speaker.name else { continue };
+        // A quote credited from outside its paragraph: the hint goes after
+        // the quote, since no words beside it say who.
+        if matches!(attribution.how, How::Context | How::RunningQuote)
+            && quote.kind.needs_attribution()
+            && within.overlaps(quote.span)
+        {
+            let at = quote.span.end;
+            let label = match attribution.how {
+                How::Context => format!("◂ {name}, by context"),
+                _ => format!("◂ {name}, running quote"),
+            };
+            hints.push(hint(
+                positions,
+                at,
+                label,
+                format!(
+                    "Attributed {}: {} (“{}”).",
+                    attribution.how.describe(),
+                    name,
+                    speaker.text
+                ),
+            ));
+            continue;
+        }
         if !matches!(
             speaker.form,
             MentionForm::Pronoun | MentionForm::Description
@@ -40,16 +66,29 @@ pub fn speaker_hints(
             }
             _ => speaker.span.end,
         };
-        hints.push(InlayHint {
-            position: positions.range(Span::new(at, at)).start,
-            label: InlayHintLabel::String(format!("▸ {name}")),
-            kind: None,
-            text_edits: None,
-            tooltip: None,
-            padding_left: Some(true),
-            padding_right: Some(false),
-            data: None,
-        });
+        let why = match speaker.form {
+            MentionForm::Pronoun => "the pronoun means the most salient person before it",
+            _ => "the description matches their title or role, or they are the most salient",
+        };
+        hints.push(hint(
+            positions,
+            at,
+            format!("▸ {name}"),
+            format!("“{}” → {name}: {why}.", speaker.text),
+        ));
     }
     hints
+}
+
+fn hint(positions: Positions<'_>, at: usize, label: String, tooltip: String) -> InlayHint {
+    InlayHint {
+        position: positions.range(Span::new(at, at)).start,
+        label: InlayHintLabel::String(label),
+        kind: None,
+        text_edits: None,
+        tooltip: Some(InlayHintTooltip::String(tooltip)),
+        padding_left: Some(true),
+        padding_right: Some(false),
+        data: None,
+    }
 }

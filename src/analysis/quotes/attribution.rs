@@ -665,6 +665,7 @@ pub fn attribute(
                     closed: m.closed,
                     group,
                     attribution: attribution.map(|a| a.0),
+                    mark_problems: m.mark_problems.clone(),
                 },
                 entity,
             ));

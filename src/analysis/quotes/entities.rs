@@ -349,9 +349,24 @@ impl Entities {
         let key = fold(strip_possessive(&mention.name));
         // A capitalised run nothing marks as a name (a headline's words)
         // gives no surname to link to.
+        // A title that names a role (`President Obama`, `Sen. Sanders`)
+        // links only to someone the draft gives that role: `President
+        // Obama` is not `Michelle Obama`.
+        let roles: Vec<String> = mention
+            .roles
+            .iter()
+            .map(|r| {
+                title_role(r)
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(r)
+                    .to_string()
+            })
+            .collect();
         let fits = |e: &&usize| {
             let entity = &self.entities[**e];
-            entity.evident && compatible(entity.gender, gender)
+            entity.evident
+                && compatible(entity.gender, gender)
+                && (roles.is_empty() || roles.iter().any(|r| entity.heads.contains(r)))
         };
         let by_surname: Vec<usize> = self
             .by_reference

@@ -1,6 +1,7 @@
 //! Quotation marks: which characters open and close a quotation, and the
 //! quoted spans of each block, with running quotes across paragraphs.
 
+use crate::analysis::MarkProblem;
 use crate::markdown::Block;
 use crate::text::Span;
 
@@ -19,6 +20,10 @@ pub struct MarkedQuote {
     pub runs_on: bool,
     /// This segment continues a running quote from the previous paragraph.
     pub continues: bool,
+    /// Marks the writer should fix though the quote is paired: a closing
+    /// mark typed as an opening one (`worked out. “`), and double marks
+    /// nested inside (`“He said “no” to me,”`), which should be single.
+    pub mark_problems: Vec<MarkProblem>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,10 +127,21 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
         // The opening mark's offset and length of the quote now open.
         let mut open: Option<(usize, usize)> = None;
         let mut first_in_block = true;
+        // Problems found in the quote now open, and a nested double mark
+        // opened inside it and not yet closed.
+        let mut problems: Vec<MarkProblem> = Vec::new();
+        let mut nested: Option<Span> = None;
         for (offset, ch, kind, next) in marks_in(text, block) {
             let prev = text.get(..offset).and_then(|t| t.chars().next_back());
             let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
             let can_close = closes_before(next) && prev.is_some_and(|p| !p.is_whitespace());
+            let here = Span::new(offset, offset + ch.len_utf8());
+            // A curly closing mark ends a nested pair before the quote.
+            if let (Some(inner), Mark::Close, Some(_)) = (nested, kind, open) {
+                problems.push(MarkProblem::Nested(inner, here));
+                nested = None;
+                continue;
+            }
             let closes = match (kind, open) {
                 (_, None) => false,
                 (Mark::Close, Some(_)) => true,
@@ -133,7 +149,14 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
                 // whose closing mark was typed the wrong way round
                 // (`"It's late,“ she said`).
                 (Mark::Open, Some((at, _))) => {
-                    ch == '“' && (text[at..].starts_with('„') || (can_close && !can_open))
+                    let backwards = ch == '“' && can_close && !can_open;
+                    // An opening mark with nothing after it in the
+                    // paragraph, or only a space (`worked out. “`), closes.
+                    let dangling = next.is_none_or(char::is_whitespace);
+                    if (backwards || dangling) && !text[at..].starts_with('„') {
+                        problems.push(MarkProblem::Backwards(here));
+                    }
+                    ch == '“' && (text[at..].starts_with('„') || backwards) || dangling
                 }
                 (Mark::Either, Some(_)) => can_close || !can_open,
             };
@@ -146,7 +169,9 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
                     closed: true,
                     runs_on: false,
                     continues: continuing && std::mem::take(&mut first_in_block),
+                    mark_problems: std::mem::take(&mut problems),
                 });
+                nested = None;
                 first_in_block = false;
                 continue;
             }
@@ -159,6 +184,17 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
                 // A stray closing mark: nothing is open for it to close.
                 continue;
             }
+            // A curly opening mark inside a quote opened by a curly mark,
+            // before its closing one: a quote within the quote, written
+            // with double marks where single ones belong.
+            if kind == Mark::Open && nested.is_none() {
+                if let Some((at, _)) = open {
+                    if text[at..].starts_with(['“', '«']) && closes_later(text, block, offset) {
+                        nested = Some(here);
+                        continue;
+                    }
+                }
+            }
             if let Some((start, len)) = open.take() {
                 // A new quote opens while one is still open: the first was
                 // never closed.
@@ -170,9 +206,11 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
                     closed: false,
                     runs_on: false,
                     continues: continuing && std::mem::take(&mut first_in_block),
+                    mark_problems: std::mem::take(&mut problems),
                 });
                 first_in_block = false;
             }
+            nested = None;
             open = Some((offset, ch.len_utf8()));
         }
         if let Some((start, len)) = open {
@@ -188,10 +226,21 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
                 closed: false,
                 runs_on,
                 continues: continuing && first_in_block,
+                mark_problems: problems,
             });
         }
     }
     quotes
+}
+
+/// Whether, after the curly opening mark at `at`, the block has two curly
+/// closing marks: one for a quote nested inside, one for the quote itself.
+fn closes_later(text: &str, block: &Block, at: usize) -> bool {
+    marks_in(text, block)
+        .filter(|&(offset, _, kind, _)| offset > at && kind == Mark::Close)
+        .take(2)
+        .count()
+        == 2
 }
 
 /// `end` moved back over trailing whitespace, but not before `start`.

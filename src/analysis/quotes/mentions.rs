@@ -105,20 +105,21 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
                 .get(k)
                 .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL))
         };
-        if token.is_word()
-            && token.tags.has(Tags::CAPITAL)
-            && !token
-                .tags
-                .has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
-            && !(token.tags.has(Tags::CUE) && !token.tags.has(Tags::GIVEN.with(Tags::FAMILY)))
-            && !is_closed_word(word(text, token))
-        {
-            end = next;
-        } else if token.is_word()
-            && (token.tags.has(Tags::CONNECTOR) || token.tags.has(Tags::SUFFIX))
-            && (capital(next + 1) || token.tags.has(Tags::SUFFIX))
-            && !word(text, token).eq_ignore_ascii_case("y")
-        {
+        let tags = token.tags;
+        // A capitalised word, unless it is a month, a dateline, a function
+        // word, a verb of saying no name list knows, or a closed word.
+        let name_word = token.is_word()
+            && tags.has(Tags::CAPITAL)
+            && !tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
+            && (!tags.has(Tags::CUE) || tags.has(Tags::GIVEN.with(Tags::FAMILY)))
+            && !is_closed_word(word(text, token));
+        // A particle between capitals (`von der`) or a suffix (`Jr.`).
+        let particle = token.is_word()
+            && (tags.has(Tags::SUFFIX)
+                || (tags.has(Tags::CONNECTOR)
+                    && capital(next + 1)
+                    && !word(text, token).eq_ignore_ascii_case("y")));
+        if name_word || particle {
             end = next;
         } else if is_nickname(text, tokens, next) {
             end = next + 1;
@@ -232,14 +233,14 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     let titled = last_title.is_some();
     let first = match last_title {
         Some(t) => {
-            for k in lead..=t {
-                let w = word(text, &tokens[k]);
+            for token in &tokens[lead..=t] {
+                let w = word(text, token);
                 if let Some(role) = title_role(w).filter(|r| !r.is_empty()) {
                     roles.push(role.to_string());
                 }
                 gender = gender
                     .or(title_gender(w))
-                    .or_else(|| role_gender(&lower(text, &tokens[k])));
+                    .or_else(|| role_gender(&lower(text, token)));
             }
             let lead_span = Span::new(tokens[lead].span.start, tokens[t].span.end);
             descriptions.push(lead_span.slice(text).to_string());

@@ -1,14 +1,22 @@
 //! Attribution findings: what a copy editor would flag about the quotes.
 
-use crate::hashing::{DraftMap, DraftSet};
+use crate::hashing::DraftSet;
 
 use super::cues::{cue_class, CueClass};
-use crate::analysis::{Code, Finding, Fix, How, MentionForm, Quote, SpeakerMention, TextEdit};
+use crate::analysis::{
+    Code, Finding, Fix, How, MarkProblem, MentionForm, Quote, SourceKind, Speaker, TextEdit,
+};
 use crate::config::Config;
 use crate::text::Span;
 
-/// The attribution-side findings for `quotes`.
-pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Finding> {
+/// The attribution-side findings for `quotes`, whose speakers are
+/// `speakers` (one identity each).
+pub fn quote_findings(
+    text: &str,
+    quotes: &[Quote],
+    speakers: &[Speaker],
+    config: &Config,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut push = |code: Code, span: Span, message: String, fixes: Vec<Fix>| {
         if let Some(severity) = config.severity(code) {
@@ -21,14 +29,25 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
             });
         }
     };
+    // Each quote's identity, and the first name mention of each identity.
+    let mut identity_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (s, speaker) in speakers.iter().enumerate() {
+        for &q in &speaker.quotes {
+            if let Some(slot) = identity_of.get_mut(q) {
+                *slot = Some(s);
+            }
+        }
+    }
     let mut speakers_seen = DraftSet::default();
-    // Where each full name first appears in the draft, found once per name
-    // rather than searched for from the top at every surname.
-    let mut first_written: DraftMap<&str, Option<usize>> = DraftMap::default();
+    let mut surnames_flagged = DraftSet::default();
+    // The name a reporter would write in `, NAME said` for the last person
+    // the draft quoted, to suggest in an orphan's message.
+    let mut last_speaker: Option<String> = None;
     for (i, quote) in quotes.iter().enumerate() {
         let runs_on = quotes
             .get(i + 1)
             .is_some_and(|next| next.group == quote.group && i + 1 != next.group);
+        mark_findings(text, quote, &mut push);
         if !quote.closed && !runs_on {
             let mark = text
                 .get(quote.span.start..)
@@ -45,31 +64,43 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
             continue;
         }
         let first_of_group = quote.group == i;
+        let identity = identity_of[i].and_then(|s| speakers.get(s));
         match &quote.attribution {
-            None if quote.kind.needs_attribution() && first_of_group => push(
-                Code::UnattributedQuote,
-                quote.span,
-                "Nobody is named as saying this quote. Add who said it, e.g. `, Wang said`, or \
-                 paraphrase it."
-                    .to_string(),
-                vec![attribution_fix(text, quote)],
-            ),
+            None if quote.kind.needs_attribution() && first_of_group => {
+                let example = last_speaker.as_deref().unwrap_or("the speaker");
+                push(
+                    Code::UnattributedQuote,
+                    quote.span,
+                    format!(
+                        "Nobody is named as saying this quote. Add who said it (`, {example} \
+                         said`) or paraphrase it."
+                    ),
+                    vec![attribution_fix(text, quote, None)],
+                )
+            }
             None => {}
             Some(attribution) => {
                 let speaker = &attribution.speaker;
+                if let Some(identity) = identity
+                    .filter(|s| matches!(s.kind, SourceKind::Person | SourceKind::Organisation))
+                {
+                    last_speaker = Some(reference_name(text, identity));
+                }
                 if attribution.how == How::Context
                     && quote.kind.needs_attribution()
                     && first_of_group
                 {
-                    let who = speaker.name.as_deref().unwrap_or(&speaker.text);
+                    let who = identity.map_or(speaker.text.as_str(), |s| s.name.as_str());
+                    let reference =
+                        identity.map_or_else(|| speaker.text.clone(), |s| reference_name(text, s));
                     push(
                         Code::AttributedByContext,
                         quote.span,
                         format!(
-                            "Attributed by context to {who}, who speaks in the paragraph before; \
-                             AP style attributes each new quote paragraph."
+                            "Attributed by context to {who}, who speaks in the paragraph \
+                             before; AP style attributes each new quote paragraph."
                         ),
-                        vec![context_fix(text, quote, speaker)],
+                        vec![attribution_fix(text, quote, Some(&reference))],
                     );
                 }
                 if !speakers_seen.insert(speaker.span) {
@@ -77,7 +108,7 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
                 }
                 match speaker.form {
                     MentionForm::Pronoun
-                        if speaker.name.is_none()
+                        if speaker.kind == SourceKind::Unknown
                             && matches!(speaker.text.to_lowercase().as_str(), "he" | "she") =>
                     {
                         push(
@@ -101,28 +132,12 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
                         Vec::new(),
                     ),
                     MentionForm::Surname => {
-                        if let Some(name) = &speaker.name {
-                            let first = *first_written
-                                .entry(name.as_str())
-                                .or_insert_with(|| text.find(name.as_str()));
-                            if first.is_some_and(|at| at > speaker.span.start) {
-                                push(
-                                    Code::SurnameFirstReference,
-                                    speaker.span,
-                                    format!(
-                                        "First reference to {name} uses only the surname; give \
-                                         the full name here."
-                                    ),
-                                    vec![Fix {
-                                        title: format!("Use the full name “{name}”"),
-                                        edits: vec![TextEdit {
-                                            span: speaker.span,
-                                            new_text: name.clone(),
-                                            snippet: false,
-                                        }],
-                                    }],
-                                );
-                            }
+                        if let Some(identity) = identity {
+                            surname_first(identity, speaker.span, &mut surnames_flagged)
+                                .into_iter()
+                                .for_each(|(span, message, fix)| {
+                                    push(Code::SurnameFirstReference, span, message, vec![fix])
+                                });
                         }
                     }
                     _ => {}
@@ -153,52 +168,144 @@ pub fn quote_findings(text: &str, quotes: &[Quote], config: &Config) -> Vec<Find
     findings
 }
 
-/// A quick fix that names the speaker a quote is attributed to by context:
-/// `"We are open," Wang said.`
-fn context_fix(text: &str, quote: &Quote, speaker: &SpeakerMention) -> Fix {
-    let who = speaker
-        .name
-        .as_deref()
-        .map(|name| reference_name(name))
-        .unwrap_or_else(|| speaker.text.clone());
-    let mut fix = attribution_fix(text, quote);
-    for edit in &mut fix.edits {
-        edit.new_text = edit.new_text.replace("${1:WHO}", &format!("${{1:{who}}}"));
+/// A surname that attributes a quote before the draft gives the person's
+/// full name: flagged once per identity, at the first surname, with a fix
+/// that writes that identity's full name (never another person's).
+fn surname_first(
+    identity: &Speaker,
+    at: Span,
+    flagged: &mut DraftSet<Span>,
+) -> Option<(Span, String, Fix)> {
+    let first_name = identity
+        .mentions
+        .iter()
+        .find(|m| m.form == MentionForm::Name)?;
+    let first_surname = identity
+        .mentions
+        .iter()
+        .find(|m| m.form == MentionForm::Surname)?;
+    if first_surname.span != at
+        || first_name.span.start < at.start
+        || identity.kind != SourceKind::Person
+        || !flagged.insert(at)
+    {
+        return None;
     }
-    fix.title = format!("Attribute it: “{who} said”");
-    fix
+    let name = &identity.name;
+    Some((
+        at,
+        format!("First reference to {name} uses only the surname; give the full name here."),
+        Fix {
+            title: format!("Use the full name “{name}”"),
+            edits: vec![TextEdit {
+                span: at,
+                new_text: name.clone(),
+                snippet: false,
+            }],
+        },
+    ))
 }
 
-/// The name a later reference uses: the surname of a person's full name.
-fn reference_name(name: &str) -> String {
-    name.rsplit(' ').next().unwrap_or(name).to_string()
+/// The unclosed-quote findings for marks that pair but are the wrong
+/// character: a closing mark typed as an opening one, and double marks
+/// nested in a quote.
+fn mark_findings(text: &str, quote: &Quote, push: &mut impl FnMut(Code, Span, String, Vec<Fix>)) {
+    for problem in &quote.mark_problems {
+        match *problem {
+            MarkProblem::Backwards(mark) => push(
+                Code::UnclosedQuote,
+                mark,
+                format!(
+                    "This closing quotation mark is typed as an opening one ({}); use ” to \
+                     close the quote.",
+                    mark.slice(text)
+                ),
+                vec![Fix {
+                    title: "Use a closing mark ”".to_string(),
+                    edits: vec![TextEdit {
+                        span: mark,
+                        new_text: "”".to_string(),
+                        snippet: false,
+                    }],
+                }],
+            ),
+            MarkProblem::Nested(open, close) => push(
+                Code::UnclosedQuote,
+                Span::new(open.start, close.end),
+                "A quote inside a quote takes single marks (‘ ’), not double ones.".to_string(),
+                vec![Fix {
+                    title: "Use single marks inside the quote".to_string(),
+                    edits: vec![
+                        TextEdit {
+                            span: open,
+                            new_text: "‘".to_string(),
+                            snippet: false,
+                        },
+                        TextEdit {
+                            span: close,
+                            new_text: "’".to_string(),
+                            snippet: false,
+                        },
+                    ],
+                }],
+            ),
+        }
+    }
 }
 
-/// A quick fix that adds `, WHO said` to an orphan quote, as a snippet with
-/// the speaker as its placeholder.
-fn attribution_fix(text: &str, quote: &Quote) -> Fix {
+/// The name a later reference uses: a person's surname (the family name
+/// of a name written family name first, which the identity's mentions
+/// show), an organisation's name.
+fn reference_name(text: &str, speaker: &Speaker) -> String {
+    if speaker.kind != SourceKind::Person {
+        return speaker.name.clone();
+    }
+    let words: Vec<&str> = speaker.name.split(' ').collect();
+    let first = words.first().copied().unwrap_or_default();
+    // `Wang Wenbin` is called `Wang`: a surname mention equal to the first
+    // word says so.
+    let surname_written = |w: &str| {
+        speaker
+            .mentions
+            .iter()
+            .any(|m| m.form == MentionForm::Surname && m.span.slice(text) == w)
+    };
+    if words.len() > 1 && surname_written(first) && !surname_written(words[words.len() - 1]) {
+        return first.to_string();
+    }
+    words.last().copied().unwrap_or(first).to_string()
+}
+
+/// A quick fix that adds `, WHO said` to a quote: a snippet whose
+/// placeholder is the speaker's name when the draft implies one, `WHO`
+/// otherwise.
+fn attribution_fix(text: &str, quote: &Quote, speaker: Option<&str>) -> Fix {
     let content = quote.content.slice(text);
     let close = quote
         .span
         .slice(text)
         .get(quote.content.end - quote.span.start..)
         .unwrap_or("");
+    let who = speaker.unwrap_or("WHO");
     let edit = if content.ends_with('.') {
         // `"We are open."` becomes `"We are open," WHO said.`
         TextEdit {
             span: Span::new(quote.content.end - 1, quote.span.end),
-            new_text: format!(",{close} ${{1:WHO}} said."),
+            new_text: format!(",{close} ${{1:{who}}} said."),
             snippet: true,
         }
     } else {
         TextEdit {
             span: Span::new(quote.span.end, quote.span.end),
-            new_text: " ${1:WHO} said".to_string(),
+            new_text: format!(" ${{1:{who}}} said"),
             snippet: true,
         }
     };
     Fix {
-        title: "Add who said it".to_string(),
+        title: match speaker {
+            Some(who) => format!("Attribute it: “{who} said”"),
+            None => "Add who said it".to_string(),
+        },
         edits: vec![edit],
     }
 }

@@ -109,13 +109,18 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
             )
     });
     if prepositional {
-        for k in head + 1..=end.min(head + 7) {
-            let w = lower(text, &tokens[k]);
-            if !tokens[k].is_word()
+        for (k, token) in tokens
+            .iter()
+            .enumerate()
+            .take(end.min(head + 7) + 1)
+            .skip(head + 1)
+        {
+            let w = lower(text, token);
+            if !token.is_word()
                 || matches!(&*w, "and" | "or" | "that" | "which" | "who" | "whose")
                 || w.ends_with("ing")
                 || w.ends_with("ed")
-                || tokens[k].tags.has(Tags::CUE.with(Tags::ADVERB))
+                || token.tags.has(Tags::CUE.with(Tags::ADVERB))
             {
                 break;
             }

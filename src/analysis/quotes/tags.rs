@@ -101,10 +101,6 @@ impl Tags {
         Tags(self.0 | other.0)
     }
 
-    pub const fn without(self, other: Tags) -> Tags {
-        Tags(self.0 & !other.0)
-    }
-
     /// The gender a name's word suggests, when it suggests one.
     pub fn gender(self) -> Option<Gender> {
         match (self.has(Tags::MALE), self.has(Tags::FEMALE)) {
