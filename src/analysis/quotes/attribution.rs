@@ -82,8 +82,16 @@ fn cue_speakers(
                 speaker_after(text, tokens, i, range.end)
                     .or_else(|| speaker_before(text, tokens, range.start, i))
             } else {
-                speaker_before(text, tokens, range.start, i)
-                    .or_else(|| speaker_after(text, tokens, i, range.end))
+                // The speaker comes after the verb only when the verb opens
+                // the sentence or its clause (`Said Wang: ...`, `..., said
+                // the minister`): `Vasquez attacked Brandt and said Tomas
+                // Ekwueme had been right` has its speaker before.
+                let opens = i == range.start || tokens[i - 1].is_punct(',');
+                speaker_before(text, tokens, range.start, i).or_else(|| {
+                    opens
+                        .then(|| speaker_after(text, tokens, i, range.end))
+                        .flatten()
+                })
             }
             .or_else(|| {
                 sentence_subject(text, tokens, range).filter(|s| s.span.end <= token.span.start)

@@ -80,6 +80,15 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
+/// Whether a word is a particle of a surname: `de`, `van`, `von`, `al`.
+fn is_particle(word: &str) -> bool {
+    [
+        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
+    ]
+    .iter()
+    .any(|p| word.eq_ignore_ascii_case(p))
+}
+
 /// Whether a word is a suffix of a name: `Jr.`, `III`.
 fn is_suffix(word: &str) -> bool {
     ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
@@ -257,6 +266,13 @@ impl Entities {
                     let words: Vec<&str> = mention.name.split(' ').collect();
                     if let Some(surname) = surname(&mention.name) {
                         self.add_reference(surname, index);
+                        // `Bill de Bruyn` is `De Bruyn` later.
+                        if let Some(at) = words.iter().rposition(|w| *w == surname) {
+                            if at >= 2 && is_particle(words[at - 1]) {
+                                let with = format!("{} {}", words[at - 1], surname);
+                                self.add_reference(&with, index);
+                            }
+                        }
                     }
                     if mention.family_first {
                         self.add_reference(words[0], index);

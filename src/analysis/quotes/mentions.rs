@@ -312,6 +312,23 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             descriptions,
         });
     }
+    // `De Bruyn`, `Van Buren`: a surname with its particle, on later
+    // reference.
+    let particle_led = names.len() == 2 && tokens[names[0]].tags.has(Tags::CONNECTOR) && !titled;
+    if particle_led {
+        return Some(NameMention {
+            span,
+            name,
+            kind: NameKind::Single,
+            gender,
+            titled,
+            family_first: false,
+            name_like: true,
+            given_first: false,
+            roles,
+            descriptions,
+        });
+    }
     if names.len() == 1 {
         let tags = tokens[last].tags;
         if tags.has(Tags::PRONOUN.with(Tags::OPENER)) && !titled {
@@ -320,8 +337,12 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         if tags.has(Tags::ALL_CAPS) && !titled {
             return None;
         }
+        // A name the lists know, unless it is also a place (`China`,
+        // `Houston`) or a common word opening a sentence (`Young`).
         let name_like = titled
-            || (tags.name_like() && !(tags.has(Tags::COMMON) && tags.has(Tags::SENTENCE_START)));
+            || (tags.name_like()
+                && !tags.has(Tags::PLACE)
+                && !(tags.has(Tags::COMMON) && tags.has(Tags::SENTENCE_START)));
         return Some(NameMention {
             span,
             name,
@@ -347,7 +368,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     let middle_initial = names[1..names.len() - 1]
         .iter()
         .any(|&k| tokens[k].tags.has(Tags::INITIAL));
-    let person = titled
+    let mut person = titled
         || family_first
         || middle_initial
         || (first_tags.has(Tags::GIVEN) && !first_tags.has(Tags::COMMON))
@@ -366,11 +387,17 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             descriptions.push(before.to_string());
         }
     }
+    let roles_before = roles.len();
     if let Some((head, appositive)) = appositive(text, tokens, end) {
         gender = gender.or_else(|| role_gender(&head));
+        // `Bill de Bruyn, the treasurer,`: a role says a person.
+        person |= is_person_noun(&head);
         roles.push(head);
         descriptions.push(appositive);
     }
+    person |= roles[..roles_before]
+        .iter()
+        .any(|r| is_person_noun(r) || title_role(r).is_some());
     Some(NameMention {
         span,
         name,
