@@ -279,3 +279,40 @@ async fn definition_of_a_speaker_is_their_first_full_name_in_the_draft() {
     );
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn rename_reaches_drafts_that_name_the_person_without_quoting_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let briefing = "Lin Haoran, a spokesperson for the ministry, took questions.\n\n\
+                    \"We publish the catch every quarter,\" Lin said.\n";
+    let minutes = "# Notes\n\nThe ministry's briefing was led by Lin Haoran again.\n";
+    std::fs::write(dir.path().join("briefing.md"), briefing).unwrap();
+    std::fs::write(dir.path().join("minutes.md"), minutes).unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    client.log_containing("indexed 2 drafts").await;
+    let briefing_uri = file_uri(&dir.path().join("briefing.md"));
+    let minutes_uri = file_uri(&dir.path().join("minutes.md"));
+    client.open(&briefing_uri, briefing).await;
+    let at = position_of(briefing, "Lin said", 0);
+    let edit = client
+        .request(
+            "textDocument/rename",
+            json!({ "textDocument": { "uri": briefing_uri }, "position": at, "newName": "Zhao Lixin" }),
+        )
+        .await;
+    let texts = |uri: &str| -> Vec<String> {
+        edit["changes"][uri]
+            .as_array()
+            .unwrap_or(&Vec::new())
+            .iter()
+            .map(|e| e["newText"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The family name comes first, so the later reference takes the new
+    // family name.
+    let mut in_briefing = texts(&briefing_uri);
+    in_briefing.sort();
+    assert_eq!(in_briefing, ["Zhao", "Zhao Lixin"]);
+    assert_eq!(texts(&minutes_uri), ["Zhao Lixin"]);
+    client.shutdown().await;
+}

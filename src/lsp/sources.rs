@@ -122,7 +122,21 @@ impl Backend {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let Some(new_surname) = new_name.split(' ').next_back().filter(|s| !s.is_empty()) else {
+        // A name written family name first (`Wang Wenbin`, later `Wang`)
+        // takes the new name's first word on later reference; any other,
+        // the last.
+        let old_first = speaker.name.split(' ').next().unwrap_or_default();
+        let family_first = speaker.name.contains(' ')
+            && speaker
+                .mentions
+                .iter()
+                .any(|m| m.form == MentionForm::Surname && m.span.slice(&doc.text) == old_first);
+        let new_surname = if family_first {
+            new_name.split(' ').next()
+        } else {
+            new_name.split(' ').next_back()
+        };
+        let Some(new_surname) = new_surname.filter(|s| !s.is_empty()) else {
             return Err(Error::invalid_params("give the speaker's new full name"));
         };
         let mut indexed = self.state.indexed();
