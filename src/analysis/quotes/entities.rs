@@ -325,26 +325,33 @@ impl Entities {
     }
 
     fn add_reference(&mut self, word: &str, index: usize) {
-        let list = self.by_reference.entry(fold(word)).or_default();
-        if !list.contains(&index) {
-            list.push(index);
+        let key = fold(word);
+        match self.by_reference.get_mut(&key) {
+            Some(list) if list.contains(&index) => {}
+            Some(list) => list.push(index),
+            None => {
+                self.by_reference.insert(key, vec![index]);
+            }
         }
     }
 
     fn add_head(&mut self, index: usize, role: &str) {
         let role = fold(role);
-        for head in [Some(role.as_str()), title_role(&role)]
-            .into_iter()
-            .flatten()
+        let titled = title_role(&role).filter(|r| !r.is_empty() && *r != role);
+        for head in std::iter::once(role.as_str())
+            .chain(titled)
             .filter(|h| !h.is_empty())
         {
             let entity = &mut self.entities[index];
-            if !entity.heads.iter().any(|h| h == head) {
-                entity.heads.push(head.to_string());
-                self.by_head
-                    .entry(head.to_string())
-                    .or_default()
-                    .push(index);
+            if entity.heads.iter().any(|h| h == head) {
+                continue;
+            }
+            entity.heads.push(head.to_string());
+            match self.by_head.get_mut(head) {
+                Some(list) => list.push(index),
+                None => {
+                    self.by_head.insert(head.to_string(), vec![index]);
+                }
             }
         }
     }
@@ -401,12 +408,13 @@ impl Entities {
             return candidates.first().copied();
         }
         // Named in full in this paragraph, before: the nearest such.
+        // The lists are in document order: the last full mention before
+        // `at` is found by halving, and counts if it is in this paragraph.
         let in_paragraph = |e: usize| {
             full_at.get(e).and_then(|list| {
-                list.iter()
-                    .rev()
-                    .find(|&&(f, b)| f < at && b == block)
-                    .map(|&(f, _)| f)
+                let before = list.partition_point(|&(f, _)| f < at);
+                let &(f, b) = list.get(before.checked_sub(1)?)?;
+                (b == block).then_some(f)
             })
         };
         candidates

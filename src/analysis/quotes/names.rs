@@ -51,6 +51,8 @@ pub struct Known {
 
 struct Lists {
     words: HashMap<Box<str>, Known, QuickBuild>,
+    /// The words of up to eight bytes, packed into integers: most names.
+    short: HashMap<u64, Known, QuickBuild>,
     /// Places of several words, their words joined by single spaces.
     places: HashMap<Box<str>, (), QuickBuild>,
 }
@@ -110,7 +112,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             entry(&mut words, name).place = true;
         }
     }
-    Lists { words, places }
+    let short = words
+        .iter()
+        .filter_map(|(word, &known)| Some((super::tags::packed(word)?, known)))
+        .collect();
+    Lists {
+        words,
+        short,
+        places,
+    }
 });
 
 /// The `name<TAB>value` rows of a list, without comments.
@@ -153,7 +163,21 @@ pub fn known(word: &str) -> Known {
     } else {
         fold(word).into()
     };
-    LISTS.words.get(&*key).copied().unwrap_or_default()
+    match super::tags::packed(&key) {
+        Some(packed) => LISTS.short.get(&packed).copied(),
+        None => LISTS.words.get(&*key).copied(),
+    }
+    .unwrap_or_default()
+}
+
+/// What the lists say of a word already folded (lower case, straight
+/// apostrophes, no possessive).
+pub fn known_folded(word: &str) -> Known {
+    match super::tags::packed(word) {
+        Some(packed) => LISTS.short.get(&packed).copied(),
+        None => LISTS.words.get(word).copied(),
+    }
+    .unwrap_or_default()
 }
 
 /// Whether the words of `phrase`, one space apart, name a place of several

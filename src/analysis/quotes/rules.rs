@@ -38,6 +38,13 @@ pub fn quote_findings(
             }
         }
     }
+    // Each identity's reference name, worked out once.
+    let mut references: Vec<Option<String>> = vec![None; speakers.len()];
+    let mut reference_of = |s: usize| {
+        references[s]
+            .get_or_insert_with(|| reference_name(text, &speakers[s]))
+            .clone()
+    };
     let mut speakers_seen = DraftSet::default();
     let mut surnames_flagged = DraftSet::default();
     // The name a reporter would write in `, NAME said` for the last person
@@ -64,7 +71,8 @@ pub fn quote_findings(
             continue;
         }
         let first_of_group = quote.group == i;
-        let identity = identity_of[i].and_then(|s| speakers.get(s));
+        let identity_index = identity_of[i];
+        let identity = identity_index.and_then(|s| speakers.get(s));
         match &quote.attribution {
             None if quote.kind.needs_attribution() && first_of_group => {
                 let example = last_speaker.as_deref().unwrap_or("the speaker");
@@ -81,10 +89,13 @@ pub fn quote_findings(
             None => {}
             Some(attribution) => {
                 let speaker = &attribution.speaker;
-                if let Some(identity) = identity
-                    .filter(|s| matches!(s.kind, SourceKind::Person | SourceKind::Organisation))
-                {
-                    last_speaker = Some(reference_name(text, identity));
+                if let Some(s) = identity_index.filter(|&s| {
+                    matches!(
+                        speakers[s].kind,
+                        SourceKind::Person | SourceKind::Organisation
+                    )
+                }) {
+                    last_speaker = Some(reference_of(s));
                 }
                 if attribution.how == How::Context
                     && quote.kind.needs_attribution()
@@ -92,7 +103,7 @@ pub fn quote_findings(
                 {
                     let who = identity.map_or(speaker.text.as_str(), |s| s.name.as_str());
                     let reference =
-                        identity.map_or_else(|| speaker.text.clone(), |s| reference_name(text, s));
+                        identity_index.map_or_else(|| speaker.text.clone(), &mut reference_of);
                     push(
                         Code::AttributedByContext,
                         quote.span,

@@ -36,7 +36,7 @@ pub struct Salience {
 }
 
 /// How many mentions back a look goes at most, and how many paragraphs.
-const LOOK_BACK: usize = 160;
+const LOOK_BACK: usize = 96;
 const PARAGRAPHS_BACK: usize = 3;
 
 impl Salience {
@@ -77,17 +77,22 @@ impl Salience {
         let sentence = self.sentence_of(at);
         let mut best: Option<(i32, usize, usize)> = None;
         let end = self.mentions.partition_point(|m| m.at < at);
-        let recent_mentions = self.mentions[..end].iter().rev().take(LOOK_BACK);
+        // Mentions are in document order and speakers nearly so: the look
+        // back stops at the first one too many paragraphs away.
+        let in_reach = |o: &&Occurrence| o.block + PARAGRAPHS_BACK >= block;
+        let recent_mentions = self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .take_while(in_reach);
         let recent_events = self
             .events
             .iter()
             .rev()
             .take(LOOK_BACK)
+            .take_while(in_reach)
             .filter(|e| e.at < at);
         for occurrence in recent_mentions.chain(recent_events) {
-            if occurrence.block + PARAGRAPHS_BACK < block {
-                continue;
-            }
             let Some(bonus) = fit(occurrence.entity) else {
                 continue;
             };

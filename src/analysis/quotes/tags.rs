@@ -116,29 +116,37 @@ impl Tags {
     }
 }
 
-/// The tags of the closed word lists, by the word in lower case.
-static CLOSED: LazyLock<HashMap<&'static str, Tags, QuickBuild>> = LazyLock::new(|| {
-    let mut table: HashMap<&'static str, Tags, QuickBuild> = HashMap::default();
-    let mut add = |words: &mut dyn Iterator<Item = &'static str>, tag: Tags| {
+/// The tags of the closed word lists, by the word in lower case: those a
+/// word always has, and those it has only with a capital (`The` is a
+/// function word, `Ministry` an organisation's).
+static CLOSED: LazyLock<HashMap<&'static str, (Tags, Tags), QuickBuild>> = LazyLock::new(|| {
+    type Table = HashMap<&'static str, (Tags, Tags), QuickBuild>;
+    let mut table: Table = HashMap::default();
+    fn add_to(table: &mut Table, words: &mut dyn Iterator<Item = &'static str>, tag: Tags) {
         for word in words {
             let entry = table.entry(word).or_default();
-            *entry = entry.with(tag);
+            entry.0 = entry.0.with(tag);
         }
-    };
-    add(&mut PRONOUNS.iter().copied(), Tags::PRONOUN);
-    add(&mut DETERMINERS.iter().copied(), Tags::DETERMINER);
-    add(&mut ADVERBS.iter().copied(), Tags::ADVERB);
-    add(&mut CLAUSE_WORDS.iter().copied(), Tags::CLAUSE);
-    add(&mut ANONYMOUS_HEADS.iter().copied(), Tags::ANONYMOUS);
-    add(&mut GROUP_HEADS.iter().copied(), Tags::GROUP);
-    add(&mut PERSON_NOUNS.iter().copied(), Tags::PERSON_NOUN);
-    add(&mut CONNECTORS.iter().copied(), Tags::CONNECTOR);
-    add(&mut SUFFIXES.iter().copied(), Tags::SUFFIX);
-    add(&mut TITLES.iter().map(|&(title, _)| title), Tags::TITLE);
-    add(&mut NOT_MODIFIERS.iter().copied(), Tags::NOT_MODIFIER);
-    add(&mut OBJECT_VERBS.iter().copied(), Tags::OBJECT_VERB);
-    add(&mut SUBORDINATORS.iter().copied(), Tags::SUBORDINATOR);
-    add(&mut super::cues::verbs(), Tags::CUE);
+    }
+    macro_rules! add {
+        ($words:expr, $tag:expr $(,)?) => {
+            add_to(&mut table, $words, $tag)
+        };
+    }
+    add!(&mut PRONOUNS.iter().copied(), Tags::PRONOUN);
+    add!(&mut DETERMINERS.iter().copied(), Tags::DETERMINER);
+    add!(&mut ADVERBS.iter().copied(), Tags::ADVERB);
+    add!(&mut CLAUSE_WORDS.iter().copied(), Tags::CLAUSE);
+    add!(&mut ANONYMOUS_HEADS.iter().copied(), Tags::ANONYMOUS);
+    add!(&mut GROUP_HEADS.iter().copied(), Tags::GROUP);
+    add!(&mut PERSON_NOUNS.iter().copied(), Tags::PERSON_NOUN);
+    add!(&mut CONNECTORS.iter().copied(), Tags::CONNECTOR);
+    add!(&mut SUFFIXES.iter().copied(), Tags::SUFFIX);
+    add!(&mut TITLES.iter().map(|&(title, _)| title), Tags::TITLE);
+    add!(&mut NOT_MODIFIERS.iter().copied(), Tags::NOT_MODIFIER);
+    add!(&mut OBJECT_VERBS.iter().copied(), Tags::OBJECT_VERB);
+    add!(&mut SUBORDINATORS.iter().copied(), Tags::SUBORDINATOR);
+    add!(&mut super::cues::verbs(), Tags::CUE);
     for list in [
         &PERSON_NOUNS,
         &DOCUMENT_NOUNS,
@@ -146,33 +154,66 @@ static CLOSED: LazyLock<HashMap<&'static str, Tags, QuickBuild>> = LazyLock::new
         &GROUP_HEADS,
         &ANONYMOUS_HEADS,
     ] {
-        add(&mut list.iter().copied(), Tags::SPEAKS);
+        add!(&mut list.iter().copied(), Tags::SPEAKS);
     }
-    add(
+    add!(
         &mut TITLES
             .iter()
             .filter(|(_, role)| !role.is_empty())
             .map(|&(title, _)| title),
         Tags::SPEAKS,
     );
+    // Plurals of the nouns that can speak speak too.
+    let plurals: Vec<&'static str> = table
+        .iter()
+        .filter(|(w, t)| t.0.has(Tags::SPEAKS) && !w.ends_with('s') && !w.ends_with('.'))
+        .map(|(w, _)| &*Box::leak(format!("{w}s").into_boxed_str()))
+        .collect();
+    add!(&mut plurals.into_iter(), Tags::SPEAKS);
+    // The capitalised lists, which count only with a capital.
+    for (words, tag) in [
+        (&FUNCTION_WORDS, Tags::FUNCTION),
+        (&CALENDAR, Tags::CALENDAR),
+        (&ORGANISATION_WORDS, Tags::ORGANISATION),
+    ] {
+        for word in words.iter() {
+            let lower: &'static str = Box::leak(word.to_lowercase().into_boxed_str());
+            let entry = table.entry(lower).or_default();
+            entry.1 = entry.1.with(tag);
+        }
+    }
     table
 });
 
-/// The tags of the capitalised word lists (function words, months and
-/// days, organisation words), which count only with their capital.
-static CAPITALISED: LazyLock<HashMap<&'static str, Tags, QuickBuild>> = LazyLock::new(|| {
-    let mut table: HashMap<&'static str, Tags, QuickBuild> = HashMap::default();
-    let mut add = |words: &mut dyn Iterator<Item = &'static str>, tag: Tags| {
-        for word in words {
-            let entry = table.entry(word).or_default();
-            *entry = entry.with(tag);
-        }
-    };
-    add(&mut FUNCTION_WORDS.iter().copied(), Tags::FUNCTION);
-    add(&mut CALENDAR.iter().copied(), Tags::CALENDAR);
-    add(&mut ORGANISATION_WORDS.iter().copied(), Tags::ORGANISATION);
-    table
+/// The closed lists' words of up to eight bytes, each packed into an
+/// integer: a lookup hashes one word and compares integers.
+static CLOSED_SHORT: LazyLock<HashMap<u64, (Tags, Tags), QuickBuild>> = LazyLock::new(|| {
+    CLOSED
+        .iter()
+        .filter_map(|(word, &tags)| Some((packed(word)?, tags)))
+        .collect()
 });
+
+/// The tags the closed lists give a word in lower case: always, and with
+/// a capital.
+fn closed(word: &str) -> Option<(Tags, Tags)> {
+    match packed(word) {
+        Some(key) => CLOSED_SHORT.get(&key).copied(),
+        None => CLOSED.get(word).copied(),
+    }
+}
+
+/// A word of up to eight bytes as an integer (no word holds a zero byte,
+/// so two words never pack alike).
+pub fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 || bytes.is_empty() {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
+}
 
 /// The tags of one word, without those that depend on where it stands.
 pub fn word_tags(word: &str) -> Tags {
@@ -190,9 +231,6 @@ pub fn word_tags(word: &str) -> Tags {
         {
             tags = tags.with(Tags::INITIAL);
         }
-        if let Some(&fixed) = CAPITALISED.get(word) {
-            tags = tags.with(fixed);
-        }
     }
     let stem = names::strip_possessive(word);
     if stem.len() != word.len() {
@@ -201,15 +239,18 @@ pub fn word_tags(word: &str) -> Tags {
     let mut buffer = [0u8; 32];
     let lowered = lower_on_stack(stem, &mut buffer);
     if CLOSED_SHAPES.may_hold(&lowered) {
-        if let Some(&fixed) = CLOSED.get(&*lowered) {
-            tags = tags.with(fixed);
+        if let Some((always, capitalised)) = closed(&lowered) {
+            tags = tags.with(always);
+            if capital {
+                tags = tags.with(capitalised);
+            }
         }
     }
     if !tags.has(Tags::SPEAKS) && speaks(&lowered) {
         tags = tags.with(Tags::SPEAKS);
     }
     if capital {
-        let known = names::known(stem);
+        let known = names::known_folded(&lowered);
         if let Some(gender) = known.given {
             tags = tags.with(Tags::GIVEN).with(match gender {
                 Gender::Male => Tags::MALE,
@@ -308,11 +349,7 @@ fn speaks(word: &str) -> bool {
         w.len() > 5
             && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist") || w.ends_with("ian"))
     };
-    by_ending(word)
-        || word.ends_with("-year-old")
-        || word.strip_suffix('s').is_some_and(|one| {
-            by_ending(one) || CLOSED.get(one).is_some_and(|t| t.has(Tags::SPEAKS))
-        })
+    by_ending(word) || word.ends_with("-year-old") || word.strip_suffix('s').is_some_and(by_ending)
 }
 
 /// Tag every word of a block: each word's own tags, then where it stands
