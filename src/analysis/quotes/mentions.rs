@@ -221,7 +221,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     if lead > end {
         return None;
     }
-    let is_title = |k: usize| tokens[k].is_word() && title_role(word(text, &tokens[k])).is_some();
+    let is_title = |k: usize| tokens[k].is_word() && tokens[k].tags.has(Tags::TITLE);
     let name_after = |k: usize| {
         let rest: Vec<usize> = (k + 1..=end).filter(|&j| tokens[j].is_word()).collect();
         rest.len() >= 2

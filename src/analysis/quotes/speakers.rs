@@ -1,10 +1,7 @@
 //! Speaker phrases: the noun phrase next to a verb of saying, or a
 //! sentence's subject.
 
-use std::borrow::Cow;
-
 use super::lexicon::*;
-use super::names::strip_possessive;
 use super::tags::Tags;
 use super::words::{Token, TokenKind};
 use crate::analysis::MentionForm;
@@ -17,13 +14,12 @@ pub struct SpeakerPhrase {
     pub form: MentionForm,
 }
 
-fn form_of_name(text: &str, tokens: &[Token], start: usize, end: usize) -> MentionForm {
-    let last = word(text, &tokens[end]);
-    if ORGANISATION_WORDS.contains(&last) {
+fn form_of_name(tokens: &[Token], start: usize, end: usize) -> MentionForm {
+    if tokens[end].tags.has(Tags::ORGANISATION) {
         MentionForm::Description
     } else {
         let names = (start..=end)
-            .filter(|&i| title_role(word(text, &tokens[i])).is_none())
+            .filter(|&i| !tokens[i].tags.has(Tags::TITLE))
             .count();
         if names >= 2 {
             MentionForm::Name
@@ -46,41 +42,26 @@ fn phrase(tokens: &[Token], start: usize, end: usize, form: MentionForm) -> Spea
 /// organisation, a group or a source. Words after the head that start a
 /// clause (`the president for accepting ...`) are left out.
 fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<SpeakerPhrase> {
-    let stops = |w: &str| {
-        matches!(
-            w,
-            "for"
-                | "of"
-                | "at"
-                | "with"
-                | "in"
-                | "from"
-                | "close"
-                | "familiar"
-                | "who"
-                | "on"
-                | "to"
-                | "and"
-                | "or"
-                | "that"
-                | "which"
-                | "by"
-                | "about"
-                | "over"
-                | "after"
-        )
+    // Words compared whatever their case, without lowering them.
+    let is = |k: usize, words: &[&str]| {
+        let w = word(text, &tokens[k]);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
     };
+    const STOPS: &[&str] = &[
+        "for", "of", "at", "with", "in", "from", "close", "familiar", "who", "on", "to", "and",
+        "or", "that", "which", "by", "about", "over", "after",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "for", "of", "at", "with", "in", "from", "close", "familiar", "on",
+    ];
     // The head: the last word before a preposition or clause that can
     // name a speaker (`The billionaire businessman began ...` has
     // `businessman`), or a capitalised word after the first (`the
     // Washington Post`).
-    let definite = matches!(
-        &*lower(text, &tokens[start]),
-        "the" | "his" | "her" | "its" | "their"
-    );
+    let definite = is(start, &["the", "his", "her", "its", "their"]);
     let mut head = None;
     for k in start..=end {
-        if !tokens[k].is_word() || stops(&lower(text, &tokens[k])) {
+        if !tokens[k].is_word() || is(k, STOPS) {
             break;
         }
         // A capitalised name ending the phrase after `the` (`the
@@ -96,28 +77,15 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
         }
     }
     let head = head?;
-    let head_word = lower(text, &tokens[head]);
-    let head_word = strip_possessive(&head_word);
     // After the head, a prepositional phrase (`for the ministry`,
     // `familiar with the talks`) but no clause.
     let mut last = head;
-    let prepositional = tokens.get(head + 1).is_some_and(|t| {
-        t.is_word()
-            && matches!(
-                &*lower(text, t),
-                "for" | "of" | "at" | "with" | "in" | "from" | "close" | "familiar" | "on"
-            )
-    });
-    if prepositional {
-        for (k, token) in tokens
-            .iter()
-            .enumerate()
-            .take(end.min(head + 7) + 1)
-            .skip(head + 1)
-        {
-            let w = lower(text, token);
+    if head < end && tokens[head + 1].is_word() && is(head + 1, PREPOSITIONS) {
+        for k in head + 1..=end.min(head + 7) {
+            let token = &tokens[k];
+            let w = word(text, token);
             if !token.is_word()
-                || matches!(&*w, "and" | "or" | "that" | "which" | "who" | "whose")
+                || is(k, &["and", "or", "that", "which", "who", "whose"])
                 || w.ends_with("ing")
                 || w.ends_with("ed")
                 || token.tags.has(Tags::CUE.with(Tags::ADVERB))
@@ -126,17 +94,13 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
             }
             last = k;
         }
-        if last > head && stops(&lower(text, &tokens[last])) {
+        if last > head && is(last, STOPS) {
             last = head;
         }
     }
-    let first = lower(text, &tokens[start]);
-    let words: Vec<Cow<str>> = (start..=last).map(|i| lower(text, &tokens[i])).collect();
-    let anonymous = first != "the"
-        && (ANONYMOUS_HEADS.contains(&head_word)
-            || words
-                .windows(2)
-                .any(|w| w[0] == "familiar" && w[1] == "with"));
+    let familiar_with = (start..last).any(|k| is(k, &["familiar"]) && is(k + 1, &["with"]));
+    let anonymous =
+        !is(start, &["the"]) && (tokens[head].tags.has(Tags::ANONYMOUS) || familiar_with);
     let form = if anonymous {
         MentionForm::Anonymous
     } else {
@@ -164,7 +128,7 @@ fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usiz
     // (`party boss Reince Priebus`).
     let titled = k > end + 1 && {
         let before = &tokens[k - 1];
-        before.tags.has(Tags::TITLE) || is_person_noun(&lower(text, before))
+        before.tags.has(Tags::TITLE.with(Tags::SPEAKS))
     };
     if titled && k < hi && tokens[k].is_word() && tokens[k].tags.has(Tags::CAPITAL) {
         (k, capitalised_run_forward(text, tokens, k, hi))
@@ -327,12 +291,7 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         if start == end && opens_not_names(&tokens[end], tokens.get(end + 1)) {
             return None;
         }
-        return Some(phrase(
-            tokens,
-            start,
-            end,
-            form_of_name(text, tokens, start, end),
-        ));
+        return Some(phrase(tokens, start, end, form_of_name(tokens, start, end)));
     }
     // A lowercase phrase: go back to its determiner, or to a bare plural
     // such as `officials` in `officials familiar with the plan`.
@@ -362,9 +321,8 @@ pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Opt
 
 /// Whether a word can sit inside a noun phrase: verbs of saying and
 /// auxiliaries end it.
-fn cue_free(text: &str, token: &Token) -> bool {
-    let w = word(text, token);
-    super::cues::cue_class(w, &[]).is_none() && !ADVERBS.contains(&&*lowercase(w))
+fn cue_free(token: &Token) -> bool {
+    !token.tags.has(Tags::CUE.with(Tags::ADVERB))
 }
 
 /// The speaker phrase that starts at token `start`, not reaching `hi`.
@@ -393,7 +351,7 @@ pub fn phrase_starting_at(
             && end - start < 8
             && tokens[end + 1].is_word()
             && !tokens[end + 1].tags.has(Tags::NOT_MODIFIER)
-            && cue_free(text, &tokens[end + 1])
+            && cue_free(&tokens[end + 1])
             // A past-tense verb after the head noun ends the phrase: `The
             // union's lawyer ended ...` (but `The retired general`).
             && !(end > start && word(text, &tokens[end + 1]).ends_with("ed"))
@@ -416,12 +374,7 @@ pub fn phrase_starting_at(
         {
             return None;
         }
-        return Some(phrase(
-            tokens,
-            start,
-            end,
-            form_of_name(text, tokens, name, end),
-        ));
+        return Some(phrase(tokens, start, end, form_of_name(tokens, name, end)));
     }
     // `said former Utah governor Michael Leavitt`: lowercase words before a
     // capitalised name.
@@ -443,12 +396,7 @@ pub fn phrase_starting_at(
         if name == end && adjective_alone(text, &tokens[name]) {
             return None;
         }
-        return Some(phrase(
-            tokens,
-            start,
-            end,
-            form_of_name(text, tokens, name, end),
-        ));
+        return Some(phrase(tokens, start, end, form_of_name(tokens, name, end)));
     }
     if first_tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS)) {
         let mut end = start;
