@@ -917,7 +917,7 @@ impl Walk<'_, '_> {
             |e: usize| gender.is_none_or(|g| entities[e].gender.is_none_or(|known| known == g));
         let candidates = self.entities.with_head(&head);
         if !candidates.is_empty() {
-            let has_head = |e: usize| entities[e].heads.iter().any(|h| *h == head);
+            let has_head = |e: usize| entities[e].heads.contains(&head);
             let near = self.salience.best(at, self.block, |e| {
                 (has_head(e) && fits_gender(e)).then_some(0)
             });

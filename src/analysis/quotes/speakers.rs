@@ -81,8 +81,12 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
     // `familiar with the talks`) but no clause.
     let mut last = head;
     if head < end && tokens[head + 1].is_word() && is(head + 1, PREPOSITIONS) {
-        for k in head + 1..=end.min(head + 7) {
-            let token = &tokens[k];
+        for (k, token) in tokens
+            .iter()
+            .enumerate()
+            .take(end.min(head + 7) + 1)
+            .skip(head + 1)
+        {
             let w = word(text, token);
             if !token.is_word()
                 || is(k, &["and", "or", "that", "which", "who", "whose"])
