@@ -234,6 +234,12 @@ impl LawMention {
     }
 }
 
+/// Read the word and name lists the analysis uses, which it otherwise does
+/// on first use: a server calls this on a spare thread while it starts.
+pub fn prepare() {
+    quotes::prepare();
+}
+
 /// Analyse one draft. The same call serves the editor and the command line,
 /// so both report the same findings.
 pub fn analyze(text: &str, config: &Config, kb: &Kb) -> Analysis {

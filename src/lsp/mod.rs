@@ -84,6 +84,10 @@ pub async fn serve(
 /// stderr, which editors show as the server's output, filtered by
 /// `COPYDESK_LOG` (`info` by default), unless the caller set up tracing.
 pub async fn run_stdio() {
+    // The word and name lists take some milliseconds to read: on a thread
+    // of their own while the client and server shake hands, not in the
+    // first analysis.
+    std::thread::spawn(crate::analysis::prepare);
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(

@@ -49,6 +49,11 @@ impl Movable for BlockWork {
     }
 }
 
+/// Read the word and name lists now rather than on first use.
+pub fn prepare() {
+    tags::prepare();
+}
+
 /// Every quoted span in the prose of `text`, with its kind and attribution,
 /// and the speakers they are attributed to.
 pub fn find_quotes(text: &str, blocks: &[Block], config: &Config) -> (Vec<Quote>, Vec<Speaker>) {

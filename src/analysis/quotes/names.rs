@@ -50,30 +50,58 @@ pub struct Known {
 }
 
 struct Lists {
-    words: HashMap<Box<str>, Known, QuickBuild>,
     /// The words of up to eight bytes, packed into integers: most names.
     short: HashMap<u64, Known, QuickBuild>,
+    /// Longer words.
+    long: HashMap<Box<str>, Known, QuickBuild>,
     /// Places of several words, their words joined by single spaces.
     places: HashMap<Box<str>, (), QuickBuild>,
 }
 
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let mut words: HashMap<Box<str>, Known, QuickBuild> = HashMap::default();
-    let mut places: HashMap<Box<str>, (), QuickBuild> = HashMap::default();
-    fn entry<'m>(words: &'m mut HashMap<Box<str>, Known, QuickBuild>, word: &str) -> &'m mut Known {
-        words.entry(fold(word).into()).or_default()
+impl Lists {
+    /// The entry for `word`, folded; made empty if new. Folding and
+    /// packing happen on the stack, so the 130,000 entries cost no
+    /// allocation but the longer words' keys.
+    fn entry(&mut self, word: &str) -> &mut Known {
+        let mut buffer = [0u8; 32];
+        let folded = fold_on_stack(word, &mut buffer);
+        match super::tags::packed(&folded) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(folded.into()).or_default(),
+        }
     }
+}
+
+/// `word` folded, in `buffer` when it is short ASCII.
+fn fold_on_stack<'b>(word: &'b str, buffer: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= buffer.len() && word.is_ascii() {
+        for (to, from) in buffer.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        if let Ok(folded) = std::str::from_utf8(&buffer[..word.len()]) {
+            return folded.into();
+        }
+    }
+    fold(word).into()
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut lists = Lists {
+        short: HashMap::with_capacity_and_hasher(131_072, QuickBuild::default()),
+        long: HashMap::default(),
+        places: HashMap::default(),
+    };
     for (name, gender) in rows(include_str!("../../../data/names/given.tsv")) {
         let gender = match gender {
             "m" => Gender::Male,
             "f" => Gender::Female,
             _ => Gender::Either,
         };
-        entry(&mut words, name).given = Some(gender);
+        lists.entry(name).given = Some(gender);
     }
     for name in include_str!("../../../data/names/family.txt").lines() {
         if !name.is_empty() && !name.starts_with('#') {
-            entry(&mut words, name).family = true;
+            lists.entry(name).family = true;
         }
     }
     for (name, culture) in rows(include_str!("../../../data/names/family-first.tsv")) {
@@ -84,7 +112,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "hu" => Culture::Hungarian,
             _ => continue,
         };
-        let known = entry(&mut words, name);
+        let known = lists.entry(name);
         known.family = true;
         // A name of several cultures (`Wang`, `Lee`) counts as the first of
         // Chinese, Korean, Hungarian, Vietnamese.
@@ -97,30 +125,22 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         }
     }
     for (adjective, _) in rows(include_str!("../../../data/names/demonyms.tsv")) {
-        entry(&mut words, adjective).demonym = true;
+        lists.entry(adjective).demonym = true;
     }
     for word in include_str!("../../../data/names/word-names.txt").lines() {
         if !word.is_empty() && !word.starts_with('#') {
-            entry(&mut words, word).word = true;
+            lists.entry(word).word = true;
         }
     }
     for (name, _) in rows(include_str!("../../../data/names/places.tsv")) {
         if let Some((first, _)) = name.split_once(' ') {
-            places.insert(fold(name).into(), ());
-            entry(&mut words, first).place_start = true;
+            lists.places.insert(fold(name).into(), ());
+            lists.entry(first).place_start = true;
         } else {
-            entry(&mut words, name).place = true;
+            lists.entry(name).place = true;
         }
     }
-    let short = words
-        .iter()
-        .filter_map(|(word, &known)| Some((super::tags::packed(word)?, known)))
-        .collect();
-    Lists {
-        words,
-        short,
-        places,
-    }
+    lists
 });
 
 /// The `name<TAB>value` rows of a list, without comments.
@@ -163,11 +183,7 @@ pub fn known(word: &str) -> Known {
     } else {
         fold(word).into()
     };
-    match super::tags::packed(&key) {
-        Some(packed) => LISTS.short.get(&packed).copied(),
-        None => LISTS.words.get(&*key).copied(),
-    }
-    .unwrap_or_default()
+    known_folded(&key)
 }
 
 /// What the lists say of a word already folded (lower case, straight
@@ -175,7 +191,7 @@ pub fn known(word: &str) -> Known {
 pub fn known_folded(word: &str) -> Known {
     match super::tags::packed(word) {
         Some(packed) => LISTS.short.get(&packed).copied(),
-        None => LISTS.words.get(word).copied(),
+        None => LISTS.long.get(word).copied(),
     }
     .unwrap_or_default()
 }

@@ -215,6 +215,12 @@ pub fn packed(word: &str) -> Option<u64> {
     Some(u64::from_le_bytes(key))
 }
 
+/// Read every list tagging reads, so that the first draft does not wait.
+pub fn prepare() {
+    word_tags("Prepare");
+    let _ = names::is_place_phrase("New York");
+}
+
 /// The tags of one word, without those that depend on where it stands.
 pub fn word_tags(word: &str) -> Tags {
     let mut tags = Tags::NONE;

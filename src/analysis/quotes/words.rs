@@ -14,8 +14,9 @@ pub enum TokenKind {
     Word,
     /// One punctuation character.
     Punct(char),
-    /// A whole quotation: the index into the document's quotes.
-    Quote(usize),
+    /// A whole quotation: the index into the document's quotes (32 bits,
+    /// so that a token stays four words long).
+    Quote(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +39,7 @@ impl Token {
 
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
-            TokenKind::Quote(i) => Some(i),
+            TokenKind::Quote(i) => Some(i as usize),
             _ => None,
         }
     }
@@ -79,7 +80,7 @@ pub fn tokenize(text: &str, block: &Block, block_quotes: &[(usize, Span)]) -> Ve
             {
                 if tokens.last().and_then(Token::quote) != Some(index) {
                     tokens.push(Token {
-                        kind: TokenKind::Quote(index),
+                        kind: TokenKind::Quote(index as u32),
                         span,
                         tags: Tags::NONE,
                     });
@@ -194,6 +195,7 @@ pub fn sentences(
                 next_capital() && !tokens.get(i + 1).is_some_and(|n| n.is_punct(')'))
             }
             TokenKind::Quote(q) => {
+                let q = q as usize;
                 let content = quotes[q].content.slice(text).trim_end();
                 quotes[q].closed
                     && content.ends_with(['.', '?', '!'])
