@@ -62,6 +62,17 @@ fn check_spans(text: &str, analysis: &Analysis) {
             "quote {i} belongs to group {}, which is not the first segment of a quote",
             quote.group
         );
+        for problem in &quote.mark_problems {
+            match *problem {
+                copydesk::analysis::MarkProblem::Backwards(mark) => {
+                    assert_slices(text, mark, "backwards mark")
+                }
+                copydesk::analysis::MarkProblem::Nested(open, close) => {
+                    assert_slices(text, open, "nested opening mark");
+                    assert_slices(text, close, "nested closing mark");
+                }
+            }
+        }
         if let Some(attribution) = &quote.attribution {
             assert_slices(text, attribution.speaker.span, "attributed speaker");
             if let Some(cue) = &attribution.cue {

@@ -59,6 +59,21 @@ fn cue_speakers(
                 }
                 continue;
             }
+            // `The ministry issued a statement saying ...`: the statement is
+            // the ministry's speech.
+            if is_statement(text, tokens, i, range.start) {
+                if let Some(speaker) =
+                    sentence_subject(text, tokens, range).filter(|p| p.span.end <= token.span.start)
+                {
+                    found.push(CueSpeaker {
+                        at: i,
+                        sentence: s,
+                        cue: token.span,
+                        speaker,
+                    });
+                }
+                continue;
+            }
             let is_cue = token.tags.has(Tags::CUE)
                 || (!config.extra_verbs.is_empty() && cue_class(w, &config.extra_verbs).is_some());
             if w.eq_ignore_ascii_case("according")
@@ -77,7 +92,22 @@ fn cue_speakers(
             // A gerund (`..., saying`) takes the sentence's subject.
             let gerund = w.ends_with("ing");
             let speaker = if gerund {
+                // `When he returned he began by saying, "..."`: failing a
+                // subject at the start, the last subject pronoun before.
                 sentence_subject(text, tokens, range)
+                    .filter(|s| s.span.end <= token.span.start)
+                    .or_else(|| {
+                        (range.start..i).rev().find_map(|k| {
+                            let w = tokens[k].span.slice(text);
+                            let subject = ["he", "she", "they", "we", "i"]
+                                .iter()
+                                .any(|p| w.eq_ignore_ascii_case(p));
+                            subject.then(|| SpeakerPhrase {
+                                span: tokens[k].span,
+                                form: MentionForm::Pronoun,
+                            })
+                        })
+                    })
             } else if after_quote {
                 speaker_after(text, tokens, i, range.end)
                     .or_else(|| speaker_before(text, tokens, range.start, i))
@@ -153,66 +183,28 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
         || super::speakers::can_speak(&lower)
 }
 
-/// Whether a cue is a verb that reports speech in its own right (`said`,
-/// `told`, `wrote`, `argued`, `according to`), rather than one that
-/// quotes only with a quotation beside it (`called`, `praised`, `offered`,
-/// `shot`).
-fn is_speech_verb(cue: &str) -> bool {
-    let lower = cue.to_ascii_lowercase();
-    !matches!(
-        lower.trim_end_matches(['s', 'd']).trim_end_matches('e'),
-        "call"
-            | "calle"
-            | "label"
-            | "labele"
-            | "dubbe"
-            | "dub"
-            | "describ"
-            | "describe"
-            | "prais"
-            | "criticiz"
-            | "slamme"
-            | "slam"
-            | "blaste"
-            | "blast"
-            | "accuse"
-            | "accus"
-            | "thanke"
-            | "thank"
-            | "cite"
-            | "cit"
-            | "offere"
-            | "offer"
-            | "shot"
-            | "fire"
-            | "fir"
-            | "went"
-            | "goe"
-            | "point"
-            | "pointe"
-            | "share"
-            | "shar"
-            | "characteriz"
-            | "mocke"
-            | "quote"
-            | "quot"
-            | "echoe"
-            | "echo"
-            | "post"
-            | "poste"
-            | "read"
-            | "demand"
-            | "demande"
-            | "promis"
-            | "pledge"
-            | "pledg"
-            | "urge"
-            | "urg"
-            | "question"
-            | "questione"
-            | "wonder"
-            | "wondere"
-    ) && !lower.ends_with("ing")
+/// Whether the word at `i` is the statement of `issued a statement`,
+/// `released a written statement`, `put out a statement`.
+fn is_statement(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -> bool {
+    let w = tokens[i].span.slice(text);
+    if !(w.eq_ignore_ascii_case("statement") || w.eq_ignore_ascii_case("statements")) {
+        return false;
+    }
+    (sentence_start..i).rev().take(4).any(|k| {
+        let v = tokens[k].span.slice(text);
+        [
+            "issued",
+            "released",
+            "issues",
+            "releases",
+            "put",
+            "sent",
+            "published",
+            "posted",
+        ]
+        .iter()
+        .any(|x| v.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Party and ideology words, which are adjectives before a noun.
@@ -456,8 +448,7 @@ pub fn plan_block(
     plan.last_cue = cues.last().map(found);
     plan.ends_speaking = sents.last().is_some_and(|last| {
         let at = sents.len() - 1;
-        cues.iter()
-            .any(|c| c.sentence == at && is_speech_verb(c.cue.slice(text)))
+        cues.iter().any(|c| c.sentence == at)
             || last.clone().any(|i| block_tokens[i].quote().is_some())
     });
     plan.signature = signature_line(text, block_tokens);

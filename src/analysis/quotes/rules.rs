@@ -4,7 +4,8 @@ use crate::hashing::DraftSet;
 
 use super::cues::{cue_class, CueClass};
 use crate::analysis::{
-    Code, Finding, Fix, How, MarkProblem, MentionForm, Quote, SourceKind, Speaker, TextEdit,
+    Code, Finding, Fix, How, MarkProblem, MentionForm, Quote, QuoteKind, SourceKind, Speaker,
+    TextEdit,
 };
 use crate::config::Config;
 use crate::text::Span;
@@ -74,7 +75,10 @@ pub fn quote_findings(
         let identity_index = identity_of[i];
         let identity = identity_index.and_then(|s| speakers.get(s));
         match &quote.attribution {
-            None if quote.kind.needs_attribution() && first_of_group => {
+            None if quote.kind.needs_attribution()
+                && first_of_group
+                && !short_fragment(text, quote) =>
+            {
                 let example = last_speaker.as_deref().unwrap_or("the speaker");
                 push(
                     Code::UnattributedQuote,
@@ -177,6 +181,14 @@ pub fn quote_findings(
         }
     }
     findings
+}
+
+/// A few words woven into a sentence (`the so-called "fair share"`, a
+/// phrase a paraphrase borrows) whose sentence names nobody copydesk can
+/// find: too little to warn about, where a whole quoted sentence with
+/// nobody behind it is not.
+fn short_fragment(text: &str, quote: &Quote) -> bool {
+    quote.kind == QuoteKind::Partial && quote.content.slice(text).split_whitespace().count() <= 6
 }
 
 /// A surname that attributes a quote before the draft gives the person's

@@ -143,8 +143,11 @@ fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usiz
 
 /// Whether a capitalised word alone is an adjective, not a speaker: a
 /// country's adjective or a party's (`Chinese`, `Republican`).
-fn adjective_alone(text: &str, token: &Token) -> bool {
-    token.tags.has(Tags::DEMONYM)
+fn adjective_alone(text: &str, token: &Token, next: Option<&Token>) -> bool {
+    // Followed by a lower-case word it modifies (`Chinese officials`); a
+    // name otherwise (`said Cuban, who ...`).
+    let modifies = next.is_some_and(|n| n.is_word() && !n.tags.has(Tags::CAPITAL));
+    modifies && token.tags.has(Tags::DEMONYM)
         || matches!(
             &*lower(text, token),
             "republican"
@@ -214,7 +217,7 @@ pub fn speaker_before(
     while j > lo
         && j - 1 != cue
         && tokens[j - 1].is_word()
-        && (tokens[j - 1].tags.has(Tags::ADVERB)
+        && (tokens[j - 1].tags.has(Tags::ADVERB.with(Tags::CALENDAR))
             || (word(text, &tokens[j - 1]).ends_with("ly")
                 && !tokens[j - 1].tags.has(Tags::CAPITAL)))
     {
@@ -374,7 +377,7 @@ pub fn phrase_starting_at(
         let (name, end) = through_title(text, tokens, start, hi);
         if name == end
             && (opens_not_names(&tokens[name], tokens.get(name + 1))
-                || adjective_alone(text, &tokens[name]))
+                || adjective_alone(text, &tokens[name], tokens.get(name + 1)))
         {
             return None;
         }
@@ -397,7 +400,7 @@ pub fn phrase_starting_at(
             return None;
         }
         let (name, end) = through_title(text, tokens, name, hi);
-        if name == end && adjective_alone(text, &tokens[name]) {
+        if name == end && adjective_alone(text, &tokens[name], tokens.get(name + 1)) {
             return None;
         }
         return Some(phrase(tokens, start, end, form_of_name(tokens, name, end)));

@@ -18,7 +18,7 @@ use crate::hashing::QuickBuild;
 
 /// What a word can be, as bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tags(pub(super) u64);
+pub struct Tags(u64);
 
 impl Tags {
     /// Starts with a capital letter.
@@ -438,10 +438,10 @@ fn opens_a_sentence(word: &str, tags: Tags) -> bool {
         return false;
     }
     let lower = super::lexicon::lowercase(names::strip_possessive(word));
-    lower.ends_with("ing")
-        || lower.ends_with("ly")
-        || is_opener_word(&lower)
-        || tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
+    // A gerund or adverb (`Noting`, `Clearly`), unless the lists know it
+    // as a name (`King`, `Manning`, `Kelly`).
+    let by_ending = (lower.ends_with("ing") || lower.ends_with("ly")) && !tags.name_like();
+    by_ending || is_opener_word(&lower) || tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
 }
 
 /// Whether a lower-case word is one that opens sentences and is no name.
