@@ -376,3 +376,21 @@ fn quotation_marks_that_pair_but_are_wrong_get_their_own_message() {
         .collect();
     assert_eq!(edits, ["‘", "’"]);
 }
+
+#[test]
+fn a_newspaper_and_a_campaign_in_the_possessive_are_organisations() {
+    let text = "\
+Odile Marchetti wrote the report.
+
+\"The count was never finished,\" the Harbour Gazette reported.
+
+\"We stand by every figure,\" Marchetti's campaign said.
+";
+    assert_eq!(
+        sources(text),
+        vec![
+            ("Harbour Gazette".to_string(), SourceKind::Organisation),
+            ("Marchetti's campaign".to_string(), SourceKind::Organisation),
+        ]
+    );
+}

@@ -808,6 +808,19 @@ impl Walk<'_, '_> {
         let entity = match speaker.form {
             MentionForm::Name | MentionForm::Surname => Some(self.named(speaker.span, written)),
             MentionForm::Pronoun => self.pronoun(at, written),
+            // `the Washington Post`, `The Federalist`: a capitalised name
+            // after the article is an organisation's name, not a role.
+            MentionForm::Description if names_an_organisation(written) => {
+                let name = written.split_once(' ').map_or(written, |(_, n)| n);
+                let entity = self.named(speaker.span, name);
+                // A capitalised run nothing marked as a person, spoken of
+                // with `the`, is an organisation.
+                let found = &mut self.entities.entities[entity];
+                if !found.evident {
+                    found.kind = SourceKind::Organisation;
+                }
+                Some(entity)
+            }
             MentionForm::Description => self.described(at, written),
             MentionForm::Anonymous => None,
         };
@@ -972,6 +985,19 @@ impl Walk<'_, '_> {
             (entity.kind == SourceKind::Person && entity.evident && fits_gender(e)).then_some(-10)
         })
     }
+}
+
+/// Whether a description is `the` and a capitalised name: `the Washington
+/// Post`, `The Federalist`, `the Daily Caller`.
+fn names_an_organisation(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let article = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let rest: Vec<&str> = words.collect();
+    article
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The head noun of a description, as a role: `the spokesperson for the

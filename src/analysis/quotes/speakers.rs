@@ -310,8 +310,13 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         }
         start -= 1;
     }
-    let first =
-        (start..=end).find(|&i| tokens[i].tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS)))?;
+    // A determiner, or a name in the possessive (`Ryan's campaign said`,
+    // `Trump's spokesman said`), starts the description.
+    let first = (start..=end).find(|&i| {
+        let tags = tokens[i].tags;
+        tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS))
+            || (tags.has(Tags::POSSESSIVE) && tags.has(Tags::CAPITAL) && i < end)
+    })?;
     description(text, tokens, first, end)
 }
 
