@@ -119,12 +119,18 @@ impl Tags {
 /// The tags of the closed word lists, by the word in lower case: those a
 /// word always has, and those it has only with a capital (`The` is a
 /// function word, `Ministry` an organisation's).
-static CLOSED: LazyLock<HashMap<&'static str, (Tags, Tags), QuickBuild>> = LazyLock::new(|| {
-    type Table = HashMap<&'static str, (Tags, Tags), QuickBuild>;
+static CLOSED: LazyLock<HashMap<Box<str>, (Tags, Tags), QuickBuild>> = LazyLock::new(|| {
+    type Table = HashMap<Box<str>, (Tags, Tags), QuickBuild>;
     let mut table: Table = HashMap::default();
+    fn entry<'t>(table: &'t mut Table, word: &str) -> &'t mut (Tags, Tags) {
+        if !table.contains_key(word) {
+            table.insert(word.into(), Default::default());
+        }
+        table.get_mut(word).expect("just inserted")
+    }
     fn add_to(table: &mut Table, words: &mut dyn Iterator<Item = &'static str>, tag: Tags) {
         for word in words {
-            let entry = table.entry(word).or_default();
+            let entry = entry(table, word);
             entry.0 = entry.0.with(tag);
         }
     }
@@ -164,12 +170,15 @@ static CLOSED: LazyLock<HashMap<&'static str, (Tags, Tags), QuickBuild>> = LazyL
         Tags::SPEAKS,
     );
     // Plurals of the nouns that can speak speak too.
-    let plurals: Vec<&'static str> = table
+    let plurals: Vec<String> = table
         .iter()
         .filter(|(w, t)| t.0.has(Tags::SPEAKS) && !w.ends_with('s') && !w.ends_with('.'))
-        .map(|(w, _)| &*Box::leak(format!("{w}s").into_boxed_str()))
+        .map(|(w, _)| format!("{w}s"))
         .collect();
-    add!(&mut plurals.into_iter(), Tags::SPEAKS);
+    for plural in plurals {
+        let entry = entry(&mut table, &plural);
+        entry.0 = entry.0.with(Tags::SPEAKS);
+    }
     // The capitalised lists, which count only with a capital.
     for (words, tag) in [
         (&FUNCTION_WORDS, Tags::FUNCTION),
@@ -177,8 +186,7 @@ static CLOSED: LazyLock<HashMap<&'static str, (Tags, Tags), QuickBuild>> = LazyL
         (&ORGANISATION_WORDS, Tags::ORGANISATION),
     ] {
         for word in words.iter() {
-            let lower: &'static str = Box::leak(word.to_lowercase().into_boxed_str());
-            let entry = table.entry(lower).or_default();
+            let entry = entry(&mut table, &word.to_lowercase());
             entry.1 = entry.1.with(tag);
         }
     }
@@ -292,7 +300,7 @@ pub fn word_tags(word: &str) -> Tags {
 struct Shapes([u64; 32 * 32]);
 
 impl Shapes {
-    fn of(words: impl Iterator<Item = &'static str>) -> Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
         let mut shapes = Shapes([0; 32 * 32]);
         for word in words {
             if let Some((slot, bit)) = Shapes::place(word) {
@@ -314,7 +322,7 @@ impl Shapes {
     }
 }
 
-static CLOSED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(CLOSED.keys().copied()));
+static CLOSED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(CLOSED.keys().map(|k| &**k)));
 
 /// `word` in lower case, curly apostrophes made straight: in `buffer`
 /// when it is short ASCII (bar the apostrophe), as most words are, so that
