@@ -1,48 +1,76 @@
-"""Builds identity-key worksheets from the corpus's train split (measuring only; not in the repo)."""
-import json, hashlib, sys, os
-arts=[json.loads(l) for l in open('/work/shared/corpus/polnear-train.jsonl')]
-train=[a for a in arts if a['split']=='train' and any(q['speaker_spans'] for q in a['quotes'])]
-def h(s): return hashlib.sha256(s.encode()).hexdigest()
-by={}
-for a in sorted(train,key=lambda a:h(a['id'])):
-    by.setdefault(a['publisher'],[]).append(a)
-chosen=[]
-for p in sorted(by): chosen+=by[p][:37]
-chosen.sort(key=lambda a:h('x'+a['id']))
-PARTS=int(sys.argv[1]) if len(sys.argv)>1 else 7
-parts=[[] for _ in range(PARTS)]
-load=[0]*PARTS
-for a in sorted(chosen,key=lambda a:-len(a['quotes'])):
-    i=min(range(PARTS),key=lambda i:(load[i],len(parts[i])))
-    parts[i].append(a); load[i]+=sum(1 for q in a['quotes'] if q['speaker_spans'])
-print(len(chosen),load)
-os.makedirs('sheets',exist_ok=True)
-with open('sample_ids.txt','w') as f:
-    for a in chosen: f.write(a['id']+'\n')
-for n,part in enumerate(parts):
-    with open(f'sheets/part{n+1}.txt','w') as f:
-        for a in part:
-            t=a['text']
-            qs=[(i,q) for i,q in enumerate(a['quotes'],1)]
-            # markers: quotes and speaker spans
-            ins=[]
-            for i,q in qs:
-                ins.append((q['start'],0,f'⟦Q{i} '))
-                ins.append((q['end'],1,f' Q{i}⟧'))
-                for s,e in q['speaker_spans']:
-                    ins.append((s,0,f'⟨S{i}: '))
-                    ins.append((e,1,f'⟩'))
-            ins.sort(key=lambda x:(x[0],-x[1]))
-            out=[];last=0
-            for pos,_,m in ins:
-                out.append(t[last:pos]); out.append(m); last=pos
-            out.append(t[last:])
-            f.write(f'=== ARTICLE {a["id"]} ===\n')
-            f.write(''.join(out)+'\n')
-            f.write('--- quotes (Q#, kind, speaker as written, cue) ---\n')
-            for i,q in qs:
-                if q['speaker_spans']:
-                    f.write(f'Q{i}\t{q["kind"]}\tspeaker={q["speaker_text"]!r}\tcue={q["cue"]!r}\n')
-                else:
-                    f.write(f'Q{i}\t{q["kind"]}\t(no source annotated: skip)\n')
-            f.write('\n')
+"""Writes the worksheets the identity key was read from.
+
+Samples 37 train articles with quotes from each publisher (ordered by a hash
+of the id, so the sample is the same every time), shares them into PARTS
+worksheets of about equal quote counts, and writes each article with its
+quotes and their annotated source words marked:
+
+    ⟦Q7 ...quote... Q7⟧   ⟨S7: source words⟩
+
+The worksheets hold article text, so they go outside the repository:
+
+    python3 data/eval/worksheet.py ../shared/corpus/polnear-train.jsonl OUT_DIR [PARTS]
+
+Readers answer each worksheet in JSON Lines (one line per article), and
+merge_key.py turns the answers into identity-key.jsonl.
+"""
+import hashlib
+import json
+import os
+import sys
+
+PER_PUBLISHER = 37
+
+
+def sampled(corpus):
+    articles = [json.loads(line) for line in open(corpus, encoding='utf-8')]
+    keyed = [a for a in articles
+             if a['split'] == 'train' and any(q['speaker_spans'] for q in a['quotes'])]
+    digest = lambda s: hashlib.sha256(s.encode()).hexdigest()
+    by_publisher = {}
+    for a in sorted(keyed, key=lambda a: digest(a['id'])):
+        by_publisher.setdefault(a['publisher'], []).append(a)
+    chosen = [a for p in sorted(by_publisher) for a in by_publisher[p][:PER_PUBLISHER]]
+    return sorted(chosen, key=lambda a: digest('x' + a['id']))
+
+
+def marked(article):
+    """The article's text with its quotes and source words marked."""
+    text = article['text']
+    marks = []
+    for n, q in enumerate(article['quotes'], 1):
+        marks += [(q['start'], 0, f'⟦Q{n} '), (q['end'], 1, f' Q{n}⟧')]
+        for s, e in q['speaker_spans']:
+            marks += [(s, 0, f'⟨S{n}: '), (e, 1, '⟩')]
+    out, last = [], 0
+    for at, _, mark in sorted(marks, key=lambda m: (m[0], -m[1])):
+        out += [text[last:at], mark]
+        last = at
+    return ''.join(out) + text[last:]
+
+
+def main(corpus, out_dir, parts):
+    chosen = sampled(corpus)
+    shares = [[] for _ in range(parts)]
+    load = [0] * parts
+    for a in sorted(chosen, key=lambda a: -len(a['quotes'])):
+        i = min(range(parts), key=lambda i: (load[i], len(shares[i])))
+        shares[i].append(a)
+        load[i] += sum(1 for q in a['quotes'] if q['speaker_spans'])
+    os.makedirs(out_dir, exist_ok=True)
+    for n, share in enumerate(shares, 1):
+        with open(os.path.join(out_dir, f'part{n}.txt'), 'w', encoding='utf-8') as f:
+            for a in share:
+                f.write(f'=== ARTICLE {a["id"]} ===\n{marked(a)}\n')
+                f.write('--- quotes (Q#, kind, speaker as written, cue) ---\n')
+                for k, q in enumerate(a['quotes'], 1):
+                    if q['speaker_spans']:
+                        f.write(f'Q{k}\t{q["kind"]}\tspeaker={q["speaker_text"]!r}\tcue={q["cue"]!r}\n')
+                    else:
+                        f.write(f'Q{k}\t{q["kind"]}\t(no source annotated: skip)\n')
+                f.write('\n')
+    print(f'{len(chosen)} articles in {parts} worksheets; annotated quotes per worksheet: {load}')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 7)

@@ -21,9 +21,9 @@
 //!   the corpus attributes.
 //! - Throughput of `analyze` on one core.
 //!
-//! `--show identity|source|orphan|flag N` prints up to N cases of that kind
-//! of miss with their context, for debugging; `--key` and `--orphans` name
-//! other key files.
+//! `--show identity|source|orphan|orphan-context|flag|context N` prints up
+//! to N cases of that kind with their context, for debugging; `--key`,
+//! `--names` and `--orphans` name other key files.
 
 mod key;
 
@@ -124,18 +124,16 @@ fn main() {
             .and_then(|n| n.parse().ok())
             .unwrap_or(0),
     };
-    let key_path = option("--key").map_or("data/eval/identity-key.jsonl", |s| s.as_str());
-    let orphans_path = option("--orphans").map_or("data/eval/orphans.jsonl", |s| s.as_str());
-    let keys: HashMap<String, ArticleKey> = read_lines::<ArticleKey>(key_path)
-        .into_iter()
-        .map(|k| (k.id.clone(), k))
-        .collect();
-    let orphans: Vec<Orphan> = read_lines(orphans_path);
-    let names_path = option("--names").map_or("data/eval/names-key.jsonl", |s| s.as_str());
-    let names: HashMap<String, ArticleNames> = read_lines::<ArticleNames>(names_path)
-        .into_iter()
-        .map(|n| (n.id.clone(), n))
-        .collect();
+    let path = |name: &str, default: &'static str| option(name).map_or(default, |s| s.as_str());
+    let keys: HashMap<String, ArticleKey> = by_id(
+        read_lines(path("--key", "data/eval/identity-key.jsonl")),
+        |k: &ArticleKey| &k.id,
+    );
+    let names: HashMap<String, ArticleNames> = by_id(
+        read_lines(path("--names", "data/eval/names-key.jsonl")),
+        |n: &ArticleNames| &n.id,
+    );
+    let orphans: Vec<Orphan> = read_lines(path("--orphans", "data/eval/orphans.jsonl"));
     let articles: Vec<Article> = read_lines(corpus);
 
     let config = Config::default();
@@ -169,6 +167,11 @@ fn main() {
         "\n(the first analysis in a process also reads the word and name lists: {:.0} ms)",
         warm_up * 1000.0
     );
+}
+
+/// Keyed records by their article's id.
+fn by_id<T>(records: Vec<T>, id: impl Fn(&T) -> &String) -> HashMap<String, T> {
+    records.into_iter().map(|r| (id(&r).clone(), r)).collect()
 }
 
 fn read_lines<T: serde::de::DeserializeOwned>(path: &str) -> Vec<T> {

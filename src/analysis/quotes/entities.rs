@@ -245,21 +245,12 @@ impl Entities {
         let index = match self.by_key.get(&key) {
             Some(&index) => index,
             None => {
-                let index = self.entities.len();
-                self.entities.push(Entity {
-                    name: mention.name.clone(),
-                    kind: if organisation {
-                        SourceKind::Organisation
-                    } else {
-                        SourceKind::Person
-                    },
-                    evident: false,
-                    gender: None,
-                    descriptions: Vec::new(),
-                    heads: Vec::new(),
-                    first_full: None,
-                });
-                self.by_key.insert(key, index);
+                let kind = if organisation {
+                    SourceKind::Organisation
+                } else {
+                    SourceKind::Person
+                };
+                let index = self.push(&mention.name, kind, false, key);
                 if organisation {
                     self.add_reference(&mention.name, index);
                 } else {
@@ -309,18 +300,24 @@ impl Entities {
         if let Some(&index) = self.by_key.get(&key) {
             return index;
         }
+        let index = self.push(&mention.name, SourceKind::Person, false, key);
+        self.add_reference(&mention.name, index);
+        index
+    }
+
+    /// A new entity filed under `key`, with nothing known of it yet.
+    fn push(&mut self, name: &str, kind: SourceKind, evident: bool, key: String) -> usize {
         let index = self.entities.len();
         self.entities.push(Entity {
-            name: mention.name.clone(),
-            kind: SourceKind::Person,
-            evident: false,
+            name: name.to_string(),
+            kind,
+            evident,
             gender: None,
             descriptions: Vec::new(),
             heads: Vec::new(),
             first_full: None,
         });
         self.by_key.insert(key, index);
-        self.add_reference(&mention.name, index);
         index
     }
 
@@ -482,17 +479,7 @@ impl Entities {
         if let Some(&index) = self.by_key.get(&key) {
             return index;
         }
-        let index = self.entities.len();
-        self.entities.push(Entity {
-            name: name.clone(),
-            kind,
-            evident: true,
-            gender: None,
-            descriptions: Vec::new(),
-            heads: Vec::new(),
-            first_full: None,
-        });
-        self.by_key.insert(key, index);
+        let index = self.push(&name, kind, true, key);
         self.add_reference(&name, index);
         index
     }

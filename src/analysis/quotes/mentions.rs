@@ -3,8 +3,9 @@
 //! appositive around it. Found from the block alone, so it can be kept
 //! while the block is unchanged.
 
-use super::lexicon::{is_person_noun, lower, title_role, word, ORG_NOUNS};
+use super::lexicon::{lower, title_role, word};
 use super::names::{strip_possessive, Gender};
+use super::nouns::is_person_noun;
 use super::tags::Tags;
 use super::words::Token;
 use crate::text::Span;
@@ -315,34 +316,27 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     // `De Bruyn`, `Van Buren`: a surname with its particle, on later
     // reference.
     let particle_led = names.len() == 2 && tokens[names[0]].tags.has(Tags::CONNECTOR) && !titled;
-    if particle_led {
-        return Some(NameMention {
-            span,
-            name,
-            kind: NameKind::Single,
-            gender,
-            titled,
-            family_first: false,
-            name_like: true,
-            given_first: false,
-            roles,
-            descriptions,
-        });
-    }
-    if names.len() == 1 {
+    // One word (or a particle and a surname) is resolved with the whole
+    // draft; whether the lists know it as a name is all it says now.
+    let single = if particle_led {
+        Some(true)
+    } else if names.len() == 1 {
         let tags = tokens[last].tags;
-        if tags.has(Tags::PRONOUN.with(Tags::OPENER)) && !titled {
-            return None;
-        }
-        if tags.has(Tags::ALL_CAPS) && !titled {
+        if tags.has(Tags::PRONOUN.with(Tags::OPENER).with(Tags::ALL_CAPS)) && !titled {
             return None;
         }
         // A name the lists know, unless it is also a place (`China`,
         // `Houston`) or a common word opening a sentence (`Young`).
-        let name_like = titled
-            || (tags.name_like()
-                && !tags.has(Tags::PLACE)
-                && !(tags.has(Tags::COMMON) && tags.has(Tags::SENTENCE_START)));
+        Some(
+            titled
+                || (tags.name_like()
+                    && !tags.has(Tags::PLACE)
+                    && !(tags.has(Tags::COMMON) && tags.has(Tags::SENTENCE_START))),
+        )
+    } else {
+        None
+    };
+    if let Some(name_like) = single {
         return Some(NameMention {
             span,
             name,
@@ -474,12 +468,6 @@ pub fn role_gender(role: &str) -> Option<Gender> {
     } else {
         None
     }
-}
-
-/// Whether a lower-case word is a noun for an organisation that can head
-/// a description (`the ministry`) or follow a name (`the Trump campaign`).
-pub fn is_org_noun(word: &str) -> bool {
-    ORG_NOUNS.contains(&word)
 }
 
 /// Whether a name's last word makes it a law's: `Act`, `Amendment`.

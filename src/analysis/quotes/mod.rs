@@ -6,12 +6,16 @@
 //! the result into findings.
 
 mod attribution;
+mod cue_speakers;
 mod cues;
 mod entities;
 mod lexicon;
 mod marks;
 mod mentions;
 mod names;
+mod nouns;
+mod plan;
+mod resolve;
 mod rules;
 mod salience;
 mod sources;
@@ -28,9 +32,9 @@ use super::{Quote, Speaker};
 use crate::config::Config;
 use crate::markdown::{Block, Edit};
 use crate::text::Span;
-use attribution::BlockPlan;
 use entities::Entities;
 use mentions::NameMention;
+use plan::BlockPlan;
 
 /// What a block's own text decides: the names it gives and its
 /// quotations' kinds and speaker phrases.
@@ -106,9 +110,7 @@ pub(super) fn find_quotes_reusing(
                 tags::tag_block(text, &mut tokens, &sentences);
                 BlockWork {
                     names: mentions::find_names(text, &tokens),
-                    plan: attribution::plan_block(
-                        text, &marked, first, &tokens, &sentences, config,
-                    ),
+                    plan: plan::plan_block(text, &marked, first, &tokens, &sentences, config),
                 }
             });
             (first, origin, work)

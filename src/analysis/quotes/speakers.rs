@@ -2,6 +2,7 @@
 //! sentence's subject.
 
 use super::lexicon::*;
+use super::nouns::*;
 use super::tags::Tags;
 use super::words::{Token, TokenKind};
 use crate::analysis::MentionForm;
@@ -147,27 +148,8 @@ fn adjective_alone(text: &str, token: &Token, next: Option<&Token>) -> bool {
     // Followed by a lower-case word it modifies (`Chinese officials`); a
     // name otherwise (`said Cuban, who ...`).
     let modifies = next.is_some_and(|n| n.is_word() && !n.tags.has(Tags::CAPITAL));
-    modifies && token.tags.has(Tags::DEMONYM)
-        || matches!(
-            &*lower(text, token),
-            "republican"
-                | "democratic"
-                | "democrat"
-                | "gop"
-                | "conservative"
-                | "liberal"
-                | "progressive"
-                | "libertarian"
-                | "independent"
-                | "muslim"
-                | "latino"
-                | "latin"
-                | "jewish"
-                | "christian"
-                | "catholic"
-                | "evangelical"
-                | "former"
-        )
+    let word = lower(text, token);
+    (modifies && token.tags.has(Tags::DEMONYM)) || is_affiliation(&word) || word == "former"
 }
 
 /// Whether a lower-case noun can head the description of a speaker: a
@@ -182,7 +164,7 @@ pub fn can_speak(head: &str) -> bool {
 fn speaking_noun(head: &str) -> bool {
     is_person_noun(head)
         || DOCUMENT_NOUNS.contains(&head)
-        || super::mentions::is_org_noun(head)
+        || is_org_noun(head)
         || GROUP_HEADS.contains(&head)
         || ANONYMOUS_HEADS.contains(&head)
         || title_role(head).is_some_and(|r| !r.is_empty())

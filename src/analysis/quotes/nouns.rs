@@ -1,0 +1,130 @@
+//! The nouns that can head the description of a speaker (`the
+//! spokesperson`, `officials`, `the ministry`, `protesters`, `the memo`),
+//! and the party and faith adjectives that never speak alone. Tagging reads
+//! them into `Tags::SPEAKS` and its kin once per word.
+
+use super::lexicon::WordSet;
+
+/// Head nouns of anonymous sources.
+#[rustfmt::skip]
+pub static ANONYMOUS_HEADS: WordSet = WordSet::new(&[
+    "source", "sources", "official", "officials", "person", "people", "insider", "insiders",
+    "aide", "aides", "diplomat", "diplomats", "individual", "individuals",
+]);
+
+/// Plural nouns for several people who are no organisation: the heads of
+/// a group that speaks (`protesters chanted`, `Democrats said`).
+#[rustfmt::skip]
+pub static GROUP_HEADS: WordSet = WordSet::new(&[
+    "protesters", "protestors", "demonstrators", "voters", "supporters", "critics", "opponents",
+    "residents", "democrats", "republicans", "conservatives", "liberals", "progressives",
+    "lawmakers", "legislators", "senators", "analysts", "experts", "economists", "activists",
+    "advocates", "students", "parents", "workers", "members", "leaders", "fans", "delegates",
+    "attendees", "participants", "candidates", "citizens", "farmers", "teachers", "scientists",
+    "researchers", "doctors", "nurses", "executives", "investors", "owners", "employees",
+    "organizers", "organisers", "volunteers", "veterans", "families", "neighbors", "neighbours",
+    "observers", "commentators", "pundits", "strategists", "pollsters", "donors", "backers",
+    "allies", "rivals", "skeptics", "detractors", "defenders", "proponents", "authors", "writers",
+    "editors", "reporters", "journalists", "historians", "scholars", "economists", "prosecutors",
+    "investigators", "judges", "attorneys", "lawyers", "police", "troops", "soldiers", "crowd",
+    "audience", "protesters", "marchers", "chanters", "delegations", "americans", "europeans",
+    "both", "others", "many", "some",
+]);
+
+/// Nouns for a person, which can head a description that speaks (`the
+/// spokesperson said`, `a longtime adviser said`). Words ending in `-er`,
+/// `-or`, `-ist` or `-ian` count too (`is_person_noun`).
+#[rustfmt::skip]
+pub static PERSON_NOUNS: WordSet = WordSet::new(&[
+    "spokesperson", "spokesman", "spokeswoman", "official", "aide", "adviser", "advisor", "lawyer",
+    "attorney", "candidate", "nominee", "senator", "congressman", "congresswoman",
+    "representative", "governor", "mayor", "president", "secretary", "minister", "ambassador",
+    "director", "chairman", "chairwoman", "chair", "chief", "executive", "ceo", "founder",
+    "professor", "analyst", "expert", "economist", "strategist", "consultant", "pollster",
+    "operative", "activist", "advocate", "organizer", "leader", "member", "manager", "host",
+    "anchor", "moderator", "reporter", "correspondent", "columnist", "writer", "author", "editor",
+    "historian", "scientist", "researcher", "doctor", "nurse", "teacher", "student", "resident",
+    "voter", "supporter", "critic", "witness", "neighbor", "neighbour", "friend", "mother",
+    "father", "son", "daughter", "wife", "husband", "man", "woman", "boy", "girl", "owner",
+    "worker", "officer", "detective", "sheriff", "judge", "justice", "prosecutor", "investigator",
+    "agent", "soldier", "veteran", "pastor", "priest", "rabbi", "imam", "bishop", "pope", "king",
+    "queen", "prince", "princess", "celebrity", "actor", "actress", "singer", "star", "coach",
+    "player", "delegate", "lawmaker", "legislator", "billionaire", "businessman", "businesswoman",
+    "mogul", "commentator", "pundit", "blogger", "donor", "volunteer", "staffer", "employee",
+    "insider", "diplomat", "general", "colonel", "commander", "source", "person", "individual",
+    "candidate", "frontrunner", "front-runner", "incumbent", "challenger", "governor",
+    "lieutenant", "deputy", "assistant", "clerk", "trustee", "commissioner", "superintendent",
+    "principal", "physician", "surgeon", "neurosurgeon", "entrepreneur", "investor", "economist",
+    "ally", "rival", "opponent", "colleague", "partner", "boss", "veteran", "victim", "survivor",
+    "parent", "child", "grandmother", "grandfather", "brother", "sister", "uncle", "aunt",
+    "cousin", "nephew", "niece", "fan", "guest", "panelist", "moderator", "congressional",
+    "republican", "democrat", "conservative", "liberal", "progressive", "independent",
+    "libertarian", "confidant", "consultant", "assistant", "participant", "immigrant", "resident",
+    "student", "agent", "opponent", "attendant", "defendant", "plaintiff", "claimant", "informant",
+    "applicant", "migrant", "servant", "tenant", "merchant", "lieutenant", "sergeant",
+    "correspondent", "respondent", "dissident", "parent", "president", "incumbent", "constituent",
+    "recipient", "spokesmen", "spokeswomen", "spokespeople", "people", "friends", "relatives",
+]);
+
+/// Lower-case nouns for an organisation: the head of a description that
+/// speaks for one (`the ministry said`), or a word after a name that makes
+/// it one (`the Trump campaign`).
+#[rustfmt::skip]
+pub static ORG_NOUNS: WordSet = WordSet::new(&[
+    "campaign", "administration", "government", "ministry", "department", "company", "agency",
+    "office", "committee", "team", "camp", "firm", "organization", "organisation", "network",
+    "newspaper", "paper", "board", "council", "court", "party", "union", "coalition", "university",
+    "school", "police", "embassy", "army", "military", "commission", "group", "institute",
+    "foundation", "association", "corporation", "bank", "fund", "channel", "station", "outlet",
+    "publication", "magazine", "website", "site", "service", "bureau", "authority", "regime",
+    "cabinet", "parliament", "legislature", "congress", "senate", "house", "caucus", "club",
+    "league", "federation", "alliance", "movement", "church", "hospital", "district", "county",
+    "city", "state", "country", "nation", "pac", "charity", "nonprofit",
+]);
+
+/// Nouns for a document that a draft may quote as its source: `the
+/// statement said`, `the ad says`, `the memo read`.
+#[rustfmt::skip]
+pub static DOCUMENT_NOUNS: WordSet = WordSet::new(&[
+    "statement", "statements", "email", "e-mail", "emails", "letter", "memo", "ad", "ads",
+    "advertisement", "report", "editorial", "release", "tweet", "tweets", "post", "message",
+    "note", "lawsuit", "suit", "complaint", "filing", "document", "documents", "ruling", "order",
+    "opinion", "decision", "poll", "survey", "study", "analysis", "headline", "sign", "banner",
+    "slogan", "website", "page", "video", "book", "article", "column", "story", "transcript",
+    "text", "petition", "resolution", "platform", "motion", "card", "flyer", "memoir", "speech",
+    "cable", "indictment", "affidavit", "brief", "plan", "proposal", "guidance", "policy",
+    "caption", "script", "spot", "commercial", "voice-over", "narrator", "label", "placard",
+    "billboard", "verdict", "warrant", "summary", "findings", "audit", "review",
+]);
+
+/// Party, ideology and faith words: adjectives before a noun (`Republican
+/// claims`, `Muslim voters`), never a speaker alone.
+#[rustfmt::skip]
+pub static AFFILIATIONS: WordSet = WordSet::new(&[
+    "republican", "democratic", "democrat", "gop", "conservative", "liberal", "progressive",
+    "libertarian", "independent", "muslim", "latino", "latin", "jewish", "christian", "catholic",
+    "evangelical",
+]);
+
+/// Whether a lower-case word is a party, ideology or faith adjective.
+pub fn is_affiliation(word: &str) -> bool {
+    AFFILIATIONS.contains(&word)
+}
+
+/// Whether a lower-case word names a person: a word of `PERSON_NOUNS`, or a
+/// word ending in `-er`, `-or`, `-ist` or `-ian` (`organizer`,
+/// `director`, `activist`, `politician`).
+pub fn is_person_noun(word: &str) -> bool {
+    PERSON_NOUNS.contains(&word)
+        || (word.len() > 5
+            && (word.ends_with("er")
+                || word.ends_with("or")
+                || word.ends_with("ist")
+                || word.ends_with("ian")))
+}
+
+/// Whether a lower-case word is a noun for an organisation that can head
+/// a description (`the ministry`) or follow a name (`the Trump campaign`).
+pub fn is_org_noun(word: &str) -> bool {
+    ORG_NOUNS.contains(&word)
+}

@@ -1,0 +1,422 @@
+//! What a block's own words decide about its quotations: each one's kind
+//! (direct, partial, scare, title) and the speaker phrases that may
+//! attribute it, the block's signature lines, colon lead-in and last verb
+//! of saying, and which names are speakers or subjects in it. Kept with
+//! the block while it is unchanged; resolving the phrases to people needs
+//! the whole draft and is `attribution`'s.
+
+use std::ops::Range;
+
+use super::marks::MarkedQuote;
+use super::mentions::is_nickname;
+use super::salience::Role;
+use super::speakers::{phrase_starting_at, sentence_subject, speaker_before, SpeakerPhrase};
+use super::tags::Tags;
+use super::words::Token;
+use crate::analysis::{How, MentionForm, QuoteKind};
+use crate::config::Config;
+use crate::text::Span;
+
+use super::cue_speakers::{cue_speakers, CueSpeaker};
+
+/// A speaker phrase and the words that make it one (a verb of saying, a
+/// colon), not yet resolved to a person.
+pub type Found = (SpeakerPhrase, Option<Span>);
+
+/// What a block's own words decide about one of its quotations: its kind
+/// and the speaker phrases that may attribute it. Resolving the phrases to
+/// people needs the whole draft, and is left to `attribute`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotePlan {
+    /// Index among the block's quotations.
+    pub quote: usize,
+    pub kind: QuoteKind,
+    /// The speaker of a verb of saying in the quote's sentence or the next,
+    /// the name on a signature line under it, else the sentence's subject.
+    pub speaker: Option<Found>,
+    /// Where `speaker` was found.
+    pub how: How,
+    /// Whether a verb of saying in the quote's own sentence attributes it.
+    pub in_sentence: bool,
+    /// The verb of saying nearest the quote anywhere in the block, when the
+    /// quote may need one.
+    pub nearest: Option<Found>,
+}
+
+/// What a block's own words decide about its quotations and what it hands
+/// to the next block.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BlockPlan {
+    pub quotes: Vec<QuotePlan>,
+    /// The block opens with a quotation and has no verb of saying.
+    pub quote_only: bool,
+    /// The speaker of a colon lead-in at the block's end.
+    pub lead_in: Option<Found>,
+    /// The speaker of the block's last verb of saying.
+    pub last_cue: Option<Found>,
+    /// The block's last sentence is speech: it has a verb of saying or a
+    /// quotation. Only then does a paragraph of quotes after it take its
+    /// speaker by context.
+    pub ends_speaking: bool,
+    /// A signature line that is the whole block (`― Wang Wenbin,
+    /// spokesperson`), for the quotations of the block before.
+    pub signature: Option<Found>,
+    /// Where each sentence starts.
+    pub sentences: Vec<usize>,
+    /// The speaker phrases of its verbs of saying and its sentences'
+    /// subjects: how prominently a name in them is mentioned.
+    pub roles: Vec<(Span, Role)>,
+    /// Sentence subjects that are pronouns or definite descriptions (`He
+    /// added ...`, `The senator argued ...`): resolved in order, they keep
+    /// who the draft is talking about in view.
+    pub chain: Vec<SpeakerPhrase>,
+}
+
+pub fn moved(found: &Found, from: usize, to: usize) -> Found {
+    let (phrase, cue) = found;
+    (
+        SpeakerPhrase {
+            span: phrase.span.moved(from, to),
+            form: phrase.form,
+        },
+        cue.map(|cue| cue.moved(from, to)),
+    )
+}
+
+impl BlockPlan {
+    /// The plan for a block that moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> BlockPlan {
+        let found = |f: &Option<Found>| f.as_ref().map(|f| moved(f, from, to));
+        BlockPlan {
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| QuotePlan {
+                    speaker: found(&q.speaker),
+                    nearest: found(&q.nearest),
+                    ..q.clone()
+                })
+                .collect(),
+            quote_only: self.quote_only,
+            ends_speaking: self.ends_speaking,
+            lead_in: found(&self.lead_in),
+            last_cue: found(&self.last_cue),
+            signature: found(&self.signature),
+            sentences: self.sentences.iter().map(|&s| s + to - from).collect(),
+            roles: self
+                .roles
+                .iter()
+                .map(|&(span, role)| (span.moved(from, to), role))
+                .collect(),
+            chain: self
+                .chain
+                .iter()
+                .map(|p| SpeakerPhrase {
+                    span: p.span.moved(from, to),
+                    form: p.form,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Classify a block's quotations and find the speaker phrases that may
+/// attribute them, from the block alone. `first` is the index of the
+/// block's first quotation in `marked`.
+pub fn plan_block(
+    text: &str,
+    marked: &[MarkedQuote],
+    first: usize,
+    block_tokens: &[Token],
+    sents: &[Range<usize>],
+    config: &Config,
+) -> BlockPlan {
+    let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
+    let cues = cue_speakers(text, block_tokens, sents, config);
+    let found = |c: &CueSpeaker| (c.speaker.clone(), Some(c.cue));
+    // A paragraph that opens with a quote and names nobody continues the
+    // previous paragraph's speaker.
+    let opens_with_quote = block_tokens
+        .iter()
+        .find(|t| t.is_word() || t.quote().is_some())
+        .is_some_and(|t| t.quote().is_some());
+    let mut plan = BlockPlan {
+        quote_only: opens_with_quote && cues.is_empty(),
+        ..BlockPlan::default()
+    };
+    for (ti, token) in block_tokens.iter().enumerate() {
+        let Some(qi) = token.quote() else { continue };
+        let m = &marked[qi];
+        let s = sentence_of(ti);
+        let nearest = |cands: &mut dyn Iterator<Item = &CueSpeaker>| {
+            cands.min_by_key(|c| c.at.abs_diff(ti)).cloned()
+        };
+        let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s));
+        let next_sentence = || {
+            let next = sents.get(s + 1)?;
+            if next.clone().any(|i| block_tokens[i].quote().is_some()) {
+                return None;
+            }
+            // Only a sentence that opens with its speaker and verb
+            // (`Wang added.`, `That was how Wang put it.`) attributes the
+            // quote before it.
+            nearest(
+                &mut cues
+                    .iter()
+                    .filter(|c| c.sentence == s + 1 && c.at <= next.start + 5),
+            )
+        };
+        let signature = signature_after(text, block_tokens, ti);
+        let mut how = How::Sentence;
+        let direct_hit = match (&in_sentence, &signature) {
+            (Some(hit), _) => Some(hit.clone()),
+            (None, Some(_)) => None,
+            (None, None) => next_sentence().inspect(|_| how = How::NextSentence),
+        };
+        let nickname = is_nickname(text, block_tokens, ti);
+        let mut kind = if nickname {
+            QuoteKind::Scare
+        } else {
+            classify(
+                text,
+                m,
+                block_tokens,
+                ti,
+                &sents[s],
+                direct_hit.is_some() || signature.is_some(),
+                config,
+            )
+        };
+        let mut speaker = direct_hit.as_ref().map(found);
+        if speaker.is_none() && signature.is_some() {
+            speaker = signature;
+            how = How::Signature;
+        }
+        // A partial quote woven into a sentence, or one after a colon in it,
+        // belongs to the sentence's subject.
+        let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
+        let short_phrase =
+            kind == QuoteKind::Scare && m.content.slice(text).split_whitespace().nth(1).is_some();
+        if speaker.is_none()
+            && !nickname
+            && (kind == QuoteKind::Partial || colon_before || short_phrase)
+        {
+            // `... - Carl Bialik: "..."`: the name right before a colon.
+            let before_colon = colon_before
+                .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
+                .flatten()
+                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+            let subject = before_colon
+                .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
+                .filter(|subject| subject.span.end <= token.span.start)
+                // A short phrase in quotes is someone's words only when a
+                // person is the subject: `Trump blasted its "outrageous
+                // practices"`.
+                .filter(|subject| {
+                    !short_phrase
+                        || matches!(
+                            subject.form,
+                            MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+                        )
+                });
+            if short_phrase && subject.is_some() {
+                kind = QuoteKind::Partial;
+            }
+            how = How::Paragraph;
+            speaker =
+                subject.map(|subject| (subject, colon_before.then(|| block_tokens[ti - 1].span)));
+        }
+        let nearest = if speaker.is_none() && kind.needs_attribution() {
+            nearest(&mut cues.iter()).as_ref().map(found)
+        } else {
+            None
+        };
+        plan.quotes.push(QuotePlan {
+            quote: qi - first,
+            kind,
+            speaker,
+            how,
+            in_sentence: in_sentence.is_some(),
+            nearest,
+        });
+    }
+    plan.lead_in = colon_lead_in(text, block_tokens, sents, &cues);
+    plan.last_cue = cues.last().map(found);
+    plan.ends_speaking = sents.last().is_some_and(|last| {
+        let at = sents.len() - 1;
+        cues.iter().any(|c| c.sentence == at)
+            || last.clone().any(|i| block_tokens[i].quote().is_some())
+    });
+    plan.signature = signature_line(text, block_tokens);
+    plan.sentences = sents
+        .iter()
+        .filter_map(|r| block_tokens.get(r.start).map(|t| t.span.start))
+        .collect();
+    plan.chain = sents
+        .iter()
+        .filter_map(|r| {
+            let at = subject_word(block_tokens, r)?;
+            let tags = block_tokens[at].tags;
+            let word = block_tokens[at].span.slice(text);
+            if tags.has(Tags::PRONOUN)
+                && (word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"))
+            {
+                return Some(SpeakerPhrase {
+                    span: block_tokens[at].span,
+                    form: MentionForm::Pronoun,
+                });
+            }
+            if word.eq_ignore_ascii_case("the") {
+                return phrase_starting_at(text, block_tokens, at, r.end)
+                    .filter(|p| p.form == MentionForm::Description);
+            }
+            None
+        })
+        .collect();
+    plan.roles = cues
+        .iter()
+        .map(|c| (c.speaker.span, Role::Speaker))
+        .chain(
+            sents
+                .iter()
+                .filter_map(|r| subject_word(block_tokens, r))
+                .map(|i| (block_tokens[i].span, Role::Subject)),
+        )
+        .collect();
+    plan
+}
+
+/// The word a sentence's subject most likely starts at: its first word,
+/// or the first after a comma that closes an opening phrase (`When the
+/// vote failed, Demir left`). Cheaper than `sentence_subject`, and enough
+/// to tell which names a sentence is about.
+fn subject_word(tokens: &[Token], range: &Range<usize>) -> Option<usize> {
+    let first = range
+        .clone()
+        .find(|&i| tokens[i].is_word() && !tokens[i].tags.has(Tags::DATELINE))?;
+    if tokens[first]
+        .tags
+        .has(Tags::SUBORDINATOR.with(Tags::OPENER))
+        && !tokens[first].tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
+    {
+        let comma = (first..range.end)
+            .take(20)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        return (comma + 1..range.end).find(|&i| tokens[i].is_word());
+    }
+    Some(first)
+}
+
+/// Whether a token is a dash that can lead a signature line.
+fn is_signature_dash(token: &Token) -> bool {
+    token.is_punct('―') || token.is_punct('—') || token.is_punct('–') || token.is_punct('~')
+}
+
+/// The name on a signature line right after the quotation at token `at`:
+/// `"..." ― Wang Wenbin, spokesperson`.
+fn signature_after(text: &str, tokens: &[Token], at: usize) -> Option<Found> {
+    let dash = tokens.get(at + 1).filter(|t| is_signature_dash(t))?;
+    let name = tokens.get(at + 2)?;
+    if !name.is_word() || !name.tags.has(Tags::CAPITAL) {
+        return None;
+    }
+    let phrase = phrase_starting_at(text, tokens, at + 2, tokens.len())
+        .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
+    // The signature ends the sentence or the block: the name is followed
+    // by nothing, a comma (its title), or the end of a sentence.
+    let after = tokens.partition_point(|t| t.span.start < phrase.span.end);
+    let ends = tokens.get(after).is_none_or(|t| {
+        t.is_punct(',') || t.is_punct('.') || t.is_punct('(') || t.quote().is_some()
+    });
+    ends.then_some((phrase, Some(dash.span)))
+}
+
+/// A block that is a signature line: a dash and a name, maybe a title.
+fn signature_line(text: &str, tokens: &[Token]) -> Option<Found> {
+    let dash = tokens.first().filter(|t| is_signature_dash(t))?;
+    let phrase = phrase_starting_at(text, tokens, 1, tokens.len())
+        .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
+    let after = tokens.partition_point(|t| t.span.start < phrase.span.end);
+    // A title may follow after a comma; a sentence of its own may not.
+    let short =
+        tokens.len() <= after + 16 && !tokens[after..].iter().any(|t| t.tags.has(Tags::CUE));
+    short.then_some((phrase, Some(dash.span)))
+}
+
+/// When a block's words end with a colon (`Wang said:`, `Feld put it
+/// plainly:`), the speaker of the quotations that open the next block: the
+/// speaker of a verb of saying in its last sentence, else the name or
+/// pronoun that starts that sentence, with the colon as the cue.
+fn colon_lead_in(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+    cues: &[CueSpeaker],
+) -> Option<Found> {
+    let colon = tokens.last().filter(|t| t.is_punct(':'))?.span;
+    let last_sentence = sentences.len().checked_sub(1)?;
+    let found = cues.iter().rev().find(|c| c.sentence == last_sentence);
+    match found {
+        Some(c) => Some((c.speaker.clone(), Some(Span::new(c.cue.start, colon.end)))),
+        None => {
+            let range = &sentences[last_sentence];
+            Some((sentence_subject(text, tokens, range)?, Some(colon)))
+        }
+    }
+}
+
+/// What kind of quotation a span is, from its words and where it stands.
+fn classify(
+    text: &str,
+    m: &MarkedQuote,
+    tokens: &[Token],
+    at: usize,
+    sentence: &Range<usize>,
+    cue_nearby: bool,
+    config: &Config,
+) -> QuoteKind {
+    if m.continues || m.runs_on {
+        return QuoteKind::Direct;
+    }
+    let content = m.content.slice(text).trim();
+    let ends_sentence = content.ends_with(['.', '?', '!', ',', '…']);
+    let before = &tokens[sentence.start..at];
+    let starts_sentence = before.iter().all(|t| !t.is_word() && t.quote().is_none())
+        || before.last().is_some_and(|t| t.is_punct(':'))
+        || (before.last().is_some_and(|t| t.is_punct(',')) && cue_nearby);
+    let capital = content
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+
+    if !cue_nearby {
+        // The words are counted only as far as the tests below look: a
+        // title has at most ten, and a quote of `min_quote_words` is long
+        // enough to be someone's words.
+        let limit = config.min_quote_words.max(11);
+        let mut words = 0;
+        let mut all_title_words = true;
+        for word in content
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(limit)
+        {
+            words += 1;
+            all_title_words &= word.chars().next().is_some_and(char::is_uppercase)
+                || (word.len() <= 4 && word.chars().all(char::is_lowercase));
+        }
+        let title_case = (2..=10).contains(&words) && all_title_words;
+        if title_case && !ends_sentence {
+            return QuoteKind::Title;
+        }
+        if words < config.min_quote_words && !(starts_sentence && ends_sentence) {
+            return QuoteKind::Scare;
+        }
+    }
+    if starts_sentence && capital {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}

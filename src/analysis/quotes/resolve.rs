@@ -1,0 +1,347 @@
+//! Resolving speaker phrases to the draft's identities as the walk meets
+//! them: names and surnames through `entities`; pronouns to the most
+//! salient person or organisation they can mean; descriptions by role,
+//! else the most salient; and the kind of a source no identity stands for.
+
+use super::entities::{fold, Entities};
+use super::lexicon::title_role;
+use super::names::Gender;
+use super::nouns::{is_org_noun, is_person_noun, ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS};
+use super::salience::{Occurrence, Role, Salience};
+use super::speakers::SpeakerPhrase;
+use crate::analysis::{Attribution, Cue, How, MentionForm, SourceKind, SpeakerMention};
+use crate::text::Span;
+
+use super::attribution::Resolved;
+use super::plan::{BlockPlan, Found};
+
+/// The salience of every name mention of the draft: where each sentence
+/// starts, and how prominently each name is mentioned in its sentence.
+pub fn salience_of(plans: &[(usize, usize, &BlockPlan)], entities: &Entities) -> Salience {
+    let starts: Vec<usize> = plans
+        .iter()
+        .flat_map(|&(_, base, plan)| plan.sentences.iter().map(move |&s| s + base))
+        .collect();
+    let mut salience = Salience::new(starts);
+    for mention in &entities.mentions {
+        let Some(&(_, base, plan)) = plans.get(mention.block) else {
+            continue;
+        };
+        let role = plan
+            .roles
+            .iter()
+            .filter(|(span, role)| match role {
+                // The subject's first word lies in the name (`Sen. Jon
+                // Tester` starts at `Sen.`, the name at `Jon`).
+                Role::Subject => {
+                    mention.span.start <= span.end + base && span.start + base < mention.span.end
+                        || (span.start + base <= mention.span.start
+                            && mention.span.start <= span.end + base + 24)
+                }
+                _ => span.start + base <= mention.span.start && mention.span.end <= span.end + base,
+            })
+            .map(|&(_, role)| role)
+            .min_by_key(|role| match role {
+                Role::Speaker => 0,
+                Role::Subject => 1,
+                Role::Other => 2,
+            })
+            .unwrap_or(Role::Other);
+        let sentence = salience.sentence_of(mention.span.start);
+        salience.mention(Occurrence {
+            at: mention.span.start,
+            block: mention.block,
+            sentence,
+            entity: mention.entity,
+            role,
+        });
+    }
+    salience
+}
+
+/// Resolving speaker phrases in document order.
+pub struct Walk<'w, 't> {
+    pub text: &'t str,
+    pub entities: &'w mut Entities,
+    pub salience: &'w mut Salience,
+    pub block: usize,
+}
+
+impl Walk<'_, '_> {
+    /// Record that an entity spoke at `at`.
+    pub fn spoke(&mut self, at: usize, entity: usize) {
+        let sentence = self.salience.sentence_of(at);
+        self.salience.spoke(Occurrence {
+            at,
+            block: self.block,
+            sentence,
+            entity,
+            role: Role::Speaker,
+        });
+    }
+
+    /// Resolve a sentence's subject, a pronoun or description, and count it
+    /// as a mention of whoever it means.
+    pub fn follow(&mut self, subject: &SpeakerPhrase, base: usize) {
+        let span = subject.span.moved(0, base);
+        let written = span.slice(self.text);
+        let entity = match subject.form {
+            MentionForm::Pronoun => self.pronoun(span.start, written),
+            _ => self.described(span.start, written),
+        };
+        if let Some(entity) = entity {
+            let sentence = self.salience.sentence_of(span.start);
+            self.salience.spoke(Occurrence {
+                at: span.start,
+                block: self.block,
+                sentence,
+                entity,
+                role: Role::Subject,
+            });
+        }
+    }
+
+    /// The attribution for a speaker phrase, with the entity it means.
+    pub fn resolve(&mut self, found: &Found, how: How) -> Resolved {
+        let (speaker, cue) = found;
+        let text = self.text;
+        let written = speaker.span.slice(text);
+        let at = speaker.span.start;
+        let entity = match speaker.form {
+            MentionForm::Name | MentionForm::Surname => Some(self.named(speaker.span, written)),
+            MentionForm::Pronoun => self.pronoun(at, written),
+            // `the Washington Post`, `The Federalist`: a capitalised name
+            // after the article is an organisation's name, not a role.
+            MentionForm::Description if names_an_organisation(written) => {
+                let name = written.split_once(' ').map_or(written, |(_, n)| n);
+                let entity = self.named(speaker.span, name);
+                // A capitalised run nothing marked as a person, spoken of
+                // with `the`, is an organisation.
+                let found = &mut self.entities.entities[entity];
+                if !found.evident {
+                    found.kind = SourceKind::Organisation;
+                }
+                Some(entity)
+            }
+            MentionForm::Description => self.described(at, written),
+            MentionForm::Anonymous => None,
+        };
+        let kind = match entity {
+            Some(e) => self.entities.entities[e].kind,
+            None => unnamed_kind(speaker.form, written),
+        };
+        let name = entity.map(|e| self.entities.entities[e].name.clone());
+        let attribution = Attribution {
+            speaker: SpeakerMention {
+                span: speaker.span,
+                text: written.to_string(),
+                name,
+                form: speaker.form,
+                kind,
+            },
+            cue: cue.map(|span| Cue {
+                span,
+                text: span.slice(text).to_string(),
+            }),
+            how,
+        };
+        (attribution, entity)
+    }
+
+    /// The entity a name or surname as written means, made if need be.
+    fn named(&mut self, span: Span, written: &str) -> usize {
+        if let Some(entity) = self
+            .entities
+            .named_in(span)
+            .or_else(|| self.entities.by_name(written))
+        {
+            return entity;
+        }
+        let last = written.split_whitespace().last().unwrap_or(written);
+        let known = super::names::known(last);
+        let capitals = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !last.chars().any(char::is_lowercase);
+        let kind = if known.place || capitals || super::names::is_place_phrase(written) {
+            SourceKind::Organisation
+        } else {
+            SourceKind::Person
+        };
+        self.entities.speaker_named(written, kind)
+    }
+
+    /// The entity a pronoun at `at` means: the most salient entity of a
+    /// kind and gender it can refer to.
+    fn pronoun(&mut self, at: usize, written: &str) -> Option<usize> {
+        let pronoun = written.to_lowercase();
+        let entities = &self.entities.entities;
+        let found = match pronoun.as_str() {
+            "he" | "she" => {
+                let gender = if pronoun == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                self.salience.best(at, self.block, |e| {
+                    let entity = &entities[e];
+                    // Only someone the draft marks as a person: a
+                    // capitalised run nothing marks is no one to be `he`.
+                    if entity.kind != SourceKind::Person || !entity.evident {
+                        return None;
+                    }
+                    match entity.gender {
+                        Some(g) if g == gender => Some(5),
+                        Some(Gender::Either) | None => Some(0),
+                        Some(_) => None,
+                    }
+                })
+            }
+            "they" | "it" => self.salience.best(at, self.block, |e| {
+                (entities[e].kind == SourceKind::Organisation).then_some(0)
+            }),
+            "who" => self
+                .salience
+                .nearest_in_sentence(at, |e| entities[e].kind != SourceKind::Unknown),
+            _ => None,
+        };
+        if let Some(entity) = found {
+            match pronoun.as_str() {
+                "he" => self.entities.learn_gender(entity, Gender::Male),
+                "she" => self.entities.learn_gender(entity, Gender::Female),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// The entity a description means: the most salient one whose titles,
+    /// appositives or name give the description's head noun.
+    fn described(&mut self, at: usize, description: &str) -> Option<usize> {
+        let head = description_head(description)?;
+        let gender = super::mentions::role_gender(&head);
+        let entities = &self.entities.entities;
+        let fits_gender =
+            |e: usize| gender.is_none_or(|g| entities[e].gender.is_none_or(|known| known == g));
+        let candidates = self.entities.with_head(&head);
+        if !candidates.is_empty() {
+            let has_head = |e: usize| entities[e].heads.contains(&head);
+            let near = self.salience.best(at, self.block, |e| {
+                (has_head(e) && fits_gender(e)).then_some(0)
+            });
+            // Someone the draft gave that role further back.
+            return near.or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&e| fits_gender(e))
+                    .filter(|&e| self.entities.first_full(e).is_some_and(|f| f < at))
+                    .max_by_key(|&e| self.entities.first_full(e))
+            });
+        }
+        // A definite description of a person the draft gave no such role
+        // (`the billionaire`, `the 46-year-old`) means the most salient
+        // person, as `he` or `she` would; an organisation's noun (`the
+        // ministry`) the most salient organisation with that word.
+        let definite = description
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !definite {
+            return None;
+        }
+        if is_org_noun(&head) {
+            return self.salience.best(at, self.block, |e| {
+                (entities[e].kind == SourceKind::Organisation
+                    && entities[e].name.to_lowercase().contains(&head))
+                .then_some(0)
+            });
+        }
+        // Not for a source who speaks for someone else, or one the draft
+        // withholds: `the spokesman`, `the official` are not the principal.
+        let speaks_for_others = ANONYMOUS_HEADS.contains(&head.as_str())
+            || matches!(
+                head.as_str(),
+                "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "aide"
+                    | "adviser"
+                    | "advisor"
+                    | "staffer"
+                    | "employee"
+                    | "man"
+                    | "woman"
+                    | "lawyer"
+                    | "attorney"
+                    | "moderator"
+                    | "host"
+                    | "reporter"
+                    | "interviewer"
+                    | "voter"
+                    | "resident"
+            );
+        if speaks_for_others || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
+            return None;
+        }
+        self.salience.best(at, self.block, |e| {
+            let entity = &entities[e];
+            (entity.kind == SourceKind::Person && entity.evident && fits_gender(e)).then_some(-10)
+        })
+    }
+}
+
+/// Whether a description is `the` and a capitalised name: `the Washington
+/// Post`, `The Federalist`, `the Daily Caller`.
+fn names_an_organisation(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let article = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let rest: Vec<&str> = words.collect();
+    article
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The head noun of a description, as a role: `the spokesperson for the
+/// ministry` gives `spokesperson`, `the senator` gives `senator`.
+fn description_head(description: &str) -> Option<String> {
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(|w| fold(super::names::strip_possessive(w)))
+        .collect();
+    let head = words
+        .iter()
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "for" | "of" | "at" | "with" | "in" | "from" | "who" | "familiar" | "close"
+            )
+        })
+        .last()?;
+    let head = title_role(head)
+        .filter(|r| !r.is_empty())
+        .unwrap_or(head.as_str())
+        .to_string();
+    (head.len() >= 3).then_some(head)
+}
+
+/// The kind of a source no entity stands for.
+fn unnamed_kind(form: MentionForm, written: &str) -> SourceKind {
+    match form {
+        MentionForm::Anonymous => SourceKind::Anonymous,
+        MentionForm::Pronoun => SourceKind::Unknown,
+        MentionForm::Name | MentionForm::Surname => SourceKind::Person,
+        MentionForm::Description => {
+            let head = description_head(written).unwrap_or_default();
+            if is_org_noun(&head) {
+                SourceKind::Organisation
+            } else if DOCUMENT_NOUNS.contains(&head.as_str()) {
+                SourceKind::Document
+            } else if GROUP_HEADS.contains(&head.as_str()) {
+                SourceKind::Group
+            } else {
+                SourceKind::Person
+            }
+        }
+    }
+}
