@@ -39,9 +39,8 @@ pub fn speaker_hints(
                 at,
                 label,
                 format!(
-                    "Attributed {}: {} (“{}”).",
+                    "Attributed to {name} {} (“{}”).",
                     attribution.how.describe(),
-                    name,
                     speaker.text
                 ),
             ));
