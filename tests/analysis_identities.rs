@@ -394,3 +394,63 @@ Odile Marchetti wrote the report.
         ]
     );
 }
+
+/// The speaker sits behind asides: an appositive that names a place or an
+/// organisation, a relative clause, a possessive description, an age; a
+/// title nobody would call a name stays out of it.
+#[test]
+fn the_speaker_is_found_behind_asides_possessives_and_long_titles() {
+    let text = "\
+Nadia Ferreira, chair of the board of Harbor Partners, the group's lending arm, said it would \
+lend only if \"the city can show a plan that the riverside tenants support.\"
+
+Tomasz Brandt, who farms outside the county seat, Millbrook, said he still \"hopes the ferry \
+runs again before the harvest.\"
+
+\"We have been waiting for a straight answer since the spring floods,\" said Ferreira's deputy \
+campaign manager, Idris Kamau.
+
+\"Nobody on this committee wants another year like the last one,\" said Senate Minority Whip \
+Lorna Castellanos.
+
+\"The crews need another month at least,\" said Coast Guard 1st Lt. Bram Okonjo.
+
+Council member Ruth Adeyemi dismissed Brandt's remarks as \"wishful thinking about the tide\" \
+on Tuesday.
+
+Kwabena Mensah, 71, from Harlow Point, disagrees. \"We have heard the same promise every \
+winter I can remember,\" he says.
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Nadia Ferreira", How::Sentence),
+            named("Tomasz Brandt", How::Sentence),
+            named("Idris Kamau", How::Sentence),
+            named("Lorna Castellanos", How::Sentence),
+            named("Bram Okonjo", How::Sentence),
+            named("Ruth Adeyemi", How::Paragraph),
+            named("Kwabena Mensah", How::Sentence),
+        ]
+    );
+}
+
+/// A given name's usual gender is a hint a pronoun can overrule: a man
+/// called Lindsey is `he`, and `he continued` stays with him.
+#[test]
+fn a_given_names_usual_gender_does_not_overrule_the_story() {
+    let text = "\
+Sen. Lindsey Pruett criticised his rival Oscar Delgado on Thursday.
+
+Pruett said, \"We lose elections because we forget who we are talking to.\"
+
+He continued, \"I believe this party can still win the people it has driven away.\"
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Lindsey Pruett", How::Sentence),
+            named("Lindsey Pruett", How::Sentence),
+        ]
+    );
+}

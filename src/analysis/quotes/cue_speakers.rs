@@ -148,6 +148,11 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
     {
         return false;
     }
+    // After a possessive, a noun: `Trump's remarks`, `Trump's fired
+    // campaign manager`.
+    if i > sentence_start && tokens[i - 1].tags.has(Tags::POSSESSIVE) {
+        return false;
+    }
     let w = token.span.slice(text);
     if !w.ends_with('s') || w.eq_ignore_ascii_case("says") || i == sentence_start {
         return true;
@@ -166,7 +171,8 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
         return false;
     }
     let tags = previous.tags;
-    if tags.has(Tags::DETERMINER) && !tags.has(Tags::PRONOUN) {
+    // `Trump's remarks`, `Clinton's claims`: a possessive makes a noun.
+    if (tags.has(Tags::DETERMINER) && !tags.has(Tags::PRONOUN)) || tags.has(Tags::POSSESSIVE) {
         return false;
     }
     let lower = super::lexicon::lowercase(previous.span.slice(text));

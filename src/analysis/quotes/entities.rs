@@ -23,7 +23,11 @@ pub struct Entity {
     /// title, an organisation's word); without it, a capitalised run is
     /// only taken for a speaker when it speaks.
     pub evident: bool,
+    /// The gender a title, role or pronoun said.
     pub gender: Option<Gender>,
+    /// The gender its given name usually has: a hint a pronoun may
+    /// overrule.
+    pub given_gender: Option<Gender>,
     /// Titles and appositives as written.
     pub descriptions: Vec<String>,
     /// Head nouns a description can refer to it by: `spokesperson`,
@@ -210,9 +214,7 @@ impl Entities {
             named[entity] += 1;
             let entity_ref = &mut entities.entities[entity];
             entity_ref.evident |= mention.name_like;
-            if entity_ref.gender.is_none() {
-                entity_ref.gender = mention.gender;
-            }
+            entity_ref.gender = entity_ref.gender.or(mention.gender);
             for description in &mention.descriptions {
                 if !entity_ref.descriptions.contains(description) {
                     entity_ref.descriptions.push(description.clone());
@@ -280,9 +282,8 @@ impl Entities {
             NameKind::Organisation => mention.name_like,
             NameKind::Unknown | NameKind::Single => false,
         };
-        if entity.gender.is_none() {
-            entity.gender = mention.gender;
-        }
+        entity.gender = entity.gender.or(mention.gender);
+        entity.given_gender = entity.given_gender.or(mention.given_gender);
         for description in &mention.descriptions {
             if !entity.descriptions.contains(description) {
                 entity.descriptions.push(description.clone());
@@ -313,6 +314,7 @@ impl Entities {
             kind,
             evident,
             gender: None,
+            given_gender: None,
             descriptions: Vec::new(),
             heads: Vec::new(),
             first_full: None,

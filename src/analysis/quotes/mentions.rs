@@ -33,7 +33,11 @@ pub struct NameMention {
     /// The name's words, one space apart.
     pub name: String,
     pub kind: NameKind,
+    /// The gender a title or role says (`Mr.`, `spokeswoman`).
     pub gender: Option<Gender>,
+    /// The gender the given name usually has: only a hint (`Lindsey
+    /// Graham`), which a pronoun may overrule.
+    pub given_gender: Option<Gender>,
     /// A title stood before the name (`Mr.`, `Sen.`, `President`).
     pub titled: bool,
     /// The first word is a family name of a culture that writes it first
@@ -303,6 +307,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             name: collapse(span.slice(text)),
             kind: NameKind::Organisation,
             gender: None,
+            given_gender: None,
             titled: false,
             family_first: false,
             // An acronym alone (`FBI`, but also `CHIPS`) is an
@@ -342,6 +347,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             name,
             kind: NameKind::Single,
             gender,
+            given_gender: None,
             titled,
             family_first: false,
             name_like,
@@ -356,15 +362,18 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     let family_first = first_tags.has(Tags::FAMILY_FIRST)
         && !tokens[names[1]].tags.has(Tags::GIVEN)
         && names.len() <= 3;
-    if !family_first {
-        gender = gender.or_else(|| first_tags.gender());
-    }
+    let given_gender = if family_first {
+        None
+    } else {
+        first_tags.gender()
+    };
     let middle_initial = names[1..names.len() - 1]
         .iter()
         .any(|&k| tokens[k].tags.has(Tags::INITIAL));
     let mut person = titled
         || family_first
         || middle_initial
+        || aged(text, tokens, end)
         || (first_tags.has(Tags::GIVEN) && !first_tags.has(Tags::COMMON))
         || (first_tags.has(Tags::GIVEN) && tokens[last].tags.has(Tags::FAMILY));
     if any(Tags::ALL_CAPS) && !titled {
@@ -401,6 +410,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             NameKind::Unknown
         },
         gender,
+        given_gender,
         titled,
         family_first,
         name_like: person,
@@ -447,6 +457,19 @@ fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<(String, Strin
         .filter(|r| !r.is_empty())
         .map_or_else(|| head_word.to_string(), str::to_string);
     Some((head_word, words.slice(text).to_string()))
+}
+
+/// Whether an age follows the name as an appositive: `Franson Reneus, 18,`.
+fn aged(text: &str, tokens: &[Token], end: usize) -> bool {
+    let age = tokens
+        .get(end + 2)
+        .filter(|t| t.is_word())
+        .map(|t| word(text, t));
+    tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
+        && age.is_some_and(|a| a.parse::<u8>().is_ok_and(|n| (1..=110).contains(&n)))
+        && tokens
+            .get(end + 3)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
 }
 
 /// The gender a title says: `Mr.` and `Mrs.`.

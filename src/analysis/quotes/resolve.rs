@@ -188,10 +188,16 @@ impl Walk<'_, '_> {
                     if entity.kind != SourceKind::Person || !entity.evident {
                         return None;
                     }
-                    match entity.gender {
-                        Some(g) if g == gender => Some(5),
-                        Some(Gender::Either) | None => Some(0),
-                        Some(_) => None,
+                    // A given name's usual gender only counts against
+                    // (`Lindsey Graham` is `he`); a title's or role's rules
+                    // out.
+                    match (entity.gender, entity.given_gender) {
+                        (Some(g), _) if g == gender => Some(5),
+                        (Some(Gender::Either), _) => Some(0),
+                        (Some(_), _) => None,
+                        (None, Some(g)) if g == gender => Some(5),
+                        (None, Some(Gender::Either) | None) => Some(0),
+                        (None, Some(_)) => Some(-35),
                     }
                 })
             }
@@ -219,8 +225,10 @@ impl Walk<'_, '_> {
         let head = description_head(description)?;
         let gender = super::mentions::role_gender(&head);
         let entities = &self.entities.entities;
-        let fits_gender =
-            |e: usize| gender.is_none_or(|g| entities[e].gender.is_none_or(|known| known == g));
+        let fits_gender = |e: usize| {
+            let known = entities[e].gender.or(entities[e].given_gender);
+            gender.is_none_or(|g| known.is_none_or(|known| known == g))
+        };
         let candidates = self.entities.with_head(&head);
         if !candidates.is_empty() {
             let has_head = |e: usize| entities[e].heads.contains(&head);

@@ -130,11 +130,16 @@ fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usiz
         k += 1;
     }
     // The word right before the name is a title or a noun for a person
-    // (`party boss Reince Priebus`).
-    let titled = k > end + 1 && {
-        let before = &tokens[k - 1];
-        before.tags.has(Tags::TITLE.with(Tags::SPEAKS))
-    };
+    // (`party boss Reince Priebus`, `Blaze co-host Stu Burguiere`), or the
+    // name starts with a title (`Air Force 1st Lt. Tyler Livingston`).
+    let titled = k > end + 1
+        && ({
+            let before = &tokens[k - 1];
+            before.tags.has(Tags::TITLE.with(Tags::SPEAKS))
+                || word(text, before)
+                    .rsplit_once('-')
+                    .is_some_and(|(_, noun)| can_speak(noun))
+        } || (k < hi && tokens[k].tags.has(Tags::TITLE)));
     if titled && k < hi && tokens[k].is_word() && tokens[k].tags.has(Tags::CAPITAL) {
         (k, capitalised_run_forward(text, tokens, k, hi))
     } else {
@@ -215,39 +220,93 @@ pub fn speaker_before(
     }
     last = before_parenthesis(tokens, lo, last)?;
     if tokens[last].is_punct(',') {
-        // An appositive or a relative clause sits between the speaker and
-        // the verb (`Wang Wenbin, a spokesperson, said`): look before the
-        // comma that opens it. Without one, the name right before the
-        // comma (`Gov. John Kasich (R-Ohio), said`).
-        let open = (lo..last)
-            .rev()
-            .take(16)
-            .take_while(|&k| tokens[k].quote().is_none())
-            .find(|&k| tokens[k].is_punct(','));
-        let appositive = open.is_some_and(|open| {
-            tokens.get(open + 1).is_some_and(|t| {
-                t.is_word()
-                    && (t.tags.has(Tags::DETERMINER)
-                        || !t.tags.has(Tags::CAPITAL)
-                        || t.tags.has(Tags::TITLE))
-            })
-        });
-        let direct = || {
-            let end = before_parenthesis(tokens, lo, last.checked_sub(1)?)?;
-            (end >= lo)
-                .then(|| phrase_ending_at(text, tokens, lo, end))
-                .flatten()
-                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
-        };
-        if !appositive {
-            if let Some(phrase) = direct() {
-                return Some(phrase);
-            }
-        }
-        last = open?.checked_sub(1).filter(|&end| end >= lo)?;
-        last = before_parenthesis(tokens, lo, last)?;
+        return speaker_before_aside(text, tokens, lo, last);
     }
-    phrase_ending_at(text, tokens, lo, last)
+    let found = phrase_ending_at(text, tokens, lo, last)?;
+    // `House Speaker Paul D. Ryan of Wisconsin lamented`: a place after
+    // `of` or `from` belongs to the name before it.
+    let first = tokens.partition_point(|t| t.span.start < found.span.start);
+    let of_place = first >= lo + 2
+        && (first..=last).all(|k| tokens[k].tags.has(Tags::PLACE))
+        && matches!(&*lower(text, &tokens[first - 1]), "of" | "from")
+        && tokens[first - 2].tags.has(Tags::CAPITAL);
+    if of_place {
+        if let Some(owner) = phrase_ending_at(text, tokens, lo, first - 2)
+            .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+        {
+            return Some(owner);
+        }
+    }
+    Some(found)
+}
+
+/// The speaker before a verb that follows a comma: an appositive or a
+/// relative clause may sit between them (`Wang Wenbin, a spokesperson,
+/// said`; `Mark Holden, chairman of the board of Freedom Partners, the
+/// network's funding arm, said`; `Michael Seaman, who lives outside the
+/// state capital, Sacramento, said`), so the speaker is the name before
+/// the comma that opens the aside. Without one, the name right before the
+/// comma (`Gov. John Kasich (R-Ohio), said`).
+fn speaker_before_aside(
+    text: &str,
+    tokens: &[Token],
+    lo: usize,
+    comma: usize,
+) -> Option<SpeakerPhrase> {
+    let commas: Vec<usize> = (lo..comma)
+        .rev()
+        .take(32)
+        .take_while(|&k| tokens[k].quote().is_none())
+        .filter(|&k| tokens[k].is_punct(','))
+        .collect();
+    // A comma opens an aside when a lower-case word, a determiner, a
+    // title or a number (an age) follows it.
+    let opens_aside = |open: usize| {
+        tokens.get(open + 1).is_some_and(|t| {
+            t.is_word()
+                && (t.tags.has(Tags::DETERMINER.with(Tags::TITLE)) || !t.tags.has(Tags::CAPITAL))
+        })
+    };
+    // The phrase ending before token `end` (a comma), if it can be the
+    // speaker: not a place alone, not the object of a preposition (`of
+    // Freedom Partners`).
+    let phrase_before = |end: usize| {
+        let end = before_parenthesis(tokens, lo, end.checked_sub(1)?)?;
+        if end < lo {
+            return None;
+        }
+        let phrase = phrase_ending_at(text, tokens, lo, end)?;
+        let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
+        let words = || (first..=end).filter(|&k| tokens[k].is_word());
+        let place_only = phrase.form != MentionForm::Pronoun
+            && words().all(|k| {
+                let tags = tokens[k].tags;
+                tags.has(Tags::PLACE.with(Tags::DEMONYM))
+                    && !tags.has(Tags::GIVEN.with(Tags::FAMILY))
+            });
+        let object = first > lo
+            && tokens[first - 1].is_word()
+            && tokens[first - 1].tags.has(Tags::NOT_MODIFIER)
+            && !tokens[first - 1].tags.has(Tags::CAPITAL);
+        (!place_only && !object).then_some(phrase)
+    };
+    let direct =
+        phrase_before(comma).filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+    // A name between two commas is an appositive itself (`the state
+    // capital, Sacramento,`) unless nothing before opens an aside (`its
+    // spokesperson, Wang Wenbin, said`).
+    let set_off = direct.as_ref().is_some_and(|p| {
+        let first = tokens.partition_point(|t| t.span.start < p.span.start);
+        first > lo && tokens[first - 1].is_punct(',')
+    });
+    if commas.first().is_none_or(|&open| !opens_aside(open)) && !set_off && direct.is_some() {
+        return direct;
+    }
+    commas
+        .iter()
+        .filter(|&&open| opens_aside(open))
+        .find_map(|&open| phrase_before(open))
+        .or(direct)
 }
 
 /// For a token that closes a parenthesis (`Rep. Paul Ryan (R-Wis.) said`),
@@ -313,6 +372,48 @@ pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Opt
     phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
 }
 
+/// The speaker phrase that opens with a name in the possessive, which is
+/// not itself the speaker: `Rubio's deputy campaign manager, Rich Beeson`
+/// is Beeson; `Rubio's campaign manager` a description; `Trump's` alone
+/// nobody.
+fn possessive_phrase(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    owner: usize,
+    hi: usize,
+) -> Option<SpeakerPhrase> {
+    let mut end = owner;
+    while end + 1 < hi
+        && end - owner < 6
+        && tokens[end + 1].is_word()
+        && !tokens[end + 1]
+            .tags
+            .has(Tags::CAPITAL.with(Tags::NOT_MODIFIER))
+        && cue_free(&tokens[end + 1])
+    {
+        end += 1;
+    }
+    if end == owner {
+        return None;
+    }
+    // An appositive name after the description.
+    let named = tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
+        && tokens
+            .get(end + 2)
+            .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL));
+    if named {
+        let (name, last) = through_title(text, tokens, end + 2, hi);
+        if !tokens[last].tags.has(Tags::POSSESSIVE) {
+            let form = form_of_name(tokens, name, last);
+            if matches!(form, MentionForm::Name | MentionForm::Surname) {
+                return Some(phrase(tokens, end + 2, last, form));
+            }
+        }
+    }
+    description(text, tokens, start, end)
+}
+
 /// Whether a word can sit inside a noun phrase: verbs of saying and
 /// auxiliaries end it.
 fn cue_free(token: &Token) -> bool {
@@ -362,6 +463,9 @@ pub fn phrase_starting_at(
             return None;
         }
         let (name, end) = through_title(text, tokens, start, hi);
+        if tokens[end].tags.has(Tags::POSSESSIVE) {
+            return possessive_phrase(text, tokens, start, end, hi);
+        }
         if name == end
             && (opens_not_names(&tokens[name], tokens.get(name + 1))
                 || adjective_alone(text, &tokens[name], tokens.get(name + 1)))
