@@ -454,3 +454,29 @@ He continued, \"I believe this party can still win the people it has driven away
         ]
     );
 }
+
+/// A surname no list knows, opening a sentence before a verb in the past
+/// or before a verb of saying and its adverbs, is a name; `he added` goes
+/// on with the speaker before, even past a man named in between.
+#[test]
+fn unlisted_surnames_open_sentences_and_he_added_goes_on_with_the_speaker() {
+    let text = "\
+Party chair Odalric Vaszary met the mayor, Piet Hendriksen, on Monday.
+
+Vaszary later Thursday told reporters: \"Both of them are meeting next week to settle it.\"
+
+Vaszary dismissed the rival plan as \"a map with no roads on it\" and left.
+
+\"We will not wait for the courts,\" Vaszary said of Hendriksen's proposal. He added, \"The \
+city cannot afford another winter of this.\"
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Odalric Vaszary", How::Sentence),
+            named("Odalric Vaszary", How::Paragraph),
+            named("Odalric Vaszary", How::Sentence),
+            named("Odalric Vaszary", How::Sentence),
+        ]
+    );
+}

@@ -109,7 +109,19 @@ impl Walk<'_, '_> {
         let at = speaker.span.start;
         let entity = match speaker.form {
             MentionForm::Name | MentionForm::Surname => Some(self.named(speaker.span, written)),
-            MentionForm::Pronoun => self.pronoun(at, written),
+            MentionForm::Pronoun => {
+                // `He added`, `she continued`: the speaker before goes on.
+                let goes_on = cue.is_some_and(|c| {
+                    matches!(
+                        &*c.slice(text).to_lowercase(),
+                        "added" | "adds" | "continued" | "continues" | "went" | "goes"
+                    )
+                });
+                goes_on
+                    .then(|| self.last_speaker(at, written))
+                    .flatten()
+                    .or_else(|| self.pronoun(at, written))
+            }
             // `the Washington Post`, `The Federalist`: a capitalised name
             // after the article is an organisation's name, not a role.
             MentionForm::Description if names_an_organisation(written) => {
@@ -167,6 +179,23 @@ impl Walk<'_, '_> {
             SourceKind::Person
         };
         self.entities.speaker_named(written, kind)
+    }
+
+    /// The person who spoke last before `at`, in this paragraph or the one
+    /// before, if `he` or `she` can mean them.
+    fn last_speaker(&self, at: usize, written: &str) -> Option<usize> {
+        let gender = match written.to_lowercase().as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return None,
+        };
+        let entity = self.salience.last_speaker(at, self.block)?;
+        let found = &self.entities.entities[entity];
+        let fits = found.kind == SourceKind::Person
+            && found
+                .gender
+                .is_none_or(|g| g == gender || g == Gender::Either);
+        fits.then_some(entity)
     }
 
     /// The entity a pronoun at `at` means: the most salient entity of a

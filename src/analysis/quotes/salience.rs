@@ -105,6 +105,18 @@ impl Salience {
         best.map(|(_, _, entity)| entity)
     }
 
+    /// The entity that spoke last before `at`, in block `block` or the one
+    /// before.
+    pub fn last_speaker(&self, at: usize, block: usize) -> Option<usize> {
+        self.events
+            .iter()
+            .rev()
+            .filter(|e| e.at < at && e.role == Role::Speaker)
+            .take_while(|e| e.block + 1 >= block)
+            .next()
+            .map(|e| e.entity)
+    }
+
     /// The entity of the mention nearest before `at` in the same sentence:
     /// what a relative `who` refers to.
     pub fn nearest_in_sentence(&self, at: usize, fit: impl Fn(usize) -> bool) -> Option<usize> {

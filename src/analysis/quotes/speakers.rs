@@ -177,17 +177,30 @@ fn speaking_noun(head: &str) -> bool {
 
 /// Whether a single capitalised word at the start of a sentence is a word
 /// that opens it rather than a name (`Preceded`, `Footage`, `Even`).
-fn opens_not_names(token: &Token, next: Option<&Token>) -> bool {
+fn opens_not_names(text: &str, token: &Token, next: Option<&Token>) -> bool {
     let tags = token.tags;
     if !tags.has(Tags::SENTENCE_START) || tags.has(Tags::ALL_CAPS.with(Tags::PLACE)) {
         return false;
     }
     // A word the name lists know is a name (`Trump`), and so is any word
-    // right before a verb of saying (`Okafor said`).
+    // right before a verb of saying (`Okafor said`) or a verb in the past
+    // (`Hollande denounced`), unless it has the shape of a gerund, a
+    // participle, an adverb or a plural (`Preceded by`, `Observers noted`).
     if tags.has(Tags::OPENER.with(Tags::FUNCTION)) {
         return true;
     }
-    !tags.name_like() && !next.is_some_and(|n| n.tags.has(Tags::CUE))
+    if tags.name_like() || next.is_some_and(|n| n.tags.has(Tags::CUE)) {
+        return false;
+    }
+    let w = word(text, token);
+    let shaped = ["ing", "ed", "ly"].iter().any(|end| w.ends_with(end))
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    let past_verb = next.is_some_and(|n| {
+        n.is_word()
+            && !n.tags.has(Tags::CAPITAL.with(Tags::NOT_MODIFIER))
+            && word(text, n).ends_with("ed")
+    });
+    shaped || tags.has(Tags::SPEAKS.with(Tags::GROUP).with(Tags::ORGANISATION)) || !past_verb
 }
 
 /// The speaker phrase that ends right before the verb at `cue` (`Wang
@@ -217,6 +230,17 @@ pub fn speaker_before(
     // `to say`: an infinitive has no subject of its own here.
     if lower(text, &tokens[last]) == "to" {
         return None;
+    }
+    // `Priebus later Thursday told`: one capitalised word before the verb
+    // and its adverbs is its subject.
+    if j < cue
+        && tokens[last].tags.has(Tags::CAPITAL)
+        && !tokens[last]
+            .tags
+            .has(Tags::OPENER.with(Tags::FUNCTION).with(Tags::CALENDAR))
+        && (last == lo || !tokens[last - 1].is_word())
+    {
+        return Some(phrase(tokens, last, last, MentionForm::Surname));
     }
     last = before_parenthesis(tokens, lo, last)?;
     if tokens[last].is_punct(',') {
@@ -336,7 +360,7 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         if start > lo && tokens[start - 1].tags.has(Tags::DETERMINER) {
             return description(text, tokens, start - 1, end);
         }
-        if start == end && opens_not_names(&tokens[end], tokens.get(end + 1)) {
+        if start == end && opens_not_names(text, &tokens[end], tokens.get(end + 1)) {
             return None;
         }
         return Some(phrase(tokens, start, end, form_of_name(tokens, start, end)));
@@ -467,7 +491,7 @@ pub fn phrase_starting_at(
             return possessive_phrase(text, tokens, start, end, hi);
         }
         if name == end
-            && (opens_not_names(&tokens[name], tokens.get(name + 1))
+            && (opens_not_names(text, &tokens[name], tokens.get(name + 1))
                 || adjective_alone(text, &tokens[name], tokens.get(name + 1)))
         {
             return None;
