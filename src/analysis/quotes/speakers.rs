@@ -73,6 +73,18 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
             && !tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.tags.has(Tags::CAPITAL));
+        // The head ends the noun phrase: `his campaign sent out a text
+        // message` is the campaign.
+        let noun_head = head.is_some_and(|h: usize| {
+            tokens[h].tags.has(Tags::SPEAKS) && !tokens[h].tags.has(Tags::CAPITAL)
+        });
+        if noun_head
+            && !tokens[k]
+                .tags
+                .has(Tags::SPEAKS.with(Tags::TITLE).with(Tags::CAPITAL))
+        {
+            break;
+        }
         if tokens[k].tags.has(Tags::SPEAKS) || name_end {
             head = Some(k);
         }
@@ -415,6 +427,10 @@ fn possessive_phrase(
             .tags
             .has(Tags::CAPITAL.with(Tags::NOT_MODIFIER))
         && cue_free(&tokens[end + 1])
+        // The noun that can speak ends it: `Rubio's campaign sent out`.
+        && !(end > owner
+            && tokens[end].tags.has(Tags::SPEAKS)
+            && !tokens[end + 1].tags.has(Tags::SPEAKS.with(Tags::TITLE)))
     {
         end += 1;
     }
