@@ -480,3 +480,26 @@ city cannot afford another winter of this.\"
         ]
     );
 }
+
+/// A word or two in quotation marks after a verb of naming is the words
+/// of the sentence's subject, or of the person a `who` clause is about.
+#[test]
+fn a_word_put_in_someones_mouth_by_a_verb_of_naming_is_theirs() {
+    let text = "\
+Harbour master Ines Vasquez dismissed the whole dispute as \"theatre.\" The tenants were unmoved.
+
+Compare that with Okafor, who has called the dredging plan \"reckless,\" and Lund, who says \
+it is \"overdue.\"
+
+The tenants' \"victory\" lasted a week.
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Ines Vasquez", How::Paragraph),
+            named("Okafor", How::Paragraph),
+            named("Lund", How::Paragraph),
+            (None, None),
+        ]
+    );
+}

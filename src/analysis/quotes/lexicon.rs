@@ -261,7 +261,8 @@ pub static OBJECT_VERBS: WordSet = WordSet::new(&[
     "call", "calls", "called", "calling", "labeled", "labels", "labelled", "labeling", "dubbed",
     "dubs", "declaring", "describing", "describes", "described", "branded", "named", "thanked",
     "thanks", "thanking", "praised", "praises", "criticized", "blasted", "slammed", "accused",
-    "mocked", "urged", "urging", "telling",
+    "mocked", "urged", "urging", "telling", "dismissed", "dismissing", "rated", "deemed", "termed",
+    "denounced", "decried", "hailed",
 ]);
 
 /// Words that open a subordinate clause or phrase before a sentence's

@@ -195,8 +195,17 @@ pub fn plan_block(
         // A partial quote woven into a sentence, or one after a colon in it,
         // belongs to the sentence's subject.
         let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
-        let short_phrase =
-            kind == QuoteKind::Scare && m.content.slice(text).split_whitespace().nth(1).is_some();
+        // One word counts when a verb of naming or saying puts it in
+        // someone's mouth: `called the pact "insanity"`, `dismissed it as
+        // "absurd"`.
+        let named_by_verb = || {
+            let verb = |t: &Token| t.tags.has(Tags::OBJECT_VERB.with(Tags::CUE));
+            let before = &block_tokens[sents[s].start..ti];
+            let near: Vec<&Token> = before.iter().rev().take(6).collect();
+            near.iter().any(|t| verb(t)) && near.first().is_some_and(|t| t.is_word())
+        };
+        let short_phrase = kind == QuoteKind::Scare
+            && (m.content.slice(text).split_whitespace().nth(1).is_some() || named_by_verb());
         if speaker.is_none()
             && !nickname
             && (kind == QuoteKind::Partial || colon_before || short_phrase)
@@ -206,7 +215,21 @@ pub fn plan_block(
                 .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
                 .flatten()
                 .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+            // `Trump, who has called the pact "insanity"`: the relative
+            // pronoun's clause has the quote.
+            let relative = || {
+                (sents[s].start..ti)
+                    .rev()
+                    .take(8)
+                    .take_while(|&k| block_tokens[k].quote().is_none())
+                    .find(|&k| super::lexicon::lower(text, &block_tokens[k]) == "who")
+                    .map(|k| SpeakerPhrase {
+                        span: block_tokens[k].span,
+                        form: MentionForm::Pronoun,
+                    })
+            };
             let subject = before_colon
+                .or_else(relative)
                 .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
                 .filter(|subject| subject.span.end <= token.span.start)
                 // A short phrase in quotes is someone's words only when a
