@@ -503,3 +503,35 @@ The tenants' \"victory\" lasted a week.
         ]
     );
 }
+
+/// A quote signed on a list item (`- Name.`, which Markdown reads as a
+/// bullet) or on a hyphen set close to the name, with the occasion after a
+/// comma; a title's `of` phrase before the name; a name whose UTF-8 was
+/// read as Windows-1252 stays one name.
+#[test]
+fn dash_signatures_title_phrases_and_misread_accents_keep_the_speaker() {
+    let text = "\
+The claim came up at every stop of the tour.
+
+\"Every harbour town on this coast pays more for less.\"
+
+- Halvorsen.
+
+\"Great speech. She is ready for the job.\"
+
+-Mayor Teodora Ilic, writing after the debate.
+
+\"Nothing about the plan has changed,\" said Secretary of Transport Ayodele Brennan.
+
+\"We will not pay for the wall,\" said President Ramón PeÃ±ate Ortiz.
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Halvorsen", How::Signature),
+            named("Teodora Ilic", How::Signature),
+            named("Ayodele Brennan", How::Sentence),
+            named("Ramón PeÃ±ate Ortiz", How::Sentence),
+        ]
+    );
+}

@@ -34,7 +34,8 @@ const NEUTRAL: &[&str] = &[
     "cites", "citing", "went", "goes", "shot", "fired", "chimed", "add", "note", "explain",
     "argue", "insist", "warn", "ask", "reply", "respond", "spoke", "speaks", "pressed", "presses",
     "asserted", "asserts", "implied", "implies", "referred", "refers", "barked", "interjected",
-    "interrupted", "shouting", "chanting",
+    "interrupted", "shouting", "chanting", "remembered", "remembers", "mentioned", "mentions",
+    "affirmed", "affirms", "advised", "reasoned",
 ];
 
 #[rustfmt::skip]
@@ -44,7 +45,7 @@ const LOADED: &[&str] = &[
     "alleged", "alleges", "revealed", "reveals", "quipped", "quips", "joked", "jokes", "stated",
     "states", "maintained", "maintains", "contended", "contends", "opined", "snapped", "scoffed",
     "retorted", "charged", "acknowledged", "acknowledges", "denied", "denies", "lamented",
-    "laments", "bragged", "gushed", "fumed",
+    "laments", "bragged", "gushed", "fumed", "riffed", "touted", "touts",
 ];
 
 /// How a cue word counts.

@@ -251,7 +251,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             descriptions.push(lead_span.slice(text).to_string());
             t + 1
         }
-        None => lead,
+        None => title_of_phrase(text, tokens, start, lead, end).unwrap_or(lead),
     };
     let names: Vec<usize> = (first..=end)
         .filter(|&k| tokens[k].is_word() && !is_nickname(text, tokens, k))
@@ -457,6 +457,29 @@ fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<(String, Strin
         .filter(|r| !r.is_empty())
         .map_or_else(|| head_word.to_string(), str::to_string);
     Some((head_word, words.slice(text).to_string()))
+}
+
+/// For a run right after a title's `of` (`Secretary of Transport Ayodele
+/// Brennan`, `Speaker of the House Paul Ryan`), where the name starts: at
+/// a given name after the first word.
+fn title_of_phrase(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    lead: usize,
+    end: usize,
+) -> Option<usize> {
+    let mut k = start.checked_sub(1)?;
+    if lower(text, &tokens[k]) == "the" {
+        k = k.checked_sub(1)?;
+    }
+    let title = k
+        .checked_sub(1)
+        .is_some_and(|t| tokens[t].is_word() && tokens[t].tags.has(Tags::TITLE));
+    if !title || lower(text, &tokens[k]) != "of" {
+        return None;
+    }
+    (lead + 1..end).find(|&g| tokens[g].tags.has(Tags::GIVEN) && !tokens[g].tags.has(Tags::PLACE))
 }
 
 /// Whether an age follows the name as an appositive: `Franson Reneus, 18,`.

@@ -103,6 +103,12 @@ pub(super) fn find_quotes_reusing(
                         | usize::from(m.continues) << 2,
                 ]);
             }
+            // A list item marked with a dash may be a signature line.
+            let dash_item = block.kind == crate::markdown::BlockKind::ListItem
+                && text[block.span.start..prose.start]
+                    .trim_start()
+                    .starts_with(['-', '–', '—', '―']);
+            shape.push(usize::from(dash_item));
             let was_at = edit.and_then(|e| e.old_start(prose.start, prose.end));
             let (work, origin) = kept.get(prose.slice(text), &shape, base, was_at, || {
                 let mut tokens = words::tokenize(text, block, quotes);
@@ -110,7 +116,9 @@ pub(super) fn find_quotes_reusing(
                 tags::tag_block(text, &mut tokens, &sentences);
                 BlockWork {
                     names: mentions::find_names(text, &tokens),
-                    plan: plan::plan_block(text, &marked, first, &tokens, &sentences, config),
+                    plan: plan::plan_block(
+                        text, &marked, first, &tokens, &sentences, dash_item, config,
+                    ),
                 }
             });
             (first, origin, work)

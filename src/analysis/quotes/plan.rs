@@ -122,13 +122,16 @@ impl BlockPlan {
 
 /// Classify a block's quotations and find the speaker phrases that may
 /// attribute them, from the block alone. `first` is the index of the
-/// block's first quotation in `marked`.
+/// block's first quotation in `marked`; `dash_item` says the block is a
+/// list item marked with a dash (`- Bernie Sanders.`), which may be a
+/// signature line.
 pub fn plan_block(
     text: &str,
     marked: &[MarkedQuote],
     first: usize,
     block_tokens: &[Token],
     sents: &[Range<usize>],
+    dash_item: bool,
     config: &Config,
 ) -> BlockPlan {
     let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
@@ -220,9 +223,18 @@ pub fn plan_block(
             let relative = || {
                 (sents[s].start..ti)
                     .rev()
-                    .take(8)
+                    .take(16)
                     .take_while(|&k| block_tokens[k].quote().is_none())
                     .find(|&k| super::lexicon::lower(text, &block_tokens[k]) == "who")
+                    // Right after a name: `Trump, who`, `Rubio who`.
+                    .filter(|&k| {
+                        let name = |t: Option<&Token>| {
+                            t.is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL))
+                        };
+                        let before = |n: usize| k.checked_sub(n).and_then(|i| block_tokens.get(i));
+                        name(before(1))
+                            || (before(1).is_some_and(|t| t.is_punct(',')) && name(before(2)))
+                    })
                     .map(|k| SpeakerPhrase {
                         span: block_tokens[k].span,
                         form: MentionForm::Pronoun,
@@ -270,7 +282,7 @@ pub fn plan_block(
         cues.iter().any(|c| c.sentence == at)
             || last.clone().any(|i| block_tokens[i].quote().is_some())
     });
-    plan.signature = signature_line(text, block_tokens);
+    plan.signature = signature_line(text, block_tokens, dash_item);
     plan.sentences = sents
         .iter()
         .filter_map(|r| block_tokens.get(r.start).map(|t| t.span.start))
@@ -356,15 +368,27 @@ fn signature_after(text: &str, tokens: &[Token], at: usize) -> Option<Found> {
 }
 
 /// A block that is a signature line: a dash and a name, maybe a title.
-fn signature_line(text: &str, tokens: &[Token]) -> Option<Found> {
-    let dash = tokens.first().filter(|t| is_signature_dash(t))?;
-    let phrase = phrase_starting_at(text, tokens, 1, tokens.len())
+fn signature_line(text: &str, tokens: &[Token], dash_item: bool) -> Option<Found> {
+    // The dash may be the list marker Markdown took it for, or a hyphen
+    // set close to the name (`-President Obama, tweeting`).
+    let dash = tokens
+        .first()
+        .filter(|t| is_signature_dash(t) || t.is_punct('-'))
+        .map(|t| t.span);
+    if dash.is_none() && !dash_item {
+        return None;
+    }
+    let from = usize::from(dash.is_some());
+    let phrase = phrase_starting_at(text, tokens, from, tokens.len())
         .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
     let after = tokens.partition_point(|t| t.span.start < phrase.span.end);
-    // A title may follow after a comma; a sentence of its own may not.
-    let short =
-        tokens.len() <= after + 16 && !tokens[after..].iter().any(|t| t.tags.has(Tags::CUE));
-    short.then_some((phrase, Some(dash.span)))
+    // A title or the occasion may follow after a comma (`, tweeting after
+    // the speech`); a sentence of its own may not.
+    let short = tokens.len() <= after + 16
+        && !tokens[after..]
+            .iter()
+            .any(|t| t.tags.has(Tags::CUE) && !t.span.slice(text).ends_with("ing"));
+    short.then_some((phrase, dash))
 }
 
 /// When a block's words end with a colon (`Wang said:`, `Feld put it

@@ -130,7 +130,22 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
 /// to the name they lead (`Utah governor Michael Leavitt`, `Republican
 /// candidate Ben Carson`): the first token of the name and the run's end.
 fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usize, usize) {
-    let end = capitalised_run_forward(text, tokens, start, hi);
+    let mut end = capitalised_run_forward(text, tokens, start, hi);
+    // `Former Secretary of State Hillary Clinton`, `Speaker of the House
+    // Paul Ryan`: a title's `of` phrase, then the name.
+    if tokens[end].tags.has(Tags::TITLE) && end + 2 < hi && lower(text, &tokens[end + 1]) == "of" {
+        let mut next = end + 2;
+        if lower(text, &tokens[next]) == "the" && next + 1 < hi {
+            next += 1;
+        }
+        if is_capitalised(text, &tokens[next]) {
+            let tail = capitalised_run_forward(text, tokens, next, hi);
+            let named = (next..=tail).any(|k| tokens[k].tags.has(Tags::GIVEN));
+            if named && tail > next {
+                end = tail;
+            }
+        }
+    }
     let mut k = end + 1;
     while k < hi
         && k <= end + 4

@@ -139,8 +139,13 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         }
     };
     let (mut at, mut end) = (start, start);
+    let mut previous = '\0';
     while let Some((c, len)) = char_at(at) {
-        if c.is_ascii_alphanumeric() || is_word_char(c) {
+        // A UTF-8 letter read as Windows-1252 (`PeÃ±a` for `Peña`) stays
+        // one word: `Ã` or `Â` and the symbol after it.
+        let mojibake = matches!(previous, 'Ã' | 'Â') && ('\u{80}'..='\u{BF}').contains(&c);
+        previous = c;
+        if c.is_ascii_alphanumeric() || is_word_char(c) || mojibake {
             at += len;
             end = at;
         } else if matches!(c, '\'' | '’' | '-' | '.' | '&')
