@@ -139,13 +139,14 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         }
     };
     let (mut at, mut end) = (start, start);
-    let mut previous = '\0';
     while let Some((c, len)) = char_at(at) {
         // A UTF-8 letter read as Windows-1252 (`PeÃ±a` for `Peña`) stays
         // one word: `Ã` or `Â` and the symbol after it.
-        let mojibake = matches!(previous, 'Ã' | 'Â') && ('\u{80}'..='\u{BF}').contains(&c);
-        previous = c;
-        if c.is_ascii_alphanumeric() || is_word_char(c) || mojibake {
+        let mojibake = || {
+            ('\u{80}'..='\u{BF}').contains(&c)
+                && matches!(text[..at].chars().next_back(), Some('Ã' | 'Â'))
+        };
+        if c.is_ascii_alphanumeric() || is_word_char(c) || (!c.is_ascii() && mojibake()) {
             at += len;
             end = at;
         } else if matches!(c, '\'' | '’' | '-' | '.' | '&')
