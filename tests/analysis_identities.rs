@@ -535,3 +535,29 @@ The claim came up at every stop of the tour.
         ]
     );
 }
+
+/// A lead-in that ends in a colon has said whose words follow, even when
+/// no speaker can be named from it; a digest's bracketed source signs the
+/// excerpt before it.
+#[test]
+fn colon_lead_ins_and_bracketed_sources_are_not_unattributed() {
+    let text = "\
+The council's notice on the harbour wall reads: \"No boats past the marker after dark, by \
+order of the harbour board.\"
+
+Wait, it gets better:
+
+\"By law the board sets the number of moorings every year, and it has never once asked the \
+tenants.\"
+
+HOW THE HARBOUR FLOODED \"The tide came in faster than anyone in the town had planned for, and \
+the wall gave way.\" [Harbour Gazette.]
+";
+    let unattributed: Vec<String> = codes(text)
+        .into_iter()
+        .filter(|(code, _)| *code == Code::UnattributedQuote)
+        .map(|(_, at)| at)
+        .collect();
+    assert_eq!(unattributed, Vec::<String>::new());
+    assert_eq!(credited(text)[2], named("Harbour Gazette", How::Signature));
+}

@@ -351,19 +351,35 @@ fn is_signature_dash(token: &Token) -> bool {
 /// The name on a signature line right after the quotation at token `at`:
 /// `"..." ― Wang Wenbin, spokesperson`.
 fn signature_after(text: &str, tokens: &[Token], at: usize) -> Option<Found> {
-    let dash = tokens.get(at + 1).filter(|t| is_signature_dash(t))?;
+    // Or the source in brackets, as a digest of other papers' stories
+    // gives it: `"..." [Reuters.]`.
+    let bracket = tokens.get(at + 1).is_some_and(|t| t.is_punct('['));
+    let dash = tokens
+        .get(at + 1)
+        .filter(|t| is_signature_dash(t) || bracket)?;
     let name = tokens.get(at + 2)?;
     if !name.is_word() || !name.tags.has(Tags::CAPITAL) {
         return None;
     }
-    let phrase = phrase_starting_at(text, tokens, at + 2, tokens.len())
-        .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
+    // A paper in brackets may be written as an organisation's name.
+    let phrase = phrase_starting_at(text, tokens, at + 2, tokens.len()).filter(|p| {
+        matches!(p.form, MentionForm::Name | MentionForm::Surname)
+            || (bracket && p.form == MentionForm::Description)
+    })?;
     // The signature ends the sentence or the block: the name is followed
     // by nothing, a comma (its title), or the end of a sentence.
     let after = tokens.partition_point(|t| t.span.start < phrase.span.end);
-    let ends = tokens.get(after).is_none_or(|t| {
-        t.is_punct(',') || t.is_punct('.') || t.is_punct('(') || t.quote().is_some()
-    });
+    let ends = if bracket {
+        let close = tokens
+            .get(after)
+            .filter(|t| t.is_punct('.'))
+            .map_or(after, |_| after + 1);
+        tokens.get(close).is_some_and(|t| t.is_punct(']'))
+    } else {
+        tokens.get(after).is_none_or(|t| {
+            t.is_punct(',') || t.is_punct('.') || t.is_punct('(') || t.quote().is_some()
+        })
+    };
     ends.then_some((phrase, Some(dash.span)))
 }
 

@@ -77,7 +77,8 @@ pub fn quote_findings(
         match &quote.attribution {
             None if quote.kind.needs_attribution()
                 && first_of_group
-                && !short_fragment(text, quote) =>
+                && !short_fragment(text, quote)
+                && !introduced(text, quote) =>
             {
                 let example = last_speaker.as_deref().unwrap_or("the speaker");
                 push(
@@ -187,6 +188,14 @@ pub fn quote_findings(
 /// phrase a paraphrase borrows) whose sentence names nobody copydesk can
 /// find: too little to warn about, where a whole quoted sentence with
 /// nobody behind it is not.
+/// Whether a lead-in ending in a colon introduces the quote, in its
+/// sentence or at the end of the paragraph before (`The headline reads:`,
+/// `Article 33 affirms:`): the writer has said whose words follow, even
+/// where no speaker could be named from it.
+fn introduced(text: &str, quote: &Quote) -> bool {
+    text[..quote.span.start].trim_end().ends_with(':')
+}
+
 fn short_fragment(text: &str, quote: &Quote) -> bool {
     quote.kind == QuoteKind::Partial && quote.content.slice(text).split_whitespace().count() <= 6
 }
