@@ -561,3 +561,50 @@ the wall gave way.\" [Harbour Gazette.]
     assert_eq!(unattributed, Vec::<String>::new());
     assert_eq!(credited(text)[2], named("Harbour Gazette", How::Signature));
 }
+
+/// Speakers written as bare plurals, lone determiners, a capitalised noun
+/// opening the sentence, a surname with a gerund's ending, a subject after
+/// two opening phrases, and a name with decomposed accents.
+#[test]
+fn plain_descriptions_odd_surnames_and_decomposed_accents_are_speakers() {
+    let text = "\
+\"The harm caused by the scheme is beyond measure,\" federal prosecutors wrote in their filing.
+
+\"The ferry is a lifeline for this island,\" one user wrote.
+
+Another tweeted, \"The council thinks it is above the rules and above the tenants.\"
+
+Attorneys for the board appeared to oppose the request, saying the records \"have never been \
+the property of the harbour trust.\"
+
+Fielding said the members will still meet, but said, \"It is time we change how we do it.\"
+
+On Thursday, after staying neutral for months, Ngata met the tenants and endorsed the plan, \
+saying, \"This is the fairest offer the harbour has seen.\"
+
+\"We will not move the boats,\" said Jose\u{301} Marti\u{301}nez. Later Martínez added, \"Not \
+this winter.\"
+";
+    let credited = credited(text);
+    let result = analysis(text);
+    let spoken: Vec<&str> = result
+        .quotes
+        .iter()
+        .map(|q| {
+            q.attribution
+                .as_ref()
+                .map_or("", |a| a.speaker.text.as_str())
+        })
+        .collect();
+    assert_eq!(
+        spoken[..4],
+        ["federal prosecutors", "one user", "Another", "Attorneys"]
+    );
+    assert_eq!(credited[4], named("Fielding", How::Sentence));
+    assert_eq!(credited[5], named("Ngata", How::Sentence));
+    assert_eq!(credited[6].0, credited[7].0);
+    assert!(credited[6]
+        .0
+        .as_deref()
+        .is_some_and(|n| n.starts_with("Jos")));
+}

@@ -119,10 +119,27 @@ const TITLES: &[&str] = &[
     "republican",
 ];
 
+/// A name with the accents of Latin letters taken off, composed or
+/// decomposed alike (the corpus writes some names with combining marks):
+/// `Peña`, `Peña` and `Pena` compare equal.
+fn without_accents(name: &str) -> String {
+    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿ";
+    const TO: &str = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYyy";
+    name.chars()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .map(|c| {
+            FROM.chars()
+                .position(|f| f == c)
+                .and_then(|i| TO.chars().nth(i))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
 /// A name folded for comparison: lower case, one kind of apostrophe, no
 /// possessive, no leading titles or article, single spaces.
 pub fn fold(name: &str) -> String {
-    let lowered = name
+    let lowered = without_accents(name)
         .replace('\u{a0}', " ")
         .replace('\u{ad}', "")
         .to_lowercase()

@@ -62,7 +62,9 @@ pub struct Entities {
     by_head: DraftMap<String, Vec<usize>>,
 }
 
-/// A word folded for the maps: lower case, straight apostrophes.
+/// A word folded for the maps: lower case, straight apostrophes, Latin
+/// letters without their accents (`François` and `Francois`, `Peña`
+/// written composed or decomposed, are one name).
 pub fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
     fold_into(word, &mut folded);
@@ -78,10 +80,28 @@ fn fold_into(word: &str, out: &mut String) {
     for c in word.chars() {
         if matches!(c, '’' | '‘' | 'ʼ') {
             out.push('\'');
+        } else if ('\u{300}'..='\u{36F}').contains(&c) {
+            // A combining accent.
         } else {
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                out.push(unaccented(lower));
+            }
         }
     }
+}
+
+/// A lower-case Latin letter without its accent; any other character as
+/// it is.
+fn unaccented(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěğìíîïīįıłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżž";
+    const TO: &str = "aaaaaaaaacccdeeeeeeeegiiiiiiilnnnoooooooorrsssttuuuuuuuuyyzzz";
+    if c.is_ascii() {
+        return c;
+    }
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(c)
 }
 
 /// Whether a word is a particle of a surname: `de`, `van`, `von`, `al`.
@@ -508,6 +528,15 @@ impl Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_takes_off_case_apostrophes_and_accents_composed_or_not() {
+        assert_eq!(fold("François"), fold("Francois"));
+        assert_eq!(fold("Pe\u{f1}a"), fold("Pen\u{303}a"));
+        assert_eq!(fold("O’Neill"), "o'neill");
+        assert_eq!(fold("Łukasz Wałęsa"), "lukasz walesa");
+        assert_ne!(fold("Peña"), fold("Pera"));
+    }
 
     #[test]
     fn full_names_merge_by_first_and_last_word_and_suffix() {

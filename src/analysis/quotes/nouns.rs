@@ -64,6 +64,9 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(&[
     "applicant", "migrant", "servant", "tenant", "merchant", "lieutenant", "sergeant",
     "correspondent", "respondent", "dissident", "parent", "president", "incumbent", "constituent",
     "recipient", "spokesmen", "spokeswomen", "spokespeople", "people", "friends", "relatives",
+    "user", "netizen", "commenter", "caller", "listener", "viewer", "reader", "onlooker",
+    "bystander", "shopper", "passenger", "driver", "customer", "patient", "inmate", "prisoner",
+    "refugee", "protester", "protestor", "demonstrator", "marcher", "attendee", "spectator",
 ]);
 
 /// Lower-case nouns for an organisation: the head of a description that

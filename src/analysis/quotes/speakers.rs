@@ -381,6 +381,20 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
     if token.tags.has(Tags::PRONOUN) {
         return Some(phrase(tokens, end, end, MentionForm::Pronoun));
     }
+    // `Another tweeted`, `Some said`, `Many wrote`: a determiner standing
+    // for people.
+    let alone = matches!(
+        &*lower(text, token),
+        "another" | "one" | "some" | "many" | "others" | "several" | "most" | "few"
+    );
+    if alone && (end == lo || !tokens[end - 1].is_word()) {
+        let form = if lower(text, token) == "another" || lower(text, token) == "one" {
+            MentionForm::Anonymous
+        } else {
+            MentionForm::Description
+        };
+        return Some(phrase(tokens, end, end, form));
+    }
     if token.tags.has(Tags::CAPITAL) && !token.tags.has(Tags::CALENDAR) {
         let start = capitalised_run_back(text, tokens, lo, end)?;
         // `the Foreign Ministry`, `a White House spokesperson`.
@@ -403,12 +417,26 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
         start -= 1;
     }
     // A determiner, or a name in the possessive (`Ryan's campaign said`,
-    // `Trump's spokesman said`), starts the description.
-    let first = (start..=end).find(|&i| {
-        let tags = tokens[i].tags;
-        tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS))
-            || (tags.has(Tags::POSSESSIVE) && tags.has(Tags::CAPITAL) && i < end)
-    })?;
+    // `Trump's spokesman said`), starts the description; without one, a
+    // plural that can speak heads it with its adjectives (`federal
+    // prosecutors wrote`).
+    let first = (start..=end)
+        .find(|&i| {
+            let tags = tokens[i].tags;
+            tags.has(Tags::DETERMINER.with(Tags::ANONYMOUS))
+                || (tags.has(Tags::POSSESSIVE) && tags.has(Tags::CAPITAL) && i < end)
+        })
+        .or_else(|| {
+            let head = lower(text, &tokens[end]);
+            let plural = head.len() > 3 && head.ends_with('s') && can_speak(&head);
+            plural.then(|| {
+                (start..end)
+                    .rev()
+                    .take_while(|&k| !tokens[k].tags.has(Tags::NOT_MODIFIER.with(Tags::CUE)))
+                    .last()
+                    .unwrap_or(end)
+            })
+        })?;
     description(text, tokens, first, end)
 }
 
@@ -521,6 +549,15 @@ pub fn phrase_starting_at(
         if tokens[end].tags.has(Tags::POSSESSIVE) {
             return possessive_phrase(text, tokens, start, end, hi);
         }
+        // `Attorneys for Clinton`, `Officials`: a noun that can speak,
+        // capitalised only because it opens the sentence.
+        if name == end
+            && tokens[name].tags.has(Tags::SENTENCE_START)
+            && !tokens[name].tags.name_like()
+            && can_speak(&lower(text, &tokens[name]))
+        {
+            return description(text, tokens, start, end);
+        }
         if name == end
             && (opens_not_names(text, &tokens[name], tokens.get(name + 1))
                 || adjective_alone(text, &tokens[name], tokens.get(name + 1)))
@@ -616,6 +653,26 @@ pub fn sentence_subject(
             .take_while(|&i| tokens[i].quote().is_none())
             .find(|&i| tokens[i].is_punct(','))?;
         start = comma + 1;
+        // `On Thursday, after remaining neutral, Warren appeared`: one
+        // opening phrase after another.
+        for _ in 0..2 {
+            let opens_again = tokens.get(start).is_some_and(|t| {
+                t.is_word()
+                    && !t.tags.has(Tags::CAPITAL)
+                    && t.tags.has(Tags::SUBORDINATOR.with(Tags::OPENER))
+            });
+            if !opens_again {
+                break;
+            }
+            let Some(next) = (start..range.end)
+                .take(24)
+                .take_while(|&i| tokens[i].quote().is_none())
+                .find(|&i| tokens[i].is_punct(','))
+            else {
+                break;
+            };
+            start = next + 1;
+        }
     }
     let subject = phrase_starting_at(text, tokens, start, range.end)?;
     // A common word that is also a surname, opening the sentence, is the

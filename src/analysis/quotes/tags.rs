@@ -427,7 +427,13 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
                         .get(first + 2)
                         .is_some_and(|t| t.tags.has(Tags::CAPITAL))
             });
-        if before_a_name || opens_a_sentence(word, tags) {
+        // Right before a verb of saying it is a name, whatever its ending
+        // (`Boreing said`, `Fielding told`).
+        let before_a_verb = !tags.has(Tags::FUNCTION.with(Tags::PRONOUN).with(Tags::DETERMINER))
+            && tokens
+                .get(first + 1)
+                .is_some_and(|next| next.is_word() && next.tags.has(Tags::CUE));
+        if !before_a_verb && (before_a_name || opens_a_sentence(word, tags)) {
             tokens[first].tags = tags.with(Tags::OPENER);
         }
     }

@@ -59,8 +59,13 @@ const LONGEST_ABBREVIATION: usize = 6;
 /// period.
 static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
+/// Letters and digits, the soft hyphen, and the combining marks a
+/// decomposed accent is written with (`José` as `Jose` and U+0301).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{ad}'
+    c.is_alphanumeric()
+        || c == '\u{ad}'
+        || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// The tokens of one block. `block_quotes` are the block's quotations as
@@ -141,10 +146,13 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let (mut at, mut end) = (start, start);
     while let Some((c, len)) = char_at(at) {
         // A UTF-8 letter read as Windows-1252 (`PeÃ±a` for `Peña`) stays
-        // one word: `Ã` or `Â` and the symbol after it.
+        // one word: `Ã` or `Â` (perhaps decomposed) and the symbol after it.
         let mojibake = || {
-            ('\u{80}'..='\u{BF}').contains(&c)
-                && matches!(text[..at].chars().next_back(), Some('Ã' | 'Â'))
+            (('\u{80}'..='\u{BF}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c))
+                && matches!(
+                    text[..at].chars().next_back(),
+                    Some('Ã' | 'Â' | '\u{302}' | '\u{303}')
+                )
         };
         if c.is_ascii_alphanumeric() || is_word_char(c) || (!c.is_ascii() && mojibake()) {
             at += len;
