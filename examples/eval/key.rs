@@ -125,6 +125,9 @@ const TITLES: &[&str] = &[
 fn without_accents(name: &str) -> String {
     const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿ";
     const TO: &str = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYyy";
+    if name.is_ascii() {
+        return name.to_string();
+    }
     name.chars()
         .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
         .map(|c| {

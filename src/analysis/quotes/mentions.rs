@@ -469,14 +469,15 @@ fn title_of_phrase(
     lead: usize,
     end: usize,
 ) -> Option<usize> {
+    let is = |k: usize, w: &str| word(text, &tokens[k]).eq_ignore_ascii_case(w);
     let mut k = start.checked_sub(1)?;
-    if lower(text, &tokens[k]) == "the" {
+    if is(k, "the") {
         k = k.checked_sub(1)?;
     }
     let title = k
         .checked_sub(1)
         .is_some_and(|t| tokens[t].is_word() && tokens[t].tags.has(Tags::TITLE));
-    if !title || lower(text, &tokens[k]) != "of" {
+    if !title || !is(k, "of") {
         return None;
     }
     (lead + 1..end).find(|&g| tokens[g].tags.has(Tags::GIVEN) && !tokens[g].tags.has(Tags::PLACE))

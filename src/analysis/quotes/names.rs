@@ -189,20 +189,20 @@ pub fn known(word: &str) -> Known {
 /// What the lists say of a word already folded (lower case, straight
 /// apostrophes, no possessive).
 pub fn known_folded(word: &str) -> Known {
-    // Accents written as combining marks (`Jose` and U+0301): the lists
-    // know the letters without them.
-    if !word.is_ascii() && word.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)) {
-        let bare: String = word
-            .chars()
-            .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
-            .collect();
-        return known_folded(&bare);
-    }
-    match super::tags::packed(word) {
+    let found = match super::tags::packed(word) {
         Some(packed) => LISTS.short.get(&packed).copied(),
         None => LISTS.long.get(word).copied(),
+    };
+    // Accents written as combining marks (`Jose` and U+0301): the lists
+    // know the letters without them.
+    let combining = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
+    match found {
+        Some(known) => known,
+        None if !word.is_ascii() && word.chars().any(combining) => {
+            known_folded(&word.chars().filter(|&c| !combining(c)).collect::<String>())
+        }
+        None => Known::default(),
     }
-    .unwrap_or_default()
 }
 
 /// Whether the words of `phrase`, one space apart, name a place of several

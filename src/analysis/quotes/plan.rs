@@ -225,7 +225,7 @@ pub fn plan_block(
                     .rev()
                     .take(16)
                     .take_while(|&k| block_tokens[k].quote().is_none())
-                    .find(|&k| super::lexicon::lower(text, &block_tokens[k]) == "who")
+                    .find(|&k| block_tokens[k].span.slice(text).eq_ignore_ascii_case("who"))
                     // Right after a name: `Trump, who`, `Rubio who`.
                     .filter(|&k| {
                         let name = |t: Option<&Token>| {

@@ -133,9 +133,10 @@ fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usiz
     let mut end = capitalised_run_forward(text, tokens, start, hi);
     // `Former Secretary of State Hillary Clinton`, `Speaker of the House
     // Paul Ryan`: a title's `of` phrase, then the name.
-    if tokens[end].tags.has(Tags::TITLE) && end + 2 < hi && lower(text, &tokens[end + 1]) == "of" {
+    let is = |k: usize, w: &str| word(text, &tokens[k]).eq_ignore_ascii_case(w);
+    if tokens[end].tags.has(Tags::TITLE) && end + 2 < hi && is(end + 1, "of") {
         let mut next = end + 2;
-        if lower(text, &tokens[next]) == "the" && next + 1 < hi {
+        if is(next, "the") && next + 1 < hi {
             next += 1;
         }
         if is_capitalised(text, &tokens[next]) {
@@ -279,7 +280,9 @@ pub fn speaker_before(
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
     let of_place = first >= lo + 2
         && (first..=last).all(|k| tokens[k].tags.has(Tags::PLACE))
-        && matches!(&*lower(text, &tokens[first - 1]), "of" | "from")
+        && ["of", "from"]
+            .iter()
+            .any(|w| word(text, &tokens[first - 1]).eq_ignore_ascii_case(w))
         && tokens[first - 2].tags.has(Tags::CAPITAL);
     if of_place {
         if let Some(owner) = phrase_ending_at(text, tokens, lo, first - 2)
@@ -304,12 +307,13 @@ fn speaker_before_aside(
     lo: usize,
     comma: usize,
 ) -> Option<SpeakerPhrase> {
-    let commas: Vec<usize> = (lo..comma)
-        .rev()
-        .take(32)
-        .take_while(|&k| tokens[k].quote().is_none())
-        .filter(|&k| tokens[k].is_punct(','))
-        .collect();
+    let commas = || {
+        (lo..comma)
+            .rev()
+            .take(32)
+            .take_while(|&k| tokens[k].quote().is_none())
+            .filter(|&k| tokens[k].is_punct(','))
+    };
     // A comma opens an aside when a lower-case word, a determiner, a
     // title or a number (an age) follows it.
     let opens_aside = |open: usize| {
@@ -350,13 +354,12 @@ fn speaker_before_aside(
         let first = tokens.partition_point(|t| t.span.start < p.span.start);
         first > lo && tokens[first - 1].is_punct(',')
     });
-    if commas.first().is_none_or(|&open| !opens_aside(open)) && !set_off && direct.is_some() {
+    if commas().next().is_none_or(|open| !opens_aside(open)) && !set_off && direct.is_some() {
         return direct;
     }
-    commas
-        .iter()
-        .filter(|&&open| opens_aside(open))
-        .find_map(|&open| phrase_before(open))
+    commas()
+        .filter(|&open| opens_aside(open))
+        .find_map(phrase_before)
         .or(direct)
 }
 
@@ -383,17 +386,17 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
     }
     // `Another tweeted`, `Some said`, `Many wrote`: a determiner standing
     // for people.
-    let alone = matches!(
-        &*lower(text, token),
-        "another" | "one" | "some" | "many" | "others" | "several" | "most" | "few"
-    );
-    if alone && (end == lo || !tokens[end - 1].is_word()) {
-        let form = if lower(text, token) == "another" || lower(text, token) == "one" {
-            MentionForm::Anonymous
-        } else {
-            MentionForm::Description
+    if token.tags.has(Tags::DETERMINER) && (end == lo || !tokens[end - 1].is_word()) {
+        let form = match &*lower(text, token) {
+            "another" | "one" => Some(MentionForm::Anonymous),
+            "some" | "many" | "others" | "several" | "most" | "few" => {
+                Some(MentionForm::Description)
+            }
+            _ => None,
         };
-        return Some(phrase(tokens, end, end, form));
+        if let Some(form) = form {
+            return Some(phrase(tokens, end, end, form));
+        }
     }
     if token.tags.has(Tags::CAPITAL) && !token.tags.has(Tags::CALENDAR) {
         let start = capitalised_run_back(text, tokens, lo, end)?;

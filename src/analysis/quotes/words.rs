@@ -61,7 +61,11 @@ static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 /// Letters and digits, the soft hyphen, and the combining marks a
 /// decomposed accent is written with (`José` as `Jose` and U+0301).
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || c == '\u{ad}'
         || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
