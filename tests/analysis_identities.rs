@@ -608,3 +608,29 @@ this winter.\"
         .as_deref()
         .is_some_and(|n| n.starts_with("Jos")));
 }
+
+/// A description means the salient person even when another was given its
+/// role; an appositive that opens with a possessive sits between speaker
+/// and verb; `goes on` is a verb of saying only before what is said.
+#[test]
+fn descriptions_prefer_the_salient_person_and_asides_may_open_with_a_possessive() {
+    let text = "\
+Sen. Maren Lindqvist praised the harbour plan on Monday.
+
+Sen. Tomas Okafor defends the plan in an advertisement on local television: \"Nobody should \
+lose a mooring to a spreadsheet,\" the senator says to the camera.
+
+Idris Kamau, Okafor's deputy campaign director, said the campaign would \"knock on every door \
+on the waterfront\" before the vote.
+
+Lindqvist said that once the Senate goes on recess, \"I will be on the docks every morning.\"
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Tomas Okafor", How::Sentence),
+            named("Idris Kamau", How::Sentence),
+            named("Maren Lindqvist", How::Sentence),
+        ]
+    );
+}

@@ -69,7 +69,18 @@ pub fn cue_speakers(
             }
             let is_cue = token.tags.has(Tags::CUE)
                 || (!config.extra_verbs.is_empty() && cue_class(w, &config.extra_verbs).is_some());
+            // `went on: "..."`, `goes on, "..."`, `went on to say`: those
+            // two say something only so (`the Senate goes on recess` does
+            // not).
+            let going = ["went", "goes"].iter().any(|g| w.eq_ignore_ascii_case(g))
+                && !(tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.span.slice(text).eq_ignore_ascii_case("on"))
+                    && tokens.get(i + 2).is_none_or(|n| {
+                        !n.is_word() || n.span.slice(text).eq_ignore_ascii_case("to")
+                    }));
             if w.eq_ignore_ascii_case("according")
+                || going
                 || !is_cue
                 || !used_as_verb(text, tokens, i, range.start)
             {

@@ -261,8 +261,20 @@ impl Walk<'_, '_> {
         let candidates = self.entities.with_head(&head);
         if !candidates.is_empty() {
             let has_head = |e: usize| entities[e].heads.contains(&head);
+            // A person the draft gave no such role may still be meant when
+            // far more salient (`Ted Cruz defends ...: "...," the senator
+            // says`), unless the noun names someone who speaks for another.
+            let any_person = is_person_noun(&head) && !speaks_for_others(&head);
             let near = self.salience.best(at, self.block, |e| {
-                (has_head(e) && fits_gender(e)).then_some(0)
+                if !fits_gender(e) {
+                    None
+                } else if has_head(e) {
+                    Some(0)
+                } else {
+                    let entity = &entities[e];
+                    (any_person && entity.kind == SourceKind::Person && entity.evident)
+                        .then_some(-30)
+                }
             });
             // Someone the draft gave that role further back.
             return near.or_else(|| {
@@ -292,31 +304,7 @@ impl Walk<'_, '_> {
                 .then_some(0)
             });
         }
-        // Not for a source who speaks for someone else, or one the draft
-        // withholds: `the spokesman`, `the official` are not the principal.
-        let speaks_for_others = ANONYMOUS_HEADS.contains(&head.as_str())
-            || matches!(
-                head.as_str(),
-                "spokesperson"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "aide"
-                    | "adviser"
-                    | "advisor"
-                    | "staffer"
-                    | "employee"
-                    | "man"
-                    | "woman"
-                    | "lawyer"
-                    | "attorney"
-                    | "moderator"
-                    | "host"
-                    | "reporter"
-                    | "interviewer"
-                    | "voter"
-                    | "resident"
-            );
-        if speaks_for_others || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
+        if speaks_for_others(&head) || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
             return None;
         }
         self.salience.best(at, self.block, |e| {
@@ -324,6 +312,34 @@ impl Walk<'_, '_> {
             (entity.kind == SourceKind::Person && entity.evident && fits_gender(e)).then_some(-10)
         })
     }
+}
+
+/// Whether a description's head names a source who speaks for someone
+/// else, or one the draft withholds: `the spokesman`, `the official` are
+/// not the principal.
+fn speaks_for_others(head: &str) -> bool {
+    ANONYMOUS_HEADS.contains(&head)
+        || matches!(
+            head,
+            "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "staffer"
+                | "employee"
+                | "man"
+                | "woman"
+                | "lawyer"
+                | "attorney"
+                | "moderator"
+                | "host"
+                | "reporter"
+                | "interviewer"
+                | "voter"
+                | "resident"
+        )
 }
 
 /// Whether a description is `the` and a capitalised name: `the Washington

@@ -317,9 +317,14 @@ fn speaker_before_aside(
     // A comma opens an aside when a lower-case word, a determiner, a
     // title or a number (an age) follows it.
     let opens_aside = |open: usize| {
+        // Or a name in the possessive: `Dan Centinello, Romney's deputy
+        // political director, said`.
         tokens.get(open + 1).is_some_and(|t| {
             t.is_word()
-                && (t.tags.has(Tags::DETERMINER.with(Tags::TITLE)) || !t.tags.has(Tags::CAPITAL))
+                && (t
+                    .tags
+                    .has(Tags::DETERMINER.with(Tags::TITLE).with(Tags::POSSESSIVE))
+                    || !t.tags.has(Tags::CAPITAL))
         })
     };
     // The phrase ending before token `end` (a comma), if it can be the
