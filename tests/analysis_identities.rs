@@ -634,3 +634,23 @@ Lindqvist said that once the Senate goes on recess, \"I will be on the docks eve
         ]
     );
 }
+
+/// A role word before a given name leads the name rather than opening
+/// the sentence; a word put in quotation marks by a verb of naming is the
+/// words of that verb's own subject, not of a dummy `it`.
+#[test]
+fn a_role_word_leads_a_name_and_a_naming_verb_has_its_own_subject() {
+    let text = "\
+Comedian Priya Raman was booed by the crowd after telling the holdouts that they were \"being \
+unreasonable.\"
+
+It is strange that Okafor would denounce \"dredging,\" which his own plan requires.
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Priya Raman", How::Sentence),
+            named("Okafor", How::Paragraph),
+        ]
+    );
+}

@@ -262,7 +262,8 @@ pub static OBJECT_VERBS: WordSet = WordSet::new(&[
     "dubs", "declaring", "describing", "describes", "described", "branded", "named", "thanked",
     "thanks", "thanking", "praised", "praises", "criticized", "blasted", "slammed", "accused",
     "mocked", "urged", "urging", "telling", "dismissed", "dismissing", "rated", "deemed", "termed",
-    "denounced", "decried", "hailed",
+    "denounced", "decried", "hailed", "label", "dub", "describe", "dismiss", "denounce", "decry",
+    "hail", "term", "deem", "rate", "brand", "praise", "criticize", "blast", "slam", "mock",
 ]);
 
 /// Words that open a subordinate clause or phrase before a sentence's

@@ -201,14 +201,18 @@ pub fn plan_block(
         // One word counts when a verb of naming or saying puts it in
         // someone's mouth: `called the pact "insanity"`, `dismissed it as
         // "absurd"`.
-        let named_by_verb = || {
-            let verb = |t: &Token| t.tags.has(Tags::OBJECT_VERB.with(Tags::CUE));
-            let before = &block_tokens[sents[s].start..ti];
-            let near: Vec<&Token> = before.iter().rev().take(6).collect();
-            near.iter().any(|t| verb(t)) && near.first().is_some_and(|t| t.is_word())
-        };
+        // The verb of naming or saying close before the quote, by index.
+        let naming_verb =
+            (kind == QuoteKind::Scare && ti > sents[s].start && block_tokens[ti - 1].is_word())
+                .then(|| {
+                    (sents[s].start..ti)
+                        .rev()
+                        .take(6)
+                        .find(|&k| block_tokens[k].tags.has(Tags::OBJECT_VERB.with(Tags::CUE)))
+                })
+                .flatten();
         let short_phrase = kind == QuoteKind::Scare
-            && (m.content.slice(text).split_whitespace().nth(1).is_some() || named_by_verb());
+            && (m.content.slice(text).split_whitespace().nth(1).is_some() || naming_verb.is_some());
         if speaker.is_none()
             && !nickname
             && (kind == QuoteKind::Partial || colon_before || short_phrase)
@@ -240,8 +244,16 @@ pub fn plan_block(
                         form: MentionForm::Pronoun,
                     })
             };
+            // `Trump would denounce "self-deportation"`: the verb's own
+            // subject.
+            let verb_subject = || {
+                naming_verb
+                    .and_then(|v| speaker_before(text, block_tokens, sents[s].start, v))
+                    .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+            };
             let subject = before_colon
                 .or_else(relative)
+                .or_else(verb_subject)
                 .or_else(|| sentence_subject(text, block_tokens, &sents[s]))
                 .filter(|subject| subject.span.end <= token.span.start)
                 // A short phrase in quotes is someone's words only when a

@@ -655,7 +655,16 @@ pub fn sentence_subject(
     let opener = (tags.has(Tags::OPENER) && !tags.has(Tags::PRONOUN.with(Tags::DETERMINER)))
         || two_words
         || tokens[start].tags.has(Tags::SUBORDINATOR);
-    if opener {
+    // `Comedian Sarah Silverman was booed`: a word before a given name
+    // that opens the sentence leads the name.
+    let before_a_name = opener
+        && !tags.has(Tags::FUNCTION.with(Tags::SUBORDINATOR))
+        && tokens
+            .get(start + 1)
+            .is_some_and(|t| t.is_word() && t.tags.has(Tags::GIVEN) && t.tags.has(Tags::CAPITAL));
+    if before_a_name {
+        start += 1;
+    } else if opener {
         let comma = (start..range.end)
             .take(24)
             .take_while(|&i| tokens[i].quote().is_none())
