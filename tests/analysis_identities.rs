@@ -654,3 +654,26 @@ It is strange that Okafor would denounce \"dredging,\" which his own plan requir
         ]
     );
 }
+
+/// Two people who share a surname stay two when one is named with a
+/// first name that differs, even when both of that person's names are
+/// towns too; a role and a comma before a name say it is a person.
+#[test]
+fn a_different_first_name_is_a_different_person_even_when_both_names_are_towns() {
+    let text = "\
+\"We will win the harbour seat,\" said Joe Warren.
+
+\"The seat was never his to win,\" said Elizabeth Warren, the progressive candidate.
+
+The ministry's foreign minister, Erlan Idrissov, plays down the concerns. \"Our philosophy is \
+simple,\" he said.
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Joe Warren", How::Sentence),
+            named("Elizabeth Warren", How::Sentence),
+            named("Erlan Idrissov", How::Sentence),
+        ]
+    );
+}

@@ -484,8 +484,21 @@ impl Entities {
             }
         }
         let list = self.by_reference.get(&fold(last))?;
+        // A first name that differs is another person: `Elizabeth Warren`
+        // is not `Joe Warren`.
+        let first = fold(words[0]);
+        let same_person = |e: usize| {
+            words.len() == 1
+                || words[0].trim_end_matches('.').chars().count() == 1
+                || self.entities[e]
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|f| fold(f) == first)
+        };
         list.iter()
             .copied()
+            .filter(|&e| same_person(e))
             .min_by_key(|&e| self.entities[e].first_full.unwrap_or(usize::MAX))
     }
 

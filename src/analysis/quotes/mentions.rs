@@ -280,10 +280,17 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     // `New York`, `Chinese`.
     // A word that is a place and a family name (`Bolton`, `Houston`) may
     // be either: it stays a name, weakly.
-    let place_only = names.iter().all(|&k| {
-        let tags = tokens[k].tags;
-        tags.has(Tags::PLACE.with(Tags::DEMONYM)) && !(names.len() == 1 && tags.has(Tags::FAMILY))
-    });
+    // A given name and a family name are a person even when both are
+    // towns too (`Elizabeth Warren`).
+    let personal = names.len() >= 2
+        && tokens[names[0]].tags.has(Tags::GIVEN)
+        && tokens[last].tags.has(Tags::FAMILY);
+    let place_only = !personal
+        && names.iter().all(|&k| {
+            let tags = tokens[k].tags;
+            tags.has(Tags::PLACE.with(Tags::DEMONYM))
+                && !(names.len() == 1 && tags.has(Tags::FAMILY))
+        });
     if place_only
         || (tokens[names[0]].tags.has(Tags::PLACE_START) && super::names::is_place_phrase(&name))
     {
@@ -378,6 +385,20 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         || (first_tags.has(Tags::GIVEN) && tokens[last].tags.has(Tags::FAMILY));
     if any(Tags::ALL_CAPS) && !titled {
         return None;
+    }
+    // A role and a comma right before: `Kazakhstan's foreign minister,
+    // Erlan Idrissov,`.
+    if first == start
+        && start >= 2
+        && tokens[start - 1].is_punct(',')
+        && tokens[start - 2].is_word()
+        && !tokens[start - 2].tags.has(Tags::CAPITAL)
+    {
+        let before = lower(text, &tokens[start - 2]);
+        if is_person_noun(&before) || title_role(&before).is_some_and(|r| !r.is_empty()) {
+            roles.push(before.to_string());
+            descriptions.push(before.to_string());
+        }
     }
     // Lower-case roles right before: `spokesperson Wang Wenbin`.
     if first == start && start > 0 && tokens[start - 1].is_word() {

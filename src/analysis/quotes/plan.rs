@@ -350,7 +350,15 @@ fn subject_word(tokens: &[Token], range: &Range<usize>) -> Option<usize> {
             .take(20)
             .take_while(|&i| tokens[i].quote().is_none())
             .find(|&i| tokens[i].is_punct(','))?;
-        return (comma + 1..range.end).find(|&i| tokens[i].is_word());
+        let mut word = (comma + 1..range.end).find(|&i| tokens[i].is_word())?;
+        // `In St. Clairsville, Ohio, 62-year-old Brenda Johnson`: a state
+        // after a town belongs to the opening phrase.
+        if tokens[word].tags.has(Tags::PLACE)
+            && tokens.get(word + 1).is_some_and(|t| t.is_punct(','))
+        {
+            word = (word + 2..range.end).find(|&i| tokens[i].is_word())?;
+        }
+        return Some(word);
     }
     Some(first)
 }
