@@ -677,3 +677,30 @@ simple,\" he said.
         ]
     );
 }
+
+/// A quote that follows an attributed quote in its paragraph goes on with
+/// that speaker, not with a name that opens the next sentence; a name right
+/// before a gerund is its subject; a name after a verb phrase and a title
+/// is not run together with the subject.
+#[test]
+fn a_second_quote_continues_and_a_gerund_takes_the_name_before_it() {
+    let text = "\
+\"I'm for the harbour, but not at any price,\" Halvorsen said. \"And that is where I stand on \
+it.\" Later, Okafor claimed that the price had been agreed long ago.
+
+Tenants who wanted the wall built were angry about the delay, with Sen. Ines Moreau calling \
+it a \"scandal in slow motion.\"
+
+Priya Raman threw her support behind Sen. Ines Moreau on Wednesday, saying it is time for \"a \
+harbour master who answers to the town.\"
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Halvorsen", How::Sentence),
+            named("Halvorsen", How::Paragraph),
+            named("Ines Moreau", How::Sentence),
+            named("Priya Raman", How::Sentence),
+        ]
+    );
+}

@@ -95,7 +95,17 @@ pub fn cue_speakers(
                         && tokens[i - 2].quote().is_some()));
             // A gerund (`..., saying`) takes the sentence's subject.
             let gerund = w.ends_with("ing");
-            let speaker = if gerund {
+            // `with Sen. John McCain calling it a "Chinese menu"`: a name
+            // right before the gerund is its subject.
+            let named_gerund = || {
+                (gerund && i > range.start && tokens[i - 1].tags.has(Tags::CAPITAL))
+                    .then(|| speaker_before(text, tokens, range.start, i))
+                    .flatten()
+                    .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+            };
+            let speaker = if let Some(named) = named_gerund() {
+                Some(named)
+            } else if gerund {
                 // `When he returned he began by saying, "..."`: failing a
                 // subject at the start, the last subject pronoun before.
                 sentence_subject(text, tokens, range)

@@ -171,10 +171,14 @@ pub fn plan_block(
         };
         let signature = signature_after(text, block_tokens, ti);
         let mut how = How::Sentence;
+        // The next sentence attributes a quote only when no quote before it
+        // in the paragraph has a speaker it could be continuing.
+        let continuing = plan.quotes.iter().any(|q| q.speaker.is_some());
         let direct_hit = match (&in_sentence, &signature) {
             (Some(hit), _) => Some(hit.clone()),
             (None, Some(_)) => None,
-            (None, None) => next_sentence().inspect(|_| how = How::NextSentence),
+            (None, None) if !continuing => next_sentence().inspect(|_| how = How::NextSentence),
+            (None, None) => None,
         };
         let nickname = is_nickname(text, block_tokens, ti);
         let mut kind = if nickname {

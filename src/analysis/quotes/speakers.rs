@@ -167,7 +167,10 @@ fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usiz
                 || word(text, before)
                     .rsplit_once('-')
                     .is_some_and(|(_, noun)| can_speak(noun))
-        } || (k < hi && tokens[k].tags.has(Tags::TITLE)));
+        } || (k < hi
+            && tokens[k].tags.has(Tags::TITLE)
+            && (end + 1..k)
+                .all(|j| word(text, &tokens[j]).starts_with(|c: char| c.is_ascii_digit()))));
     if titled && k < hi && tokens[k].is_word() && tokens[k].tags.has(Tags::CAPITAL) {
         (k, capitalised_run_forward(text, tokens, k, hi))
     } else {
@@ -562,6 +565,7 @@ pub fn phrase_starting_at(
         if name == end
             && tokens[name].tags.has(Tags::SENTENCE_START)
             && !tokens[name].tags.name_like()
+            && !tokens[name].tags.has(Tags::TITLE)
             && can_speak(&lower(text, &tokens[name]))
         {
             return description(text, tokens, start, end);
