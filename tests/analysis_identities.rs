@@ -704,3 +704,38 @@ harbour master who answers to the town.\"
         ]
     );
 }
+
+/// `And then X went on the attack, saying`, `the audience screamed back`,
+/// `X agreed.` before a quote, and `as X puts it` all name the speaker;
+/// none of these quotes is flagged as unattributed.
+#[test]
+fn conjunctions_shouts_agreement_and_as_x_puts_it_attribute() {
+    let text = "\
+And then Okafor went fully on the attack, saying, \"Is the council ever going to mention the \
+tide?\"
+
+\"Who is going to pay for the wall?\" he asked the crowd.
+
+\"The town!\" the audience screamed back.
+
+Harbour University's Dana Milbrook agreed. \"Tenants are running out of time to find another \
+mooring before the winter.\"
+
+As The Gazette's Tomas Reyna puts it, \"The council is unmoved, and the tenants are uninspired.\"
+";
+    let spoken: Vec<String> = analysis(text)
+        .quotes
+        .iter()
+        .map(|q| {
+            q.attribution
+                .as_ref()
+                .map_or(String::new(), |a| a.speaker.text.clone())
+        })
+        .collect();
+    assert_eq!(spoken[..3], ["Okafor", "he", "the audience"]);
+    assert_eq!(credited(text)[3].0.as_deref(), Some("Dana Milbrook"));
+    assert_eq!(credited(text)[4].0.as_deref(), Some("Tomas Reyna"));
+    assert!(!codes(text)
+        .iter()
+        .any(|(code, _)| *code == Code::UnattributedQuote));
+}

@@ -69,6 +69,11 @@ pub fn cue_speakers(
             }
             let is_cue = token.tags.has(Tags::CUE)
                 || (!config.extra_verbs.is_empty() && cue_class(w, &config.extra_verbs).is_some());
+            // `as X put it`: `put` says something only with `it`.
+            let putting = ["put", "puts"].iter().any(|g| w.eq_ignore_ascii_case(g))
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.span.slice(text).eq_ignore_ascii_case("it"));
             // `went on: "..."`, `goes on, "..."`, `went on to say`: those
             // two say something only so (`the Senate goes on recess` does
             // not).
@@ -81,6 +86,7 @@ pub fn cue_speakers(
                     }));
             if w.eq_ignore_ascii_case("according")
                 || going
+                || putting
                 || !is_cue
                 || !used_as_verb(text, tokens, i, range.start)
             {

@@ -35,7 +35,9 @@ const NEUTRAL: &[&str] = &[
     "argue", "insist", "warn", "ask", "reply", "respond", "spoke", "speaks", "pressed", "presses",
     "asserted", "asserts", "implied", "implies", "referred", "refers", "barked", "interjected",
     "interrupted", "shouting", "chanting", "remembered", "remembers", "mentioned", "mentions",
-    "affirmed", "affirms", "advised", "reasoned",
+    "affirmed", "affirms", "advised", "reasoned", "screamed", "screams", "whispered", "whispers",
+    "muttered", "murmured", "roared", "hollered", "sang", "sings", "agreed", "agrees",
+    "disagreed", "disagrees", "concurred", "put", "puts",
 ];
 
 #[rustfmt::skip]

@@ -639,7 +639,14 @@ pub fn sentence_subject(
     range: &std::ops::Range<usize>,
 ) -> Option<SpeakerPhrase> {
     let mut start = range.start;
-    while start < range.end && (!tokens[start].is_word() || tokens[start].tags.has(Tags::DATELINE))
+    // Punctuation, a dateline, and conjunctions that only join the
+    // sentence to the one before (`And then Trump went on the attack`).
+    while start < range.end
+        && (!tokens[start].is_word()
+            || tokens[start].tags.has(Tags::DATELINE)
+            || ["and", "but", "so", "then", "yet", "or"]
+                .iter()
+                .any(|w| word(text, &tokens[start]).eq_ignore_ascii_case(w)))
     {
         start += 1;
     }
