@@ -270,7 +270,7 @@ fn colon_lead_in_at_the_end_of_the_previous_paragraph() {
             Direct,
             Some("Amos Feld"),
             Some("Amos Feld"),
-            Some(":"),
+            Some("put it plainly:"),
         )],
     );
     check(
