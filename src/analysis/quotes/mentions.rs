@@ -539,7 +539,7 @@ pub fn role_gender(role: &str) -> Option<Gender> {
 }
 
 /// Whether a name's last word makes it a law's: `Act`, `Amendment`.
-fn is_law_word(word: &str) -> bool {
+pub fn is_law_word(word: &str) -> bool {
     matches!(
         word,
         "Act"

@@ -173,7 +173,15 @@ impl Walk<'_, '_> {
         let known = super::names::known(last);
         let capitals = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !last.chars().any(char::is_lowercase);
-        let kind = if known.place || capitals || super::names::is_place_phrase(written) {
+        // A law or treaty that `says` something is a document: `the North
+        // American Free Trade Agreement`.
+        let last_bare = super::names::strip_possessive(last);
+        let kind = if written.split_whitespace().count() >= 3
+            && super::mentions::is_law_word(last_bare)
+            && !matches!(last_bare, "Bill" | "Law" | "Code" | "Rule")
+        {
+            SourceKind::Document
+        } else if known.place || capitals || super::names::is_place_phrase(written) {
             SourceKind::Organisation
         } else {
             SourceKind::Person
