@@ -302,7 +302,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     }
     // An organisation: its last word says so (`Foreign Ministry`), or one
     // short word in capitals (`FBI`); the name keeps its leading words.
-    let org_word = tokens[last].tags.has(Tags::ORGANISATION);
+    // Or a web address for a name: `GunBroker.com`.
+    let domain = [".com", ".org", ".net", ".gov", ".edu"].iter().any(|d| {
+        stem.len() > d.len() + 1
+            && stem.is_char_boundary(stem.len() - d.len())
+            && stem[stem.len() - d.len()..].eq_ignore_ascii_case(d)
+    });
+    let org_word = tokens[last].tags.has(Tags::ORGANISATION) || domain;
     let acronym = names.len() == 1
         && tokens[last].tags.has(Tags::ALL_CAPS)
         && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())
