@@ -184,6 +184,19 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
     if !w.ends_with('s') || w.eq_ignore_ascii_case("says") || i == sentence_start {
         return true;
     }
+    // Before an auxiliary, a noun: `that states can pass such laws`.
+    let auxiliary = tokens.get(i + 1).is_some_and(|n| {
+        let n = n.span.slice(text);
+        [
+            "can", "could", "will", "would", "should", "may", "might", "must", "have", "are",
+            "were", "do", "did", "had",
+        ]
+        .iter()
+        .any(|a| n.eq_ignore_ascii_case(a))
+    });
+    if auxiliary {
+        return false;
+    }
     let mut before = i;
     while before > sentence_start && tokens[before - 1].tags.has(Tags::ADVERB) {
         before -= 1;
