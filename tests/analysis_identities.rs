@@ -739,3 +739,30 @@ As The Gazette's Tomas Reyna puts it, \"The council is unmoved, and the tenants 
         .iter()
         .any(|(code, _)| *code == Code::UnattributedQuote));
 }
+
+/// A lone surname before an aside that ends at the verb, a name and an
+/// adverb before a gerund, and no speaker from a medium after `on` or from
+/// a word that only opens sentences after a conjunction.
+#[test]
+fn lone_surnames_before_asides_and_media_after_prepositions() {
+    let text = "\
+Halvorsen, speaking to the tenants, said, \"Last time I looked, you had not voted yet.\"
+
+At a rally in Millbrook on Saturday, protesters were pushed out, with Okafor reportedly \
+yelling: \"Get them out of here!\"
+
+But even if Reyna fails to win the committee, she can still push for a \"minority report.\"
+";
+    let result = analysis(text);
+    let spoken: Vec<&str> = result
+        .quotes
+        .iter()
+        .map(|q| {
+            q.attribution
+                .as_ref()
+                .map_or("", |a| a.speaker.text.as_str())
+        })
+        .collect();
+    assert_eq!(spoken[..2], ["Halvorsen", "Okafor"]);
+    assert_ne!(spoken[2], "even");
+}

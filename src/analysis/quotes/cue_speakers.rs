@@ -104,7 +104,11 @@ pub fn cue_speakers(
             // `with Sen. John McCain calling it a "Chinese menu"`: a name
             // right before the gerund is its subject.
             let named_gerund = || {
-                (gerund && i > range.start && tokens[i - 1].tags.has(Tags::CAPITAL))
+                let capital = |k: usize| tokens[k].tags.has(Tags::CAPITAL);
+                let adverb = |k: usize| tokens[k].span.slice(text).ends_with("ly");
+                let name_before = i > range.start
+                    && (capital(i - 1) || (i > range.start + 1 && adverb(i - 1) && capital(i - 2)));
+                (gerund && name_before)
                     .then(|| speaker_before(text, tokens, range.start, i))
                     .flatten()
                     .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))

@@ -37,7 +37,8 @@ const NEUTRAL: &[&str] = &[
     "interrupted", "shouting", "chanting", "remembered", "remembers", "mentioned", "mentions",
     "affirmed", "affirms", "advised", "reasoned", "screamed", "screams", "whispered", "whispers",
     "muttered", "murmured", "roared", "hollered", "sang", "sings", "agreed", "agrees",
-    "disagreed", "disagrees", "concurred", "put", "puts",
+    "disagreed", "disagrees", "concurred", "put", "puts", "yelling", "screaming", "whispering",
+    "muttering", "singing",
 ];
 
 #[rustfmt::skip]

@@ -225,7 +225,12 @@ pub fn plan_block(
             let before_colon = colon_before
                 .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
                 .flatten()
-                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+                // Not the object of a preposition: `later that month on CNN:`.
+                .filter(|p| {
+                    let first = block_tokens.partition_point(|t| t.span.start < p.span.start);
+                    !(first > 0 && block_tokens[first - 1].tags.has(Tags::NOT_MODIFIER))
+                });
             // `Trump, who has called the pact "insanity"`: the relative
             // pronoun's clause has the quote.
             let relative = || {

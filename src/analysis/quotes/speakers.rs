@@ -338,7 +338,20 @@ fn speaker_before_aside(
         if end < lo {
             return None;
         }
-        let phrase = phrase_ending_at(text, tokens, lo, end)?;
+        // One capitalised word before an aside that ends at a verb of
+        // saying is a name, whatever the lists say: `Fiorina, speaking to
+        // Iowans, said`.
+        let lone = || {
+            let t = &tokens[end];
+            (t.is_word()
+                && t.tags.has(Tags::CAPITAL)
+                && !t
+                    .tags
+                    .has(Tags::OPENER.with(Tags::FUNCTION).with(Tags::CALENDAR))
+                && (end == lo || !tokens[end - 1].is_word()))
+            .then(|| phrase(tokens, end, end, MentionForm::Surname))
+        };
+        let phrase = phrase_ending_at(text, tokens, lo, end).or_else(lone)?;
         let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
         let words = || (first..=end).filter(|&k| tokens[k].is_word());
         let place_only = phrase.form != MentionForm::Pronoun
@@ -394,7 +407,11 @@ fn phrase_ending_at(text: &str, tokens: &[Token], lo: usize, end: usize) -> Opti
     }
     // `Another tweeted`, `Some said`, `Many wrote`: a determiner standing
     // for people.
-    if token.tags.has(Tags::DETERMINER) && (end == lo || !tokens[end - 1].is_word()) {
+    let before_verb = tokens
+        .get(end + 1)
+        .is_some_and(|t| t.tags.has(Tags::CUE.with(Tags::ADVERB)));
+    if token.tags.has(Tags::DETERMINER) && before_verb && (end == lo || !tokens[end - 1].is_word())
+    {
         let form = match &*lower(text, token) {
             "another" | "one" => Some(MentionForm::Anonymous),
             "some" | "many" | "others" | "several" | "most" | "few" => {
@@ -663,8 +680,14 @@ pub fn sentence_subject(
         && tokens[start + 1].is_word()
         && tokens[start + 2].is_punct(',')
         && !is_capitalised(text, &tokens[start + 1]);
+    // After a conjunction the next word was not tagged as the sentence's
+    // first: `But Even if Unruh fails, she ...`.
+    let after_conjunction = start > range.start
+        && super::tags::is_opener_word(&lower(text, &tokens[start]))
+        && !tags.name_like();
     let opener = (tags.has(Tags::OPENER) && !tags.has(Tags::PRONOUN.with(Tags::DETERMINER)))
         || two_words
+        || after_conjunction
         || tokens[start].tags.has(Tags::SUBORDINATOR);
     // `Comedian Sarah Silverman was booed`: a word before a given name
     // that opens the sentence leads the name.
