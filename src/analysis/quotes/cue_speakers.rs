@@ -41,6 +41,14 @@ pub fn cue_speakers(
                 continue;
             }
             let w = token.span.slice(text);
+            // Most words are no verb of saying, nor `according` or
+            // `statement(s)` (nine or ten letters): turned away by the tag.
+            let may_say = token.tags.has(Tags::CUE)
+                || matches!(w.len(), 9 | 10)
+                || !config.extra_verbs.is_empty();
+            if !may_say {
+                continue;
+            }
             if is_according_to(text, tokens, i) {
                 if let Some(speaker) = speaker_after(text, tokens, i + 1, range.end) {
                     found.push(CueSpeaker {
