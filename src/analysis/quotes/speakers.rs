@@ -43,10 +43,11 @@ fn phrase(tokens: &[Token], start: usize, end: usize, form: MentionForm) -> Spea
 /// organisation, a group or a source. Words after the head that start a
 /// clause (`the president for accepting ...`) are left out.
 fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<SpeakerPhrase> {
-    // Words compared whatever their case, without lowering them.
+    // Words compared whatever their case, without lowering them; every
+    // word looked for is short, so a long one is turned away at once.
     let is = |k: usize, words: &[&str]| {
         let w = word(text, &tokens[k]);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        w.len() <= 8 && words.iter().any(|x| w.eq_ignore_ascii_case(x))
     };
     const STOPS: &[&str] = &[
         "for", "of", "at", "with", "in", "from", "close", "familiar", "who", "on", "to", "and",
