@@ -766,3 +766,23 @@ But even if Reyna fails to win the committee, she can still push for a \"minorit
     assert_eq!(spoken[..2], ["Halvorsen", "Okafor"]);
     assert_ne!(spoken[2], "even");
 }
+
+/// A verb joined to an earlier one by `and` shares its subject; a gerund
+/// after a name belongs to that name only in `with X saying`.
+#[test]
+fn joined_verbs_share_a_subject_and_gerunds_after_names_need_with() {
+    let text = "\
+In a long interview with the reporter Matei Roscan last year, Lazarov said he welcomed the \
+move to the United States and added, \"I will plead guilty, no problem.\"
+
+Okafor claimed that statements made by Halvorsen calling for a toll on the ferry make him \"the \
+island's best recruiter.\"
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Lazarov", How::Sentence),
+            named("Okafor", How::Sentence)
+        ]
+    );
+}

@@ -116,10 +116,20 @@ pub fn cue_speakers(
                 let adverb = |k: usize| tokens[k].span.slice(text).ends_with("ly");
                 let name_before = i > range.start
                     && (capital(i - 1) || (i > range.start + 1 && adverb(i - 1) && capital(i - 2)));
+                // Only in `with X saying`: elsewhere the gerund may belong to
+                // a noun (`statements made by Trump calling for a ban`).
                 (gerund && name_before)
                     .then(|| speaker_before(text, tokens, range.start, i))
                     .flatten()
                     .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+                    .filter(|p| {
+                        let first = tokens.partition_point(|t| t.span.start < p.span.start);
+                        first > range.start
+                            && tokens[first - 1]
+                                .span
+                                .slice(text)
+                                .eq_ignore_ascii_case("with")
+                    })
             };
             let speaker = if let Some(named) = named_gerund() {
                 Some(named)
@@ -158,6 +168,17 @@ pub fn cue_speakers(
             .or_else(|| {
                 sentence_subject(text, tokens, range).filter(|s| s.span.end <= token.span.start)
             });
+            // `Lazar said he welcomed extradition and added, "..."`: a verb
+            // joined to an earlier one by `and` or `but` shares its subject.
+            let joined = i > range.start
+                && ["and", "but"]
+                    .iter()
+                    .any(|c| tokens[i - 1].span.slice(text).eq_ignore_ascii_case(c));
+            let earlier = found
+                .last()
+                .filter(|c: &&CueSpeaker| c.sentence == s)
+                .map(|c| c.speaker.clone());
+            let speaker = if joined { earlier.or(speaker) } else { speaker };
             if let Some(speaker) = speaker {
                 found.push(CueSpeaker {
                     at: i,
