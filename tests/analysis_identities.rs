@@ -786,3 +786,29 @@ island's best recruiter.\"
         ]
     );
 }
+
+/// A description after the verb gives way to the name in apposition after
+/// it; an appositive the writer never closed leaves the speaker the name
+/// that opens the sentence; a given name before a law's word is a person.
+#[test]
+fn names_in_apposition_unclosed_appositives_and_people_named_law() {
+    let text = "\
+Investigators found no ties aside from the two men knowing each other \"casually\" from the \
+mosque, said the bureau's director, Jarrah Okonjo, on Monday.
+
+Sam Laurent, the communications director for the Harbour Party said in a statement. \"There are \
+no paper ballots to recount.\"
+
+Steven Law runs the fund. There is an appetite among donors to do much more, Law said.
+
+\"What I see going on is a flight to quality,\" he said.
+";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Jarrah Okonjo", How::Sentence),
+            named("Sam Laurent", How::Paragraph),
+            named("Steven Law", How::Sentence),
+        ]
+    );
+}

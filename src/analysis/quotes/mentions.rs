@@ -297,7 +297,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         return None;
     }
     // A law, bill or treaty is no one: `Pier Safety Act`, `Wolf Amendment`.
-    if is_law_word(stem) {
+    // But a given name before such a word makes a person (`Steven Law`),
+    // and so does a name alone before a verb of saying (`Law said`).
+    let first_given = tokens[names[0]].tags.has(Tags::GIVEN) && names.len() >= 2;
+    let speaks = names.len() == 1
+        && tokens[last].tags.name_like()
+        && tokens.get(last + 1).is_some_and(|t| t.tags.has(Tags::CUE));
+    if is_law_word(stem) && !first_given && !speaks {
         return None;
     }
     // An organisation: its last word says so (`Foreign Ministry`), or one
@@ -313,7 +319,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         && tokens[last].tags.has(Tags::ALL_CAPS)
         && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())
         && !tokens[last].tags.has(Tags::PLACE);
-    if org_word || acronym {
+    // A given name and a family name that is also an organisation's word
+    // are a person: `Steven Law`, `Tom Church`.
+    let family_name = names.len() == 2
+        && first_given
+        && !tokens[names[0]].tags.has(Tags::COMMON)
+        && tokens[last].tags.has(Tags::FAMILY);
+    if (org_word && !family_name) || acronym {
         let span = Span::new(tokens[lead].span.start, span.end);
         return Some(NameMention {
             span,

@@ -295,6 +295,24 @@ pub fn speaker_before(
             return Some(owner);
         }
     }
+    // `Sam Lau, the communications director for the Iowa Democratic Party
+    // said`: an appositive the writer never closed, after the name that
+    // opens the sentence.
+    if !matches!(
+        found.form,
+        MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+    ) {
+        let opening = phrase_starting_at(text, tokens, lo, last)
+            .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+        if let Some(opening) = opening {
+            let after = tokens.partition_point(|t| t.span.start < opening.span.end);
+            let unclosed = tokens.get(after).is_some_and(|t| t.is_punct(','))
+                && !tokens[after + 1..=last].iter().any(|t| t.is_punct(','));
+            if unclosed {
+                return Some(opening);
+            }
+        }
+    }
     Some(found)
 }
 
@@ -566,6 +584,25 @@ pub fn phrase_starting_at(
             end += 1;
         }
         if end > start {
+            // `said the bureau's director, James B. Comey`: the name in
+            // apposition after the description.
+            let named = tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
+                && tokens
+                    .get(end + 2)
+                    .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL));
+            if named {
+                let (name, last) = through_title(text, tokens, end + 2, hi);
+                let closes = tokens
+                    .get(last + 1)
+                    .is_none_or(|t| !t.is_word() || t.tags.has(Tags::NOT_MODIFIER));
+                let form = form_of_name(tokens, name, last);
+                if closes
+                    && !tokens[last].tags.has(Tags::POSSESSIVE)
+                    && matches!(form, MentionForm::Name | MentionForm::Surname)
+                {
+                    return Some(phrase(tokens, end + 2, last, form));
+                }
+            }
             return description(text, tokens, start, end);
         }
         return None;
