@@ -621,6 +621,7 @@ pub fn phrase_starting_at(
             && tokens[name].tags.has(Tags::SENTENCE_START)
             && !tokens[name].tags.name_like()
             && !tokens[name].tags.has(Tags::TITLE)
+            && tokens[name].tags.has(Tags::SPEAKS)
             && can_speak(&lower(text, &tokens[name]))
         {
             return description(text, tokens, start, end);

@@ -430,14 +430,16 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
         // Right before a verb of saying, a word is a name or a speaker
         // (`Boreing said`, `Will urged`, `Someone wrote`), unless it only
         // opens sentences (`Even said` is no one).
-        let lowered = super::lexicon::lowercase(word);
-        let speaker_word = tags.name_like()
-            || matches!(&*lowered, "someone" | "somebody" | "everyone" | "everybody");
         let before_a_verb = !tags.has(Tags::FUNCTION.with(Tags::PRONOUN).with(Tags::DETERMINER))
-            && (speaker_word || !is_opener_word(&lowered))
             && tokens
                 .get(first + 1)
-                .is_some_and(|next| next.is_word() && next.tags.has(Tags::CUE));
+                .is_some_and(|next| next.is_word() && next.tags.has(Tags::CUE))
+            && {
+                let lowered = super::lexicon::lowercase(word);
+                tags.name_like()
+                    || matches!(&*lowered, "someone" | "somebody" | "everyone" | "everybody")
+                    || !is_opener_word(&lowered)
+            };
         if !before_a_verb && (before_a_name || opens_a_sentence(word, tags)) {
             tokens[first].tags = tags.with(Tags::OPENER);
         }
