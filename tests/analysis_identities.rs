@@ -812,3 +812,22 @@ Steven Law runs the fund. There is an appetite among donors to do much more, Law
         ]
     );
 }
+
+/// A suffix in capitals is part of the name, and a father and son named
+/// alike stay two.
+#[test]
+fn a_capital_suffix_keeps_the_name_and_father_and_son_stay_two() {
+    let text = "\
+During the service, assistant pastor Tobias Marchetti III asked the congregation to stand. In \
+his tribute, Marchetti said \"there is no greater friend this harbour has had.\"
+
+Marchetti's father, the Rev. Tobias Marchetti Jr., knew him for decades.
+";
+    assert_eq!(
+        credited(text),
+        vec![named("Tobias Marchetti III", How::Sentence)]
+    );
+    assert!(!codes(text)
+        .iter()
+        .any(|(code, _)| *code == Code::SurnameFirstReference));
+}

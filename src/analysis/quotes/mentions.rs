@@ -274,7 +274,6 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         })
         .collect();
     let name = words.join(" ");
-    let any = |tag: Tags| names.iter().any(|&k| tokens[k].tags.has(tag));
 
     // Places and nationalities are not people: `China`, `South Korea`,
     // `New York`, `Chinese`.
@@ -401,7 +400,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         || aged(text, tokens, end)
         || (first_tags.has(Tags::GIVEN) && !first_tags.has(Tags::COMMON))
         || (first_tags.has(Tags::GIVEN) && tokens[last].tags.has(Tags::FAMILY));
-    if any(Tags::ALL_CAPS) && !titled {
+    // A headline in capitals is no name; a suffix in capitals (`III`) is
+    // part of one.
+    let shouted = names.iter().any(|&k| {
+        let tags = tokens[k].tags;
+        tags.has(Tags::ALL_CAPS) && !tags.has(Tags::SUFFIX)
+    });
+    if shouted && !titled {
         return None;
     }
     // A role and a comma right before: `Kazakhstan's foreign minister,
