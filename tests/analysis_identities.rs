@@ -831,3 +831,21 @@ Marchetti's father, the Rev. Tobias Marchetti Jr., knew him for decades.
         .iter()
         .any(|(code, _)| *code == Code::SurnameFirstReference));
 }
+
+/// The possessive of a name ending in s, written with the apostrophe
+/// alone, makes a description, not the person: `Sanders' campaign said`.
+#[test]
+fn a_possessive_with_the_apostrophe_alone_is_no_speaker() {
+    let text = "\
+Bernie Lindqvist spoke on Monday.
+
+Lindqvist’s rival called the count unfair. Then Lindqvists’ campaign called the report a \"rush \
+to judgment,\" because the delegates can still change their minds.
+";
+    let result = analysis(text);
+    let speaker = result.quotes[0]
+        .attribution
+        .as_ref()
+        .map(|a| a.speaker.text.as_str());
+    assert_eq!(speaker, Some("Lindqvists’ campaign"));
+}

@@ -165,6 +165,14 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
             && char_at(at + len).is_some_and(|(n, _)| is_word_char(n))
         {
             at += len;
+        } else if matches!(c, '\'' | '’')
+            && end == at
+            && matches!(bytes.get(at.wrapping_sub(1)), Some(b's' | b'S'))
+            && text[start..].starts_with(|f: char| f.is_uppercase())
+        {
+            // The possessive of a name ending in s: `Sanders’ campaign`.
+            end = at + len;
+            break;
         } else {
             break;
         }
