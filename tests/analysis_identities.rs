@@ -849,3 +849,23 @@ to judgment,\" because the delegates can still change their minds.
         .map(|a| a.speaker.text.as_str());
     assert_eq!(speaker, Some("Lindqvists’ campaign"));
 }
+
+/// A photo credit under a headline names nobody to call `he`, and a
+/// description opening a clause is not someone named earlier in the same
+/// sentence.
+#[test]
+fn credit_lines_name_nobody_and_a_description_is_not_the_name_before_it() {
+    let text = "\
+Tomas Okafor On How the Harbour Made Him \"Invisible.\"
+
+Getty.
+
+In a conversation with the host Priya Raman about his coming film, the actor discussed the \
+harbour he grew up on. \"Just imagine, you are a boy and the whole town is the sea,\" he said.
+";
+    let quotes = credited(text);
+    assert_eq!(
+        quotes.last().and_then(|q| q.0.as_deref()),
+        Some("Tomas Okafor")
+    );
+}

@@ -69,6 +69,14 @@ impl NameMention {
 /// Every name a block's words give, in order.
 pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
     let mut found = Vec::new();
+    // A credit line under a photograph (`Getty.`, `Reuters/Jim Bourg.`
+    // aside): one capitalised word and a period names an agency, not a
+    // person anyone would call `he`.
+    if let [word, period] = tokens {
+        if word.is_word() && period.is_punct('.') {
+            return found;
+        }
+    }
     let mut i = 0;
     while i < tokens.len() {
         let tags = tokens[i].tags;

@@ -315,9 +315,16 @@ impl Walk<'_, '_> {
         if speaks_for_others(&head) || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
             return None;
         }
-        self.salience.best(at, self.block, |e| {
+        // Not someone named earlier in the same sentence: `In a talk with
+        // Alyona Minkovski, the actor said` is not Minkovski.
+        let salience = &*self.salience;
+        salience.best(at, self.block, |e| {
             let entity = &entities[e];
-            (entity.kind == SourceKind::Person && entity.evident && fits_gender(e)).then_some(-10)
+            (entity.kind == SourceKind::Person
+                && entity.evident
+                && fits_gender(e)
+                && !salience.named_in_sentence_before(at, e))
+            .then_some(-10)
         })
     }
 }
