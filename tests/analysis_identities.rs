@@ -869,3 +869,26 @@ harbour he grew up on. \"Just imagine, you are a boy and the whole town is the s
         Some("Tomas Okafor")
     );
 }
+
+/// A sentence that gives its subject's gender away (`his rival`) outweighs
+/// the usual gender of the subject's given name, even with a headline that
+/// quotes another man first.
+#[test]
+fn his_after_a_subject_says_he_whatever_the_given_name_usually_is() {
+    let text = "\
+Pruett: Delgado's 'Hateful Rhetoric' Is Costing the Party the Harbour Vote.
+
+On Thursday, Sen. Lindsey Pruett called out his rival Oscar Delgado for alienating the tenants.
+
+Pruett said, \"We lose elections because we forget who we are talking to.\"
+
+He continued, \"I believe this party can still win the people it has driven away.\"
+
+He added, \"Nobody is going to be deported from this town.\"
+";
+    let quotes = credited(text);
+    assert!(quotes
+        .iter()
+        .skip(1)
+        .all(|q| q.0.as_deref() == Some("Lindsey Pruett")));
+}

@@ -23,6 +23,24 @@ pub fn attribute(
     entities: &mut Entities,
 ) -> Vec<(Quote, Option<usize>)> {
     let mut salience = salience_of(plans, entities);
+    // What a sentence says of its subject's gender (`Graham ... his rival`)
+    // outweighs the usual gender of a given name.
+    for &(_, base, plan) in plans {
+        for &(span, gender) in &plan.genders {
+            // The name may start after a title the subject opens with
+            // (`Sen. Lindsey Graham`); mentions are in document order.
+            let at = span.start + base;
+            let first = entities.mentions.partition_point(|m| m.span.start < at);
+            if let Some(entity) = entities
+                .mentions
+                .get(first)
+                .filter(|m| m.span.start <= at + 24)
+                .map(|m| m.entity)
+            {
+                entities.learn_gender(entity, gender);
+            }
+        }
+    }
     let mut walk = Walk {
         text,
         entities,

@@ -7,8 +7,10 @@
 
 use std::ops::Range;
 
+use super::lexicon::capitalised_run_forward;
 use super::marks::MarkedQuote;
 use super::mentions::is_nickname;
+use super::names::Gender;
 use super::salience::Role;
 use super::speakers::{phrase_starting_at, sentence_subject, speaker_before, SpeakerPhrase};
 use super::tags::Tags;
@@ -70,6 +72,10 @@ pub struct BlockPlan {
     /// added ...`, `The senator argued ...`): resolved in order, they keep
     /// who the draft is talking about in view.
     pub chain: Vec<SpeakerPhrase>,
+    /// Sentence subjects whose gender the sentence gives away, by the
+    /// first word of the subject: `Sen. Lindsey Graham called out his
+    /// rival` (`his`, `himself`, `herself` before any other name).
+    pub genders: Vec<(Span, Gender)>,
 }
 
 pub fn moved(found: &Found, from: usize, to: usize) -> Found {
@@ -115,6 +121,11 @@ impl BlockPlan {
                     span: p.span.moved(from, to),
                     form: p.form,
                 })
+                .collect(),
+            genders: self
+                .genders
+                .iter()
+                .map(|&(span, gender)| (span.moved(from, to), gender))
                 .collect(),
         }
     }
@@ -325,6 +336,33 @@ pub fn plan_block(
             if word.eq_ignore_ascii_case("the") {
                 return phrase_starting_at(text, block_tokens, at, r.end)
                     .filter(|p| p.form == MentionForm::Description);
+            }
+            None
+        })
+        .collect();
+    plan.genders = sents
+        .iter()
+        .filter_map(|r| {
+            let at = subject_word(block_tokens, r)?;
+            if !block_tokens[at].tags.has(Tags::CAPITAL) {
+                return None;
+            }
+            let run_end = capitalised_run_forward(text, block_tokens, at, r.end);
+            for token in block_tokens[run_end + 1..r.end].iter().take(24) {
+                if token.quote().is_some() || token.tags.has(Tags::CAPITAL) {
+                    return None;
+                }
+                if !matches!(token.span.len(), 3 | 7) {
+                    continue;
+                }
+                let word = token.span.slice(text);
+                let is = |w: &str| word.eq_ignore_ascii_case(w);
+                if is("his") || is("himself") {
+                    return Some((block_tokens[at].span, Gender::Male));
+                }
+                if is("herself") {
+                    return Some((block_tokens[at].span, Gender::Female));
+                }
             }
             None
         })
