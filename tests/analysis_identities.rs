@@ -29,6 +29,19 @@ fn credited(text: &str) -> Vec<(Option<String>, Option<How>)> {
         .collect()
 }
 
+/// Each quote's speaker phrase as written, `""` where none.
+fn spoken(text: &str) -> Vec<String> {
+    analysis(text)
+        .quotes
+        .iter()
+        .map(|q| {
+            q.attribution
+                .as_ref()
+                .map_or(String::new(), |a| a.speaker.text.clone())
+        })
+        .collect()
+}
+
 /// The identities that have quotes: name and kind.
 fn sources(text: &str) -> Vec<(String, SourceKind)> {
     analysis(text)
@@ -586,16 +599,7 @@ saying, \"This is the fairest offer the harbour has seen.\"
 this winter.\"
 ";
     let credited = credited(text);
-    let result = analysis(text);
-    let spoken: Vec<&str> = result
-        .quotes
-        .iter()
-        .map(|q| {
-            q.attribution
-                .as_ref()
-                .map_or("", |a| a.speaker.text.as_str())
-        })
-        .collect();
+    let spoken = spoken(text);
     assert_eq!(
         spoken[..4],
         ["federal prosecutors", "one user", "Another", "Attorneys"]
@@ -723,15 +727,7 @@ mooring before the winter.\"
 
 As The Gazette's Tomas Reyna puts it, \"The council is unmoved, and the tenants are uninspired.\"
 ";
-    let spoken: Vec<String> = analysis(text)
-        .quotes
-        .iter()
-        .map(|q| {
-            q.attribution
-                .as_ref()
-                .map_or(String::new(), |a| a.speaker.text.clone())
-        })
-        .collect();
+    let spoken = spoken(text);
     assert_eq!(spoken[..3], ["Okafor", "he", "the audience"]);
     assert_eq!(credited(text)[3].0.as_deref(), Some("Dana Milbrook"));
     assert_eq!(credited(text)[4].0.as_deref(), Some("Tomas Reyna"));
@@ -753,16 +749,7 @@ yelling: \"Get them out of here!\"
 
 But even if Reyna fails to win the committee, she can still push for a \"minority report.\"
 ";
-    let result = analysis(text);
-    let spoken: Vec<&str> = result
-        .quotes
-        .iter()
-        .map(|q| {
-            q.attribution
-                .as_ref()
-                .map_or("", |a| a.speaker.text.as_str())
-        })
-        .collect();
+    let spoken = spoken(text);
     assert_eq!(spoken[..2], ["Halvorsen", "Okafor"]);
     assert_ne!(spoken[2], "even");
 }
@@ -842,12 +829,7 @@ Bernie Lindqvist spoke on Monday.
 Lindqvist’s rival called the count unfair. Then Lindqvists’ campaign called the report a \"rush \
 to judgment,\" because the delegates can still change their minds.
 ";
-    let result = analysis(text);
-    let speaker = result.quotes[0]
-        .attribution
-        .as_ref()
-        .map(|a| a.speaker.text.as_str());
-    assert_eq!(speaker, Some("Lindqvists’ campaign"));
+    assert_eq!(spoken(text)[0], "Lindqvists’ campaign");
 }
 
 /// A photo credit under a headline names nobody to call `he`, and a

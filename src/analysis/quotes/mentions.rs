@@ -5,7 +5,7 @@
 
 use super::lexicon::{lower, title_role, word};
 use super::names::{strip_possessive, Gender};
-use super::nouns::is_person_noun;
+use super::nouns::{is_person_noun, role_gender, title_gender};
 use super::tags::Tags;
 use super::words::Token;
 use crate::text::Span;
@@ -546,27 +546,6 @@ fn aged(text: &str, tokens: &[Token], end: usize) -> bool {
         && tokens
             .get(end + 3)
             .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
-}
-
-/// The gender a title says: `Mr.` and `Mrs.`.
-pub fn title_gender(title: &str) -> Option<Gender> {
-    match title.to_ascii_lowercase().as_str() {
-        "mr." | "mr" | "sir" | "king" | "prince" | "lord" => Some(Gender::Male),
-        "mrs." | "mrs" | "ms." | "ms" | "miss" | "madam" | "dame" | "lady" | "queen"
-        | "princess" | "first lady" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-/// The gender a role noun says: `spokesman`, `congresswoman`.
-pub fn role_gender(role: &str) -> Option<Gender> {
-    if role.ends_with("woman") || matches!(role, "mother" | "wife" | "daughter" | "actress") {
-        Some(Gender::Female)
-    } else if role.ends_with("man") && role != "human" {
-        Some(Gender::Male)
-    } else {
-        None
-    }
 }
 
 /// Whether a name's last word makes it a law's: `Act`, `Amendment`.

@@ -1,9 +1,11 @@
 //! The nouns that can head the description of a speaker (`the
 //! spokesperson`, `officials`, `the ministry`, `protesters`, `the memo`),
-//! and the party and faith adjectives that never speak alone. Tagging reads
+//! the party and faith adjectives that never speak alone, and the gender a
+//! title or role noun says (`Mrs.`, `spokeswoman`). Tagging reads
 //! them into `Tags::SPEAKS` and its kin once per word.
 
 use super::lexicon::WordSet;
+use super::names::Gender;
 
 /// Head nouns of anonymous sources.
 #[rustfmt::skip]
@@ -130,4 +132,25 @@ pub fn is_person_noun(word: &str) -> bool {
 /// a description (`the ministry`) or follow a name (`the Trump campaign`).
 pub fn is_org_noun(word: &str) -> bool {
     ORG_NOUNS.contains(&word)
+}
+
+/// The gender a title says: `Mr.` and `Mrs.`.
+pub fn title_gender(title: &str) -> Option<Gender> {
+    match title.to_ascii_lowercase().as_str() {
+        "mr." | "mr" | "sir" | "king" | "prince" | "lord" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "madam" | "dame" | "lady" | "queen"
+        | "princess" | "first lady" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a role noun says: `spokesman`, `congresswoman`.
+pub fn role_gender(role: &str) -> Option<Gender> {
+    if role.ends_with("woman") || matches!(role, "mother" | "wife" | "daughter" | "actress") {
+        Some(Gender::Female)
+    } else if role.ends_with("man") && role != "human" {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }

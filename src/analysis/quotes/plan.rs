@@ -12,14 +12,14 @@ use super::marks::MarkedQuote;
 use super::mentions::is_nickname;
 use super::names::Gender;
 use super::salience::Role;
-use super::speakers::{phrase_starting_at, sentence_subject, speaker_before, SpeakerPhrase};
+use super::speakers::{phrase_starting_at, sentence_subject, SpeakerPhrase};
 use super::tags::Tags;
 use super::words::Token;
 use crate::analysis::{How, MentionForm, QuoteKind};
 use crate::config::Config;
 use crate::text::Span;
 
-use super::cue_speakers::{cue_speakers, CueSpeaker};
+use super::cue_speakers::{cue_speakers, speaker_before, CueSpeaker};
 
 /// A speaker phrase and the words that make it one (a verb of saying, a
 /// colon), not yet resolved to a person.

@@ -260,7 +260,7 @@ impl Walk<'_, '_> {
     /// appositives or name give the description's head noun.
     fn described(&mut self, at: usize, description: &str) -> Option<usize> {
         let head = description_head(description)?;
-        let gender = super::mentions::role_gender(&head);
+        let gender = super::nouns::role_gender(&head);
         let entities = &self.entities.entities;
         let fits_gender = |e: usize| {
             let known = entities[e].gender.or(entities[e].given_gender);

@@ -117,27 +117,26 @@ impl Salience {
             .map(|e| e.entity)
     }
 
-    /// Whether a name mention of `entity` comes before `at` in its
-    /// sentence.
-    pub fn named_in_sentence_before(&self, at: usize, entity: usize) -> bool {
+    /// The name mentions before `at` in its sentence, nearest first.
+    fn earlier_in_sentence(&self, at: usize) -> impl Iterator<Item = &Occurrence> {
         let sentence = self.sentence_of(at);
         let end = self.mentions.partition_point(|m| m.at < at);
         self.mentions[..end]
             .iter()
             .rev()
-            .take_while(|m| m.sentence == sentence)
-            .any(|m| m.entity == entity)
+            .take_while(move |m| m.sentence == sentence)
+    }
+
+    /// Whether a name mention of `entity` comes before `at` in its
+    /// sentence.
+    pub fn named_in_sentence_before(&self, at: usize, entity: usize) -> bool {
+        self.earlier_in_sentence(at).any(|m| m.entity == entity)
     }
 
     /// The entity of the mention nearest before `at` in the same sentence:
     /// what a relative `who` refers to.
     pub fn nearest_in_sentence(&self, at: usize, fit: impl Fn(usize) -> bool) -> Option<usize> {
-        let sentence = self.sentence_of(at);
-        let end = self.mentions.partition_point(|m| m.at < at);
-        self.mentions[..end]
-            .iter()
-            .rev()
-            .take_while(|m| m.sentence == sentence)
+        self.earlier_in_sentence(at)
             .find(|m| fit(m.entity))
             .map(|m| m.entity)
     }
