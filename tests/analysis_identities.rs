@@ -874,3 +874,30 @@ He added, \"Nobody is going to be deported from this town.\"
         .skip(1)
         .all(|q| q.0.as_deref() == Some("Lindsey Pruett")));
 }
+
+#[test]
+fn adjectives_with_a_persons_ending_do_not_cut_a_description_short() {
+    // `former` and `senior` end like `organizer` and `director`, but are
+    // adjectives: the description runs on to its noun.
+    assert_eq!(
+        spoken(
+            "\"There were talks at the Pentagon,\" a former defense official said.\n\n\
+             \"Nothing was decided,\" a senior administration official said."
+        ),
+        [
+            "a former defense official",
+            "a senior administration official"
+        ]
+    );
+}
+
+#[test]
+fn a_peoples_word_after_a_determiner_stands_for_a_person() {
+    assert_eq!(
+        spoken(
+            "Another Muslim who prays at the mosque said he heard the man talk of \
+             \"immorality\" in the city and left."
+        ),
+        ["Another Muslim"]
+    );
+}

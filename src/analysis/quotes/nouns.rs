@@ -120,13 +120,44 @@ pub fn is_affiliation(word: &str) -> bool {
 /// word ending in `-er`, `-or`, `-ist` or `-ian` (`organizer`,
 /// `director`, `activist`, `politician`).
 pub fn is_person_noun(word: &str) -> bool {
-    PERSON_NOUNS.contains(&word)
-        || (word.len() > 5
-            && (word.ends_with("er")
-                || word.ends_with("or")
-                || word.ends_with("ist")
-                || word.ends_with("ian")))
+    PERSON_NOUNS.contains(&word) || person_by_ending(word)
 }
+
+/// Whether a lower-case word off the lists has the ending of a noun for a
+/// person (`organizer`, `director`, `activist`, `politician`) and is none
+/// of the common words that share it (`former`, `senior`, `border`).
+pub fn person_by_ending(word: &str) -> bool {
+    word.len() > 5
+        && (word.ends_with("er")
+            || word.ends_with("or")
+            || word.ends_with("ist")
+            || word.ends_with("ian"))
+        && !NOT_PERSONS.contains(&word)
+}
+
+/// Adjectives, adverbs and nouns with a person's ending that name nobody:
+/// before a noun they are its modifiers (`a former defense official`, `a
+/// senior administration official`, `a border patrol agent`).
+#[rustfmt::skip]
+static NOT_PERSONS: WordSet = WordSet::new(&[
+    "former", "senior", "junior", "superior", "inferior", "interior", "exterior", "ulterior",
+    "another", "either", "neither", "whether", "further", "rather", "together", "however",
+    "whatever", "whenever", "wherever", "whoever", "forever", "moreover", "sinister", "bitter",
+    "clever", "proper", "longer", "larger", "bigger", "greater", "smaller", "higher", "better",
+    "stronger", "weaker", "tougher", "harder", "easier", "earlier", "faster", "slower", "broader",
+    "deeper", "closer", "clearer", "richer", "poorer", "younger", "bolder", "cheaper", "sooner",
+    "lesser", "border", "center", "letter", "matter", "chapter", "quarter", "number", "summer",
+    "winter", "mirror", "horror", "terror", "factor", "sector", "vector", "corridor", "behavior",
+    "flavor", "harbor", "october", "november", "december", "september", "thunder", "murder",
+    "disorder", "shelter", "finger", "corner", "answer", "manner", "dinner", "banner", "rubber",
+    "silver", "copper", "poster", "sticker", "trailer", "platter", "barrier", "christian", "median",
+    "meridian", "indian", "canadian", "italian", "australian", "egyptian", "russian", "iranian",
+    "syrian", "ukrainian", "nigerian", "brazilian", "colombian", "haitian", "belgian", "norwegian",
+    "hungarian", "bulgarian", "romanian", "palestinian", "tunisian", "algerian", "jordanian",
+    "austrian", "armenian", "mauritanian", "utilitarian", "authoritarian", "totalitarian",
+    "humanitarian", "egalitarian", "unitarian", "agrarian", "sectarian", "nonsectarian",
+    "draconian", "orwellian", "marxist-leninist",
+]);
 
 /// Whether a lower-case word is a noun for an organisation that can head
 /// a description (`the ministry`) or follow a name (`the Trump campaign`).

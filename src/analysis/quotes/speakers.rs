@@ -91,7 +91,15 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
         {
             break;
         }
-        if tokens[k].tags.has(Tags::SPEAKS) || name_end {
+        // A people's or a party's word standing for a person (`another
+        // Muslim`, `a Republican`, `the Democrat`).
+        let adherent = k > start
+            && tokens[k].tags.has(Tags::CAPITAL)
+            && (tokens[k].tags.has(Tags::DEMONYM) || is_affiliation(&lower(text, &tokens[k])))
+            && !tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.tags.has(Tags::CAPITAL));
+        if tokens[k].tags.has(Tags::SPEAKS) || name_end || adherent {
             head = Some(k);
         }
     }

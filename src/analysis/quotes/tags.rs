@@ -12,7 +12,9 @@ use super::lexicon::{
     OBJECT_VERBS, ORGANISATION_WORDS, PRONOUNS, SUBORDINATORS, SUFFIXES, TITLES,
 };
 use super::names::{self, Gender};
-use super::nouns::{ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, ORG_NOUNS, PERSON_NOUNS};
+use super::nouns::{
+    person_by_ending, ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, ORG_NOUNS, PERSON_NOUNS,
+};
 use super::words::Token;
 use crate::hashing::QuickBuild;
 
@@ -359,11 +361,9 @@ fn lower_on_stack<'b>(word: &'b str, buffer: &'b mut [u8; 32]) -> std::borrow::C
 /// description: a person by its ending (`organizer`, `activist`), an age
 /// (`the 46-year-old`), or the plural of a word that can.
 fn speaks(word: &str) -> bool {
-    let by_ending = |w: &str| {
-        w.len() > 5
-            && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist") || w.ends_with("ian"))
-    };
-    by_ending(word) || word.ends_with("-year-old") || word.strip_suffix('s').is_some_and(by_ending)
+    person_by_ending(word)
+        || word.ends_with("-year-old")
+        || word.strip_suffix('s').is_some_and(person_by_ending)
 }
 
 /// The tags of short words tagged lately on this thread: prose repeats its
