@@ -901,3 +901,45 @@ fn a_peoples_word_after_a_determiner_stands_for_a_person() {
         ["Another Muslim"]
     );
 }
+
+#[test]
+fn an_organisations_name_runs_over_its_of_and_two_news_outlets_stay_apart() {
+    let text = "The Daily News said in an editorial that \"the rules are too loose.\"\n\n\
+                Harbor News responded:\n\n\
+                \"The answer is not to punish the law-abiding.\"\n\n\
+                \"We will not stop,\" said the American Federation of Teachers.";
+    assert_eq!(
+        sources(text),
+        [
+            ("Daily News".to_string(), SourceKind::Organisation),
+            ("Harbor News".to_string(), SourceKind::Organisation),
+            (
+                "American Federation of Teachers".to_string(),
+                SourceKind::Organisation
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_phrase_before_a_gerund_after_with_says_it() {
+    assert_eq!(
+        spoken(
+            "The union backed the mayor, with the Riverside Nurses Association calling her \
+             \"the champion nurses need.\"\n\n\
+             The rally went on, with many marchers chanting \"Fund the clinics.\""
+        ),
+        ["the Riverside Nurses Association", "many marchers"]
+    );
+}
+
+#[test]
+fn a_dateline_with_an_agency_in_brackets_names_nobody() {
+    assert_eq!(
+        spoken(
+            "Jackson (AFP) – Mayor Rita Tavares has criticised the plan, saying that \
+             \"loud promises\" do more harm than good."
+        ),
+        ["Mayor Rita Tavares"]
+    );
+}

@@ -112,19 +112,16 @@ pub fn cue_speakers(
                         && tokens[i - 2].quote().is_some()));
             // A gerund (`..., saying`) takes the sentence's subject.
             let gerund = w.ends_with("ing");
-            // `with Sen. John McCain calling it a "Chinese menu"`: a name
-            // right before the gerund is its subject.
+            // `with Sen. John McCain calling it a "Chinese menu"`, `with the
+            // crowd chanting`: the phrase right before the gerund is its
+            // subject.
             let named_gerund = || {
-                let capital = |k: usize| tokens[k].tags.has(Tags::CAPITAL);
-                let adverb = |k: usize| tokens[k].span.slice(text).ends_with("ly");
-                let name_before = i > range.start
-                    && (capital(i - 1) || (i > range.start + 1 && adverb(i - 1) && capital(i - 2)));
                 // Only in `with X saying`: elsewhere the gerund may belong to
                 // a noun (`statements made by Trump calling for a ban`).
-                (gerund && name_before)
+                gerund
                     .then(|| speaker_before(text, tokens, range.start, i))
                     .flatten()
-                    .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+                    .filter(|p| p.form != MentionForm::Pronoun)
                     .filter(|p| {
                         let first = tokens.partition_point(|t| t.span.start < p.span.start);
                         first > range.start

@@ -86,7 +86,21 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "Forces", "Democrats", "Republicans", "Journal", "Network", "Airport", "Station", "Library",
     "Museum", "Branch", "District", "Valley", "River", "Bill", "Law", "Kingdom", "Nations",
     "Organization", "Organisation", "Coalition", "Campaign", "Council.", "Caucus", "Guard", "Club",
-    "League", "Institution", "Times.", "Reuters",
+    "League", "Institution", "Times.", "Reuters", "Federation", "Society", "Academy", "Chamber",
+    "Corporation", "Alliance", "Confederation",
+]);
+
+/// The organisations' words that take an `of` phrase into the name
+/// (`Department of Transportation`, `University of Texas`), unlike a law's
+/// or a place's (`Bill of Rights`, `City of London`).
+#[rustfmt::skip]
+pub static NAME_TAKES_OF: WordSet = WordSet::new(&[
+    "Council", "Committee", "Department", "Ministry", "Board", "Agency", "Office", "Commission",
+    "University", "College", "School", "Association", "Union", "Court", "Bureau", "Service",
+    "Authority", "Institute", "Center", "Centre", "Foundation", "Bank", "Fund", "Church",
+    "Hospital", "Museum", "Library", "Organization", "Organisation", "Coalition", "League",
+    "Institution", "Federation", "Society", "Academy", "Chamber", "Corporation", "Alliance",
+    "Confederation", "Party", "Caucus", "Club", "Guard",
 ]);
 
 /// Title words before a name, and the noun a later description uses.
@@ -305,6 +319,18 @@ pub fn is_capitalised(text: &str, token: &Token) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// Whether token `k` is the `of` inside an organisation's name, between
+/// its word and a capital: `Department of Transportation`, `American
+/// Federation of Teachers`.
+pub fn of_in_name(text: &str, tokens: &[Token], k: usize) -> bool {
+    k > 0
+        && word(text, &tokens[k]) == "of"
+        && NAME_TAKES_OF.contains(&word(text, &tokens[k - 1]))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|next| is_capitalised(text, next))
+}
+
 pub fn is_connector(text: &str, token: &Token) -> bool {
     matches!(
         word(text, token),
@@ -357,8 +383,8 @@ pub fn capitalised_run_back(text: &str, tokens: &[Token], lo: usize, end: usize)
     let mut start = end;
     while start > lo
         && (is_capitalised(text, &tokens[start - 1])
-            || (is_connector(text, &tokens[start - 1])
-                && start >= lo + 2
+            || (start >= lo + 2
+                && (is_connector(text, &tokens[start - 1]) || of_in_name(text, tokens, start - 1))
                 && is_capitalised(text, &tokens[start - 2])))
     {
         start -= 1;
@@ -374,7 +400,7 @@ pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: u
     let mut end = start;
     while end + 1 < hi
         && (is_capitalised(text, &tokens[end + 1])
-            || (is_connector(text, &tokens[end + 1])
+            || ((is_connector(text, &tokens[end + 1]) || of_in_name(text, tokens, end + 1))
                 && end + 2 < hi
                 && is_capitalised(text, &tokens[end + 2])))
         && !CALENDAR.contains(&word(text, &tokens[end + 1]))

@@ -3,7 +3,7 @@
 //! appositive around it. Found from the block alone, so it can be kept
 //! while the block is unchanged.
 
-use super::lexicon::{lower, title_role, word};
+use super::lexicon::{lower, title_role, word, NAME_TAKES_OF};
 use super::names::{strip_possessive, Gender};
 use super::nouns::{is_person_noun, role_gender, title_gender};
 use super::tags::Tags;
@@ -132,7 +132,17 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
                 || (tags.has(Tags::CONNECTOR)
                     && capital(next + 1)
                     && !word(text, token).eq_ignore_ascii_case("y")));
-        if name_word || particle {
+        // `of` after an organisation's word, before a capital: `American
+        // Federation of Teachers`, `Bank of the West`.
+        let of = word(text, token) == "of"
+            && tokens[end].tags.has(Tags::ORGANISATION)
+            && NAME_TAKES_OF.contains(&word(text, &tokens[end]))
+            && (capital(next + 1)
+                || (tokens.get(next + 1).is_some_and(|t| word(text, t) == "the")
+                    && capital(next + 2)));
+        if of {
+            end = if capital(next + 1) { next } else { next + 1 };
+        } else if name_word || particle {
             end = next;
         } else if is_nickname(text, tokens, next) {
             end = next + 1;
@@ -321,7 +331,8 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             && stem.is_char_boundary(stem.len() - d.len())
             && stem[stem.len() - d.len()..].eq_ignore_ascii_case(d)
     });
-    let org_word = tokens[last].tags.has(Tags::ORGANISATION) || domain;
+    let of_phrase = names.iter().any(|&k| word(text, &tokens[k]) == "of");
+    let org_word = tokens[last].tags.has(Tags::ORGANISATION) || domain || of_phrase;
     let acronym = names.len() == 1
         && tokens[last].tags.has(Tags::ALL_CAPS)
         && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())

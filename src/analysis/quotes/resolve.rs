@@ -5,7 +5,7 @@
 
 use super::entities::{fold, Entities};
 use super::lexicon::title_role;
-use super::names::Gender;
+use super::names::{strip_possessive, Gender};
 use super::nouns::{is_org_noun, is_person_noun, ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS};
 use super::salience::{Occurrence, Role, Salience};
 use super::speakers::SpeakerPhrase;
@@ -125,8 +125,19 @@ impl Walk<'_, '_> {
             // `the Washington Post`, `The Federalist`: a capitalised name
             // after the article is an organisation's name, not a role.
             MentionForm::Description if names_an_organisation(written) => {
-                let name = written.split_once(' ').map_or(written, |(_, n)| n);
-                let entity = self.named(speaker.span, name);
+                let name = written
+                    .split_once(' ')
+                    .filter(|(article, _)| article.eq_ignore_ascii_case("the"))
+                    .map_or(written, |(_, n)| n);
+                // The organisation named right here, else the most salient
+                // one whose name holds every word (`the Foreign Ministry`
+                // after `China's Foreign Ministry`), else one of its own
+                // (`Breitbart News` is not `the Daily News`).
+                let entity = self
+                    .entities
+                    .named_in(speaker.span)
+                    .or_else(|| self.organisation_with_words(at, name))
+                    .unwrap_or_else(|| self.named(speaker.span, name));
                 // A capitalised run nothing marked as a person, spoken of
                 // with `the`, is an organisation.
                 let found = &mut self.entities.entities[entity];
@@ -187,6 +198,22 @@ impl Walk<'_, '_> {
             SourceKind::Person
         };
         self.entities.speaker_named(written, kind)
+    }
+
+    /// The most salient organisation before `at` whose name holds every
+    /// word of `name`, whatever their case and accents.
+    fn organisation_with_words(&self, at: usize, name: &str) -> Option<usize> {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(|w| fold(strip_possessive(w)))
+            .collect();
+        let entities = &self.entities.entities;
+        self.salience.best(at, self.block, |e| {
+            let entity = &entities[e];
+            let held: Vec<String> = entity.name.split_whitespace().map(fold).collect();
+            (entity.kind == SourceKind::Organisation && words.iter().all(|w| held.contains(w)))
+                .then_some(0)
+        })
     }
 
     /// The person who spoke last before `at`, in this paragraph or the one
@@ -360,14 +387,15 @@ fn speaks_for_others(head: &str) -> bool {
 /// Whether a description is `the` and a capitalised name: `the Washington
 /// Post`, `The Federalist`, `the Daily Caller`.
 fn names_an_organisation(description: &str) -> bool {
-    let mut words = description.split_whitespace();
-    let article = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let mut words = description.split_whitespace().peekable();
+    let article = words.next_if(|w| w.eq_ignore_ascii_case("the")).is_some();
     let rest: Vec<&str> = words.collect();
-    article
-        && !rest.is_empty()
-        && rest
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    // Capitalised but for the `of` of a name (`the Bank of the West`).
+    let capitalised = rest.iter().enumerate().all(|(i, w)| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || (i > 0 && i + 1 < rest.len() && matches!(*w, "of" | "the"))
+    });
+    capitalised && (rest.len() >= 2 || (article && !rest.is_empty()))
 }
 
 /// The head noun of a description, as a role: `the spokesperson for the

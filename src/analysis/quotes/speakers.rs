@@ -68,7 +68,10 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
     let definite = is(start, &["the", "his", "her", "its", "their"]);
     let mut head = None;
     for k in start..=end {
-        if !tokens[k].is_word() || is(k, STOPS) {
+        // `of` inside an organisation's name: `the American Federation of
+        // Teachers`.
+        let in_name = k > start && k < end && of_in_name(text, tokens, k);
+        if !tokens[k].is_word() || (is(k, STOPS) && !in_name) {
             break;
         }
         // A capitalised name ending the phrase after `the` (`the
@@ -415,7 +418,7 @@ pub fn phrase_starting_at(
         while end + 1 < hi
             && end - start < 8
             && tokens[end + 1].is_word()
-            && !tokens[end + 1].tags.has(Tags::NOT_MODIFIER)
+            && (!tokens[end + 1].tags.has(Tags::NOT_MODIFIER) || of_in_name(text, tokens, end + 1))
             && cue_free(&tokens[end + 1])
             // A past-tense verb after the head noun ends the phrase: `The
             // union's lawyer ended ...` (but `The retired general`).

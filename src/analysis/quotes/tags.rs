@@ -495,15 +495,13 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Mark a dateline at the start of a block: capitalised words up to a
-/// dash within the first words (`SEOUL, South Korea (AP) —`), led by a
-/// word in capitals.
+/// dash within the first words, led by a word in capitals (`SEOUL, South
+/// Korea (AP) —`) or holding an agency's name in brackets (`Washington
+/// (AFP) –`).
 fn mark_dateline(text: &str, tokens: &mut [Token]) {
     let Some(first) = tokens.iter().position(Token::is_word) else {
         return;
     };
-    if !tokens[first].tags.has(Tags::ALL_CAPS) {
-        return;
-    }
     let dash = tokens[first..]
         .iter()
         .take(14)
@@ -514,6 +512,12 @@ fn mark_dateline(text: &str, tokens: &mut [Token]) {
         return;
     };
     let end = first + dash;
+    let agency = tokens[first..end].windows(3).any(|w| {
+        w[0].is_punct('(') && w[1].is_word() && w[1].tags.has(Tags::CAPITAL) && w[2].is_punct(')')
+    });
+    if !tokens[first].tags.has(Tags::ALL_CAPS) && !agency {
+        return;
+    }
     let all_dateline = tokens[first..end].iter().all(|t| {
         !t.is_word()
             || t.tags.has(Tags::CAPITAL)
