@@ -14,7 +14,7 @@
 use std::fmt;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 /// What a file is to copydesk, which decides how large it may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,8 +98,8 @@ impl Limits {
     }
 }
 
-/// Why a file was not read. The messages say what is wrong and what to do;
-/// the caller names the file before them.
+/// Why a file was not read. The messages say what is wrong and what to do,
+/// as a clause after the caller's `path: cannot read this draft: `.
 #[derive(Debug)]
 pub enum ReadError {
     Missing,
@@ -112,6 +112,11 @@ pub enum ReadError {
         kind: FileKind,
         len: u64,
         cap: u64,
+    },
+    /// Text that is not UTF-8, from its first bad byte (one-based line).
+    NotUtf8 {
+        at: usize,
+        line: usize,
     },
     Io(io::Error),
 }
@@ -128,17 +133,21 @@ impl fmt::Display for ReadError {
             ReadError::Missing => f.write_str("no such file"),
             ReadError::NotAFile { what } => write!(
                 f,
-                "is {what}, not a regular file; copydesk reads only regular files"
+                "it is {what}, not a regular file; copydesk reads only regular files"
+            ),
+            ReadError::NotUtf8 { at, line } => write!(
+                f,
+                "it is not UTF-8 (invalid byte at offset {at}, line {line}); save it as UTF-8"
             ),
             ReadError::TooLarge { kind, len, cap } => write!(
                 f,
-                "is {}, over the {} limit for {}; {}",
+                "it is {}, over the {} limit for {}; {}",
                 size(*len),
                 size(*cap),
                 kind.noun(),
                 kind.how_to_raise()
             ),
-            ReadError::Io(err) => write!(f, "cannot be read: {err}"),
+            ReadError::Io(err) => write!(f, "{err}"),
         }
     }
 }
@@ -166,6 +175,37 @@ fn size(bytes: u64) -> String {
     }
 }
 
+/// Whether `path` lies inside `folder` once symlinks and `..` are resolved.
+/// A path that cannot be resolved (it does not exist) is judged by its
+/// words alone, so `../x` is outside whether or not `x` exists.
+pub fn is_inside(path: &Path, folder: &Path) -> bool {
+    match (std::fs::canonicalize(path), std::fs::canonicalize(folder)) {
+        (Ok(path), Ok(folder)) => path.starts_with(folder),
+        _ => match (lexical(path), lexical(folder)) {
+            (Some(path), Some(folder)) => path.starts_with(folder),
+            _ => false,
+        },
+    }
+}
+
+/// `path` with `.` and `..` worked out from its words; `None` when `..`
+/// climbs above where it starts.
+fn lexical(path: &Path) -> Option<PathBuf> {
+    let mut resolved = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !resolved.pop() {
+                    return None;
+                }
+            }
+            part => resolved.push(part),
+        }
+    }
+    Some(resolved)
+}
+
 /// The bytes of the regular file at `path`, at most `limits.cap(kind)` of
 /// them.
 pub fn read(path: &Path, kind: FileKind, limits: &Limits) -> Result<Vec<u8>, ReadError> {
@@ -180,17 +220,13 @@ pub fn read(path: &Path, kind: FileKind, limits: &Limits) -> Result<Vec<u8>, Rea
     read_capped(file, kind, cap, meta.len())
 }
 
-/// `read`, as UTF-8 text; a file that is not UTF-8 is an `Io` error of kind
-/// `InvalidData` saying at which byte and line.
+/// `read`, as UTF-8 text.
 pub fn read_text(path: &Path, kind: FileKind, limits: &Limits) -> Result<String, ReadError> {
     let bytes = read(path, kind, limits)?;
     String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
         let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        ReadError::Io(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("not valid UTF-8 at byte {at} (line {line}); save it as UTF-8"),
-        ))
+        ReadError::NotUtf8 { at, line }
     })
 }
 
@@ -301,7 +337,7 @@ mod tests {
         let err = read(&path, FileKind::Draft, &Limits::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "is 2.0 GiB, over the 16 MiB limit for a draft; raise it with the editor \
+            "it is 2.0 GiB, over the 16 MiB limit for a draft; raise it with the editor \
              setting `copydesk.limits.draftMib` or `copydesk check --max-draft-mib`"
         );
     }
@@ -329,12 +365,32 @@ mod tests {
     }
 
     #[test]
+    fn inside_means_inside_after_dots_and_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("desk");
+        std::fs::create_dir_all(root.join("kb")).unwrap();
+        std::fs::write(root.join("kb/laws.jsonl"), "").unwrap();
+        std::fs::write(dir.path().join("secret.jsonl"), "").unwrap();
+        assert!(is_inside(&root.join("kb/laws.jsonl"), &root));
+        assert!(is_inside(&root.join("kb/../kb/missing.jsonl"), &root));
+        assert!(!is_inside(&root.join("../secret.jsonl"), &root));
+        assert!(!is_inside(&root.join("../../missing.jsonl"), &root));
+        assert!(!is_inside(Path::new("/etc/hostname"), &root));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.jsonl"), root.join("kb/in.jsonl"))
+                .unwrap();
+            assert!(!is_inside(&root.join("kb/in.jsonl"), &root));
+        }
+    }
+
+    #[test]
     fn a_folder_is_not_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let err = read(dir.path(), FileKind::Config, &Limits::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "is a folder, not a regular file; copydesk reads only regular files"
+            "it is a folder, not a regular file; copydesk reads only regular files"
         );
     }
 
@@ -350,13 +406,13 @@ mod tests {
         assert!(status.success());
         let err = read(&fifo, FileKind::Draft, &Limits::default()).unwrap_err();
         assert!(
-            err.to_string().starts_with("is a named pipe (FIFO)"),
+            err.to_string().starts_with("it is a named pipe (FIFO)"),
             "{err}"
         );
         let zero = dir.path().join("zero.md");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         let err = read(&zero, FileKind::Draft, &Limits::default()).unwrap_err();
-        assert!(err.to_string().starts_with("is a device"), "{err}");
+        assert!(err.to_string().starts_with("it is a device"), "{err}");
         // Opening a pipe cannot block, even when the check before is missed.
         let file = open(&fifo).unwrap();
         assert!(!file.metadata().unwrap().is_file());

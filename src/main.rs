@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use copydesk::cli::{self, CheckOptions, OutputFormat};
+use copydesk::fsread::{Limits, MIB};
+use copydesk::kb::load::KbReads;
 
 #[global_allocator]
 static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
@@ -49,6 +51,8 @@ enum Command {
         /// The name to report for text read from stdin.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
+        #[command(flatten)]
+        reads: ReadArgs,
     },
     /// Print the analysis of each draft as one JSON object per line.
     Analyze {
@@ -57,10 +61,41 @@ enum Command {
         /// The name to report for text read from stdin.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
+        #[command(flatten)]
+        reads: ReadArgs,
     },
     /// The legislation knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+}
+
+/// How much, and how far, `check` and `analyze` may read.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// The largest draft to read, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().draft / MIB)]
+    max_draft_mib: u64,
+    /// The largest knowledge-base file to read, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().knowledge_base / MIB)]
+    max_kb_mib: u64,
+    /// Read the knowledge-base files a `copydesk.toml` names outside its
+    /// own folder (refused by default: the file may come with someone
+    /// else's repository).
+    #[arg(long)]
+    kb_outside_workspace: bool,
+}
+
+impl ReadArgs {
+    fn reads(&self) -> KbReads {
+        KbReads {
+            limits: Limits {
+                draft: self.max_draft_mib.saturating_mul(MIB),
+                knowledge_base: self.max_kb_mib.saturating_mul(MIB),
+                ..Limits::default()
+            },
+            outside_workspace: self.kb_outside_workspace,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -109,15 +144,18 @@ fn main() -> ExitCode {
             paths,
             format,
             stdin_filename,
+            reads,
         } => cli::check(&CheckOptions {
             paths,
             format,
             stdin_filename,
+            reads: reads.reads(),
         }),
         Command::Analyze {
             paths,
             stdin_filename,
-        } => cli::analyze(&paths, stdin_filename.as_deref()),
+            reads,
+        } => cli::analyze(&paths, stdin_filename.as_deref(), reads.reads()),
         Command::Kb(KbCommand::Import { paths, output }) => {
             cli::kb_import(&paths, output.as_deref())
         }

@@ -195,7 +195,7 @@ fn kb_import_writes_a_file_the_store_reads_back() {
         None,
     );
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let entries = copydesk::kb::store::read(&out).unwrap();
+    let entries = copydesk::kb::store::read(&out, &copydesk::fsread::Limits::default()).unwrap();
     assert_eq!(
         entries.len(),
         std::fs::read_dir(&fixtures).unwrap().count(),

@@ -456,5 +456,8 @@ fn store_round_trip() {
     store::write(&path, &report.entries).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), 2);
-    assert_eq!(store::read(&path).unwrap(), report.entries);
+    assert_eq!(
+        store::read(&path, &copydesk::fsread::Limits::default()).unwrap(),
+        report.entries
+    );
 }
