@@ -198,6 +198,7 @@ impl EditorLimits {
             config: mib(self.config_mib, default.config),
             knowledge_base: mib(self.knowledge_base_mib, default.knowledge_base),
             cache: mib(self.cache_mib, default.cache),
+            ..default
         }
     }
 }

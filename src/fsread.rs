@@ -52,7 +52,8 @@ impl FileKind {
                  or `copydesk check --max-kb-mib`"
             }
             FileKind::ImportDocument => {
-                "a BILLSTATUS document is rarely over 1 MiB; check that this is one"
+                "check that it is a BILLSTATUS document, or raise the limit with \
+                 `copydesk kb import --max-document-mib`"
             }
             FileKind::Cache => "the cache is rebuilt without it",
         }
@@ -68,31 +69,36 @@ pub struct Limits {
     pub draft: u64,
     pub config: u64,
     pub knowledge_base: u64,
+    /// One BILLSTATUS document `copydesk kb import` reads, a file or a zip
+    /// member inflated.
+    pub import_document: u64,
     pub cache: u64,
 }
 
 impl Default for Limits {
     /// A long feature is well under 1 MiB of Markdown and a glossary a few
     /// KiB; a knowledge base of every bill of several Congresses is tens of
-    /// MiB, and the cache of ten thousand drafts about a hundred.
+    /// MiB, the largest BILLSTATUS document govinfo publishes about 4 MiB,
+    /// and the cache of ten thousand drafts about a hundred.
     fn default() -> Self {
         Limits {
             draft: 16 * MIB,
             config: MIB,
             knowledge_base: 64 * MIB,
+            import_document: 16 * MIB,
             cache: 256 * MIB,
         }
     }
 }
 
 impl Limits {
-    /// The cap for files of `kind`. An import document shares the
-    /// knowledge base's.
+    /// The cap for files of `kind`.
     pub fn cap(&self, kind: FileKind) -> u64 {
         match kind {
             FileKind::Draft => self.draft,
             FileKind::Config => self.config,
-            FileKind::KnowledgeBase | FileKind::ImportDocument => self.knowledge_base,
+            FileKind::KnowledgeBase => self.knowledge_base,
+            FileKind::ImportDocument => self.import_document,
             FileKind::Cache => self.cache,
         }
     }
@@ -107,10 +113,11 @@ pub enum ReadError {
     NotAFile {
         what: &'static str,
     },
-    /// Over the cap for its kind; `len` is what the file measured, at least.
+    /// Over the cap for its kind; `len` is the size the file gave, `None`
+    /// when it gave a smaller one and was found larger as it was read.
     TooLarge {
         kind: FileKind,
-        len: u64,
+        len: Option<u64>,
         cap: u64,
     },
     /// Text that is not UTF-8, from its first bad byte (one-based line).
@@ -139,14 +146,19 @@ impl fmt::Display for ReadError {
                 f,
                 "it is not UTF-8 (invalid byte at offset {at}, line {line}); save it as UTF-8"
             ),
-            ReadError::TooLarge { kind, len, cap } => write!(
-                f,
-                "it is {}, over the {} limit for {}; {}",
-                size(*len),
-                size(*cap),
-                kind.noun(),
-                kind.how_to_raise()
-            ),
+            ReadError::TooLarge { kind, len, cap } => {
+                match len {
+                    Some(len) => write!(f, "it is {}, over", size(*len))?,
+                    None => f.write_str("it runs past")?,
+                }
+                write!(
+                    f,
+                    " the {} limit for {}; {}",
+                    size(*cap),
+                    kind.noun(),
+                    kind.how_to_raise()
+                )
+            }
             ReadError::Io(err) => write!(f, "{err}"),
         }
     }
@@ -210,6 +222,20 @@ fn lexical(path: &Path) -> Option<PathBuf> {
 /// them.
 pub fn read(path: &Path, kind: FileKind, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let cap = limits.cap(kind);
+    let (file, meta) = open_checked(path, kind, cap)?;
+    read_capped(file, kind, cap, meta.len())
+}
+
+/// The regular file at `path`, opened for reading, whatever its size: for a
+/// reader that bounds what it takes from it itself (a zip archive, whose
+/// members are capped as they inflate).
+pub fn open_regular(path: &Path) -> Result<File, ReadError> {
+    open_checked(path, FileKind::ImportDocument, u64::MAX).map(|(file, _)| file)
+}
+
+/// The file at `path` opened, once it and what was opened are known to be
+/// a regular file of at most `cap` bytes.
+fn open_checked(path: &Path, kind: FileKind, cap: u64) -> Result<(File, Metadata), ReadError> {
     // Before opening: opening a pipe for reading waits for a writer.
     let meta = std::fs::metadata(path)?;
     check(&meta, kind, cap)?;
@@ -217,7 +243,7 @@ pub fn read(path: &Path, kind: FileKind, limits: &Limits) -> Result<Vec<u8>, Rea
     // Again on what was opened: the path may have changed in between.
     let meta = file.metadata()?;
     check(&meta, kind, cap)?;
-    read_capped(file, kind, cap, meta.len())
+    Ok((file, meta))
 }
 
 /// `read`, as UTF-8 text.
@@ -232,19 +258,27 @@ pub fn read_text(path: &Path, kind: FileKind, limits: &Limits) -> Result<String,
 
 /// At most `cap` bytes from `input`, counted as they arrive: a file that
 /// says it is small, or a zip member whose header lies, is still bounded.
-/// `expected` sizes the buffer, never beyond the cap.
+/// `expected` is the size the input gives (0 when it gives none): over the
+/// cap, it is refused unread; else it sizes the buffer.
 pub fn read_capped(
     input: impl Read,
     kind: FileKind,
     cap: u64,
     expected: u64,
 ) -> Result<Vec<u8>, ReadError> {
+    if expected > cap {
+        return Err(ReadError::TooLarge {
+            kind,
+            len: Some(expected),
+            cap,
+        });
+    }
     let mut bytes = Vec::with_capacity(expected.min(cap) as usize);
     input.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         return Err(ReadError::TooLarge {
             kind,
-            len: bytes.len() as u64,
+            len: None,
             cap,
         });
     }
@@ -260,7 +294,7 @@ fn check(meta: &Metadata, kind: FileKind, cap: u64) -> Result<(), ReadError> {
     if meta.len() > cap {
         return Err(ReadError::TooLarge {
             kind,
-            len: meta.len(),
+            len: Some(meta.len()),
             cap,
         });
     }
@@ -348,13 +382,20 @@ mod tests {
         assert!(matches!(
             err,
             ReadError::TooLarge {
-                len: 11,
+                len: None,
                 cap: 10,
                 ..
             }
         ));
-        let bytes = read_capped(&[7u8; 10][..], FileKind::Draft, 10, 1 << 40).unwrap();
+        let err = read_capped(&[7u8; 10][..], FileKind::Draft, 10, 1 << 40).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge { len: Some(_), .. }));
+        let bytes = read_capped(&[7u8; 10][..], FileKind::Draft, 10, 3).unwrap();
         assert_eq!(bytes.len(), 10);
+        assert_eq!(
+            err.to_string(),
+            "it is 1024.0 GiB, over the 10 bytes limit for a draft; raise it with the editor \
+             setting `copydesk.limits.draftMib` or `copydesk check --max-draft-mib`"
+        );
         assert_eq!(size(1536), "1.5 KiB");
         assert_eq!(size(10), "10 bytes");
         let dir = tempfile::tempdir().unwrap();

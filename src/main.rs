@@ -109,6 +109,10 @@ enum KbCommand {
         /// Where to write the entries (JSON Lines); stdout when not given.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The largest document to read, in MiB: an XML file, or a zip
+        /// member as it inflates.
+        #[arg(long, value_name = "MIB", default_value_t = Limits::default().import_document / MIB)]
+        max_document_mib: u64,
     },
     /// Print what copydesk knows about a law, bill, provision or citation,
     /// as the editor's hover shows it.
@@ -156,8 +160,16 @@ fn main() -> ExitCode {
             stdin_filename,
             reads,
         } => cli::analyze(&paths, stdin_filename.as_deref(), reads.reads()),
-        Command::Kb(KbCommand::Import { paths, output }) => {
-            cli::kb_import(&paths, output.as_deref())
+        Command::Kb(KbCommand::Import {
+            paths,
+            output,
+            max_document_mib,
+        }) => {
+            let limits = Limits {
+                import_document: max_document_mib.saturating_mul(MIB),
+                ..Limits::default()
+            };
+            cli::kb_import(&paths, output.as_deref(), &limits)
         }
         Command::Kb(KbCommand::Lookup { name }) => cli::kb_lookup(&name.join(" ")),
     }

@@ -201,6 +201,7 @@ mod tests {
         draft: 1 << 20,
         config: 1 << 20,
         knowledge_base: 1 << 20,
+        import_document: 1 << 20,
         cache: 1 << 20,
     };
 
