@@ -8,6 +8,7 @@
 pub mod cache;
 mod discover;
 mod text_hash;
+mod verify;
 
 pub use cache::IndexCache;
 pub use discover::{
@@ -15,6 +16,7 @@ pub use discover::{
     SkippedDraft,
 };
 pub use text_hash::TextHash;
+pub use verify::current_mentions;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
