@@ -275,8 +275,15 @@ impl LanguageServer for Backend {
                 return;
             }
         };
+        let before = self.state.settings();
+        // New limits or a new say over files outside the workspace change
+        // what may be read of the workspace's files: read them again.
+        let rereads = before.editor.limits != editor.limits || before.editor.kb != editor.kb;
         let state = self.state.clone();
         let reanalysed = tokio::task::spawn_blocking(move || state.reconfigure(editor)).await;
+        if rereads {
+            self.reload_workspace_files().await;
+        }
         match reanalysed {
             Ok((documents, unknown)) => {
                 for name in unknown {
