@@ -428,7 +428,11 @@ fn pipes_and_devices_named_on_the_command_line_are_refused_at_once() {
         err.contains("zero.md: error: cannot read: it is a device, not a regular file"),
         "{err}"
     );
-    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stdout(&output),
+        "copydesk.toml:1:1: error[invalid-config] cannot read: it is a named pipe (FIFO), not a \
+         regular file; copydesk reads only regular files; the defaults apply until it is fixed\n"
+    );
 }
 
 #[test]

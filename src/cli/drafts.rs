@@ -165,12 +165,15 @@ impl Configs {
         if let Some(kb) = self.kbs.get(&file) {
             return (kb.clone(), Vec::new());
         }
-        let (config, _) = self.for_dir(dir);
+        let (config, broken) = self.for_dir(dir);
         let base = file
             .as_deref()
             .and_then(Path::parent)
             .unwrap_or(Path::new("."));
-        let (kb, problems) = load(base, file.as_deref(), &config.kb_files, &self.reads);
+        // A file that could not be used is reported once, as the
+        // configuration, not again as a glossary.
+        let glossary = file.as_deref().filter(|_| broken.is_none());
+        let (kb, problems) = load(base, glossary, &config.kb_files, &self.reads);
         self.kbs.insert(file, kb.clone());
         (kb, problems)
     }
@@ -185,10 +188,13 @@ impl Configs {
         if let Some(found) = self.by_dir.get(&absolute) {
             return found.clone();
         }
+        // Anything by that name counts, so a pipe or a folder called
+        // `copydesk.toml` is reported rather than passed over for a file
+        // further up.
         let found = absolute
             .ancestors()
             .map(|d| d.join(config::FILE_NAME))
-            .find(|f| f.is_file());
+            .find(|f| f.exists());
         self.by_dir.insert(absolute, found.clone());
         found
     }
