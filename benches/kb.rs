@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use copydesk::analysis;
 use copydesk::config::Config;
+use copydesk::fsread::Limits;
 use copydesk::kb::{store, Entry, Kb, Kind, LawId, Status, StatusState};
 
 #[path = "support/draft_gen.rs"]
@@ -144,7 +145,8 @@ fn main() {
         let wall = Instant::now();
         let cpu = thread_cpu_time();
         let mut fresh = Kb::builtin();
-        for entry in store::read(&file).expect("the generated file reads back") {
+        for entry in store::read(&file, &Limits::default()).expect("the generated file reads back")
+        {
             fresh.insert(entry);
         }
         black_box(fresh.names());
@@ -161,7 +163,7 @@ fn main() {
         loads.len()
     );
     let start = Instant::now();
-    let read = store::read(&file).expect("the generated file reads back");
+    let read = store::read(&file, &Limits::default()).expect("the generated file reads back");
     let parsed = Instant::now();
     let fresh = Kb::from_entries(read);
     let inserted = Instant::now();

@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::analysis::{Code, Severity};
+use crate::fsread::{Limits, MIB};
 
 /// The file name copydesk looks for at a workspace root.
 pub const FILE_NAME: &str = "copydesk.toml";
@@ -171,6 +172,45 @@ pub struct EditorSettings {
     pub rules: HashMap<String, Level>,
     pub attribution: EditorAttribution,
     pub inlay_hints: EditorInlayHints,
+    pub limits: EditorLimits,
+    pub kb: EditorKb,
+}
+
+/// The largest files copydesk reads, in MiB, each unset for the default
+/// (`fsread::Limits`). They are the user's to set, never the workspace's:
+/// a cloned repository's `copydesk.toml` cannot raise them.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct EditorLimits {
+    pub draft_mib: Option<u64>,
+    pub config_mib: Option<u64>,
+    pub knowledge_base_mib: Option<u64>,
+    pub cache_mib: Option<u64>,
+}
+
+impl EditorLimits {
+    /// The limits these settings make, the defaults where unset.
+    pub fn limits(&self) -> Limits {
+        let default = Limits::default();
+        let mib = |set: Option<u64>, default: u64| set.map_or(default, |n| n.saturating_mul(MIB));
+        Limits {
+            draft: mib(self.draft_mib, default.draft),
+            config: mib(self.config_mib, default.config),
+            knowledge_base: mib(self.knowledge_base_mib, default.knowledge_base),
+            cache: mib(self.cache_mib, default.cache),
+            ..default
+        }
+    }
+}
+
+/// The user's say over the knowledge-base files `copydesk.toml` names.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct EditorKb {
+    /// Whether `[kb] files` may name files outside the workspace folder.
+    /// Off by default, and only the user can switch it on: a workspace
+    /// must not be able to have copydesk read the rest of the disk.
+    pub allow_outside_workspace: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -262,9 +302,15 @@ mod tests {
         let settings = EditorSettings::from_json(&serde_json::json!({
             "rules": {"unattributed-quote": "off", "no-such-rule": "hint"},
             "attribution": {"verbs": ["quipped"], "minQuoteWords": 2},
-            "inlayHints": {"enabled": false}
+            "inlayHints": {"enabled": false},
+            "limits": {"draftMib": 100},
+            "kb": {"allowOutsideWorkspace": true}
         }))
         .unwrap();
+        assert_eq!(settings.limits.limits().draft, 100 << 20);
+        assert_eq!(settings.limits.limits().config, Limits::default().config);
+        assert!(settings.kb.allow_outside_workspace);
+        assert!(!EditorSettings::default().kb.allow_outside_workspace);
         let (config, unknown) = file.with_editor_settings(&settings);
         assert_eq!(config.severity(Code::UnattributedQuote), None);
         assert_eq!(config.extra_verbs, vec!["quipped".to_string()]);

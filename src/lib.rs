@@ -5,6 +5,7 @@ pub mod allocator;
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod fsread;
 pub mod hashing;
 pub mod kb;
 pub mod lsp;

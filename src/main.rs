@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use copydesk::cli::{self, CheckOptions, OutputFormat};
+use copydesk::fsread::{Limits, MIB};
+use copydesk::kb::load::KbReads;
 
 #[global_allocator]
 static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
@@ -49,6 +51,8 @@ enum Command {
         /// The name to report for text read from stdin.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
+        #[command(flatten)]
+        reads: ReadArgs,
     },
     /// Print the analysis of each draft as one JSON object per line.
     Analyze {
@@ -57,10 +61,41 @@ enum Command {
         /// The name to report for text read from stdin.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
+        #[command(flatten)]
+        reads: ReadArgs,
     },
     /// The legislation knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+}
+
+/// How much, and how far, `check` and `analyze` may read.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// The largest draft to read, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().draft / MIB)]
+    max_draft_mib: u64,
+    /// The largest knowledge-base file to read, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().knowledge_base / MIB)]
+    max_kb_mib: u64,
+    /// Read the knowledge-base files a `copydesk.toml` names outside its
+    /// own folder (refused by default: the file may come with someone
+    /// else's repository).
+    #[arg(long)]
+    kb_outside_workspace: bool,
+}
+
+impl ReadArgs {
+    fn reads(&self) -> KbReads {
+        KbReads {
+            limits: Limits {
+                draft: self.max_draft_mib.saturating_mul(MIB),
+                knowledge_base: self.max_kb_mib.saturating_mul(MIB),
+                ..Limits::default()
+            },
+            outside_workspace: self.kb_outside_workspace,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -74,6 +109,10 @@ enum KbCommand {
         /// Where to write the entries (JSON Lines); stdout when not given.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The largest document to read, in MiB: an XML file, or a zip
+        /// member as it inflates.
+        #[arg(long, value_name = "MIB", default_value_t = Limits::default().import_document / MIB)]
+        max_document_mib: u64,
     },
     /// Print what copydesk knows about a law, bill, provision or citation,
     /// as the editor's hover shows it.
@@ -109,17 +148,28 @@ fn main() -> ExitCode {
             paths,
             format,
             stdin_filename,
+            reads,
         } => cli::check(&CheckOptions {
             paths,
             format,
             stdin_filename,
+            reads: reads.reads(),
         }),
         Command::Analyze {
             paths,
             stdin_filename,
-        } => cli::analyze(&paths, stdin_filename.as_deref()),
-        Command::Kb(KbCommand::Import { paths, output }) => {
-            cli::kb_import(&paths, output.as_deref())
+            reads,
+        } => cli::analyze(&paths, stdin_filename.as_deref(), reads.reads()),
+        Command::Kb(KbCommand::Import {
+            paths,
+            output,
+            max_document_mib,
+        }) => {
+            let limits = Limits {
+                import_document: max_document_mib.saturating_mul(MIB),
+                ..Limits::default()
+            };
+            cli::kb_import(&paths, output.as_deref(), &limits)
         }
         Command::Kb(KbCommand::Lookup { name }) => cli::kb_lookup(&name.join(" ")),
     }

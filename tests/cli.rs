@@ -195,7 +195,7 @@ fn kb_import_writes_a_file_the_store_reads_back() {
         None,
     );
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let entries = copydesk::kb::store::read(&out).unwrap();
+    let entries = copydesk::kb::store::read(&out, &copydesk::fsread::Limits::default()).unwrap();
     assert_eq!(
         entries.len(),
         std::fs::read_dir(&fixtures).unwrap().count(),
@@ -352,4 +352,172 @@ fn sarif_output_lists_rules_and_results_with_regions() {
     assert_eq!(location["region"]["startLine"], 5);
     assert_eq!(location["region"]["startColumn"], 1);
     assert_eq!(location["region"]["endLine"], 5);
+}
+
+// Hostile inputs: every read is bounded, and nothing waits.
+
+/// `copydesk` as `copydesk` runs it, killed if it has not finished within
+/// 20 seconds (a read that waits on a pipe would otherwise hang the test).
+fn copydesk_within(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the copydesk binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    // Written on its own thread: copydesk may stop reading before the end.
+    std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let pid = child.id();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(child.wait_with_output().unwrap()));
+    match finished.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok(output) => output,
+        Err(_) => {
+            // SAFETY: `kill` on the child's own process id, still unreaped.
+            #[cfg(unix)]
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL)
+            };
+            panic!("copydesk {args:?} (process {pid}) did not finish within 20 s");
+        }
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_named_on_the_command_line_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("notes.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+    // A pipe named copydesk.toml is no configuration, and is not waited on.
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("copydesk.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    write(dir.path(), "ferry.md", CLEAN);
+    let output = copydesk_within(
+        dir.path(),
+        &["check", "notes.md", "zero.md", "ferry.md"],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "notes.md: error: cannot read: it is a named pipe (FIFO), not a regular file; \
+             copydesk reads only regular files"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("zero.md: error: cannot read: it is a device, not a regular file"),
+        "{err}"
+    );
+    assert_eq!(
+        stdout(&output),
+        "copydesk.toml:1:1: error[invalid-config] cannot read: it is a named pipe (FIFO), not a \
+         regular file; copydesk reads only regular files; the defaults apply until it is fixed\n"
+    );
+}
+
+#[test]
+fn a_draft_over_the_limit_is_refused_saying_how_to_raise_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::File::create(dir.path().join("big.md"))
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let output = copydesk_within(dir.path(), &["check", "big.md"], b"");
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(stderr(&output).contains(
+        "big.md: error: cannot read: it is 2.0 GiB, over the 16 MiB limit for a draft; \
+         raise it with the editor setting `copydesk.limits.draftMib` or \
+         `copydesk check --max-draft-mib`"
+    ));
+
+    // A draft of 2 MiB: refused under a 1 MiB limit, checked under the
+    // default, and from stdin bounded the same way.
+    let long = CLEAN.repeat((2 << 20) / CLEAN.len() + 1);
+    write(dir.path(), "long.md", &long);
+    let refused = copydesk_within(
+        dir.path(),
+        &["check", "--max-draft-mib", "1", "long.md"],
+        b"",
+    );
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        stderr(&refused).contains("long.md: error: cannot read: it is 2.0 MiB, over the 1 MiB"),
+        "{refused:?}"
+    );
+    let checked = copydesk_within(dir.path(), &["check", "long.md"], b"");
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let piped = copydesk_within(
+        dir.path(),
+        &["check", "--max-draft-mib", "1", "-"],
+        long.as_bytes(),
+    );
+    assert_eq!(piped.status.code(), Some(2), "{piped:?}");
+    assert!(
+        stderr(&piped).contains(
+            "<stdin>: error: cannot read standard input: it runs past the 1 MiB limit for a draft"
+        ),
+        "{piped:?}"
+    );
+}
+
+#[test]
+fn knowledge_base_files_outside_the_config_folder_need_the_users_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "shared/laws.toml",
+        "[[law]]\nid = \"desk/bandstand\"\ntitle = \"Community Bandstand Act of 2022\"\n",
+    );
+    write(
+        dir.path(),
+        "desk/copydesk.toml",
+        "[kb]\nfiles = [\"../shared/laws.toml\"]\n",
+    );
+    write(
+        dir.path(),
+        "desk/band.md",
+        "The Community Bandstand Act of 2022 paid for the gazebo.\n",
+    );
+    let desk = dir.path().join("desk");
+    let refused = copydesk_within(&desk, &["analyze", "band.md"], b"");
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        stderr(&refused).contains("`../shared/laws.toml` is outside the workspace folder"),
+        "{refused:?}"
+    );
+    assert!(
+        stderr(&refused).contains("`--kb-outside-workspace` on the command line"),
+        "{refused:?}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert_eq!(doc["laws"][0]["id"], serde_json::Value::Null);
+
+    let allowed = copydesk_within(
+        &desk,
+        &["analyze", "--kb-outside-workspace", "band.md"],
+        b"",
+    );
+    assert_eq!(allowed.status.code(), Some(0), "{allowed:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&allowed.stdout).unwrap();
+    assert_eq!(doc["laws"][0]["id"], "desk/bandstand");
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use copydesk::fsread::Limits;
 use copydesk::kb::import::entry::name_key;
 use copydesk::kb::import::status::ap_date;
 use copydesk::kb::import::{import_paths, ImportError, ImportReport};
@@ -28,7 +29,7 @@ fn shared_data(test: &str) -> Option<PathBuf> {
 }
 
 fn import_clean(paths: &[PathBuf]) -> ImportReport {
-    let report = import_paths(paths).expect("paths exist");
+    let report = import_paths(paths, &Limits::default()).expect("paths exist");
     let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     report
@@ -418,7 +419,7 @@ fn a_malformed_file_is_an_error_naming_it_and_the_others_import() {
     .unwrap();
     std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
 
-    let report = import_paths(&[dir.path().to_path_buf()]).unwrap();
+    let report = import_paths(&[dir.path().to_path_buf()], &Limits::default()).unwrap();
     assert_eq!(report.documents, 2);
     assert_eq!(report.entries.len(), 1);
     assert_eq!(report.errors.len(), 1);
@@ -433,7 +434,11 @@ fn a_malformed_file_is_an_error_naming_it_and_the_others_import() {
 
 #[test]
 fn a_missing_path_stops_the_import() {
-    let err = import_paths(&[PathBuf::from("/no/such/BILLSTATUS.xml")]).unwrap_err();
+    let err = import_paths(
+        &[PathBuf::from("/no/such/BILLSTATUS.xml")],
+        &Limits::default(),
+    )
+    .unwrap_err();
     assert!(matches!(err, ImportError::NotFound(_)));
     assert!(err.to_string().contains("/no/such/BILLSTATUS.xml"));
 }
@@ -456,5 +461,97 @@ fn store_round_trip() {
     store::write(&path, &report.entries).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), 2);
-    assert_eq!(store::read(&path).unwrap(), report.entries);
+    assert_eq!(
+        store::read(&path, &Limits::default()).unwrap(),
+        report.entries
+    );
+}
+
+// Hostile inputs: every document is bounded, and nothing waits.
+
+fn small_documents(mib: u64) -> Limits {
+    Limits {
+        import_document: mib << 20,
+        ..Limits::default()
+    }
+}
+
+#[test]
+fn a_zip_member_that_inflates_past_the_cap_is_refused_and_the_rest_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("bomb.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    // Three MiB of blanks deflate to a few KiB.
+    zip.start_file("BILLSTATUS/padded.xml", options).unwrap();
+    zip.write_all(b"<billStatus>").unwrap();
+    zip.write_all(&vec![b' '; 3 << 20]).unwrap();
+    zip.write_all(b"</billStatus>").unwrap();
+    zip.start_file("BILLSTATUS/BILLSTATUS-117hr7777.xml", options)
+        .unwrap();
+    zip.write_all(&std::fs::read(fixtures().join("BILLSTATUS-117hr7777.xml")).unwrap())
+        .unwrap();
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&zip_path).unwrap().len() < 64 << 10);
+
+    let report = import_paths(&[zip_path], &small_documents(1)).unwrap();
+    assert_eq!(report.documents, 2);
+    assert_eq!(report.entries.len(), 1);
+    assert_eq!(report.errors.len(), 1);
+    let error = report.errors[0].to_string();
+    assert!(
+        error.contains(
+            "bomb.zip!BILLSTATUS/padded.xml: cannot read the zip member: it is 3.0 MiB, \
+             over the 1 MiB limit for an imported document; check that it is a BILLSTATUS \
+             document, or raise the limit with `copydesk kb import --max-document-mib`"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_xml_file_over_the_cap_is_refused_by_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.xml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(5 << 30)
+        .unwrap();
+    let report = import_paths(&[big], &Limits::default()).unwrap();
+    assert_eq!(report.entries.len(), 0);
+    assert!(
+        report.errors[0]
+            .to_string()
+            .contains("cannot read the file: it is 5.0 GiB, over the 16 MiB limit"),
+        "{}",
+        report.errors[0]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_are_refused_and_a_folder_linked_back_up_is_not_walked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("waiting.xml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::fs::copy(
+        fixtures().join("BILLSTATUS-117hr7777.xml"),
+        dir.path().join("good.xml"),
+    )
+    .unwrap();
+    let report = import_paths(&[dir.path().to_path_buf()], &Limits::default()).unwrap();
+    assert_eq!(report.entries.len(), 1);
+    assert_eq!(report.documents, 2);
+    assert!(
+        report.errors[0]
+            .to_string()
+            .contains("waiting.xml: cannot read the file: it is a named pipe (FIFO)"),
+        "{}",
+        report.errors[0]
+    );
 }

@@ -11,11 +11,13 @@ use serde_json::{json, Value};
 
 use super::drafts::{read_drafts, Configs};
 use crate::analysis::{self, Analysis};
+use crate::kb::load::KbReads;
 
-/// Print the analysis of every draft named by `paths` as JSON Lines.
-pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>) -> ExitCode {
-    let mut configs = Configs::default();
-    let (drafts, errors) = read_drafts(paths, stdin_name);
+/// Print the analysis of every draft named by `paths` as JSON Lines, each
+/// file read as `reads` allows.
+pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>, reads: KbReads) -> ExitCode {
+    let mut configs = Configs::new(reads);
+    let (drafts, errors) = read_drafts(paths, stdin_name, &reads.limits);
     let mut out = std::io::stdout().lock();
     let mut status = ExitCode::SUCCESS;
     for draft in &drafts {

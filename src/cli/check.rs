@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
 use crate::analysis::{self, Code, Severity};
+use crate::kb::load::KbReads;
 use crate::parallel;
 use crate::text::{Encoding, LineIndex, Span};
 
@@ -26,6 +27,9 @@ pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub format: OutputFormat,
     pub stdin_filename: Option<String>,
+    /// How large the drafts and knowledge-base files may be, and whether
+    /// `[kb] files` may lie outside the configuration's folder.
+    pub reads: KbReads,
 }
 
 /// One reported problem, with one-based lines and columns counted in
@@ -45,8 +49,12 @@ struct Report {
 /// Run the checker. Exit status 1 when anything at warning or above was
 /// found, 2 when an input or a configuration file could not be used.
 pub fn check(options: &CheckOptions) -> ExitCode {
-    let mut configs = Configs::default();
-    let (drafts, input_errors) = read_drafts(&options.paths, options.stdin_filename.as_deref());
+    let mut configs = Configs::new(options.reads);
+    let (drafts, input_errors) = read_drafts(
+        &options.paths,
+        options.stdin_filename.as_deref(),
+        &options.reads.limits,
+    );
     let mut reports = Vec::new();
     let mut broken_configs = BTreeSet::new();
     let mut worst: Option<Severity> = None;

@@ -2,11 +2,11 @@
 //! applies to each.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, ConfigError};
-use crate::kb::load::{load, KbProblem};
+use crate::fsread::{self, FileKind, Limits};
+use crate::kb::load::{load, KbProblem, KbReads};
 use crate::kb::Kb;
 use crate::workspace::find_drafts;
 
@@ -26,8 +26,13 @@ pub struct InputError {
 
 /// The drafts named by `paths`: files as given, directories walked for
 /// `*.md` and `*.markdown` (honouring `.gitignore`), `-` for stdin. An empty
-/// list means the current directory.
-pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, Vec<InputError>) {
+/// list means the current directory. Each is read within `limits`, stdin
+/// too.
+pub fn read_drafts(
+    paths: &[PathBuf],
+    stdin_name: Option<&str>,
+    limits: &Limits,
+) -> (Vec<Draft>, Vec<InputError>) {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -39,9 +44,9 @@ pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, 
     for path in paths {
         if path.as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_string();
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => match decode(&name, bytes) {
+            let read = fsread::read_capped(std::io::stdin(), FileKind::Draft, limits.draft, 0);
+            match read {
+                Ok(bytes) => match decode(&name, bytes) {
                     Ok(text) => drafts.push(Draft {
                         dir: Path::new(&name)
                             .parent()
@@ -66,14 +71,14 @@ pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, 
                 });
             }
             // Read on every core, in order: a desk is thousands of files.
-            for read in crate::parallel::map(&files, |file| read_file(file)) {
+            for read in crate::parallel::map(&files, |file| read_file(file, limits)) {
                 match read {
                     Ok(draft) => drafts.push(draft),
                     Err(e) => errors.push(e),
                 }
             }
         } else {
-            match read_file(path) {
+            match read_file(path, limits) {
                 Ok(draft) => drafts.push(draft),
                 Err(e) => errors.push(e),
             }
@@ -82,9 +87,9 @@ pub fn read_drafts(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Draft>, 
     (drafts, errors)
 }
 
-fn read_file(path: &Path) -> Result<Draft, InputError> {
+fn read_file(path: &Path, limits: &Limits) -> Result<Draft, InputError> {
     let name = path.display().to_string();
-    match std::fs::read(path) {
+    match fsread::read(path, FileKind::Draft, limits) {
         Ok(bytes) => decode(&name, bytes).map(|text| Draft {
             dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
             name,
@@ -112,31 +117,40 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 }
 
 /// The configuration for drafts in a folder: the nearest `copydesk.toml`
-/// in it or above it, cached per folder.
+/// in it or above it, cached per folder, and the files it names read as
+/// `reads` allows.
 #[derive(Default)]
 pub struct Configs {
+    reads: KbReads,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Result<Config, ConfigError>>,
     kbs: HashMap<Option<PathBuf>, Kb>,
 }
 
 impl Configs {
+    pub fn new(reads: KbReads) -> Configs {
+        Configs {
+            reads,
+            ..Configs::default()
+        }
+    }
+
     /// The configuration for `dir`, and the file it came from. A broken
     /// file yields the defaults and its error.
     pub fn for_dir(&mut self, dir: &Path) -> (Config, Option<(PathBuf, ConfigError)>) {
         let Some(file) = self.find(dir) else {
             return (Config::default(), None);
         };
-        let result =
-            self.loaded.entry(file.clone()).or_insert_with(|| {
-                match std::fs::read_to_string(&file) {
-                    Ok(text) => Config::from_toml(&text),
-                    Err(err) => Err(ConfigError {
-                        message: format!("cannot read: {err}"),
-                        line: None,
-                    }),
-                }
-            });
+        let limits = &self.reads.limits;
+        let result = self.loaded.entry(file.clone()).or_insert_with(|| {
+            match fsread::read_text(&file, FileKind::Config, limits) {
+                Ok(text) => Config::from_toml(&text),
+                Err(err) => Err(ConfigError {
+                    message: format!("cannot read: {err}"),
+                    line: None,
+                }),
+            }
+        });
         match result {
             Ok(config) => (config.clone(), None),
             Err(err) => (Config::default(), Some((file, err.clone()))),
@@ -151,12 +165,15 @@ impl Configs {
         if let Some(kb) = self.kbs.get(&file) {
             return (kb.clone(), Vec::new());
         }
-        let (config, _) = self.for_dir(dir);
+        let (config, broken) = self.for_dir(dir);
         let base = file
             .as_deref()
             .and_then(Path::parent)
             .unwrap_or(Path::new("."));
-        let (kb, problems) = load(base, file.as_deref(), &config.kb_files);
+        // A file that could not be used is reported once, as the
+        // configuration, not again as a glossary.
+        let glossary = file.as_deref().filter(|_| broken.is_none());
+        let (kb, problems) = load(base, glossary, &config.kb_files, &self.reads);
         self.kbs.insert(file, kb.clone());
         (kb, problems)
     }
@@ -171,10 +188,13 @@ impl Configs {
         if let Some(found) = self.by_dir.get(&absolute) {
             return found.clone();
         }
+        // Anything by that name counts, so a pipe or a folder called
+        // `copydesk.toml` is reported rather than passed over for a file
+        // further up.
         let found = absolute
             .ancestors()
             .map(|d| d.join(config::FILE_NAME))
-            .find(|f| f.is_file());
+            .find(|f| f.exists());
         self.by_dir.insert(absolute, found.clone());
         found
     }

@@ -6,14 +6,15 @@ use std::process::ExitCode;
 use super::drafts::Configs;
 use crate::analysis::analyze;
 use crate::config::Config;
+use crate::fsread::Limits;
 use crate::kb::{import, store};
 use crate::lsp::law_card;
 
 /// Import govinfo BILLSTATUS XML into a knowledge-base file (JSON Lines),
 /// or to stdout when no output file is given. Exit status 2 when any input
 /// could not be imported; the rest is still written.
-pub fn kb_import(paths: &[PathBuf], output: Option<&Path>) -> ExitCode {
-    let report = match import::import_paths(paths) {
+pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> ExitCode {
+    let report = match import::import_paths(paths, limits) {
         Ok(report) => report,
         Err(err) => {
             eprintln!("copydesk: {err}");

@@ -9,10 +9,16 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::Entry;
+use crate::fsread::{self, FileKind, Limits, ReadError};
 
 /// Why a knowledge-base file could not be read or written.
 #[derive(Debug)]
 pub enum StoreError {
+    /// The file could not be read: missing, not a regular file, too large.
+    Read {
+        path: PathBuf,
+        source: ReadError,
+    },
     Io {
         path: PathBuf,
         source: io::Error,
@@ -28,6 +34,7 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            StoreError::Read { path, source } => write!(f, "{}: {source}", path.display()),
             StoreError::Io { path, source } => write!(f, "{}: {source}", path.display()),
             StoreError::Entry {
                 path,
@@ -45,6 +52,7 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            StoreError::Read { source, .. } => Some(source),
             StoreError::Io { source, .. } => Some(source),
             StoreError::Entry { .. } => None,
         }
@@ -82,13 +90,14 @@ pub fn write_to(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
     out.flush()
 }
 
-/// Reads the entries of the knowledge-base file at `path`.
-pub fn read(path: &Path) -> Result<Vec<Entry>, StoreError> {
-    let io_error = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = fs::read(path).map_err(io_error)?;
+/// Reads the entries of the knowledge-base file at `path`, refusing one
+/// over `limits.knowledge_base`.
+pub fn read(path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
+    let bytes =
+        fsread::read(path, FileKind::KnowledgeBase, limits).map_err(|source| StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;

@@ -12,8 +12,9 @@ use tower_lsp_server::Client;
 use super::indexing::index_workspace;
 use super::server::{Backend, REFRESH_WAIT};
 use super::state::{Settings, WorkspaceFiles};
-use crate::config::{self, Config, ConfigError};
-use crate::kb::load::load as load_kb;
+use crate::config::{self, Config, ConfigError, EditorSettings};
+use crate::fsread::{self, FileKind, Limits};
+use crate::kb::load::{load as load_kb, KbReads};
 
 impl Backend {
     /// Publish what is wrong with `copydesk.toml` and the glossary files as
@@ -67,7 +68,9 @@ impl Backend {
     pub(super) async fn reload_workspace_files(&self) {
         let before = self.state.settings();
         let roots = before.roots.clone();
-        let Ok(files) = tokio::task::spawn_blocking(move || read_workspace_files(&roots)).await
+        let editor = before.editor.clone();
+        let Ok(files) =
+            tokio::task::spawn_blocking(move || read_workspace_files(&roots, &editor)).await
         else {
             return;
         };
@@ -94,14 +97,19 @@ impl Backend {
     }
 }
 
-/// `copydesk.toml` at the first root and the knowledge base it makes.
-pub(super) fn read_workspace_files(roots: &[PathBuf]) -> WorkspaceFiles {
-    let (config, config_problem) = load_config(roots);
+/// `copydesk.toml` at the first root and the knowledge base it makes, read
+/// within the limits and permissions of the user's `editor` settings.
+pub(super) fn read_workspace_files(roots: &[PathBuf], editor: &EditorSettings) -> WorkspaceFiles {
+    let reads = KbReads {
+        limits: editor.limits.limits(),
+        outside_workspace: editor.kb.allow_outside_workspace,
+    };
+    let (config, config_problem) = load_config(roots, &reads.limits);
     let root = roots.first().cloned().unwrap_or_default();
     // A broken copydesk.toml is reported once, as the configuration.
     let config_file = Some(root.join(config::FILE_NAME))
         .filter(|path| config_problem.is_none() && path.is_file());
-    let (kb, kb_problems) = load_kb(&root, config_file.as_deref(), &config.kb_files);
+    let (kb, kb_problems) = load_kb(&root, config_file.as_deref(), &config.kb_files, &reads);
     WorkspaceFiles {
         config,
         config_problem,
@@ -169,13 +177,13 @@ fn file_diagnostic(line: Option<usize>, code: &str, message: String) -> Diagnost
     }
 }
 
-fn load_config(roots: &[PathBuf]) -> (Config, Option<(PathBuf, ConfigError)>) {
+fn load_config(roots: &[PathBuf], limits: &Limits) -> (Config, Option<(PathBuf, ConfigError)>) {
     let Some(path) = roots.first().map(|root| root.join(config::FILE_NAME)) else {
         return (Config::default(), None);
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match fsread::read_text(&path, FileKind::Config, limits) {
         Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(err) if err.is_missing() => return (Config::default(), None),
         Err(err) => {
             let problem = ConfigError {
                 message: format!("could not read the file: {err}"),

@@ -38,15 +38,14 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
                 settings.encoding,
             )
             .filter(|_| paths.len() >= workspace::cache::MIN_DRAFTS);
-            let cached = cache.as_ref().map(IndexCache::load).unwrap_or_default();
+            let limits = settings.limits();
+            let cached = cache
+                .as_ref()
+                .map(|cache| cache.load(&limits))
+                .unwrap_or_default();
             let was_cached = cached.len();
-            let mut indexed = workspace::index_drafts_cached(
-                &paths,
-                &settings.config,
-                &settings.kb,
-                settings.encoding,
-                cached,
-            );
+            let mut indexed =
+                workspace::index_drafts_cached(&paths, settings.index_with(&limits), cached);
             skipped.append(&mut indexed.skipped);
             let worth_caching = indexed.worth_caching(was_cached);
             let from_cache = indexed.from_cache;
@@ -93,7 +92,7 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
                 warn(&client, skip.to_string()).await;
             }
             let count = summaries.len();
-            state.merge_scan(summaries.into_iter().map(|(_, summary)| summary));
+            state.merge_scan(summaries);
             let cached = if from_cache > 0 {
                 format!(" ({from_cache} unchanged since the last session)")
             } else {
@@ -124,11 +123,8 @@ pub async fn index_workspace(client: Client, state: Arc<State>) {
 /// The summary of a closed draft read back from disk, or `None` when it is
 /// gone or unreadable.
 pub fn summarise_from_disk(settings: &Settings, path: PathBuf) -> (PathBuf, Option<DraftSummary>) {
-    let indexed = workspace::index_drafts(
-        std::slice::from_ref(&path),
-        &settings.config,
-        &settings.kb,
-        settings.encoding,
-    );
+    let limits = settings.limits();
+    let indexed =
+        workspace::index_drafts(std::slice::from_ref(&path), settings.index_with(&limits));
     (path, indexed.summaries.into_iter().next())
 }

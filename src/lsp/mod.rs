@@ -23,6 +23,7 @@ mod pacing;
 mod places;
 mod pull;
 mod references;
+mod rename;
 mod server;
 mod sources;
 mod state;

@@ -161,7 +161,7 @@ fn disk_id(settings: &Settings, path: &Path) -> Option<String> {
 
 /// The diagnostics of a draft read from disk; none when it cannot be read.
 fn from_disk(settings: &Settings, path: &Path) -> Vec<Diagnostic> {
-    match read_draft(path) {
+    match read_draft(path, &settings.limits()) {
         Ok(text) => {
             let doc = Document::new(0, &text, &settings.config, &settings.kb);
             to_diagnostics(&doc.analysis.findings, doc.positions(settings.encoding))

@@ -24,6 +24,7 @@ use super::pacing;
 use super::state::{file_path, Settings, State};
 use crate::analysis::{Code, MentionForm};
 use crate::config::{self, EditorSettings};
+use crate::fsread::{self, FileKind};
 use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
@@ -116,7 +117,16 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params.capabilities);
         let roots = workspace_roots(&params);
-        let files = read_workspace_files(&roots);
+        let editor = match params.initialization_options.as_ref() {
+            Some(options) => EditorSettings::from_json(options).unwrap_or_else(|err| {
+                tracing::warn!("{err}; using copydesk.toml and the defaults");
+                EditorSettings::default()
+            }),
+            None => EditorSettings::default(),
+        };
+        // The user's settings come first: they decide how far and how much
+        // copydesk may read of the workspace's files.
+        let files = read_workspace_files(&roots, &editor);
         if let Some((path, problem)) = &files.config_problem {
             self.warn(format!(
                 "{}: {problem}; using the default settings",
@@ -128,13 +138,6 @@ impl LanguageServer for Backend {
             self.warn(format!("{problem}; copydesk goes on without it"))
                 .await;
         }
-        let editor = match params.initialization_options.as_ref() {
-            Some(options) => EditorSettings::from_json(options).unwrap_or_else(|err| {
-                tracing::warn!("{err}; using copydesk.toml and the defaults");
-                EditorSettings::default()
-            }),
-            None => EditorSettings::default(),
-        };
         let (config, unknown) = files.config.with_editor_settings(&editor);
         for name in unknown {
             self.warn(format!("the editor settings name an unknown rule `{name}`"))
@@ -272,8 +275,15 @@ impl LanguageServer for Backend {
                 return;
             }
         };
+        let before = self.state.settings();
+        // New limits or a new say over files outside the workspace change
+        // what may be read of the workspace's files: read them again.
+        let rereads = before.editor.limits != editor.limits || before.editor.kb != editor.kb;
         let state = self.state.clone();
         let reanalysed = tokio::task::spawn_blocking(move || state.reconfigure(editor)).await;
+        if rereads {
+            self.reload_workspace_files().await;
+        }
         match reanalysed {
             Ok((documents, unknown)) => {
                 for name in unknown {
@@ -319,7 +329,19 @@ impl LanguageServer for Backend {
                 continue;
             };
             if watched.contains(&path) {
+                // Read again under the same rules as at initialize.
                 reload = true;
+            } else if !settings
+                .roots
+                .iter()
+                .any(|root| fsread::is_inside(&path, root))
+            {
+                // The client may report any file; copydesk reads only the
+                // workspace's drafts.
+                tracing::info!(
+                    "ignoring a change to {}: it is outside the workspace folders",
+                    path.display()
+                );
             } else if is_draft_path(&path) && self.state.analysed(&change.uri).is_none() {
                 // A closed draft changed on disk: index what it says now.
                 let settings = settings.clone();
@@ -361,10 +383,11 @@ impl LanguageServer for Backend {
         let settings = self.state.settings();
         let paths = self.state.closed_drafts();
         let checked = tokio::task::spawn_blocking(move || {
+            let limits = settings.limits();
             paths
                 .into_iter()
                 .filter_map(|path| {
-                    let text = read_draft(&path).ok()?;
+                    let text = read_draft(&path, &limits).ok()?;
                     let doc = Document::new(0, &text, &settings.config, &settings.kb);
                     let diagnostics =
                         to_diagnostics(&doc.analysis.findings, doc.positions(settings.encoding));
@@ -541,11 +564,15 @@ impl LanguageServer for Backend {
         if let (true, Some(root)) = (wants_glossary, settings.roots.first()) {
             let path = root.join(config::FILE_NAME);
             if let Some(config_uri) = Uri::from_file_path(&path) {
-                let read = tokio::task::spawn_blocking(move || std::fs::read_to_string(path)).await;
+                let limits = settings.editor.limits.limits();
+                let read = tokio::task::spawn_blocking(move || {
+                    fsread::read_text(&path, FileKind::Config, &limits)
+                })
+                .await;
                 // A file that exists but cannot be read is left alone.
                 let text = match read {
                     Ok(Ok(text)) => Some(Some(text)),
-                    Ok(Err(err)) if err.kind() == std::io::ErrorKind::NotFound => Some(None),
+                    Ok(Err(err)) if err.is_missing() => Some(None),
                     _ => None,
                 };
                 if let Some(text) = text {

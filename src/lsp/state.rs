@@ -18,10 +18,11 @@ use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
 use super::documents::{Buffer, ChangeError, Document};
 use super::pacing::Pacer;
 use crate::config::{Config, ConfigError, EditorSettings};
+use crate::fsread::Limits;
 use crate::kb::load::KbProblem;
 use crate::kb::Kb;
 use crate::text::Encoding;
-use crate::workspace::WorkspaceIndex;
+use crate::workspace::{IndexWith, WorkspaceIndex};
 use index::summarise;
 
 /// What the workspace's files say: `copydesk.toml` and the knowledge base
@@ -84,6 +85,23 @@ impl Default for Settings {
             watch_files: false,
             pull: false,
             generation: 0,
+        }
+    }
+}
+
+impl Settings {
+    /// The largest files the user lets copydesk read.
+    pub fn limits(&self) -> Limits {
+        self.editor.limits.limits()
+    }
+
+    /// What indexing a draft reads and analyses it with, within `limits`.
+    pub fn index_with<'a>(&'a self, limits: &'a Limits) -> IndexWith<'a> {
+        IndexWith {
+            config: &self.config,
+            kb: &self.kb,
+            encoding: self.encoding,
+            limits,
         }
     }
 }

@@ -1,11 +1,12 @@
 //! The index kept on disk between sessions, so that reopening a large desk
-//! does not mean reading and analysing every draft again: each draft's
-//! summary is stored with the size and modification time its file had, and
-//! reused while the file still has them. The cache lives in the user's
-//! cache folder, never among the drafts, and belongs to one set of
-//! workspace folders and one configuration, knowledge base, position
+//! does not mean analysing every draft again: each draft's summary is
+//! stored with the hash of the bytes it was made from (`TextHash`), and
+//! reused only when the file, read again, has those bytes. The cache lives
+//! in the user's cache folder, never among the drafts, and belongs to one
+//! set of workspace folders and one configuration, knowledge base, position
 //! encoding and copydesk version; anything else, or a file that cannot be
-//! read as a cache, and the drafts are analysed afresh.
+//! read as a cache (damaged, too large, a pipe in its place), and the
+//! drafts are analysed afresh and the cache written anew.
 
 use std::collections::HashMap;
 use std::fs;
@@ -16,9 +17,10 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use super::{DraftSummary, LawRef, MentionRef, SpeakerRef};
+use super::{DraftSummary, LawRef, MentionRef, SpeakerRef, TextHash};
 use crate::analysis::MentionForm;
 use crate::config::Config;
+use crate::fsread::{self, FileKind, Limits};
 use crate::hashing::quick_hash;
 use crate::kb::Kb;
 use crate::text::{Encoding, LineCol};
@@ -30,38 +32,13 @@ pub const MIN_DRAFTS: usize = 200;
 /// How many workspaces' caches are kept; the least recently written go.
 const KEEP: usize = 16;
 
-/// What a file looked like when its summary was made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    pub len: u64,
-    /// Nanoseconds since the Unix epoch.
-    pub modified: u128,
-}
-
-impl Stamp {
-    /// The stamp of the file at `path` now, if it can be read.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::metadata(path).ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap_or(Duration::ZERO)
-            .as_nanos();
-        Some(Stamp {
-            len: meta.len(),
-            modified,
-        })
-    }
-}
-
 /// A draft's summary as the cache stores it: positions as numbers, and
 /// every name (law keys and titles, speakers) as an index into the file's
 /// table of names, which each appears in once.
 #[derive(Serialize, Deserialize)]
 struct CachedDraft {
     path: PathBuf,
-    stamp: Stamp,
+    text_hash: TextHash,
     /// (key, name, start line, start column, end line, end column).
     laws: Vec<(u32, u32, u32, u32, u32, u32)>,
     /// (name, quotes, mentions as [start line, start column, end line,
@@ -103,10 +80,10 @@ impl NameTable {
     }
 }
 
-fn compact(stamp: Stamp, summary: &DraftSummary, table: &mut NameTable) -> CachedDraft {
+fn compact(summary: &DraftSummary, table: &mut NameTable) -> CachedDraft {
     CachedDraft {
         path: summary.path.clone(),
-        stamp,
+        text_hash: summary.text_hash,
         laws: summary
             .laws
             .iter()
@@ -141,7 +118,7 @@ fn compact(stamp: Stamp, summary: &DraftSummary, table: &mut NameTable) -> Cache
 
 /// The summary a cached draft stands for; `None` when the file names a
 /// name or form it does not have (a damaged file).
-fn expand(draft: CachedDraft, names: &[String]) -> Option<(Stamp, DraftSummary)> {
+fn expand(draft: CachedDraft, names: &[String]) -> Option<DraftSummary> {
     let name = |id: u32| names.get(id as usize).cloned();
     let at = |line, col| LineCol { line, col };
     let laws = draft
@@ -173,15 +150,13 @@ fn expand(draft: CachedDraft, names: &[String]) -> Option<(Stamp, DraftSummary)>
             Some(SpeakerRef::new(name(id)?, mentions, quotes))
         })
         .collect::<Option<Vec<_>>>()?;
-    Some((
-        draft.stamp,
-        DraftSummary {
-            path: draft.path,
-            laws,
-            speakers,
-            ..DraftSummary::default()
-        },
-    ))
+    Some(DraftSummary {
+        path: draft.path,
+        text_hash: draft.text_hash,
+        laws,
+        speakers,
+        ..DraftSummary::default()
+    })
 }
 
 /// The cache of one workspace under one set of settings.
@@ -230,12 +205,21 @@ impl IndexCache {
         &self.path
     }
 
-    /// The summaries the cache holds, by path, with the stamps their files
-    /// had; empty when there is no cache, or it is for other settings or
-    /// cannot be read.
-    pub fn load(&self) -> HashMap<PathBuf, (Stamp, DraftSummary)> {
-        let Ok(bytes) = fs::read(&self.path) else {
-            return HashMap::new();
+    /// The summaries the cache holds, by path; empty when there is no
+    /// cache, or it is for other settings. A cache that cannot be read as
+    /// one (damaged, over `limits.cache`, not a regular file) is discarded
+    /// with a log line, and the next save replaces it.
+    pub fn load(&self, limits: &Limits) -> HashMap<PathBuf, DraftSummary> {
+        let bytes = match fsread::read(&self.path, FileKind::Cache, limits) {
+            Ok(bytes) => bytes,
+            Err(err) if err.is_missing() => return HashMap::new(),
+            Err(err) => {
+                tracing::warn!(
+                    "discarding the index cache {}: {err}; the drafts are analysed again",
+                    self.path.display()
+                );
+                return HashMap::new();
+            }
         };
         let parsed = serde_json::from_slice::<CacheFile>(&bytes);
         // The file's bytes go before the summaries are expanded: a large
@@ -247,27 +231,31 @@ impl IndexCache {
                 file.drafts
                     .into_iter()
                     .filter_map(|draft| expand(draft, &names))
-                    .map(|(stamp, summary)| (summary.path.clone(), (stamp, summary)))
+                    .map(|summary| (summary.path.clone(), summary))
                     .collect()
             }
             Ok(_) => HashMap::new(),
             Err(err) => {
-                tracing::info!("ignoring the index cache {}: {err}", self.path.display());
+                tracing::warn!(
+                    "discarding the index cache {}: it is damaged ({err}); the drafts are \
+                     analysed again",
+                    self.path.display()
+                );
                 HashMap::new()
             }
         }
     }
 
-    /// Write the summaries whose files could be stamped, replacing the
-    /// cache whole (a reader never sees half a file), and drop the caches of
-    /// workspaces not opened for longest beyond the few kept.
-    pub fn save(&self, drafts: &[(Option<Stamp>, Arc<DraftSummary>)]) -> std::io::Result<()> {
+    /// Write the summaries, replacing the cache whole (a reader never sees
+    /// half a file, and whatever stood in its place goes), and drop the
+    /// caches of workspaces not opened for longest beyond the few kept.
+    pub fn save(&self, drafts: &[Arc<DraftSummary>]) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
         let mut table = NameTable::default();
         let drafts = drafts
             .iter()
-            .filter_map(|(stamp, summary)| Some(compact((*stamp)?, summary, &mut table)))
+            .map(|summary| compact(summary, &mut table))
             .collect();
         let file = CacheFile {
             fingerprint: self.fingerprint,
@@ -327,8 +315,9 @@ fn prune(dir: &Path, current: &Path) {
 /// The edition of the analysis the summaries come from: raised whenever a
 /// change may summarise a draft differently, so that a build with the same
 /// version number does not read summaries an older analysis made. 2: only a
-/// draft's first lines are front matter.
-const ANALYSIS_EDITION: u32 = 2;
+/// draft's first lines are front matter. 3: summaries carry the hash of
+/// their text, not the file's size and time.
+const ANALYSIS_EDITION: u32 = 3;
 
 /// What the summaries depend on besides the drafts: copydesk's version and
 /// analysis edition, the configuration, the knowledge base's names and the
@@ -355,7 +344,7 @@ fn fingerprint(config: &Config, kb: &Kb, encoding: Encoding) -> u64 {
 mod tests {
     use super::*;
     use crate::analysis::analyze;
-    use crate::workspace::index_drafts_cached;
+    use crate::workspace::{index_drafts_cached, IndexWith};
 
     const DRAFT: &str = "\"We are open,\" said Marisol Okafor, a spokesperson for the library. \
                          She said the Inflation Reduction Act paid for the roof.\n";
@@ -372,35 +361,52 @@ mod tests {
         }
     }
 
+    fn with<'a>(config: &'a Config, kb: &'a Kb) -> IndexWith<'a> {
+        static LIMITS: Limits = Limits {
+            draft: 1 << 20,
+            config: 1 << 20,
+            knowledge_base: 1 << 20,
+            import_document: 1 << 20,
+            cache: 1 << 20,
+        };
+        IndexWith {
+            config,
+            kb,
+            encoding: Encoding::Utf16,
+            limits: &LIMITS,
+        }
+    }
+
     #[test]
     fn summaries_come_back_as_they_were_saved_under_the_same_settings_only() {
         let dir = tempfile::tempdir().unwrap();
         let draft = dir.path().join("story.md");
-        std::fs::write(&draft, DRAFT).unwrap();
-        let stamp = Stamp::of(&draft).unwrap();
         let original = summary(&draft, DRAFT);
         assert!(!original.laws.is_empty() && !original.speakers.is_empty());
+        assert_eq!(original.text_hash, TextHash::of(DRAFT.as_bytes()));
 
         let cache = cache_in(dir.path(), 7);
-        cache
-            .save(&[
-                (Some(stamp), Arc::new(original.clone())),
-                (None, Arc::new(original.clone())),
-            ])
-            .unwrap();
-        let loaded = cache.load();
-        assert_eq!(loaded.len(), 1, "a draft without a stamp is not cached");
-        assert_eq!(loaded[&draft], (stamp, original));
+        cache.save(&[Arc::new(original.clone())]).unwrap();
+        let limits = Limits::default();
+        let loaded = cache.load(&limits);
+        assert_eq!(loaded.len(), 1);
+        assert_eq!(loaded[&draft], original);
 
         // Other settings, another fingerprint: nothing.
-        assert!(cache_in(dir.path(), 8).load().is_empty());
+        assert!(cache_in(dir.path(), 8).load(&limits).is_empty());
+        // Over its cap: nothing.
+        let tight = Limits {
+            cache: 10,
+            ..limits
+        };
+        assert!(cache.load(&tight).is_empty());
         // A damaged file: nothing, and no panic.
         std::fs::write(
             cache.path(),
             b"{\"fingerprint\": 7, \"names\": [], \"drafts\": [{",
         )
         .unwrap();
-        assert!(cache.load().is_empty());
+        assert!(cache.load(&limits).is_empty());
     }
 
     #[test]
@@ -414,20 +420,68 @@ mod tests {
             })
             .collect();
         let (config, kb) = (Config::default(), Kb::builtin());
-        let first = index_drafts_cached(&paths, &config, &kb, Encoding::Utf16, HashMap::new());
+        let first = index_drafts_cached(&paths, with(&config, &kb), HashMap::new());
         assert_eq!(first.from_cache, 0);
         let cache = cache_in(dir.path(), fingerprint(&config, &kb, Encoding::Utf16));
         cache.save(&first.into_shared()).unwrap();
 
-        // One draft rewritten: longer, so its stamp differs whatever the
-        // clock's resolution.
-        let changed = format!("{DRAFT}\"Not yet,\" said Tomasz Reyes.\n");
+        // One draft rewritten to the same length, its modification time
+        // put back: only its bytes say it changed.
+        let before = std::fs::metadata(&paths[1]).unwrap().modified().unwrap();
+        let changed = DRAFT.replace("Marisol Okafor", "Tomasz Reyesik");
+        assert_eq!(changed.len(), DRAFT.len());
         std::fs::write(&paths[1], &changed).unwrap();
-        let second = index_drafts_cached(&paths, &config, &kb, Encoding::Utf16, cache.load());
+        std::fs::File::options()
+            .write(true)
+            .open(&paths[1])
+            .unwrap()
+            .set_modified(before)
+            .unwrap();
+        let limits = Limits::default();
+        let second = index_drafts_cached(&paths, with(&config, &kb), cache.load(&limits));
         assert_eq!(second.from_cache, 2);
         assert_eq!(second.summaries[1], summary(&paths[1], &changed));
         assert_eq!(second.summaries[0], summary(&paths[0], DRAFT));
         assert!(second.worth_caching(3) == (second.summaries.len() >= MIN_DRAFTS));
+    }
+
+    #[test]
+    fn a_summary_edited_in_the_cache_is_not_served_for_other_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.md");
+        std::fs::write(&path, DRAFT).unwrap();
+        let (config, kb) = (Config::default(), Kb::builtin());
+        let cache = cache_in(dir.path(), fingerprint(&config, &kb, Encoding::Utf16));
+        // A summary that claims another text: moved mentions, another hash.
+        let mut forged = summary(&path, DRAFT);
+        forged.speakers[0].mentions[0].start.col += 5;
+        forged.text_hash = TextHash::of(b"some other draft");
+        cache.save(&[Arc::new(forged)]).unwrap();
+        let indexed = index_drafts_cached(
+            std::slice::from_ref(&path),
+            with(&config, &kb),
+            cache.load(&Limits::default()),
+        );
+        assert_eq!(indexed.from_cache, 0);
+        assert_eq!(indexed.summaries, [summary(&path, DRAFT)]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_in_the_caches_place_is_discarded_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path(), 7);
+        let made = std::process::Command::new("mkfifo")
+            .arg(cache.path())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Returns at once: the pipe is never opened to wait on a writer.
+        assert!(cache.load(&Limits::default()).is_empty());
+        let original = summary(&dir.path().join("story.md"), DRAFT);
+        cache.save(&[Arc::new(original.clone())]).unwrap();
+        assert!(std::fs::metadata(cache.path()).unwrap().is_file());
+        assert_eq!(cache.load(&Limits::default()).len(), 1);
     }
 
     #[test]

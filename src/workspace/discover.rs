@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use ignore::WalkBuilder;
 
-use super::cache::Stamp;
-use super::DraftSummary;
+use super::{DraftSummary, TextHash};
 use crate::analysis;
 use crate::config::Config;
+use crate::fsread::{self, FileKind, Limits};
 use crate::kb::Kb;
 use crate::text::Encoding;
 
@@ -86,15 +86,15 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-/// The text of the draft at `path`. A file that is not UTF-8 is refused
-/// rather than guessed at, since every offset copydesk reports is a UTF-8
-/// byte offset into the text as the editor holds it.
-pub fn read_draft(path: &Path) -> Result<String, SkippedDraft> {
+/// The text of the draft at `path`, read within `limits`. A file that is not
+/// UTF-8 is refused rather than guessed at, since every offset copydesk
+/// reports is a UTF-8 byte offset into the text as the editor holds it.
+pub fn read_draft(path: &Path, limits: &Limits) -> Result<String, SkippedDraft> {
     let skip = |reason: String| SkippedDraft {
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|err| skip(err.to_string()))?;
+    let bytes = fsread::read(path, FileKind::Draft, limits).map_err(|err| skip(err.to_string()))?;
     String::from_utf8(bytes).map_err(|err| {
         skip(format!(
             "not UTF-8 (invalid byte at offset {}); save it as UTF-8 to have it checked",
@@ -108,10 +108,8 @@ pub fn read_draft(path: &Path) -> Result<String, SkippedDraft> {
 #[derive(Debug, Default)]
 pub struct IndexedDrafts {
     pub summaries: Vec<DraftSummary>,
-    /// For each summary, what its file looked like before it was read.
-    pub stamps: Vec<Option<Stamp>>,
     pub skipped: Vec<SkippedDraft>,
-    /// How many summaries came from the cache rather than the file.
+    /// How many summaries came from the cache rather than the analysis.
     pub from_cache: usize,
 }
 
@@ -123,68 +121,61 @@ impl IndexedDrafts {
             && (self.from_cache < self.summaries.len() || cached != self.from_cache)
     }
 
-    /// The summaries, shared, with their stamps: what the index takes and
-    /// what `IndexCache::save` writes.
-    pub fn into_shared(self) -> Vec<(Option<Stamp>, Arc<DraftSummary>)> {
-        self.stamps
-            .into_iter()
-            .zip(self.summaries.into_iter().map(Arc::new))
-            .collect()
+    /// The summaries, shared: what the index takes and what
+    /// `IndexCache::save` writes.
+    pub fn into_shared(self) -> Vec<Arc<DraftSummary>> {
+        self.summaries.into_iter().map(Arc::new).collect()
     }
+}
+
+/// What indexing reads and analyses with.
+#[derive(Clone, Copy)]
+pub struct IndexWith<'a> {
+    pub config: &'a Config,
+    pub kb: &'a Kb,
+    pub encoding: Encoding,
+    pub limits: &'a Limits,
 }
 
 /// Read and analyse every draft in `paths`. This does blocking IO and runs
 /// the analysis; call it off the async executor.
-pub fn index_drafts(
-    paths: &[PathBuf],
-    config: &Config,
-    kb: &Kb,
-    encoding: Encoding,
-) -> IndexedDrafts {
-    index_drafts_cached(paths, config, kb, encoding, HashMap::new())
+pub fn index_drafts(paths: &[PathBuf], with: IndexWith) -> IndexedDrafts {
+    index_drafts_cached(paths, with, HashMap::new())
 }
 
 /// `index_drafts`, taking the summary of a draft from `cached` (what
-/// `IndexCache::load` gave) when its file has the stamp it had then.
+/// `IndexCache::load` gave) when it was made from the bytes the file holds
+/// now: the file is always read, and only its analysis is saved.
 pub fn index_drafts_cached(
     paths: &[PathBuf],
-    config: &Config,
-    kb: &Kb,
-    encoding: Encoding,
-    cached: HashMap<PathBuf, (Stamp, DraftSummary)>,
+    with: IndexWith,
+    cached: HashMap<PathBuf, DraftSummary>,
 ) -> IndexedDrafts {
     // Summaries are taken out of the cache, not copied: a large desk's
     // summaries are held once.
     let cached = std::sync::Mutex::new(cached);
     // Each draft is read, analysed and reduced to its summary on whichever
-    // core is free; only the summaries are kept, never the texts. The stamp
-    // is taken before reading, so a file changed meanwhile looks changed
-    // next time.
+    // core is free; only the summaries are kept, never the texts.
     let results = crate::parallel::map(paths, |path| {
-        let stamp = Stamp::of(path);
+        let text = read_draft(path, with.limits)?;
         let kept = cached
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .remove(path);
-        if let (Some(stamp), Some((was, summary))) = (stamp, kept) {
-            if stamp == was {
-                return Ok((Some(stamp), summary, true));
-            }
+        if let Some(summary) = kept.filter(|s| s.text_hash == TextHash::of(text.as_bytes())) {
+            return Ok((summary, true));
         }
-        read_draft(path).map(|text| {
-            // The summary keeps no findings: they are not worked out.
-            let analysis =
-                analysis::analyze_mentions(&text, config, kb, &mut analysis::Reuse::none());
-            let summary = DraftSummary::new(path.clone(), &text, &analysis, encoding);
-            (stamp, summary, false)
-        })
+        // The summary keeps no findings: they are not worked out.
+        let analysis =
+            analysis::analyze_mentions(&text, with.config, with.kb, &mut analysis::Reuse::none());
+        let summary = DraftSummary::new(path.clone(), &text, &analysis, with.encoding);
+        Ok((summary, false))
     });
     let mut indexed = IndexedDrafts::default();
     for result in results {
         match result {
-            Ok((stamp, summary, from_cache)) => {
+            Ok((summary, from_cache)) => {
                 indexed.summaries.push(summary);
-                indexed.stamps.push(stamp);
                 indexed.from_cache += usize::from(from_cache);
             }
             Err(skipped) => indexed.skipped.push(skipped),
@@ -196,6 +187,23 @@ pub fn index_drafts_cached(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn with<'a>(config: &'a Config, kb: &'a Kb) -> IndexWith<'a> {
+        IndexWith {
+            config,
+            kb,
+            encoding: Encoding::Utf16,
+            limits: &LIMITS,
+        }
+    }
+
+    static LIMITS: Limits = Limits {
+        draft: 1 << 20,
+        config: 1 << 20,
+        knowledge_base: 1 << 20,
+        import_document: 1 << 20,
+        cache: 1 << 20,
+    };
 
     fn write(root: &Path, rel: &str, contents: &[u8]) -> PathBuf {
         let path = root.join(rel);
@@ -227,7 +235,7 @@ mod tests {
                     \"Nobody asked us,\" a resident said of the Wolf Amendment.\n";
         let path = write(dir.path(), "chips.md", text.as_bytes());
         let (config, kb) = (Config::default(), Kb::builtin());
-        let indexed = index_drafts(std::slice::from_ref(&path), &config, &kb, Encoding::Utf16);
+        let indexed = index_drafts(std::slice::from_ref(&path), with(&config, &kb));
         let full = analysis::analyze(text, &config, &kb);
         assert!(!full.findings.is_empty() && !full.speakers.is_empty() && full.laws.len() == 2);
         assert_eq!(
@@ -241,12 +249,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let good = write(dir.path(), "good.md", "“Fine,” he said.".as_bytes());
         let bad = write(dir.path(), "bad.md", b"caf\xe9 au lait");
-        let indexed = index_drafts(
-            &[bad.clone(), good.clone()],
-            &Config::default(),
-            &Kb::default(),
-            Encoding::Utf16,
-        );
+        let (config, kb) = (Config::default(), Kb::default());
+        let indexed = index_drafts(&[bad.clone(), good.clone()], with(&config, &kb));
         assert_eq!(indexed.summaries.len(), 1);
         assert_eq!(indexed.summaries[0].path, good);
         assert_eq!(indexed.skipped.len(), 1);

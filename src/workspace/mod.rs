@@ -7,12 +7,16 @@
 
 pub mod cache;
 mod discover;
+mod text_hash;
+mod verify;
 
 pub use cache::IndexCache;
 pub use discover::{
-    find_drafts, index_drafts, index_drafts_cached, is_draft, read_draft, IndexedDrafts,
+    find_drafts, index_drafts, index_drafts_cached, is_draft, read_draft, IndexWith, IndexedDrafts,
     SkippedDraft,
 };
+pub use text_hash::TextHash;
+pub use verify::current_mentions;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -111,6 +115,9 @@ pub struct MentionRef {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftSummary {
     pub path: PathBuf,
+    /// The hash of the text the summary was made from: a summary is used
+    /// for a file only while the file's bytes still have it.
+    pub text_hash: TextHash,
     /// Law mentions in document order.
     pub laws: Vec<LawRef>,
     /// The draft's sources, in order of first mention.
@@ -198,6 +205,7 @@ impl DraftSummary {
             .collect();
         DraftSummary {
             path,
+            text_hash: TextHash::of(text.as_bytes()),
             laws,
             speakers,
             address: OnceLock::new(),

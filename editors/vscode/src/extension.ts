@@ -133,6 +133,15 @@ function settings(): Record<string, unknown> {
       minQuoteWords: config.get("attribution.minQuoteWords", 4),
     },
     inlayHints: { enabled: config.get("inlayHints.enabled", true) },
+    // Machine-scoped settings: VS Code ignores a workspace's own values for
+    // them, so a cloned repository cannot raise them.
+    limits: {
+      draftMib: config.get("limits.draftMib"),
+      configMib: config.get("limits.configMib"),
+      knowledgeBaseMib: config.get("limits.knowledgeBaseMib"),
+      cacheMib: config.get("limits.cacheMib"),
+    },
+    kb: { allowOutsideWorkspace: config.get("kb.allowOutsideWorkspace", false) },
   };
 }
 

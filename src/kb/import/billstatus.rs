@@ -5,7 +5,7 @@
 //! current one (`number`, `type`, `summaries/summary`, version 3). Only the
 //! parts the knowledge base needs are kept; everything else is skipped.
 
-use roxmltree::{Document, Node};
+use roxmltree::{Document, Node, ParsingOptions};
 
 /// One bill or resolution as BILLSTATUS describes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,11 +215,30 @@ impl ParseError {
     }
 }
 
+/// The most XML nodes (elements, attributes' text, text runs) a document
+/// may have. The largest BILLSTATUS document govinfo publishes, 4 MiB, has
+/// about 250,000; each node costs the parse some tens of bytes, so this
+/// keeps a document's tree within some hundreds of MiB whatever it holds.
+pub const MAX_NODES: u32 = 2_000_000;
+
 /// Reads a BILLSTATUS document.
 pub fn parse(xml: &str) -> Result<Bill, ParseError> {
-    let doc = Document::parse(xml).map_err(|e| ParseError {
-        line: Some(e.pos().row),
-        message: format!("malformed XML: {e}"),
+    let options = ParsingOptions {
+        nodes_limit: MAX_NODES,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(xml, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => ParseError {
+            line: None,
+            message: format!(
+                "has more than {MAX_NODES} XML nodes, far more than any BILLSTATUS \
+                 document; check that it is one"
+            ),
+        },
+        e => ParseError {
+            line: Some(e.pos().row),
+            message: format!("malformed XML: {e}"),
+        },
     })?;
     let root = doc.root_element();
     if root.tag_name().name() != "billStatus" {
@@ -399,6 +418,14 @@ mod tests {
         let err = parse("<billStatus>\n<bill>\n<congress>117</bill>").unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.starts_with("malformed XML"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_document_of_too_many_nodes_is_refused() {
+        let items = "<item/>".repeat(MAX_NODES as usize);
+        let err = parse(&format!("<billStatus>{items}</billStatus>")).unwrap_err();
+        assert_eq!(err.line, None);
+        assert!(err.message.starts_with("has more than 2000000 XML nodes"));
     }
 
     #[test]

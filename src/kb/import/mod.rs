@@ -18,6 +18,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::fsread::Limits;
 use crate::kb::{Entry, LawId};
 
 /// What an import produced.
@@ -84,10 +85,10 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Imports every BILLSTATUS document under `paths` (files, folders, zips).
-/// Fails only when a path does not exist; problems with single documents
-/// are in the report's `errors`.
-pub fn import_paths(paths: &[PathBuf]) -> Result<ImportReport, ImportError> {
+/// Imports every BILLSTATUS document under `paths` (files, folders, zips),
+/// each at most `limits.import_document` bytes. Fails only when a path does
+/// not exist; problems with single documents are in the report's `errors`.
+pub fn import_paths(paths: &[PathBuf], limits: &Limits) -> Result<ImportReport, ImportError> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return Err(ImportError::NotFound(missing.clone()));
     }
@@ -95,7 +96,7 @@ pub fn import_paths(paths: &[PathBuf]) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut by_id: HashMap<LawId, (usize, String)> = HashMap::new();
     for path in paths {
-        files::visit_documents(path, &mut |document| {
+        files::visit_documents(path, limits, &mut |document| {
             report.documents += 1;
             let document = match document {
                 Ok(document) => document,

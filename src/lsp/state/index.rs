@@ -3,7 +3,7 @@
 //! across the workspace brings every open document's up to date first, and
 //! a closed draft's comes back from disk.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, MutexGuard};
 
 use tower_lsp_server::ls_types::Uri;
@@ -63,6 +63,16 @@ impl State {
                 self.index_document(uri, doc);
             }
         }
+    }
+
+    /// The summary the index holds for the draft at `path`, when no buffer
+    /// is open for it.
+    pub fn closed_summary(&self, path: &Path) -> Option<DraftSummary> {
+        let open = self.lock();
+        if open.paths.contains_key(path) {
+            return None;
+        }
+        open.index.get(path).cloned()
     }
 
     /// Put what was read from disk for a closed draft into the index: its

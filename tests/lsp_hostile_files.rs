@@ -1,0 +1,255 @@
+//! The real server over a workspace whose files are hostile: pipes where
+//! files should be, links to devices, sparse files of gigabytes, settings
+//! that name files outside the workspace, drafts changed behind its back.
+//! Every read is bounded and refused with a reason, and nothing waits.
+
+mod common;
+
+use std::path::Path;
+
+use common::{file_uri, TestClient};
+use serde_json::{json, Value};
+
+fn position(line: u32, character: u32) -> Value {
+    json!({ "line": line, "character": character })
+}
+
+fn write(root: &Path, rel: &str, contents: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+const GLOSSARY: &str = "\
+[[law]]
+id = \"desk/harbor-zoning\"
+kind = \"regulation\"
+title = \"Harbor District Zoning Ordinance\"
+summary = \"The city rule that caps buildings near the waterfront.\"
+";
+
+const TOWERS: &str = "The Harbor District Zoning Ordinance kept the skyline low.\n";
+
+/// Whether the hover card on the ordinance in `TOWERS` gives the
+/// glossary's summary.
+async fn knows_the_ordinance(client: &mut TestClient, root: &Path) -> bool {
+    let uri = file_uri(&root.join("towers.md"));
+    client.open(&uri, TOWERS).await;
+    let hover = client.at("textDocument/hover", &uri, position(0, 10)).await;
+    hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("caps buildings near the waterfront")
+}
+
+#[tokio::test]
+async fn knowledge_base_files_outside_the_workspace_are_read_only_when_the_user_allows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("desk");
+    write(dir.path(), "shared/laws.toml", GLOSSARY);
+    write(
+        &root,
+        "copydesk.toml",
+        "[kb]\nfiles = [\"../shared/laws.toml\", \"/dev/zero\"]\n",
+    );
+
+    let (mut client, _) = TestClient::initialized(json!({}), Some(&root)).await;
+    let refused = client
+        .log_containing("is outside the workspace folder")
+        .await;
+    assert!(
+        refused.contains("`../shared/laws.toml` is outside the workspace folder"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("so copydesk does not read it"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("`copydesk.kb.allowOutsideWorkspace` in the editor"),
+        "{refused}"
+    );
+    client.log_containing("`/dev/zero` is outside").await;
+    assert!(!knows_the_ordinance(&mut client, &root).await);
+    client.shutdown().await;
+
+    // The user's own settings allow it; the device is still no file.
+    let allow = json!({ "kb": { "allowOutsideWorkspace": true } });
+    let (mut client, _) = TestClient::initialized_with(json!({}), Some(&root), allow).await;
+    let device = client.log_containing("/dev/zero").await;
+    assert!(
+        device.contains("cannot read this knowledge-base file: it is a device"),
+        "{device}"
+    );
+    assert!(knows_the_ordinance(&mut client, &root).await);
+    client.shutdown().await;
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_pipe_named_copydesk_toml_is_reported_and_initialize_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    mkfifo(&root.join("copydesk.toml"));
+    let (mut client, result) = TestClient::initialized(json!({}), Some(root)).await;
+    assert_eq!(result["serverInfo"]["name"], "copydesk");
+    let problem = client.log_containing("copydesk.toml").await;
+    assert!(
+        problem.contains("it is a named pipe (FIFO), not a regular file"),
+        "{problem}"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_draft_over_the_limit_is_skipped_saying_the_limit_and_how_to_raise_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "small.md", TOWERS);
+    std::fs::File::create(root.join("big.md"))
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
+    let skipped = client.log_containing("big.md").await;
+    assert!(
+        skipped.ends_with(
+            "big.md: it is 2.0 GiB, over the 16 MiB limit for a draft; raise it with the \
+             editor setting `copydesk.limits.draftMib` or `copydesk check --max-draft-mib`"
+        ),
+        "{skipped}"
+    );
+    let indexed = client.log_containing("copydesk: indexed").await;
+    assert!(indexed.contains("indexed 1 draft"), "{indexed}");
+    client.shutdown().await;
+
+    // A smaller limit from the editor's settings applies to the rest.
+    let tight = json!({ "limits": { "draftMib": 0 } });
+    let (mut client, _) = TestClient::initialized_with(json!({}), Some(root), tight).await;
+    client
+        .log_containing("small.md: it is 59 bytes, over the 0 bytes limit")
+        .await;
+    client.shutdown().await;
+}
+
+/// The workspace symbols whose names contain `query`, by name.
+async fn symbols(client: &mut TestClient, query: &str) -> Vec<String> {
+    let found = client
+        .request("workspace/symbol", json!({ "query": query }))
+        .await;
+    found
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|s| s["name"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn watched_file_events_read_only_regular_files_inside_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("desk");
+    write(&root, "towers.md", TOWERS);
+    let quote = "\"The ferry stays,\" said Ines Marchetti, the harbor master.\n";
+    write(dir.path(), "elsewhere/ferry.md", quote);
+    mkfifo(&root.join("notes.md"));
+    std::os::unix::fs::symlink("/dev/zero", root.join("zero.md")).unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(&root)).await;
+    client.log_containing("copydesk: indexed").await;
+
+    let changed = |path: &Path| json!({ "uri": file_uri(path), "type": 2 });
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [
+                changed(&dir.path().join("elsewhere/ferry.md")),
+                changed(&root.join("notes.md")),
+                changed(&root.join("zero.md")),
+            ]}),
+        )
+        .await;
+    assert_eq!(
+        symbols(&mut client, "Marchetti").await,
+        Vec::<String>::new()
+    );
+
+    // The same words in the workspace are read. Notifications may be
+    // handled side by side, so the index is asked until it has them.
+    write(&root, "ferry.md", quote);
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [changed(&root.join("ferry.md"))] }),
+        )
+        .await;
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        found = symbols(&mut client, "Marchetti").await;
+        if !found.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // One, from the workspace: the draft outside it was never read.
+    assert_eq!(found, ["Ines Marchetti"]);
+    let located = client
+        .request("workspace/symbol", json!({ "query": "Marchetti" }))
+        .await;
+    assert_eq!(
+        located[0]["location"]["uri"],
+        file_uri(&root.join("ferry.md"))
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_rename_edits_a_closed_draft_where_its_words_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefing = "Lin Haoran, a spokesperson for the ministry, took questions.\n\n\
+                    \"We publish the catch every quarter,\" Lin said.\n";
+    let minutes = "# Notes\n\nThe briefing was led by Lin Haoran again.\n";
+    write(root, "briefing.md", briefing);
+    write(root, "minutes.md", minutes);
+    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
+    client.log_containing("indexed 2 drafts").await;
+
+    // The closed draft changes on disk and nobody says so: its summary in
+    // the index now points two lines and some words too early.
+    let moved = "# Notes\n\nAdded at the desk.\n\nThe ministry's briefing was led, once more, by Lin Haoran.\n";
+    write(root, "minutes.md", moved);
+
+    let briefing_uri = file_uri(&root.join("briefing.md"));
+    client.open(&briefing_uri, briefing).await;
+    let edit = client
+        .request(
+            "textDocument/rename",
+            json!({
+                "textDocument": { "uri": briefing_uri },
+                "position": position(0, 2),
+                "newName": "Zhao Lixin"
+            }),
+        )
+        .await;
+    let minutes_edits = &edit["changes"][file_uri(&root.join("minutes.md"))];
+    assert_eq!(
+        minutes_edits,
+        &json!([{
+            "range": { "start": position(4, 47), "end": position(4, 57) },
+            "newText": "Zhao Lixin"
+        }])
+    );
+    client.shutdown().await;
+}
