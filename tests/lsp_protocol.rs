@@ -1,8 +1,16 @@
-//! The handshake and the server's behaviour on requests it cannot answer.
+//! The handshake, the server's behaviour on requests it cannot answer, and
+//! how the process ends.
 
 mod common;
+#[path = "../benches/support/pipe_client.rs"]
+mod pipe_client;
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 use common::TestClient;
+use pipe_client::Server;
 use serde_json::{json, Value};
 
 fn offering(encodings: Value) -> Value {
@@ -143,4 +151,83 @@ async fn malformed_params_get_an_error_reply_and_the_server_carries_on() {
     let diagnostics = client.open(uri, "Still here.\n").await;
     assert_eq!(diagnostics["diagnostics"], json!([]));
     client.shutdown().await;
+}
+
+/// How long the process tests wait for an answer or for the process to end.
+const PROCESS_WAIT: Duration = Duration::from_secs(20);
+
+/// Send request `id` to the server process and wait for its answer.
+fn ask(server: &mut Server, id: i64, method: &str, params: Value) -> Value {
+    server.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+    let deadline = Instant::now() + PROCESS_WAIT;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let (_, message) = server
+            .incoming
+            .recv_timeout(left)
+            .unwrap_or_else(|_| panic!("no answer to {method} in {PROCESS_WAIT:?}"));
+        if message.get("method").is_none() && message["id"] == id {
+            return message;
+        }
+    }
+}
+
+/// A `copydesk lsp` process, initialized.
+fn initialized_process() -> Server {
+    let mut server = Server::start(Stdio::null());
+    let reply = ask(
+        &mut server,
+        1,
+        "initialize",
+        json!({ "processId": null, "capabilities": {} }),
+    );
+    assert!(reply.get("result").is_some(), "{reply}");
+    server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    server
+}
+
+/// Say exit and return the process's exit status.
+fn exit_status(mut server: Server) -> Option<i32> {
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+    let deadline = Instant::now() + PROCESS_WAIT;
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            return status.code();
+        }
+        if Instant::now() > deadline {
+            let _ = server.child.kill();
+            panic!("the server did not end within {PROCESS_WAIT:?} of exit");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn exit_ends_the_process_with_1_without_shutdown_and_0_after_it() {
+    let server = initialized_process();
+    assert_eq!(exit_status(server), Some(1));
+
+    let mut server = initialized_process();
+    let reply = ask(&mut server, 2, "shutdown", Value::Null);
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    assert_eq!(exit_status(server), Some(0));
+}
+
+#[test]
+fn after_a_content_length_of_a_trillion_requests_shutdown_and_exit_are_heard() {
+    let mut server = initialized_process();
+    server
+        .stdin
+        .write_all(b"Content-Length: 1000000000000\r\n\r\n{}")
+        .unwrap();
+    let reply = ask(
+        &mut server,
+        2,
+        copydesk::lsp::SYNCED_DOCUMENT,
+        json!({ "uri": "file:///desk/none.md" }),
+    );
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    let reply = ask(&mut server, 3, "shutdown", Value::Null);
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    assert_eq!(exit_status(server), Some(0));
 }

@@ -23,15 +23,19 @@ mod pacing;
 mod places;
 mod pull;
 mod references;
+mod screen;
 mod server;
 mod sources;
 mod state;
 mod symbols;
 
 pub use code_actions::strip_snippet;
-pub use framing::{guard, Guarded, MALFORMED};
+pub use framing::{guard, Guarded, INVALID_REQUEST, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
+pub use screen::Ending;
 pub use server::{Backend, SyncedDocument};
+
+use std::sync::Arc;
 
 use tokio::io::AsyncRead;
 use tower_lsp_server::{LspService, Server};
@@ -62,28 +66,43 @@ pub(crate) fn release_memory() {
 }
 
 /// Serve LSP: read the client's messages from `input`, write the server's
-/// to `output`, until the client says exit. Writes to `output` block the
-/// thread that makes them until it takes them (see `outlet`). Tests drive
-/// it in-process; `run_stdio` over stdin and stdout.
+/// to `output`, until the client says exit or its input ends, and say how
+/// the session ended. Writes to `output` block the thread that makes them
+/// until it takes them (see `outlet`), so the framework runs as a task of
+/// its own, and once the client has said exit the session ends within
+/// `screen::EXIT_WAIT` even if a write is stuck. Tests drive it in-process;
+/// `run_stdio` over stdin and stdout.
 pub async fn serve(
     input: impl AsyncRead + Unpin + Send + 'static,
     output: impl std::io::Write + Send + 'static,
-) {
+) -> Ending {
     let (framework_output, outlet) = outlet::open(output);
     let (service, socket) = LspService::build(|client| Backend::new(client, outlet))
         .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
         .custom_method(MALFORMED, Backend::malformed_message)
         .custom_method(references::ROUTED, Backend::routed_references)
         .finish();
-    Server::new(guard(input), framework_output, socket)
-        .serve(references::Routed(service))
-        .await;
+    let session = Arc::new(screen::Session::default());
+    let screened = screen::Screen::new(references::Routed(service), session.clone());
+    let framework =
+        tokio::spawn(Server::new(guard(input), framework_output, socket).serve(screened));
+    tokio::select! {
+        _ = framework => {}
+        () = session.exit_then(screen::EXIT_WAIT) => {
+            tracing::warn!(
+                "the session ended {:?} after exit with messages still being handled or written",
+                screen::EXIT_WAIT
+            );
+        }
+    }
+    session.ending()
 }
 
-/// Serve LSP over stdin and stdout until the client says exit. Logs go to
-/// stderr, which editors show as the server's output, filtered by
-/// `COPYDESK_LOG` (`info` by default), unless the caller set up tracing.
-pub async fn run_stdio() {
+/// Serve LSP over stdin and stdout until the client says exit, and say how
+/// the session ended. Logs go to stderr, which editors show as the
+/// server's output, filtered by `COPYDESK_LOG` (`info` by default), unless
+/// the caller set up tracing.
+pub async fn run_stdio() -> Ending {
     // The word and name lists take some milliseconds to read: on a thread
     // of their own while the client and server shake hands, not in the
     // first analysis.
@@ -95,7 +114,7 @@ pub async fn run_stdio() {
         )
         .with_ansi(false)
         .try_init();
-    serve(inlet::Inlet::spawn(std::io::stdin()), stdout()).await;
+    serve(inlet::Inlet::spawn(std::io::stdin()), stdout()).await
 }
 
 /// The process's standard output, written whole messages at a time: a

@@ -1,0 +1,260 @@
+//! The first look at every message the transport guard passes on, before
+//! the framework handles it.
+//!
+//! Three things the framework does not do are done here. A request the
+//! guard found undecodable (`copydesk/invalidRequest`) is answered with an
+//! Invalid Request error, so the client does not wait for ever, and logged.
+//! A notification naming a document by a string that is not a URI (a raw
+//! `^` or `[`) would be dropped by the framework without a word; it is
+//! logged instead. And the session is watched for `shutdown` and `exit`:
+//! the process's exit status depends on whether shutdown came first, and
+//! `exit` ends the session within [`EXIT_WAIT`] whatever is still running.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::sync::Notify;
+use tower_lsp_server::jsonrpc::{Error, Request, Response};
+use tower_lsp_server::ls_types::Uri;
+use tower_service::Service;
+
+use super::framing::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
+
+/// How long the framework has, after `exit`, to finish what it is writing
+/// before the session ends without it: a client that stopped reading must
+/// not keep the server alive.
+pub const EXIT_WAIT: Duration = Duration::from_secs(2);
+
+/// How a session ended, which decides the process's exit status: 0 after
+/// a `shutdown` request, else 1, as the LSP specification says of `exit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The client asked for shutdown before it said exit or went away.
+    AfterShutdown,
+    /// The client said exit, or closed its end, without asking first.
+    WithoutShutdown,
+}
+
+/// What the screen has seen of the session's end.
+#[derive(Debug, Default)]
+pub struct Session {
+    shutdown: AtomicBool,
+    exit: Notify,
+}
+
+impl Session {
+    /// How the session ended, or would end now.
+    pub fn ending(&self) -> Ending {
+        if self.shutdown.load(Ordering::SeqCst) {
+            Ending::AfterShutdown
+        } else {
+            Ending::WithoutShutdown
+        }
+    }
+
+    /// Resolves `wait` after the client said exit.
+    pub async fn exit_then(&self, wait: Duration) {
+        self.exit.notified().await;
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// What the framework's service returns for a message.
+type Answer<E> = Pin<Box<dyn Future<Output = Result<Option<Response>, E>> + Send>>;
+
+/// The framework's service behind the screen.
+pub struct Screen<S> {
+    inner: S,
+    session: Arc<Session>,
+}
+
+impl<S> Screen<S> {
+    pub fn new(inner: S, session: Arc<Session>) -> Screen<S> {
+        Screen { inner, session }
+    }
+}
+
+impl<S, E> Service<Request> for Screen<S>
+where
+    S: Service<Request, Response = Option<Response>, Error = E, Future = Answer<E>>,
+    E: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = E;
+    type Future = Answer<E>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), E>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match request.method() {
+            "shutdown" if request.id().is_some() => {
+                self.session.shutdown.store(true, Ordering::SeqCst)
+            }
+            // A permit is kept if nobody waits yet.
+            "exit" => self.session.exit.notify_one(),
+            INVALID_REQUEST => {
+                if let Some(invalid) = invalid_request(&request) {
+                    return self.answer_invalid(invalid);
+                }
+            }
+            _ => {}
+        }
+        match bad_uri(&request) {
+            Some(reason) => self.inner.call(malformed(reason)),
+            None => self.inner.call(request),
+        }
+    }
+}
+
+impl<S, E> Screen<S>
+where
+    S: Service<Request, Response = Option<Response>, Error = E, Future = Answer<E>>,
+    E: Send + 'static,
+{
+    /// Log why a request could not be decoded, and answer it with an
+    /// Invalid Request error carrying the reason.
+    fn answer_invalid(&mut self, invalid: InvalidRequest) -> Answer<E> {
+        let logged = self.inner.call(malformed(invalid.reason.clone()));
+        let mut error = Error::invalid_request();
+        error.data = Some(Value::String(invalid.reason));
+        let response = Response::from_error(invalid.id, error);
+        Box::pin(async move {
+            // Once the server has exited nothing is logged; the client
+            // still gets its answer.
+            let _ = logged.await;
+            Ok(Some(response))
+        })
+    }
+}
+
+/// The parameters of a `copydesk/invalidRequest` notice from the guard.
+fn invalid_request(request: &Request) -> Option<InvalidRequest> {
+    if request.id().is_some() {
+        return None;
+    }
+    serde_json::from_value(request.params()?.clone()).ok()
+}
+
+/// Why a notification cannot be handled, when it names its document by a
+/// string that is not a URI. Requests need no such check: the framework
+/// answers them with an error that says so.
+fn bad_uri(request: &Request) -> Option<String> {
+    if request.id().is_some() {
+        return None;
+    }
+    let uri = request
+        .params()?
+        .get("textDocument")?
+        .get("uri")?
+        .as_str()?;
+    let err = Uri::from_str(uri).err()?;
+    Some(format!(
+        "{} names the document {uri:?}, which is not a valid URI ({err}); the notification \
+         was ignored",
+        request.method()
+    ))
+}
+
+/// The notification that has the server log `reason`.
+fn malformed(reason: String) -> Request {
+    Request::build(MALFORMED)
+        .params(serde_json::to_value(Malformed { reason }).expect("a reason encodes as JSON"))
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn notification(method: &'static str, params: Value) -> Request {
+        Request::build(method).params(params).finish()
+    }
+
+    #[test]
+    fn a_notification_naming_a_string_that_is_not_a_uri_is_reported() {
+        for uri in [
+            "file:///desk/a^b.md",
+            "file:///desk/[draft].md",
+            "not a uri",
+        ] {
+            let open = notification(
+                "textDocument/didOpen",
+                json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": "" } }),
+            );
+            let reason = bad_uri(&open).unwrap_or_else(|| panic!("{uri} passed"));
+            assert!(
+                reason.starts_with(&format!("textDocument/didOpen names the document {uri:?}")),
+                "{reason}"
+            );
+        }
+        let good = notification(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": "file:///desk/a%5Eb.md" } }),
+        );
+        assert_eq!(bad_uri(&good), None);
+        // A request is left to the framework, which answers with an error.
+        let hover = Request::build("textDocument/hover")
+            .id(3)
+            .params(json!({ "textDocument": { "uri": "file:///a^b.md" } }))
+            .finish();
+        assert_eq!(bad_uri(&hover), None);
+    }
+
+    /// A service that records the methods it is called with.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl Service<Request> for Recorder {
+        type Response = Option<Response>;
+        type Error = ();
+        type Future = Answer<()>;
+
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), ()>> {
+            Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, request: Request) -> Self::Future {
+            self.0.push(request.method().to_string());
+            Box::pin(async { Ok(None) })
+        }
+    }
+
+    #[tokio::test]
+    async fn an_invalid_request_is_answered_and_logged_and_shutdown_then_exit_is_seen() {
+        let session = Arc::new(Session::default());
+        let mut screen = Screen::new(Recorder::default(), session.clone());
+        let notice = notification(
+            INVALID_REQUEST,
+            json!({ "id": null, "reason": "a request's id true is not a string or an integer" }),
+        );
+        let answer = screen.call(notice).await.unwrap().unwrap();
+        let answer = serde_json::to_value(answer).unwrap();
+        assert_eq!(answer["id"], Value::Null);
+        assert_eq!(answer["error"]["code"], -32600);
+        assert_eq!(
+            answer["error"]["data"],
+            "a request's id true is not a string or an integer"
+        );
+        assert_eq!(session.ending(), Ending::WithoutShutdown);
+        screen
+            .call(Request::build("shutdown").id(9).finish())
+            .await
+            .unwrap();
+        screen.call(Request::build("exit").finish()).await.unwrap();
+        assert_eq!(screen.inner.0, [MALFORMED, "shutdown", "exit"]);
+        assert_eq!(session.ending(), Ending::AfterShutdown);
+        // The exit said before anyone waited is not lost.
+        tokio::time::timeout(Duration::from_secs(5), session.exit_then(Duration::ZERO))
+            .await
+            .expect("the exit is seen");
+    }
+}
