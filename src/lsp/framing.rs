@@ -17,9 +17,12 @@ mod body;
 mod surrogates;
 
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, ReadBuf};
+
+use super::session::Session;
 
 pub use body::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
 
@@ -38,7 +41,8 @@ const MAX_HEADER: usize = 8 << 10;
 /// `input` with every malformed message replaced by a notification that
 /// says what was wrong with it. The checking is done as the framework
 /// reads, on its thread: a message reaches it with no hand-off between
-/// threads on the way.
+/// threads on the way. (Standard input is checked by the thread that reads
+/// it instead; see `inlet`.)
 pub fn guard<R: AsyncRead + Unpin>(input: R) -> Guarded<R> {
     Guarded {
         input,
@@ -68,6 +72,13 @@ pub(super) fn lend(held: &[u8], at: &mut usize, buf: &mut ReadBuf<'_>) {
     let n = buf.remaining().min(held.len() - *at);
     buf.put_slice(&held[*at..*at + n]);
     *at += n;
+}
+
+impl<R> Guarded<R> {
+    /// What the guard sees of the session's end.
+    pub fn session(&self) -> Arc<Session> {
+        self.frames.session()
+    }
 }
 
 impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
@@ -105,7 +116,9 @@ impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
 }
 
 /// The framing state: bytes received and not yet passed on.
-struct Frames {
+pub(super) struct Frames {
+    /// Told of each message that ends the session as it passes.
+    session: Arc<Session>,
     max_body: usize,
     buffer: Vec<u8>,
     /// The length of the body being read, once its headers are in.
@@ -125,6 +138,7 @@ struct Frames {
 impl Default for Frames {
     fn default() -> Self {
         Frames {
+            session: Arc::default(),
             max_body: MAX_BODY,
             buffer: Vec::new(),
             body: None,
@@ -136,12 +150,18 @@ impl Default for Frames {
 }
 
 impl Frames {
-    fn push(&mut self, bytes: &[u8]) {
+    /// What the frames have shown of the session's end.
+    pub(super) fn session(&self) -> Arc<Session> {
+        self.session.clone()
+    }
+
+    /// Take in bytes as they were read.
+    pub(super) fn push(&mut self, bytes: &[u8]) {
         self.buffer.extend_from_slice(bytes);
     }
 
     /// The next frame to pass on, when enough bytes are in.
-    fn next_frame(&mut self) -> Option<Vec<u8>> {
+    pub(super) fn next_frame(&mut self) -> Option<Vec<u8>> {
         loop {
             if let Some(length) = self.body {
                 if self.buffer.len() < length {
@@ -149,7 +169,11 @@ impl Frames {
                 }
                 let body: Vec<u8> = self.drain_front(length).collect();
                 self.body = None;
-                return Some(frame(&check(&body)));
+                let checked = check(&body);
+                if let Some(closing) = checked.closing {
+                    self.session.saw(closing);
+                }
+                return Some(frame(&checked.body));
             }
             if self.hunting {
                 let dropped = self.resync(0) as u64;

@@ -25,6 +25,7 @@ mod pull;
 mod references;
 mod screen;
 mod server;
+mod session;
 mod sources;
 mod state;
 mod symbols;
@@ -32,8 +33,8 @@ mod symbols;
 pub use code_actions::strip_snippet;
 pub use framing::{guard, Guarded, INVALID_REQUEST, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
-pub use screen::Ending;
 pub use server::{Backend, SyncedDocument};
+pub use session::Ending;
 
 use std::sync::Arc;
 
@@ -67,13 +68,25 @@ pub(crate) fn release_memory() {
 
 /// Serve LSP: read the client's messages from `input`, write the server's
 /// to `output`, until the client says exit or its input ends, and say how
-/// the session ended. Writes to `output` block the thread that makes them
-/// until it takes them (see `outlet`), so the framework runs as a task of
-/// its own, and once the client has said exit the session ends within
-/// `screen::EXIT_WAIT` even if a write is stuck. Tests drive it in-process;
-/// `run_stdio` over stdin and stdout.
+/// the session ended. Tests drive it in-process; `run_stdio` over stdin
+/// and stdout.
 pub async fn serve(
     input: impl AsyncRead + Unpin + Send + 'static,
+    output: impl std::io::Write + Send + 'static,
+) -> Ending {
+    let guarded = guard(input);
+    let session = guarded.session();
+    serve_checked(guarded, session, output).await
+}
+
+/// Serve LSP over `input`, whose messages the transport guard has checked
+/// and whose end it reports to `session`. Writes to `output` block the
+/// thread that makes them until it takes them (see `outlet`), so the
+/// framework runs as a task of its own, and once the client has said exit
+/// the session ends within `session::EXIT_WAIT`, even if a write is stuck.
+async fn serve_checked(
+    input: impl AsyncRead + Unpin + Send + 'static,
+    session: Arc<session::Session>,
     output: impl std::io::Write + Send + 'static,
 ) -> Ending {
     let (framework_output, outlet) = outlet::open(output);
@@ -82,16 +95,14 @@ pub async fn serve(
         .custom_method(MALFORMED, Backend::malformed_message)
         .custom_method(references::ROUTED, Backend::routed_references)
         .finish();
-    let session = Arc::new(screen::Session::default());
-    let screened = screen::Screen::new(references::Routed(service), session.clone());
-    let framework =
-        tokio::spawn(Server::new(guard(input), framework_output, socket).serve(screened));
+    let screened = screen::Screen(references::Routed(service));
+    let framework = tokio::spawn(Server::new(input, framework_output, socket).serve(screened));
     tokio::select! {
         _ = framework => {}
-        () = session.exit_then(screen::EXIT_WAIT) => {
+        () = session.exit_then(session::EXIT_WAIT) => {
             tracing::warn!(
                 "the session ended {:?} after exit with messages still being handled or written",
-                screen::EXIT_WAIT
+                session::EXIT_WAIT
             );
         }
     }
@@ -114,7 +125,9 @@ pub async fn run_stdio() -> Ending {
         )
         .with_ansi(false)
         .try_init();
-    serve(inlet::Inlet::spawn(std::io::stdin()), stdout()).await
+    let inlet = inlet::Inlet::spawn(std::io::stdin());
+    let session = inlet.session();
+    serve_checked(inlet, session, stdout()).await
 }
 
 /// The process's standard output, written whole messages at a time: a

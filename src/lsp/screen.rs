@@ -1,84 +1,30 @@
 //! The first look at every message the transport guard passes on, before
 //! the framework handles it.
 //!
-//! Three things the framework does not do are done here. A request the
+//! Two things the framework does not do are done here. A request the
 //! guard found undecodable (`copydesk/invalidRequest`) is answered with an
 //! Invalid Request error, so the client does not wait for ever, and logged.
 //! A notification naming a document by a string that is not a URI (a raw
 //! `^` or `[`) would be dropped by the framework without a word; it is
-//! logged instead. And the session is watched for `shutdown` and `exit`:
-//! the process's exit status depends on whether shutdown came first, and
-//! `exit` ends the session within [`EXIT_WAIT`] whatever is still running.
+//! logged instead.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::task::{Context, Poll};
-use std::time::Duration;
 
 use serde_json::Value;
-use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::{Error, Request, Response};
 use tower_lsp_server::ls_types::Uri;
 use tower_service::Service;
 
 use super::framing::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
 
-/// How long the framework has, after `exit`, to finish what it is writing
-/// before the session ends without it: a client that stopped reading must
-/// not keep the server alive.
-pub const EXIT_WAIT: Duration = Duration::from_secs(2);
-
-/// How a session ended, which decides the process's exit status: 0 after
-/// a `shutdown` request, else 1, as the LSP specification says of `exit`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ending {
-    /// The client asked for shutdown before it said exit or went away.
-    AfterShutdown,
-    /// The client said exit, or closed its end, without asking first.
-    WithoutShutdown,
-}
-
-/// What the screen has seen of the session's end.
-#[derive(Debug, Default)]
-pub struct Session {
-    shutdown: AtomicBool,
-    exit: Notify,
-}
-
-impl Session {
-    /// How the session ended, or would end now.
-    pub fn ending(&self) -> Ending {
-        if self.shutdown.load(Ordering::SeqCst) {
-            Ending::AfterShutdown
-        } else {
-            Ending::WithoutShutdown
-        }
-    }
-
-    /// Resolves `wait` after the client said exit.
-    pub async fn exit_then(&self, wait: Duration) {
-        self.exit.notified().await;
-        tokio::time::sleep(wait).await;
-    }
-}
-
 /// What the framework's service returns for a message.
 type Answer<E> = Pin<Box<dyn Future<Output = Result<Option<Response>, E>> + Send>>;
 
 /// The framework's service behind the screen.
-pub struct Screen<S> {
-    inner: S,
-    session: Arc<Session>,
-}
-
-impl<S> Screen<S> {
-    pub fn new(inner: S, session: Arc<Session>) -> Screen<S> {
-        Screen { inner, session }
-    }
-}
+pub struct Screen<S>(pub S);
 
 impl<S, E> Service<Request> for Screen<S>
 where
@@ -90,26 +36,18 @@ where
     type Future = Answer<E>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), E>> {
-        self.inner.poll_ready(cx)
+        self.0.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        match request.method() {
-            "shutdown" if request.id().is_some() => {
-                self.session.shutdown.store(true, Ordering::SeqCst)
+        if request.method() == INVALID_REQUEST {
+            if let Some(invalid) = invalid_request(&request) {
+                return self.answer_invalid(invalid);
             }
-            // A permit is kept if nobody waits yet.
-            "exit" => self.session.exit.notify_one(),
-            INVALID_REQUEST => {
-                if let Some(invalid) = invalid_request(&request) {
-                    return self.answer_invalid(invalid);
-                }
-            }
-            _ => {}
         }
         match bad_uri(&request) {
-            Some(reason) => self.inner.call(malformed(reason)),
-            None => self.inner.call(request),
+            Some(reason) => self.0.call(malformed(reason)),
+            None => self.0.call(request),
         }
     }
 }
@@ -122,7 +60,7 @@ where
     /// Log why a request could not be decoded, and answer it with an
     /// Invalid Request error carrying the reason.
     fn answer_invalid(&mut self, invalid: InvalidRequest) -> Answer<E> {
-        let logged = self.inner.call(malformed(invalid.reason.clone()));
+        let logged = self.0.call(malformed(invalid.reason.clone()));
         let mut error = Error::invalid_request();
         error.data = Some(Value::String(invalid.reason));
         let response = Response::from_error(invalid.id, error);
@@ -229,9 +167,8 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn an_invalid_request_is_answered_and_logged_and_shutdown_then_exit_is_seen() {
-        let session = Arc::new(Session::default());
-        let mut screen = Screen::new(Recorder::default(), session.clone());
+    async fn an_invalid_request_is_answered_and_logged() {
+        let mut screen = Screen(Recorder::default());
         let notice = notification(
             INVALID_REQUEST,
             json!({ "id": null, "reason": "a request's id true is not a string or an integer" }),
@@ -244,17 +181,10 @@ mod tests {
             answer["error"]["data"],
             "a request's id true is not a string or an integer"
         );
-        assert_eq!(session.ending(), Ending::WithoutShutdown);
         screen
             .call(Request::build("shutdown").id(9).finish())
             .await
             .unwrap();
-        screen.call(Request::build("exit").finish()).await.unwrap();
-        assert_eq!(screen.inner.0, [MALFORMED, "shutdown", "exit"]);
-        assert_eq!(session.ending(), Ending::AfterShutdown);
-        // The exit said before anyone waited is not lost.
-        tokio::time::timeout(Duration::from_secs(5), session.exit_then(Duration::ZERO))
-            .await
-            .expect("the exit is seen");
+        assert_eq!(screen.0 .0, [MALFORMED, "shutdown"]);
     }
 }

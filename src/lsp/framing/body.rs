@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Id, Request, Response};
 
+use super::super::session::Closing;
 use super::surrogates::replace_lone_surrogates;
 
 /// The notification a malformed message is replaced with.
@@ -17,10 +18,40 @@ pub const INVALID_REQUEST: &str = "copydesk/invalidRequest";
 /// What the framework decodes, checked the same way.
 #[derive(Deserialize)]
 #[serde(untagged)]
-#[allow(dead_code)] // Deserialised only to be checked.
 enum Message {
+    // Deserialised only to be checked.
+    #[allow(dead_code)]
     Response(Response),
     Request(Request),
+}
+
+impl Message {
+    /// Whether the message ends the session.
+    fn closing(&self) -> Option<Closing> {
+        match self {
+            Message::Request(request) => match request.method() {
+                "shutdown" if request.id().is_some() => Some(Closing::Shutdown),
+                "exit" => Some(Closing::Exit),
+                _ => None,
+            },
+            Message::Response(_) => None,
+        }
+    }
+}
+
+/// A body as it is to be passed on, and whether it ends the session.
+pub(super) struct Checked {
+    pub body: Vec<u8>,
+    pub closing: Option<Closing>,
+}
+
+impl Checked {
+    fn notice(body: Vec<u8>) -> Checked {
+        Checked {
+            body,
+            closing: None,
+        }
+    }
 }
 
 /// The parameters of a `copydesk/malformedMessage` notification.
@@ -41,34 +72,40 @@ pub struct InvalidRequest {
 /// The body itself when the framework can decode it, the body with its
 /// lone surrogates read as U+FFFD when that is all that stood in the way,
 /// else the notification that replaces it.
-pub(super) fn check(body: &[u8]) -> Vec<u8> {
+pub(super) fn check(body: &[u8]) -> Checked {
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
         Err(err) => {
-            return malformed(&format!(
+            return Checked::notice(malformed(&format!(
                 "a message is not valid UTF-8 (at byte {})",
                 err.valid_up_to()
-            ))
+            )))
         }
     };
-    if serde_json::from_str::<Message>(text).is_ok() {
-        return body.to_vec();
+    if let Ok(message) = serde_json::from_str::<Message>(text) {
+        return Checked {
+            body: body.to_vec(),
+            closing: message.closing(),
+        };
     }
     if text.trim().is_empty() {
-        return malformed("a message had an empty body");
+        return Checked::notice(malformed("a message had an empty body"));
     }
     if text.contains("\\ud") || text.contains("\\uD") {
         if let Some(repaired) = replace_lone_surrogates(text) {
-            if serde_json::from_str::<Message>(&repaired).is_ok() {
-                return repaired.into_bytes();
+            if let Ok(message) = serde_json::from_str::<Message>(&repaired) {
+                return Checked {
+                    body: repaired.into_bytes(),
+                    closing: message.closing(),
+                };
             }
         }
     }
     let value = match serde_json::from_str::<Value>(text) {
         Ok(value) => value,
-        Err(err) => return malformed(&format!("a message is not JSON: {err}")),
+        Err(err) => return Checked::notice(malformed(&format!("a message is not JSON: {err}"))),
     };
-    match value.as_object() {
+    Checked::notice(match value.as_object() {
         Some(message) if message.contains_key("method") && message.contains_key("id") => {
             invalid_request(&message["id"], text)
         }
@@ -76,7 +113,7 @@ pub(super) fn check(body: &[u8]) -> Vec<u8> {
             "a message is JSON but not a JSON-RPC 2.0 request, notification or response: {}",
             preview(text)
         )),
-    }
+    })
 }
 
 /// The notice for a request the framework cannot decode, whose raw id is
@@ -137,7 +174,27 @@ mod tests {
     use super::*;
 
     fn checked(body: &str) -> Value {
-        serde_json::from_slice(&check(body.as_bytes())).unwrap()
+        serde_json::from_slice(&check(body.as_bytes()).body).unwrap()
+    }
+
+    #[test]
+    fn shutdown_requests_and_exit_notifications_are_noted() {
+        let closing = |body: &str| check(body.as_bytes()).closing;
+        assert_eq!(
+            closing(r#"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#),
+            Some(Closing::Shutdown)
+        );
+        assert_eq!(
+            closing(r#"{"jsonrpc":"2.0","method":"exit","params":null}"#),
+            Some(Closing::Exit)
+        );
+        // Sent as a notification, shutdown asks nothing.
+        assert_eq!(closing(r#"{"jsonrpc":"2.0","method":"shutdown"}"#), None);
+        assert_eq!(closing(r#"{"jsonrpc":"2.0","id":5,"result":"exit"}"#), None);
+        assert_eq!(
+            closing(r#"{"jsonrpc":"2.0","method":"x","params":{"method":"exit"}}"#),
+            None
+        );
     }
 
     #[test]
@@ -176,7 +233,7 @@ mod tests {
         assert_eq!(passed["method"], "x");
         assert_eq!(passed["params"]["text"], "a\u{fffd}b");
         let pair = r#"{"jsonrpc":"2.0","method":"x","params":{"text":"\ud83d\ude00"}}"#;
-        assert_eq!(check(pair.as_bytes()), pair.as_bytes());
+        assert_eq!(check(pair.as_bytes()).body, pair.as_bytes());
         // Repair does not rescue a message broken in another way too.
         let broken = r#"{"jsonrpc":"2.0","method":"x","params":{"text":"\ud800"}"#;
         assert_eq!(checked(broken)["method"], MALFORMED);
