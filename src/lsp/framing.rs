@@ -109,7 +109,10 @@ impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
                         this.ready.extend_from_slice(&frame);
                     }
                 }
-                Poll::Ready(_) => this.ended = true,
+                Poll::Ready(_) => {
+                    this.ended = true;
+                    this.frames.session.input_ended();
+                }
             }
         }
     }

@@ -33,7 +33,8 @@ const CHUNK: usize = 64 * 1024;
 /// client's writes wait on it.
 const READ_AHEAD: usize = 64 << 20;
 
-/// Checked messages read from a blocking reader by a thread of its own.
+/// Checked messages read from a blocking reader by a thread of its own,
+/// which tells the session when the reader ends.
 pub struct Inlet {
     batches: mpsc::UnboundedReceiver<std::io::Result<Vec<u8>>>,
     ahead: Arc<Ahead>,
@@ -97,7 +98,12 @@ impl Inlet {
                     frames.push(&chunk[..read]);
                     let mut batch = Vec::new();
                     while let Some(frame) = frames.next_frame() {
-                        batch.extend_from_slice(&frame);
+                        // One frame, the usual case, goes on without a copy.
+                        if batch.is_empty() {
+                            batch = frame;
+                        } else {
+                            batch.extend_from_slice(&frame);
+                        }
                     }
                     if batch.is_empty() {
                         continue;
@@ -107,6 +113,7 @@ impl Inlet {
                         break;
                     }
                 }
+                frames.session().input_ended();
             })
             .expect("a thread to read standard input");
         Inlet {
@@ -187,6 +194,14 @@ mod tests {
         assert_eq!(out[..notice_at], bytes[..notice_at]);
         let notice = String::from_utf8_lossy(&out[notice_at..]);
         assert!(notice.contains("copydesk/malformedMessage"), "{notice}");
+        // The end of the input ends the session.
+        tokio::time::timeout(
+            Duration::from_secs(10),
+            inlet.session().over_then(Duration::ZERO),
+        )
+        .await
+        .expect("the end is seen");
+        assert_eq!(inlet.session().ending(), Ending::WithoutShutdown);
     }
 
     #[tokio::test]
@@ -228,7 +243,7 @@ mod tests {
         bytes.extend(framed(r#"{"jsonrpc":"2.0","method":"exit"}"#));
         let inlet = Inlet::spawn(std::io::Cursor::new(bytes));
         let session = inlet.session();
-        tokio::time::timeout(Duration::from_secs(10), session.exit_then(Duration::ZERO))
+        tokio::time::timeout(Duration::from_secs(10), session.over_then(Duration::ZERO))
             .await
             .expect("the exit is seen");
         assert_eq!(session.ending(), Ending::AfterShutdown);

@@ -83,7 +83,8 @@ pub async fn serve(
 /// and whose end it reports to `session`. Writes to `output` block the
 /// thread that makes them until it takes them (see `outlet`), so the
 /// framework runs as a task of its own, and once the client has said exit
-/// the session ends within `session::EXIT_WAIT`, even if a write is stuck.
+/// or closed its end the session ends within `session::EXIT_WAIT`, even if
+/// a write is stuck.
 async fn serve_checked(
     input: impl AsyncRead + Unpin + Send + 'static,
     session: Arc<session::Session>,
@@ -99,9 +100,10 @@ async fn serve_checked(
     let framework = tokio::spawn(Server::new(input, framework_output, socket).serve(screened));
     tokio::select! {
         _ = framework => {}
-        () = session.exit_then(session::EXIT_WAIT) => {
+        () = session.over_then(session::EXIT_WAIT) => {
             tracing::warn!(
-                "the session ended {:?} after exit with messages still being handled or written",
+                "the session ended {:?} after exit or the end of the input, with messages still \
+                 being handled or written",
                 session::EXIT_WAIT
             );
         }

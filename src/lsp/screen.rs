@@ -81,24 +81,31 @@ fn invalid_request(request: &Request) -> Option<InvalidRequest> {
     serde_json::from_value(request.params()?.clone()).ok()
 }
 
-/// Why a notification cannot be handled, when it names its document by a
-/// string that is not a URI. Requests need no such check: the framework
-/// answers them with an error that says so.
+/// Why a notification cannot be handled, when it names a document by a
+/// string that is not a URI: its `textDocument`, or a file in its
+/// `changes` (`workspace/didChangeWatchedFiles`). Requests need no such
+/// check: the framework answers them with an error that says so.
 fn bad_uri(request: &Request) -> Option<String> {
     if request.id().is_some() {
         return None;
     }
-    let uri = request
-        .params()?
-        .get("textDocument")?
-        .get("uri")?
-        .as_str()?;
-    let err = Uri::from_str(uri).err()?;
-    Some(format!(
-        "{} names the document {uri:?}, which is not a valid URI ({err}); the notification \
-         was ignored",
-        request.method()
-    ))
+    let params = request.params()?;
+    let document = params.get("textDocument").and_then(|d| d.get("uri"));
+    let changed = params
+        .get("changes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|change| change.get("uri"));
+    document.into_iter().chain(changed).find_map(|uri| {
+        let uri = uri.as_str()?;
+        let err = Uri::from_str(uri).err()?;
+        Some(format!(
+            "{} names the document {uri:?}, which is not a valid URI ({err}); the \
+             notification was ignored",
+            request.method()
+        ))
+    })
 }
 
 /// The notification that has the server log `reason`.
@@ -139,6 +146,15 @@ mod tests {
             json!({ "textDocument": { "uri": "file:///desk/a%5Eb.md" } }),
         );
         assert_eq!(bad_uri(&good), None);
+        let watched = notification(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [
+                { "uri": "file:///desk/a.md", "type": 2 },
+                { "uri": "file:///desk/b^c.md", "type": 2 },
+            ] }),
+        );
+        let reason = bad_uri(&watched).expect("the second change is reported");
+        assert!(reason.contains("\"file:///desk/b^c.md\""), "{reason}");
         // A request is left to the framework, which answers with an error.
         let hover = Request::build("textDocument/hover")
             .id(3)

@@ -4,16 +4,18 @@
 //! framework does, on the thread that reads them, and notes the two that
 //! end a session: a `shutdown` request and the `exit` notification. The
 //! process's exit status depends on whether shutdown came first, and
-//! `exit` ends the session within [`EXIT_WAIT`] whatever is still running
-//! or stuck writing to a client that stopped reading.
+//! `exit`, or the end of the client's input, ends the session within
+//! [`EXIT_WAIT`] whatever is still running or stuck writing to a client
+//! that stopped reading.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use tokio::sync::Notify;
 
-/// How long the framework has, after `exit`, to finish what it is handling
-/// and writing before the session ends without it.
+/// How long the framework has, after `exit` or the end of the input, to
+/// finish what it is handling and writing before the session ends without
+/// it.
 pub const EXIT_WAIT: Duration = Duration::from_secs(2);
 
 /// How a session ended, which decides the process's exit status: 0 after
@@ -39,7 +41,8 @@ pub enum Closing {
 #[derive(Debug, Default)]
 pub struct Session {
     shutdown: AtomicBool,
-    exit: Notify,
+    /// Told once the client said exit or its input ended.
+    over: Notify,
 }
 
 impl Session {
@@ -47,9 +50,18 @@ impl Session {
     pub fn saw(&self, closing: Closing) {
         match closing {
             Closing::Shutdown => self.shutdown.store(true, Ordering::SeqCst),
-            // A permit is kept if nobody waits yet.
-            Closing::Exit => self.exit.notify_one(),
+            Closing::Exit => self.end(),
         }
+    }
+
+    /// Note that the client's input ended: nothing more can come.
+    pub fn input_ended(&self) {
+        self.end();
+    }
+
+    fn end(&self) {
+        // A permit is kept if nobody waits yet.
+        self.over.notify_one();
     }
 
     /// How the session ended, or would end now.
@@ -61,9 +73,9 @@ impl Session {
         }
     }
 
-    /// Resolves `wait` after the client said exit.
-    pub async fn exit_then(&self, wait: Duration) {
-        self.exit.notified().await;
+    /// Resolves `wait` after the client said exit or its input ended.
+    pub async fn over_then(&self, wait: Duration) {
+        self.over.notified().await;
         tokio::time::sleep(wait).await;
     }
 }
@@ -80,7 +92,7 @@ mod tests {
         assert_eq!(session.ending(), Ending::AfterShutdown);
         session.saw(Closing::Exit);
         // Said before anyone waited, and still seen.
-        tokio::time::timeout(Duration::from_secs(5), session.exit_then(Duration::ZERO))
+        tokio::time::timeout(Duration::from_secs(5), session.over_then(Duration::ZERO))
             .await
             .expect("the exit is seen");
     }
