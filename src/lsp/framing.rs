@@ -470,11 +470,21 @@ mod tests {
         .into_bytes();
         assert_eq!(find(&at_the_limit, b"\r\n\r\n"), Some(MAX_HEADER));
         at_the_limit.extend_from_slice(good);
+        // A header over the limit, a body that holds a header of its own
+        // cut short, then a good message.
+        let mut oversized = b"Content-Length: 99999999999\r\n\r\n{\"Content-Le".to_vec();
+        oversized.extend(framed(good));
         // What is said about the bad bytes may differ; what passes may not.
         let passed = |out: Vec<String>| -> Vec<String> {
             out.into_iter().filter(|m| !m.contains(MALFORMED)).collect()
         };
-        for input in [bad_then_good, long_header, bad_garbage_good, at_the_limit] {
+        for input in [
+            bad_then_good,
+            long_header,
+            bad_garbage_good,
+            at_the_limit,
+            oversized,
+        ] {
             let whole = passed(run_in(&input, input.len()));
             assert_eq!(whole, [std::str::from_utf8(good).unwrap()]);
             assert_eq!(passed(run(&input)), whole);
