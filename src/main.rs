@@ -138,11 +138,15 @@ fn main() -> ExitCode {
                 }
             };
             copydesk::lsp::on_release_memory(release_memory);
-            runtime.block_on(copydesk::lsp::run_stdio());
+            let ending = runtime.block_on(copydesk::lsp::run_stdio());
             // A read of stdin may still be pending on a blocking thread; the
             // protocol says exit now, not when the client closes the pipe.
             runtime.shutdown_background();
-            ExitCode::SUCCESS
+            // The LSP specification: 0 after a shutdown request, else 1.
+            match ending {
+                copydesk::lsp::Ending::AfterShutdown => ExitCode::SUCCESS,
+                copydesk::lsp::Ending::WithoutShutdown => ExitCode::from(1),
+            }
         }
         Command::Check {
             paths,

@@ -521,3 +521,74 @@ fn knowledge_base_files_outside_the_config_folder_need_the_users_flag() {
     let doc: serde_json::Value = serde_json::from_slice(&allowed.stdout).unwrap();
     assert_eq!(doc["laws"][0]["id"], "desk/bandstand");
 }
+
+/// A name that would recolour a terminal and forge a finding line of its
+/// own if it were printed as it is.
+const HOSTILE_NAME: &str = "red\x1b[31m\nforged.md:1:1: error[unattributed-quote] x";
+
+#[test]
+fn file_names_with_escape_codes_and_newlines_are_printed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{HOSTILE_NAME}.md");
+    write(dir.path(), &name, ORPHAN);
+    let escaped = r"red\x1b[31m\nforged.md:1:1: error[unattributed-quote] x.md";
+
+    let output = copydesk(dir.path(), &["check", &name], None);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "one finding, one line: {out:?}");
+    assert!(
+        out.starts_with(&format!(
+            "{escaped}:5:1: warning[unattributed-quote] Nobody"
+        )),
+        "{out:?}"
+    );
+    assert!(!out.contains('\x1b'), "{out:?}");
+
+    // JSON carries the name as it is, escaped by JSON's own rules.
+    let json = copydesk(dir.path(), &["check", "--format", "json", &name], None);
+    let reports: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(reports[0]["path"], name.as_str());
+
+    // An input error names the file on standard error, escaped too.
+    let bad = format!("{HOSTILE_NAME}-latin1.md");
+    std::fs::write(dir.path().join(&bad), b"caf\xe9\n").unwrap();
+    for command in ["check", "analyze"] {
+        let output = copydesk(dir.path(), &[command, &bad], None);
+        assert_eq!(output.status.code(), Some(2), "{output:?}");
+        let err = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            err.starts_with(r"red\x1b[31m\nforged.md:1:1: error[unattributed-quote] x-latin1.md: error: not valid UTF-8"),
+            "{command}: {err:?}"
+        );
+        assert!(!err.contains('\x1b'), "{command}: {err:?}");
+    }
+}
+
+#[test]
+fn zip_member_names_with_escape_codes_are_printed_escaped_by_kb_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("bulk.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    zip.start_file(
+        format!("{HOSTILE_NAME}.xml"),
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(b"<billStatus><bill>").unwrap();
+    zip.finish().unwrap();
+
+    let output = copydesk(dir.path(), &["kb", "import", "bulk.zip"], None);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.starts_with(r"bulk.zip!red\x1b[31m\nforged.md:1:1: error[unattributed-quote] x.xml"),
+        "{err:?}"
+    );
+    assert!(!err.contains('\x1b'), "{err:?}");
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "the problem and the summary: {err:?}"
+    );
+}

@@ -286,3 +286,114 @@ async fn after_shutdown_references_are_refused_and_exit_stops_the_server() {
     .await;
     assert!(stopped.is_ok(), "the server did not stop after exit");
 }
+
+#[tokio::test]
+async fn a_content_length_of_a_trillion_is_refused_and_the_next_request_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    // The header, and a body far shorter than it says.
+    client
+        .send_bytes(b"Content-Length: 1000000000000\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}")
+        .await;
+    let uri = file_uri(&dir.path().join("proof.md"));
+    client.open(&uri, DRAFT).await;
+    let hover = client.at("textDocument/hover", &uri, position(0, 8)).await;
+    assert!(hover["contents"]["value"].is_string(), "{hover}");
+    client
+        .log_containing("a message header announced 1000000000000 bytes, over copydesk's limit")
+        .await;
+    client
+        .log_containing("30 bytes after the message over the limit were dropped")
+        .await;
+    // Shutdown and exit are heard too: `shutdown` checks the server ends.
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn requests_whose_id_json_rpc_does_not_allow_get_an_invalid_request_error_with_a_null_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    for id in [
+        "{\"n\": 1}",
+        "2.5",
+        "true",
+        "123456789012345678901234567890",
+    ] {
+        let body =
+            format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"textDocument/hover","params":{{}}}}"#);
+        client.send_body(body.as_bytes()).await;
+        let answer = client
+            .take(|m| m.get("method").is_none() && m.get("error").is_some())
+            .await;
+        assert_eq!(answer["id"], Value::Null, "{id}: {answer}");
+        assert_eq!(answer["error"]["code"], -32600, "{id}: {answer}");
+        let said = answer["error"]["data"].as_str().unwrap();
+        assert!(said.starts_with("a request's id "), "{id}: {said}");
+        client.log_containing(said).await;
+    }
+    // A request broken elsewhere is answered under its own id.
+    client
+        .send_body(br#"{"jsonrpc":"2.0","id":77,"method":5}"#)
+        .await;
+    let answer = client.take(|m| m["id"] == 77).await;
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_lone_surrogate_in_an_opened_draft_is_read_as_the_replacement_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    let uri = file_uri(&dir.path().join("ferry.md"));
+    // Written by hand: serde would not write the half of a pair alone.
+    let text = r#"The county cut the ferry.\n\n\"This will strand \ud800 workers for good.\"\n"#;
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"markdown","version":1,"text":"{text}"}}}}}}"#
+    );
+    client.send_body(body.as_bytes()).await;
+    let published = client.diagnostics(&uri).await;
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(diagnostics[0]["code"], "unattributed-quote");
+    // The quote's range is over the text as read: U+FFFD is one code
+    // unit, so the quote ends at column 38 of line 2.
+    assert_eq!(diagnostics[0]["range"]["start"], position(2, 0));
+    assert_eq!(diagnostics[0]["range"]["end"], position(2, 38));
+    let synced = client.synced(&uri).await;
+    assert_eq!(
+        synced["text"],
+        "The county cut the ferry.\n\n\"This will strand \u{fffd} workers for good.\"\n"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_draft_named_by_a_string_that_is_not_a_uri_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    for uri in ["file:///desk/a^b.md", "file:///desk/[draft].md"] {
+        client
+            .notify(
+                "textDocument/didOpen",
+                json!({ "textDocument": {
+                    "uri": uri, "languageId": "markdown", "version": 1, "text": DRAFT
+                }}),
+            )
+            .await;
+        let said = client
+            .log_containing(&format!("textDocument/didOpen names the document {uri:?}"))
+            .await;
+        assert!(said.contains("which is not a valid URI"), "{said}");
+    }
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn exit_without_shutdown_ends_the_session_as_an_abrupt_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
+    still_serving(&mut client, dir.path()).await;
+    assert_eq!(client.exit().await, copydesk::lsp::Ending::WithoutShutdown);
+}

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 
 use super::drafts::{read_drafts, Configs};
+use super::printable::Printable;
 use crate::analysis::{self, Analysis};
 use crate::kb::load::KbReads;
 
@@ -24,14 +25,18 @@ pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>, reads: KbReads) -> E
         let (config, config_error) = configs.for_dir(&draft.dir);
         if let Some((file, err)) = config_error {
             eprintln!(
-                "{}: error: {err}; the defaults apply until it is fixed",
-                file.display()
+                "{}: error: {}; the defaults apply until it is fixed",
+                Printable(&file.display().to_string()),
+                Printable(&err.to_string())
             );
             status = ExitCode::from(2);
         }
         let (kb, kb_problems) = configs.kb_for_dir(&draft.dir);
         for problem in kb_problems {
-            eprintln!("copydesk: {problem}; those entries are not loaded");
+            eprintln!(
+                "copydesk: {}; those entries are not loaded",
+                Printable(&problem.to_string())
+            );
             status = ExitCode::from(2);
         }
         let result = analysis::analyze(&draft.text, &config, &kb);
@@ -45,7 +50,11 @@ pub fn analyze(paths: &[PathBuf], stdin_name: Option<&str>, reads: KbReads) -> E
         }
     }
     for err in &errors {
-        eprintln!("{}: error: {}", err.name, err.message);
+        eprintln!(
+            "{}: error: {}",
+            Printable(&err.name),
+            Printable(&err.message)
+        );
         status = ExitCode::from(2);
     }
     status

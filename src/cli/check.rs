@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
+use super::printable::Printable;
 use crate::analysis::{self, Code, Severity};
 use crate::kb::load::KbReads;
 use crate::parallel;
@@ -132,7 +133,12 @@ pub fn check(options: &CheckOptions) -> ExitCode {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                r.path, r.line, r.column, r.severity, r.code, r.message
+                Printable(&r.path),
+                r.line,
+                r.column,
+                r.severity,
+                r.code,
+                Printable(&r.message)
             )
         }),
         OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &reports)
@@ -149,7 +155,11 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         }
     }
     for err in &input_errors {
-        eprintln!("{}: error: {}", err.name, err.message);
+        eprintln!(
+            "{}: error: {}",
+            Printable(&err.name),
+            Printable(&err.message)
+        );
     }
     eprintln!("{}", summary(drafts.len(), &reports));
 

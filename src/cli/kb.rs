@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::drafts::Configs;
+use super::printable::Printable;
 use crate::analysis::analyze;
 use crate::config::Config;
 use crate::fsread::Limits;
@@ -17,15 +18,15 @@ pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> E
     let report = match import::import_paths(paths, limits) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("copydesk: {err}");
+            eprintln!("copydesk: {}", Printable(&err.to_string()));
             return ExitCode::from(2);
         }
     };
     for warning in &report.warnings {
-        eprintln!("{warning} (warning)");
+        eprintln!("{} (warning)", Printable(&warning.to_string()));
     }
     for error in &report.errors {
-        eprintln!("{error}");
+        eprintln!("{}", Printable(&error.to_string()));
     }
     let written = match output {
         Some(path) => store::write(path, &report.entries).map_err(|e| e.to_string()),
@@ -33,7 +34,7 @@ pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> E
             .map_err(|e| format!("cannot write to standard output: {e}")),
     };
     if let Err(err) = written {
-        eprintln!("copydesk: {err}");
+        eprintln!("copydesk: {}", Printable(&err));
         return ExitCode::from(2);
     }
     eprintln!(
@@ -41,7 +42,7 @@ pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> E
         report.entries.len(),
         report.documents,
         output
-            .map(|p| format!(" into {}", p.display()))
+            .map(|p| format!(" into {}", Printable(&p.display().to_string())))
             .unwrap_or_default(),
         report.errors.len()
     );
@@ -58,12 +59,16 @@ pub fn kb_lookup(name: &str) -> ExitCode {
     let mut configs = Configs::default();
     let (kb, problems) = configs.kb_for_dir(Path::new("."));
     for problem in problems {
-        eprintln!("copydesk: {problem}; those entries are not loaded");
+        eprintln!(
+            "copydesk: {}; those entries are not loaded",
+            Printable(&problem.to_string())
+        );
     }
     let analysis = analyze(name, &Config::default(), &kb);
     let Some(mention) = analysis.laws.first() else {
         eprintln!(
-            "copydesk: “{name}” is not a law, bill, provision or citation copydesk recognises"
+            "copydesk: “{}” is not a law, bill, provision or citation copydesk recognises",
+            Printable(name)
         );
         return ExitCode::from(1);
     };

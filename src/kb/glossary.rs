@@ -13,6 +13,8 @@
 //! Each entry is read on its own, so one bad table costs only itself, and
 //! every problem carries the line of its table.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use super::{Entry, Kind, LawId, Status, StatusState};
@@ -88,6 +90,9 @@ pub fn parse(text: &str) -> (Vec<GlossaryEntry>, Vec<GlossaryProblem>) {
         }
     };
     let headers = header_lines(text);
+    // The line of the entry each id was first given to: a duplicate is
+    // found by one lookup, not by a search of every entry before it.
+    let mut first_lines: HashMap<LawId, usize> = HashMap::new();
     for (n, table) in tables.law.into_iter().enumerate() {
         // The span of an array-of-tables element starts at its first key;
         // the header above it is the line a reader looks for.
@@ -108,16 +113,17 @@ pub fn parse(text: &str) -> (Vec<GlossaryEntry>, Vec<GlossaryProblem>) {
         };
         match check(raw) {
             Ok(entry) => {
-                if let Some(earlier) = entries.iter().find(|e| e.entry.id == entry.id) {
+                if let Some(earlier) = first_lines.get(&entry.id) {
                     problems.push(GlossaryProblem {
                         line: Some(line),
                         message: format!(
-                            "the id `{}` is already used by the entry on line {}; ids must be unique",
-                            entry.id, earlier.line
+                            "the id `{}` is already used by the entry on line {earlier}; ids must be unique",
+                            entry.id
                         ),
                     });
                     continue;
                 }
+                first_lines.insert(entry.id.clone(), line);
                 entries.push(GlossaryEntry { entry, line });
             }
             Err(message) => problems.push(GlossaryProblem {
@@ -268,6 +274,30 @@ mod tests {
         assert!(problems[1].message.contains("titel"), "{problems:?}");
         assert!(problems[2].message.contains("line 1"), "{problems:?}");
         assert!(problems[3].message.contains("statute"), "{problems:?}");
+    }
+
+    #[test]
+    fn every_reuse_of_an_id_names_the_line_that_first_used_it() {
+        let mut text = String::new();
+        for (n, id) in ["desk/a", "desk/b", "desk/a", "desk/c", "desk/a", "desk/b"]
+            .iter()
+            .enumerate()
+        {
+            text.push_str(&format!("[[law]]\nid = \"{id}\"\ntitle = \"Act {n}\"\n"));
+        }
+        let (entries, problems) = parse(&text);
+        let ids: Vec<_> = entries.iter().map(|e| e.entry.id.as_str()).collect();
+        assert_eq!(ids, ["desk/a", "desk/b", "desk/c"]);
+        assert_eq!(entries[1].entry.title, "Act 1");
+        let said: Vec<_> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "line 7: the id `desk/a` is already used by the entry on line 1; ids must be unique",
+                "line 13: the id `desk/a` is already used by the entry on line 1; ids must be unique",
+                "line 16: the id `desk/b` is already used by the entry on line 4; ids must be unique",
+            ]
+        );
     }
 
     #[test]

@@ -4,45 +4,45 @@
 //! decode, and the server with it. This guard reads the client's byte
 //! stream first, frame by frame, and passes on only messages the framework
 //! can decode. Anything else (a body that is not UTF-8 or not JSON, JSON
-//! that is not a JSON-RPC message, a frame with no usable `Content-Length`)
-//! becomes a `copydesk/malformedMessage` notification saying what was
-//! wrong, which the server logs; the session goes on.
+//! that is not a JSON-RPC message, a frame with no usable `Content-Length`
+//! or one over the limit) becomes a `copydesk/malformedMessage`
+//! notification saying what was wrong, which the server logs; the session
+//! goes on. A request the framework cannot decode (its id an object, a
+//! float, a boolean) becomes a `copydesk/invalidRequest` notification
+//! instead, which the server answers with an Invalid Request error, so the
+//! client is not left waiting. `body` checks each message, `surrogates`
+//! reads the halves of UTF-16 pairs some clients send alone.
 
-use serde::Deserialize;
+mod body;
+mod surrogates;
+
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, ReadBuf};
-use tower_lsp_server::jsonrpc::{Request, Response};
 
-/// The notification a malformed message is replaced with.
-pub const MALFORMED: &str = "copydesk/malformedMessage";
+use super::session::Session;
 
-/// The largest body copydesk accepts; larger ones are skipped unread.
-const MAX_BODY: usize = 512 << 20;
+pub use body::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
+
+use body::check;
+
+/// The largest body copydesk accepts, far above any draft's. A header
+/// announcing more is refused, and everything after it is dropped up to
+/// the next `Content-Length`: a length of 10^12 is far likelier a client's
+/// mistake than a message, and skipping it byte for byte would leave the
+/// server deaf to everything the client sends after it, `exit` included.
+const MAX_BODY: usize = 64 << 20;
 
 /// The largest header block; more bytes with no blank line are garbage.
 const MAX_HEADER: usize = 8 << 10;
 
-/// What the framework decodes, checked the same way.
-#[derive(Deserialize)]
-#[serde(untagged)]
-#[allow(dead_code)] // Deserialised only to be checked.
-enum Message {
-    Response(Response),
-    Request(Request),
-}
-
-/// The parameters of a `copydesk/malformedMessage` notification.
-#[derive(Debug, serde::Serialize, Deserialize)]
-pub struct Malformed {
-    pub reason: String,
-}
-
 /// `input` with every malformed message replaced by a notification that
 /// says what was wrong with it. The checking is done as the framework
 /// reads, on its thread: a message reaches it with no hand-off between
-/// threads on the way.
+/// threads on the way. (Standard input is checked by the thread that reads
+/// it instead; see `inlet`.)
 pub fn guard<R: AsyncRead + Unpin>(input: R) -> Guarded<R> {
     Guarded {
         input,
@@ -74,6 +74,13 @@ pub(super) fn lend(held: &[u8], at: &mut usize, buf: &mut ReadBuf<'_>) {
     *at += n;
 }
 
+impl<R> Guarded<R> {
+    /// What the guard sees of the session's end.
+    pub fn session(&self) -> Arc<Session> {
+        self.frames.session()
+    }
+}
+
 impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
     fn poll_read(
         self: Pin<&mut Self>,
@@ -102,20 +109,23 @@ impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
                         this.ready.extend_from_slice(&frame);
                     }
                 }
-                Poll::Ready(_) => this.ended = true,
+                Poll::Ready(_) => {
+                    this.ended = true;
+                    this.frames.session.input_ended();
+                }
             }
         }
     }
 }
 
 /// The framing state: bytes received and not yet passed on.
-struct Frames {
+pub(super) struct Frames {
+    /// Told of each message that ends the session as it passes.
+    session: Arc<Session>,
     max_body: usize,
     buffer: Vec<u8>,
     /// The length of the body being read, once its headers are in.
     body: Option<usize>,
-    /// Bytes of an oversized body still to be thrown away.
-    skipping: usize,
     /// How far into `buffer` no blank line can start: a header that
     /// arrives a few bytes at a time is searched once, not once per read.
     searched: usize,
@@ -123,52 +133,66 @@ struct Frames {
     /// dropped, so what is thrown away does not depend on how much of the
     /// stream had arrived when the bad bytes were found.
     hunting: bool,
+    /// After a header over the limit: how many bytes the hunt for the
+    /// next header has dropped, said once it is found.
+    oversized: Option<u64>,
 }
 
 impl Default for Frames {
     fn default() -> Self {
         Frames {
+            session: Arc::default(),
             max_body: MAX_BODY,
             buffer: Vec::new(),
             body: None,
-            skipping: 0,
             searched: 0,
             hunting: false,
+            oversized: None,
         }
     }
 }
 
 impl Frames {
-    fn push(&mut self, bytes: &[u8]) {
-        if self.skipping > 0 {
-            let skip = self.skipping.min(bytes.len());
-            self.skipping -= skip;
-            self.buffer.extend_from_slice(&bytes[skip..]);
-        } else {
-            self.buffer.extend_from_slice(bytes);
-        }
+    /// What the frames have shown of the session's end.
+    pub(super) fn session(&self) -> Arc<Session> {
+        self.session.clone()
+    }
+
+    /// Take in bytes as they were read.
+    pub(super) fn push(&mut self, bytes: &[u8]) {
+        self.buffer.extend_from_slice(bytes);
     }
 
     /// The next frame to pass on, when enough bytes are in.
-    fn next_frame(&mut self) -> Option<Vec<u8>> {
+    pub(super) fn next_frame(&mut self) -> Option<Vec<u8>> {
         loop {
-            if self.skipping > 0 {
-                return None;
-            }
             if let Some(length) = self.body {
                 if self.buffer.len() < length {
                     return None;
                 }
                 let body: Vec<u8> = self.drain_front(length).collect();
                 self.body = None;
-                return Some(frame(&check(&body)));
+                let checked = check(&body);
+                if let Some(closing) = checked.closing {
+                    self.session.saw(closing);
+                }
+                return Some(frame(&checked.body));
             }
             if self.hunting {
-                self.resync(0);
+                let dropped = self.resync(0) as u64;
+                if let Some(skipped) = &mut self.oversized {
+                    *skipped += dropped;
+                }
                 if !self.buffer.starts_with(HEADER) {
                     return None;
                 }
                 self.hunting = false;
+                if let Some(skipped) = self.oversized.take() {
+                    return Some(malformed(&format!(
+                        "{skipped} bytes after the message over the limit were dropped, up to \
+                         the next message header"
+                    )));
+                }
             }
             // A header block longer than the limit is refused whether its
             // end has arrived or not, so how the input was split into
@@ -199,12 +223,10 @@ impl Frames {
             match content_length(&headers) {
                 Ok(length) if length > self.max_body => {
                     self.drain_front(end + 4);
-                    let have = self.buffer.len().min(length);
-                    self.drain_front(have);
-                    self.skipping = length - have;
+                    self.oversized = Some(self.resync(0) as u64);
                     return Some(malformed(&format!(
-                        "a message of {length} bytes is over copydesk's limit of {} \
-                         bytes and was skipped",
+                        "a message header announced {length} bytes, over copydesk's limit of \
+                         {} bytes; what follows it is dropped up to the next message header",
                         self.max_body
                     )));
                 }
@@ -284,50 +306,9 @@ fn content_length(headers: &str) -> Result<usize, String> {
     length.ok_or_else(|| "a message came without a Content-Length header".to_string())
 }
 
-/// The body itself when the framework can decode it, else the notification
-/// that replaces it.
-fn check(body: &[u8]) -> Vec<u8> {
-    let reason = match std::str::from_utf8(body) {
-        Err(err) => format!(
-            "a message is not valid UTF-8 (at byte {})",
-            err.valid_up_to()
-        ),
-        Ok(text) if text.trim().is_empty() => "a message had an empty body".to_string(),
-        Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
-            Err(err) => format!("a message is not JSON: {err}"),
-            Ok(_) => match serde_json::from_str::<Message>(text) {
-                Ok(_) => return body.to_vec(),
-                Err(_) => format!(
-                    "a message is JSON but not a JSON-RPC 2.0 request, notification or \
-                     response: {}",
-                    preview(text)
-                ),
-            },
-        },
-    };
-    notification(&reason)
-}
-
-fn preview(text: &str) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match flat.char_indices().nth(80) {
-        Some((at, _)) => format!("{}…", &flat[..at]),
-        None => flat,
-    }
-}
-
-fn notification(reason: &str) -> Vec<u8> {
-    serde_json::json!({
-        "jsonrpc": "2.0",
-        "method": MALFORMED,
-        "params": Malformed { reason: reason.to_string() },
-    })
-    .to_string()
-    .into_bytes()
-}
-
+/// A framed `copydesk/malformedMessage` notification giving `reason`.
 fn malformed(reason: &str) -> Vec<u8> {
-    frame(&notification(reason))
+    frame(&body::malformed(reason))
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -408,22 +389,53 @@ mod tests {
     }
 
     #[test]
-    fn an_oversized_body_is_skipped_without_being_held() {
+    fn after_a_header_over_the_limit_the_next_header_is_found_and_nothing_is_held() {
         let mut frames = Frames {
             max_body: 1_000,
             ..Frames::default()
         };
-        frames.push(b"Content-Length: 1005\r\n\r\n");
+        frames.push(b"Content-Length: 1000000000000\r\n\r\n");
         let first = frames.next_frame().unwrap();
-        assert!(String::from_utf8_lossy(&first).contains("over copydesk's limit of 1000"));
+        assert!(
+            String::from_utf8_lossy(&first)
+                .contains("announced 1000000000000 bytes, over copydesk's limit of 1000 bytes"),
+            "{}",
+            String::from_utf8_lossy(&first)
+        );
         frames.push(&[b'a'; 600]);
         assert_eq!(frames.next_frame(), None);
-        frames.push(&[b'a'; 405]);
         assert!(frames.buffer.is_empty());
-        assert_eq!(frames.skipping, 0);
+        frames.push(&[b'a'; 405]);
+        assert_eq!(frames.next_frame(), None);
         let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
         frames.push(&framed(good));
+        let said = frames.next_frame().unwrap();
+        assert!(
+            String::from_utf8_lossy(&said).contains("1005 bytes after the message over the limit"),
+            "{}",
+            String::from_utf8_lossy(&said)
+        );
         assert_eq!(frames.next_frame().unwrap(), framed(good));
+        assert_eq!(frames.next_frame(), None);
+    }
+
+    #[test]
+    fn a_header_over_the_limit_does_not_swallow_the_messages_after_it() {
+        let good = br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let mut input = format!("Content-Length: {}\r\n\r\n", 1u64 << 40).into_bytes();
+        input.extend(br#"{"jsonrpc":"2.0","method":"initialized"}"#);
+        input.extend(framed(good));
+        for piece in [1, 5, input.len()] {
+            let out = run_in(&input, piece);
+            assert_eq!(out.len(), 3, "{out:?}");
+            assert!(
+                out[0].contains("over copydesk's limit of 67108864"),
+                "{}",
+                out[0]
+            );
+            assert!(out[1].contains("40 bytes after the message"), "{}", out[1]);
+            assert_eq!(out[2], std::str::from_utf8(good).unwrap());
+        }
     }
 
     #[test]
@@ -458,11 +470,21 @@ mod tests {
         .into_bytes();
         assert_eq!(find(&at_the_limit, b"\r\n\r\n"), Some(MAX_HEADER));
         at_the_limit.extend_from_slice(good);
+        // A header over the limit, a body that holds a header of its own
+        // cut short, then a good message.
+        let mut oversized = b"Content-Length: 99999999999\r\n\r\n{\"Content-Le".to_vec();
+        oversized.extend(framed(good));
         // What is said about the bad bytes may differ; what passes may not.
         let passed = |out: Vec<String>| -> Vec<String> {
             out.into_iter().filter(|m| !m.contains(MALFORMED)).collect()
         };
-        for input in [bad_then_good, long_header, bad_garbage_good, at_the_limit] {
+        for input in [
+            bad_then_good,
+            long_header,
+            bad_garbage_good,
+            at_the_limit,
+            oversized,
+        ] {
             let whole = passed(run_in(&input, input.len()));
             assert_eq!(whole, [std::str::from_utf8(good).unwrap()]);
             assert_eq!(passed(run(&input)), whole);

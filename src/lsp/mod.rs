@@ -24,15 +24,20 @@ mod places;
 mod pull;
 mod references;
 mod rename;
+mod screen;
 mod server;
+mod session;
 mod sources;
 mod state;
 mod symbols;
 
 pub use code_actions::strip_snippet;
-pub use framing::{guard, Guarded, MALFORMED};
+pub use framing::{guard, Guarded, INVALID_REQUEST, MALFORMED};
 pub use hover::{law_card, quote_card, speaker_card};
 pub use server::{Backend, SyncedDocument};
+pub use session::Ending;
+
+use std::sync::Arc;
 
 use tokio::io::AsyncRead;
 use tower_lsp_server::{LspService, Server};
@@ -63,28 +68,55 @@ pub(crate) fn release_memory() {
 }
 
 /// Serve LSP: read the client's messages from `input`, write the server's
-/// to `output`, until the client says exit. Writes to `output` block the
-/// thread that makes them until it takes them (see `outlet`). Tests drive
-/// it in-process; `run_stdio` over stdin and stdout.
+/// to `output`, until the client says exit or its input ends, and say how
+/// the session ended. Tests drive it in-process; `run_stdio` over stdin
+/// and stdout.
 pub async fn serve(
     input: impl AsyncRead + Unpin + Send + 'static,
     output: impl std::io::Write + Send + 'static,
-) {
+) -> Ending {
+    let guarded = guard(input);
+    let session = guarded.session();
+    serve_checked(guarded, session, output).await
+}
+
+/// Serve LSP over `input`, whose messages the transport guard has checked
+/// and whose end it reports to `session`. Writes to `output` block the
+/// thread that makes them until it takes them (see `outlet`), so the
+/// framework runs as a task of its own, and once the client has said exit
+/// or closed its end the session ends within `session::EXIT_WAIT`, even if
+/// a write is stuck.
+async fn serve_checked(
+    input: impl AsyncRead + Unpin + Send + 'static,
+    session: Arc<session::Session>,
+    output: impl std::io::Write + Send + 'static,
+) -> Ending {
     let (framework_output, outlet) = outlet::open(output);
     let (service, socket) = LspService::build(|client| Backend::new(client, outlet))
         .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
         .custom_method(MALFORMED, Backend::malformed_message)
         .custom_method(references::ROUTED, Backend::routed_references)
         .finish();
-    Server::new(guard(input), framework_output, socket)
-        .serve(references::Routed(service))
-        .await;
+    let screened = screen::Screen(references::Routed(service));
+    let framework = tokio::spawn(Server::new(input, framework_output, socket).serve(screened));
+    tokio::select! {
+        _ = framework => {}
+        () = session.over_then(session::EXIT_WAIT) => {
+            tracing::warn!(
+                "the session ended {:?} after exit or the end of the input, with messages still \
+                 being handled or written",
+                session::EXIT_WAIT
+            );
+        }
+    }
+    session.ending()
 }
 
-/// Serve LSP over stdin and stdout until the client says exit. Logs go to
-/// stderr, which editors show as the server's output, filtered by
-/// `COPYDESK_LOG` (`info` by default), unless the caller set up tracing.
-pub async fn run_stdio() {
+/// Serve LSP over stdin and stdout until the client says exit, and say how
+/// the session ended. Logs go to stderr, which editors show as the
+/// server's output, filtered by `COPYDESK_LOG` (`info` by default), unless
+/// the caller set up tracing.
+pub async fn run_stdio() -> Ending {
     // The word and name lists take some milliseconds to read: on a thread
     // of their own while the client and server shake hands, not in the
     // first analysis.
@@ -96,7 +128,9 @@ pub async fn run_stdio() {
         )
         .with_ansi(false)
         .try_init();
-    serve(inlet::Inlet::spawn(std::io::stdin()), stdout()).await;
+    let inlet = inlet::Inlet::spawn(std::io::stdin());
+    let session = inlet.session();
+    serve_checked(inlet, session, stdout()).await
 }
 
 /// The process's standard output, written whole messages at a time: a

@@ -75,8 +75,9 @@ impl Backend {
         }))
     }
 
-    /// A message from the client that could not be decoded, replaced by
-    /// the transport guard: say what was wrong, and go on.
+    /// A message from the client that could not be decoded or handled,
+    /// replaced by the transport guard or the screen: say what was wrong,
+    /// and go on.
     pub async fn malformed_message(&self, params: super::framing::Malformed) {
         self.warn(format!(
             "ignored a malformed message from the client: {}",

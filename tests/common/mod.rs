@@ -66,7 +66,7 @@ pub struct TestClient {
     /// Messages received but not yet taken by a test, in arrival order.
     pending: VecDeque<Value>,
     next_id: i64,
-    server: JoinHandle<()>,
+    server: JoinHandle<copydesk::lsp::Ending>,
     reader: JoinHandle<()>,
 }
 
@@ -265,11 +265,24 @@ impl TestClient {
     pub async fn shutdown(mut self) {
         self.request("shutdown", Value::Null).await;
         self.notify("exit", Value::Null).await;
-        tokio::time::timeout(WAIT, self.server)
+        let ending = tokio::time::timeout(WAIT, self.server)
+            .await
+            .expect("the server did not stop after exit")
+            .unwrap();
+        assert_eq!(ending, copydesk::lsp::Ending::AfterShutdown);
+        self.reader.abort();
+    }
+
+    /// Say exit, without asking for shutdown first, and return how the
+    /// server says the session ended.
+    pub async fn exit(mut self) -> copydesk::lsp::Ending {
+        self.notify("exit", Value::Null).await;
+        let ending = tokio::time::timeout(WAIT, self.server)
             .await
             .expect("the server did not stop after exit")
             .unwrap();
         self.reader.abort();
+        ending
     }
 }
 

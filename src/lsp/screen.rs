@@ -1,0 +1,206 @@
+//! The first look at every message the transport guard passes on, before
+//! the framework handles it.
+//!
+//! Two things the framework does not do are done here. A request the
+//! guard found undecodable (`copydesk/invalidRequest`) is answered with an
+//! Invalid Request error, so the client does not wait for ever, and logged.
+//! A notification naming a document by a string that is not a URI (a raw
+//! `^` or `[`) would be dropped by the framework without a word; it is
+//! logged instead.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::str::FromStr;
+use std::task::{Context, Poll};
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Request, Response};
+use tower_lsp_server::ls_types::Uri;
+use tower_service::Service;
+
+use super::framing::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
+
+/// What the framework's service returns for a message.
+type Answer<E> = Pin<Box<dyn Future<Output = Result<Option<Response>, E>> + Send>>;
+
+/// The framework's service behind the screen.
+pub struct Screen<S>(pub S);
+
+impl<S, E> Service<Request> for Screen<S>
+where
+    S: Service<Request, Response = Option<Response>, Error = E, Future = Answer<E>>,
+    E: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = E;
+    type Future = Answer<E>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), E>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        if request.method() == INVALID_REQUEST {
+            if let Some(invalid) = invalid_request(&request) {
+                return self.answer_invalid(invalid);
+            }
+        }
+        match bad_uri(&request) {
+            Some(reason) => self.0.call(malformed(reason)),
+            None => self.0.call(request),
+        }
+    }
+}
+
+impl<S, E> Screen<S>
+where
+    S: Service<Request, Response = Option<Response>, Error = E, Future = Answer<E>>,
+    E: Send + 'static,
+{
+    /// Log why a request could not be decoded, and answer it with an
+    /// Invalid Request error carrying the reason.
+    fn answer_invalid(&mut self, invalid: InvalidRequest) -> Answer<E> {
+        let logged = self.0.call(malformed(invalid.reason.clone()));
+        let mut error = Error::invalid_request();
+        error.data = Some(Value::String(invalid.reason));
+        let response = Response::from_error(invalid.id, error);
+        Box::pin(async move {
+            // Once the server has exited nothing is logged; the client
+            // still gets its answer.
+            let _ = logged.await;
+            Ok(Some(response))
+        })
+    }
+}
+
+/// The parameters of a `copydesk/invalidRequest` notice from the guard.
+fn invalid_request(request: &Request) -> Option<InvalidRequest> {
+    if request.id().is_some() {
+        return None;
+    }
+    serde_json::from_value(request.params()?.clone()).ok()
+}
+
+/// Why a notification cannot be handled, when it names a document by a
+/// string that is not a URI: its `textDocument`, or a file in its
+/// `changes` (`workspace/didChangeWatchedFiles`). Requests need no such
+/// check: the framework answers them with an error that says so.
+fn bad_uri(request: &Request) -> Option<String> {
+    if request.id().is_some() {
+        return None;
+    }
+    let params = request.params()?;
+    let document = params.get("textDocument").and_then(|d| d.get("uri"));
+    let changed = params
+        .get("changes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|change| change.get("uri"));
+    document.into_iter().chain(changed).find_map(|uri| {
+        let uri = uri.as_str()?;
+        let err = Uri::from_str(uri).err()?;
+        Some(format!(
+            "{} names the document {uri:?}, which is not a valid URI ({err}); the \
+             notification was ignored",
+            request.method()
+        ))
+    })
+}
+
+/// The notification that has the server log `reason`.
+fn malformed(reason: String) -> Request {
+    Request::build(MALFORMED)
+        .params(serde_json::to_value(Malformed { reason }).expect("a reason encodes as JSON"))
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn notification(method: &'static str, params: Value) -> Request {
+        Request::build(method).params(params).finish()
+    }
+
+    #[test]
+    fn a_notification_naming_a_string_that_is_not_a_uri_is_reported() {
+        for uri in [
+            "file:///desk/a^b.md",
+            "file:///desk/[draft].md",
+            "not a uri",
+        ] {
+            let open = notification(
+                "textDocument/didOpen",
+                json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": "" } }),
+            );
+            let reason = bad_uri(&open).unwrap_or_else(|| panic!("{uri} passed"));
+            assert!(
+                reason.starts_with(&format!("textDocument/didOpen names the document {uri:?}")),
+                "{reason}"
+            );
+        }
+        let good = notification(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": "file:///desk/a%5Eb.md" } }),
+        );
+        assert_eq!(bad_uri(&good), None);
+        let watched = notification(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [
+                { "uri": "file:///desk/a.md", "type": 2 },
+                { "uri": "file:///desk/b^c.md", "type": 2 },
+            ] }),
+        );
+        let reason = bad_uri(&watched).expect("the second change is reported");
+        assert!(reason.contains("\"file:///desk/b^c.md\""), "{reason}");
+        // A request is left to the framework, which answers with an error.
+        let hover = Request::build("textDocument/hover")
+            .id(3)
+            .params(json!({ "textDocument": { "uri": "file:///a^b.md" } }))
+            .finish();
+        assert_eq!(bad_uri(&hover), None);
+    }
+
+    /// A service that records the methods it is called with.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl Service<Request> for Recorder {
+        type Response = Option<Response>;
+        type Error = ();
+        type Future = Answer<()>;
+
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), ()>> {
+            Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, request: Request) -> Self::Future {
+            self.0.push(request.method().to_string());
+            Box::pin(async { Ok(None) })
+        }
+    }
+
+    #[tokio::test]
+    async fn an_invalid_request_is_answered_and_logged() {
+        let mut screen = Screen(Recorder::default());
+        let notice = notification(
+            INVALID_REQUEST,
+            json!({ "id": null, "reason": "a request's id true is not a string or an integer" }),
+        );
+        let answer = screen.call(notice).await.unwrap().unwrap();
+        let answer = serde_json::to_value(answer).unwrap();
+        assert_eq!(answer["id"], Value::Null);
+        assert_eq!(answer["error"]["code"], -32600);
+        assert_eq!(
+            answer["error"]["data"],
+            "a request's id true is not a string or an integer"
+        );
+        screen
+            .call(Request::build("shutdown").id(9).finish())
+            .await
+            .unwrap();
+        assert_eq!(screen.0 .0, [MALFORMED, "shutdown"]);
+    }
+}
