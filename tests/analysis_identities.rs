@@ -510,8 +510,8 @@ The tenants' \"victory\" lasted a week.
         credited(text),
         vec![
             named("Ines Vasquez", How::Paragraph),
-            named("Okafor", How::Paragraph),
-            named("Lund", How::Paragraph),
+            named("Okafor", How::Sentence),
+            named("Lund", How::Sentence),
             (None, None),
         ]
     );
@@ -942,4 +942,41 @@ fn a_dateline_with_an_agency_in_brackets_names_nobody() {
         ),
         ["Mayor Rita Tavares"]
     );
+}
+
+#[test]
+fn a_participle_after_when_is_no_verb_with_a_speaker() {
+    // `when asked` is passive: the speaker is the `who` of `told`.
+    let text = "The decision would involve Attorney General Dana Whitfield, who told the \
+                council when asked last month: \"That matter is with career staff.\"";
+    assert_eq!(spoken(text), ["who"]);
+    assert_eq!(
+        sources(text),
+        [("Dana Whitfield".to_string(), SourceKind::Person)]
+    );
+}
+
+#[test]
+fn a_verb_of_saying_ends_the_phrase_before_it() {
+    // Not `Osei's Ama Boateng said the billionaire developer`.
+    assert_eq!(
+        spoken(
+            "After Radio Osei's Ama Boateng said the billionaire developer had called the \
+             plan a \"giveaway,\" the room went quiet."
+        ),
+        ["the billionaire developer"]
+    );
+}
+
+#[test]
+fn will_opening_a_question_is_no_one() {
+    let sources = sources(
+        "Will the senator run again? On Wednesday his campaign manager, Lena Ortiz, said \
+         he would stay in the party \"for life.\"",
+    );
+    assert!(
+        sources.iter().all(|(name, _)| name != "Will"),
+        "{sources:?}"
+    );
+    assert_eq!(sources[0].0, "Lena Ortiz");
 }

@@ -140,16 +140,28 @@ fn without_accents(name: &str) -> String {
 }
 
 /// A name folded for comparison: lower case, one kind of apostrophe, no
-/// possessive, no leading titles or article, single spaces.
+/// possessive, no leading titles or article, no nickname in quotation marks
+/// inside it (`Juan "Chico" Manriquez` is `Juan Manriquez`), single spaces.
 pub fn fold(name: &str) -> String {
     let lowered = without_accents(name)
         .replace('\u{a0}', " ")
         .replace('\u{ad}', "")
         .to_lowercase()
         .replace(['’', '‘', '`'], "'")
-        .replace(['“', '”', '"'], "");
-    let mut words: Vec<&str> = lowered
-        .split_whitespace()
+        .replace(['“', '”'], "\"");
+    let all: Vec<&str> = lowered.split_whitespace().collect();
+    let nickname = |i: usize, w: &str| {
+        i > 0 && i + 1 < all.len() && w.len() > 2 && w.starts_with('"') && w.ends_with('"')
+    };
+    let kept: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| !nickname(i, w))
+        .map(|(_, w)| w.replace('"', ""))
+        .collect();
+    let mut words: Vec<&str> = kept
+        .iter()
+        .map(String::as_str)
         .map(|w| w.trim_matches(|c: char| c == ',' || c == ':' || c == ';'))
         .filter(|w| !w.is_empty())
         .collect();

@@ -214,6 +214,16 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
         return false;
     }
     let w = token.span.slice(text);
+    // A participle after a subordinator is passive: `when asked`, `if
+    // pressed`; the verb with a speaker is elsewhere in the sentence.
+    let passive = w.ends_with("ed")
+        && i > sentence_start
+        && ["when", "if", "once", "unless", "as", "until"]
+            .iter()
+            .any(|s| tokens[i - 1].span.slice(text).eq_ignore_ascii_case(s));
+    if passive {
+        return false;
+    }
     if !w.ends_with('s') || w.eq_ignore_ascii_case("says") || i == sentence_start {
         return true;
     }
@@ -306,6 +316,17 @@ pub fn speaker_before(
     // `to say`: an infinitive has no subject of its own here.
     if lower(text, &tokens[last]) == "to" {
         return None;
+    }
+    // `Dana Whitfield, who told`: the relative pronoun after a name speaks
+    // for it.
+    if lower(text, &tokens[last]) == "who" && last > lo {
+        let mut before = last - 1;
+        if tokens[before].is_punct(',') && before > lo {
+            before -= 1;
+        }
+        if tokens[before].is_word() && tokens[before].tags.has(Tags::CAPITAL) {
+            return Some(phrase(tokens, last, last, MentionForm::Pronoun));
+        }
     }
     // `Priebus later Thursday told`: one capitalised word before the verb
     // and its adverbs is its subject.

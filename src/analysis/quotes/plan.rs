@@ -165,7 +165,15 @@ pub fn plan_block(
         let nearest = |cands: &mut dyn Iterator<Item = &CueSpeaker>| {
             cands.min_by_key(|c| c.at.abs_diff(ti)).cloned()
         };
-        let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s));
+        // A relative clause's verb (`Trump, who has said ...`) speaks only
+        // for the quotes after its `who`.
+        let reaches = |c: &&CueSpeaker| {
+            !(c.speaker.form == MentionForm::Pronoun
+                && c.speaker.span.slice(text).eq_ignore_ascii_case("who")
+                && token.span.start < c.speaker.span.start)
+        };
+        let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s).filter(reaches));
+        let cue_in_sentence = cues.iter().any(|c| c.sentence == s);
         let next_sentence = || {
             let next = sents.get(s + 1)?;
             if next.clone().any(|i| block_tokens[i].quote().is_some()) {
@@ -201,7 +209,7 @@ pub fn plan_block(
                 block_tokens,
                 ti,
                 &sents[s],
-                direct_hit.is_some() || signature.is_some(),
+                direct_hit.is_some() || cue_in_sentence || signature.is_some(),
                 config,
             )
         };

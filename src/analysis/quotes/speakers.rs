@@ -237,6 +237,14 @@ fn opens_not_names(text: &str, token: &Token, next: Option<&Token>) -> bool {
     if tags.has(Tags::OPENER.with(Tags::FUNCTION)) {
         return true;
     }
+    // A question's auxiliary that is also a given name: `Will the senator
+    // run?`, `May the best man win`.
+    let auxiliary = ["will", "may"]
+        .iter()
+        .any(|a| word(text, token).eq_ignore_ascii_case(a));
+    if auxiliary && next.is_some_and(|n| n.tags.has(Tags::DETERMINER.with(Tags::PRONOUN))) {
+        return true;
+    }
     if tags.name_like() || next.is_some_and(|n| n.tags.has(Tags::CUE)) {
         return false;
     }
@@ -298,7 +306,9 @@ pub(super) fn phrase_ending_at(
     let mut start = end;
     while start > lo && end - start < 8 {
         let prev = &tokens[start - 1];
-        if !prev.is_word() || prev.tags.has(Tags::CLAUSE) {
+        // A verb of saying ends the phrase: `Quick said the billionaire
+        // front-runner had ...` is the front-runner, not Quick's.
+        if !prev.is_word() || prev.tags.has(Tags::CLAUSE) || prev.tags.has(Tags::CUE) {
             break;
         }
         start -= 1;
