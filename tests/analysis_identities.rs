@@ -980,3 +980,12 @@ fn will_opening_a_question_is_no_one() {
     );
     assert_eq!(sources[0].0, "Lena Ortiz");
 }
+
+#[test]
+fn a_name_opening_a_clause_after_but_is_who_he_means_next() {
+    let text = "\"That is what he's doing,\" said Moreau. \"He is changing the city.\"\n\
+                The moderators were ready to move on, but Castellanos wasn't having it.\n\
+                \"I want the people at home to think about this,\" he said.";
+    let credited = credited(text);
+    assert_eq!(credited[2], named("Castellanos", How::Sentence));
+}

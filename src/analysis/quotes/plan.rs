@@ -382,10 +382,34 @@ pub fn plan_block(
             sents
                 .iter()
                 .filter_map(|r| subject_word(block_tokens, r))
+                .chain(
+                    sents
+                        .iter()
+                        .flat_map(|r| clause_subjects(text, block_tokens, r)),
+                )
                 .map(|i| (block_tokens[i].span, Role::Subject)),
         )
         .collect();
     plan
+}
+
+/// The first words of the clauses a sentence joins after a comma with
+/// `but`, `yet`, `while` or `though`: `The moderators moved on, but
+/// Christie wasn't having it` is about Christie as much as the moderators.
+fn clause_subjects<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    range: &Range<usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    let start = range.start;
+    range.clone().skip(1).filter_map(move |k| {
+        let joins = ["but", "yet", "while", "though", "although", "whereas"]
+            .iter()
+            .any(|w| tokens[k].span.slice(text).eq_ignore_ascii_case(w));
+        (joins && k > start && tokens[k - 1].is_punct(','))
+            .then(|| tokens.get(k + 1).filter(|t| t.is_word()).map(|_| k + 1))
+            .flatten()
+    })
 }
 
 /// The word a sentence's subject most likely starts at: its first word,
