@@ -989,3 +989,24 @@ fn a_name_opening_a_clause_after_but_is_who_he_means_next() {
     let credited = credited(text);
     assert_eq!(credited[2], named("Castellanos", How::Sentence));
 }
+
+#[test]
+fn a_pronoun_after_an_opening_phrase_no_list_knows_is_the_subject() {
+    let text = "Okafor praised the plan. \"It works,\" she said.\n\
+                But back in her own district, she returned to her old lines: \"No new \
+                taxes, not this year.\"";
+    let credited = credited(text);
+    assert_eq!(credited[1], named("Okafor", How::Paragraph));
+}
+
+#[test]
+fn an_arabic_article_joined_by_a_hyphen_is_part_of_the_name() {
+    let text = "The preacher Yusuf al-Hakimi, who left the city in May, is heard \
+                lecturing: \"Take heed of the lessons of history.\"";
+    let sources = sources(text);
+    assert_eq!(sources[0].0, "Yusuf al-Hakimi", "{sources:?}");
+    assert!(
+        sources.iter().all(|(name, _)| name != "Yusuf"),
+        "{sources:?}"
+    );
+}

@@ -312,11 +312,20 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 pub fn is_capitalised(text: &str, token: &Token) -> bool {
-    token.is_word()
-        && word(text, token)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    token.is_word() && starts_with_capital(word(text, token))
+}
+
+/// Whether a word is written as a proper name is: with a capital, or
+/// with the Arabic article or a patronymic joined by a hyphen before one
+/// (`al-Awlaki`, `el-Sisi`, `bin-Salman`).
+pub fn starts_with_capital(word: &str) -> bool {
+    let rest = [
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-",
+    ]
+    .iter()
+    .find_map(|p| word.strip_prefix(p))
+    .unwrap_or(word);
+    rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether token `k` is the `of` inside an organisation's name, between

@@ -599,7 +599,20 @@ pub fn sentence_subject(
             start = next + 1;
         }
     }
-    let subject = phrase_starting_at(text, tokens, start, range.end)?;
+    // `But back on American soil, he returned`: an opening phrase no list
+    // knows, found by the pronoun or name right after its comma.
+    let after_phrase = || {
+        let comma = (start..range.end)
+            .take(12)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        tokens.get(comma + 1).filter(|t| {
+            t.is_word()
+                && (t.tags.has(Tags::PRONOUN) || (t.tags.name_like() && t.tags.has(Tags::CAPITAL)))
+        })?;
+        phrase_starting_at(text, tokens, comma + 1, range.end)
+    };
+    let subject = phrase_starting_at(text, tokens, start, range.end).or_else(after_phrase)?;
     // A common word that is also a surname, opening the sentence, is the
     // word (`Black voters ...`), unless a verb of saying follows it.
     let one_word = subject.span == tokens[start].span;

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    ADVERBS, CALENDAR, CLAUSE_WORDS, CONNECTORS, DETERMINERS, FUNCTION_WORDS, NOT_MODIFIERS,
+    self, ADVERBS, CALENDAR, CLAUSE_WORDS, CONNECTORS, DETERMINERS, FUNCTION_WORDS, NOT_MODIFIERS,
     OBJECT_VERBS, ORGANISATION_WORDS, PRONOUNS, SUBORDINATORS, SUFFIXES, TITLES,
 };
 use super::names::{self, Gender};
@@ -236,7 +236,7 @@ pub fn word_tags(word: &str) -> Tags {
     let mut tags = Tags::NONE;
     let mut chars = word.chars();
     let first = chars.next();
-    let capital = first.is_some_and(char::is_uppercase);
+    let capital = lexicon::starts_with_capital(word);
     if capital {
         tags = tags.with(Tags::CAPITAL);
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
