@@ -1010,3 +1010,12 @@ fn an_arabic_article_joined_by_a_hyphen_is_part_of_the_name() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn a_party_word_after_a_dateline_is_not_part_of_the_name() {
+    let sources = sources(
+        "LAGOS (AFP) – Democrat Amara Nwosu has taken a swipe at her rival, saying that \
+         \"loud comments\" do more harm than good.",
+    );
+    assert_eq!(sources[0].0, "Amara Nwosu", "{sources:?}");
+}

@@ -413,6 +413,21 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
         let Some(first) = range.clone().find(|&i| tokens[i].is_word()) else {
             continue;
         };
+        tag_first_word(text, tokens, first);
+    }
+    // The story starts after its dateline: `WASHINGTON (AFP) – Democrat
+    // Hillary Clinton said` opens with `Democrat`.
+    if let Some(end) = mark_dateline(text, tokens) {
+        if let Some(first) = (end + 1..tokens.len()).find(|&i| tokens[i].is_word()) {
+            tag_first_word(text, tokens, first);
+        }
+    }
+}
+
+/// Tag the first word of a sentence: where it stands, and whether it only
+/// opens the sentence.
+fn tag_first_word(text: &str, tokens: &mut [Token], first: usize) {
+    {
         let tags = tokens[first].tags.with(Tags::SENTENCE_START);
         tokens[first].tags = tags;
         let word = tokens[first].span.slice(text);
@@ -444,7 +459,6 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
             tokens[first].tags = tags.with(Tags::OPENER);
         }
     }
-    mark_dateline(text, tokens);
 }
 
 /// Whether the first word of a sentence is a word that opens sentences
@@ -498,25 +512,21 @@ const OPENERS: &[&str] = &[
 /// dash within the first words, led by a word in capitals (`SEOUL, South
 /// Korea (AP) —`) or holding an agency's name in brackets (`Washington
 /// (AFP) –`).
-fn mark_dateline(text: &str, tokens: &mut [Token]) {
-    let Some(first) = tokens.iter().position(Token::is_word) else {
-        return;
-    };
+fn mark_dateline(text: &str, tokens: &mut [Token]) -> Option<usize> {
+    let first = tokens.iter().position(Token::is_word)?;
     let dash = tokens[first..]
         .iter()
         .take(14)
         .take_while(|t| t.quote().is_none())
         .position(|t| t.is_punct('—') || t.is_punct('–') || (t.is_punct('-') && t.span.len() == 1));
-    let Some(dash) = dash else {
-        // `WASHINGTON —` with nothing but capitals up to a comma or colon.
-        return;
-    };
+    // Not `WASHINGTON` with nothing but capitals up to a comma or colon.
+    let dash = dash?;
     let end = first + dash;
     let agency = tokens[first..end].windows(3).any(|w| {
         w[0].is_punct('(') && w[1].is_word() && w[1].tags.has(Tags::CAPITAL) && w[2].is_punct(')')
     });
     if !tokens[first].tags.has(Tags::ALL_CAPS) && !agency {
-        return;
+        return None;
     }
     let all_dateline = tokens[first..end].iter().all(|t| {
         !t.is_word()
@@ -527,7 +537,9 @@ fn mark_dateline(text: &str, tokens: &mut [Token]) {
         for token in &mut tokens[first..=end] {
             token.tags = token.tags.with(Tags::DATELINE);
         }
+        return Some(end);
     }
+    None
 }
 
 #[cfg(test)]
