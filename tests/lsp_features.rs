@@ -5,7 +5,7 @@
 mod common;
 
 use common::fixture::{Encoding, Fixture};
-use common::TestClient;
+use common::{outline, TestClient};
 use expect_test::expect;
 use serde_json::{json, Value};
 
@@ -96,6 +96,28 @@ async fn hover_on_a_known_law_shows_its_knowledge_base_entry() {
         - <https://www.congress.gov/bill/117th-congress/house-bill/4346>
         - <https://www.govinfo.gov/app/details/PLAW-117publ167>
     "#]].assert_eq(card(&hover));
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_outline_has_the_heading_its_sources_and_its_laws() {
+    let (mut client, _) = open(Encoding::Utf16).await;
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": URI } }),
+        )
+        .await;
+    expect![[r#"
+        😀 北京 briefing (string) 0:0-1:0 · heading 1
+        Sources (namespace) 2:0-2:37 · 1 entry
+          the minister (object) 2:0-2:37 · 1 quote
+            We will not back down, (string) 2:0-2:24
+        Laws (namespace) 2:50-6:48 · 2 entries
+          CHIPS and Science Act (module) 2:50-2:71 · enacted 2022-08-09
+          Fair Widgets Act of 2031 (module) 6:24-6:48
+    "#]]
+    .assert_eq(&outline::render(&symbols));
     client.shutdown().await;
 }
 

@@ -3,10 +3,8 @@
 
 mod common;
 
-use std::fmt::Write;
-
 use common::fixture::{Encoding, Fixture};
-use common::TestClient;
+use common::{outline, TestClient};
 use expect_test::expect;
 use serde_json::{json, Value};
 
@@ -43,66 +41,6 @@ async fn workspace() -> (tempfile::TempDir, TestClient, String, String) {
     let follow_up = desk.file("/follow-up.md").uri_in(dir.path());
     client.open(&hearing, &desk.file("/hearing.md").text).await;
     (dir, client, hearing, follow_up)
-}
-
-/// LSP's names of symbol kinds, from kind 1.
-const SYMBOL_KINDS: [&str; 26] = [
-    "file",
-    "module",
-    "namespace",
-    "package",
-    "class",
-    "method",
-    "property",
-    "field",
-    "constructor",
-    "enum",
-    "interface",
-    "function",
-    "variable",
-    "constant",
-    "string",
-    "number",
-    "boolean",
-    "array",
-    "object",
-    "key",
-    "null",
-    "enum member",
-    "struct",
-    "event",
-    "operator",
-    "type parameter",
-];
-
-/// The outline as indented lines: name, kind, range and detail.
-fn outline(symbols: &Value) -> String {
-    fn write_level(symbols: &Value, depth: usize, out: &mut String) {
-        for symbol in symbols.as_array().into_iter().flatten() {
-            let range = &symbol["range"];
-            write!(
-                out,
-                "{:indent$}{} ({}) {}:{}-{}:{}",
-                "",
-                symbol["name"].as_str().unwrap(),
-                SYMBOL_KINDS[symbol["kind"].as_u64().unwrap() as usize - 1],
-                range["start"]["line"],
-                range["start"]["character"],
-                range["end"]["line"],
-                range["end"]["character"],
-                indent = depth * 2,
-            )
-            .unwrap();
-            if let Some(detail) = symbol["detail"].as_str() {
-                write!(out, " · {detail}").unwrap();
-            }
-            out.push('\n');
-            write_level(&symbol["children"], depth + 1, out);
-        }
-    }
-    let mut out = String::new();
-    write_level(symbols, 0, &mut out);
-    out
 }
 
 #[tokio::test]
@@ -198,7 +136,7 @@ async fn the_outline_has_headings_and_a_sources_group() {
             Half of our mains are older than I am, (string) 4:0-4:40
             We can replace them on a schedule, (string) 6:0-6:36
     "#]]
-    .assert_eq(&outline(&symbols));
+    .assert_eq(&outline::render(&symbols));
     client.shutdown().await;
 }
 

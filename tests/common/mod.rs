@@ -8,6 +8,7 @@
 #![allow(dead_code)] // Each test binary uses a different part of this client.
 
 pub mod fixture;
+pub mod outline;
 
 use std::collections::VecDeque;
 use std::path::Path;
