@@ -137,6 +137,39 @@ async fn hover_on_an_unknown_law_says_copydesk_does_not_know_it() {
 }
 
 #[tokio::test]
+async fn hover_on_a_bill_that_never_became_law_says_how_far_it_got() {
+    const BILL: &str = "file:///desk/competes.md";
+    let (mut client, _) = TestClient::initialized(Encoding::Utf16.capabilities(), None).await;
+    let draft = Fixture::parse("Backers of the ⟦America COMPETES Act of 2022⟧ gave up.\n");
+    let draft = draft.only();
+    client.open(BILL, &draft.text).await;
+    let bill = draft.range(Encoding::Utf16);
+    let hover = client
+        .at("textDocument/hover", BILL, bill["start"].clone())
+        .await;
+    assert_eq!(hover["range"], bill);
+    expect![[r#"
+        **America COMPETES Act of 2022**
+
+        Bill · US
+
+        **Status:** passed both chambers in different versions, never reconciled; not law (2022-03-28). Passed the House on Feb. 4, 2022; the Senate passed it on March 28, 2022, with the text of its own bill (USICA) substituted. The chambers never agreed on one version, and it never became law.
+
+        **Citations:** H.R. 4521 (117th Congress)
+
+        The House answer to USICA: chip-manufacturing money, science and research programs, supply-chain and trade provisions. Not the same as the smaller America COMPETES Act of 2007.
+
+        Its text became the vehicle for the negotiations that produced the CHIPS and Science Act (Pub. L. 117-167).
+
+        **Also known as:** America Creating Opportunities for Manufacturing, Pre-Eminence in Technology, and Economic Strength Act of 2022
+
+        **Sources:**
+        - <https://www.congress.gov/bill/117th-congress/house-bill/4521>
+    "#]].assert_eq(card(&hover));
+    client.shutdown().await;
+}
+
+#[tokio::test]
 async fn hover_on_quotes_says_who_said_them_or_that_nobody_did() {
     let (mut client, _) = open(Encoding::Utf16).await;
     let attributed = marked("We will not back down", Encoding::Utf16);

@@ -115,6 +115,7 @@ impl Fixture {
         &self.files[0]
     }
 
+    /// The files, in the order they are written.
     pub fn files(&self) -> &[FixtureFile] {
         &self.files
     }
