@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use expect_test::expect;
 use serde_json::json;
 
 fn copydesk(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
@@ -45,6 +46,23 @@ fn check_prints_path_line_column_severity_code() {
         out.starts_with("ferry.md:5:1: warning[unattributed-quote] "),
         "{out}"
     );
+}
+
+#[test]
+fn the_sample_drafts_get_these_findings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = copydesk(root, &["check", "examples/drafts"], None);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    expect![[r#"
+        examples/drafts/competes-act-explainer.md:6:23: info[law-not-enacted] The United States Innovation and Competition Act of 2021 is a bill, not a law. Passed the Senate on June 8, 2021; never became law.
+        examples/drafts/competes-act-explainer.md:7:68: info[law-not-enacted] The America COMPETES Act of 2022 is a bill, not a law. Passed the House on Feb. 4, 2022; the Senate passed it on March 28, 2022, with the text of its own bill (USICA) substituted. The chambers never agreed on one version, and it never became law.
+        examples/drafts/council-budget-problems.md:6:1: warning[unattributed-quote] Nobody is named as saying this quote. Add who said it (`, the speaker said`) or paraphrase it.
+        examples/drafts/council-budget-problems.md:11:1: warning[unclosed-quote] This quotation mark is never closed. Close the quote where the speaker's words end; a quote that runs on into the next paragraph needs an opening mark there.
+    "#]].assert_eq(&stdout(&output));
+    expect![[r#"
+        copydesk: 4 drafts checked: 0 errors, 2 warnings, 2 notes, 0 hints
+    "#]]
+    .assert_eq(&String::from_utf8(output.stderr).unwrap());
 }
 
 #[test]

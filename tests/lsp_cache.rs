@@ -7,12 +7,21 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::fixture::{Encoding, Fixture};
 use common::{file_uri, TestClient};
 use serde_json::{json, Value};
 
-const BRIEFING: &str = "Lin Haoran, a spokesperson for the ministry, took questions.\n\n\
-                        \"We publish the catch every quarter,\" Lin said.\n";
-const MINUTES: &str = "# Notes\n\nThe briefing was led by Lin Haoran again.\n";
+/// The rename starts at the cursor and should change the marked name.
+const DESK: &str = r#"
+//- /briefing.md
+Li$0n Haoran, a spokesperson for the ministry, took questions.
+
+"We publish the catch every quarter," Lin said.
+//- /minutes.md
+# Notes
+
+The briefing was led by ⟦Lin Haoran⟧ again.
+"#;
 
 /// The one cache file in `dir`, once it has been written.
 async fn written_cache(dir: &Path) -> PathBuf {
@@ -33,14 +42,16 @@ async fn written_cache(dir: &Path) -> PathBuf {
 
 /// A rename of Lin Haoran from the open briefing: the edits to the minutes.
 async fn rename_in_minutes(client: &mut TestClient, root: &Path) -> Value {
-    let briefing = file_uri(&root.join("briefing.md"));
-    client.open(&briefing, BRIEFING).await;
+    let desk = Fixture::parse(DESK);
+    let draft = desk.file("/briefing.md");
+    let briefing = draft.uri_in(root);
+    client.open(&briefing, &draft.text).await;
     let edit = client
         .request(
             "textDocument/rename",
             json!({
                 "textDocument": { "uri": briefing },
-                "position": { "line": 0, "character": 2 },
+                "position": draft.cursor(Encoding::Utf16),
                 "newName": "Zhao Lixin"
             }),
         )
@@ -54,15 +65,15 @@ async fn a_cache_edited_by_hand_or_replaced_by_a_pipe_cannot_mislead_the_server(
     std::env::set_var("COPYDESK_CACHE_DIR", cache_dir.path());
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    std::fs::write(root.join("briefing.md"), BRIEFING).unwrap();
-    std::fs::write(root.join("minutes.md"), MINUTES).unwrap();
+    let desk = Fixture::parse(DESK);
+    desk.write_to(root);
     // Enough drafts for the index to be cached.
     for n in 0..200 {
         let filler = format!("# Brief {n}\n\nThe council met on day {n}.\n");
         std::fs::write(root.join(format!("brief-{n:03}.md")), filler).unwrap();
     }
     let right = json!([{
-        "range": { "start": { "line": 2, "character": 24 }, "end": { "line": 2, "character": 34 } },
+        "range": desk.file("/minutes.md").range(Encoding::Utf16),
         "newText": "Zhao Lixin"
     }]);
 

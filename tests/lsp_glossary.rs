@@ -7,7 +7,9 @@ mod common;
 
 use std::path::Path;
 
+use common::fixture::{Encoding, Fixture};
 use common::{file_uri, TestClient};
+use expect_test::expect;
 use serde_json::{json, Value};
 
 fn write(root: &Path, rel: &str, contents: &str) {
@@ -18,51 +20,50 @@ fn position(line: u32, character: u32) -> Value {
     json!({ "line": line, "character": character })
 }
 
-const CONFIG: &str = "\
+/// A glossary in copydesk.toml and in a file it names, and a draft that
+/// names a law from each; each `[[law]]` that defines one is marked.
+const DESK: &str = r#"
+//- /copydesk.toml
 [rules]
-unattributed-quote = \"error\"
+unattributed-quote = "error"
 
 [kb]
-files = [\"desk-laws.toml\"]
+files = ["desk-laws.toml"]
 
-[[law]]
-id = \"desk/harbor-zoning\"
-kind = \"regulation\"
-jurisdiction = \"Port Halvard\"
-title = \"Harbor District Zoning Ordinance\"
-aliases = [\"harbor ordinance\"]
-summary = \"The 2019 city rule that caps new buildings near the waterfront at 85 feet.\"
-sources = [\"https://example.org/port-halvard/ordinances/2019-14\"]
-";
-
-const DESK_LAWS: &str = "\
+⟦[[law]]⟧
+id = "desk/harbor-zoning"
+kind = "regulation"
+jurisdiction = "Port Halvard"
+title = "Harbor District Zoning Ordinance"
+aliases = ["harbor ordinance"]
+summary = "The 2019 city rule that caps new buildings near the waterfront at 85 feet."
+sources = ["https://example.org/port-halvard/ordinances/2019-14"]
+//- /desk-laws.toml
 # Overrides a built-in entry with the desk's own wording.
-[[law]]
-id = \"us/provision/wolf-amendment\"
-kind = \"provision\"
-jurisdiction = \"us\"
-title = \"Wolf Amendment\"
-summary = \"Desk note: the NASA-China rider; ask the science desk before describing it.\"
-";
-
-const DRAFT: &str = "\
+⟦[[law]]⟧
+id = "us/provision/wolf-amendment"
+kind = "provision"
+jurisdiction = "us"
+title = "Wolf Amendment"
+summary = "Desk note: the NASA-China rider; ask the science desk before describing it."
+//- /towers.md
 # Council weighs taller towers
 
-The Harbor District Zoning Ordinance has kept the skyline low since 2019.
+The ⟦Harbor District Zoning Ordinance⟧ has kept the skyline low since 2019.
 
-Researchers said the Wolf Amendment still keeps them from working with Chinese labs.
-";
+Researchers said the ⟦Wolf Amendment⟧ still keeps them from working with Chinese labs.
+"#;
 
 #[tokio::test]
 async fn glossary_entries_explain_override_and_define_their_laws() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "copydesk.toml", CONFIG);
-    write(root, "desk-laws.toml", DESK_LAWS);
-    write(root, "towers.md", DRAFT);
+    let desk = Fixture::parse(DESK);
+    desk.write_to(root);
     let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
-    let uri = file_uri(&root.join("towers.md"));
-    let diagnostics = client.open(&uri, DRAFT).await;
+    let draft = desk.file("/towers.md");
+    let uri = draft.uri_in(root);
+    let diagnostics = client.open(&uri, &draft.text).await;
     let codes: Vec<&str> = diagnostics["diagnostics"]
         .as_array()
         .unwrap()
@@ -71,35 +72,54 @@ async fn glossary_entries_explain_override_and_define_their_laws() {
         .collect();
     assert!(!codes.contains(&"unknown-law"), "{diagnostics}");
 
-    let hover = client.at("textDocument/hover", &uri, position(2, 10)).await;
+    let harbor = draft.marked("Harbor District Zoning Ordinance", Encoding::Utf16)["start"].clone();
+    let hover = client.at("textDocument/hover", &uri, harbor.clone()).await;
     let card = hover["contents"]["value"].as_str().unwrap();
-    assert!(
-        card.starts_with("**Harbor District Zoning Ordinance**"),
-        "{card}"
-    );
-    assert!(card.contains("Regulation · PORT HALVARD"), "{card}");
-    assert!(
-        card.contains("caps new buildings near the waterfront"),
-        "{card}"
-    );
-    assert!(card.contains("not recorded"), "{card}");
+    expect![[r#"
+        **Harbor District Zoning Ordinance**
 
-    let definition = client
-        .at("textDocument/definition", &uri, position(2, 10))
-        .await;
-    assert_eq!(definition["uri"], file_uri(&root.join("copydesk.toml")));
-    assert_eq!(definition["range"]["start"], position(6, 0));
+        Regulation · PORT HALVARD
+
+        **Status:** not recorded.
+
+        The 2019 city rule that caps new buildings near the waterfront at 85 feet.
+
+        **Also known as:** harbor ordinance
+
+        **Sources:**
+        - <https://example.org/port-halvard/ordinances/2019-14>
+    "#]]
+    .assert_eq(card);
+
+    let definition = client.at("textDocument/definition", &uri, harbor).await;
+    let config = desk.file("/copydesk.toml");
+    assert_eq!(definition["uri"], config.uri_in(root));
+    assert_eq!(
+        definition["range"]["start"],
+        config.range(Encoding::Utf16)["start"]
+    );
 
     // The desk's file replaces the built-in entry with the same id.
-    let hover = client.at("textDocument/hover", &uri, position(4, 25)).await;
+    let wolf = draft.marked("Wolf Amendment", Encoding::Utf16)["start"].clone();
+    let hover = client.at("textDocument/hover", &uri, wolf.clone()).await;
     let card = hover["contents"]["value"].as_str().unwrap();
-    assert!(card.contains("ask the science desk"), "{card}");
-    assert!(!card.contains("Pub. L. 112-10"), "{card}");
-    let definition = client
-        .at("textDocument/definition", &uri, position(4, 25))
-        .await;
-    assert_eq!(definition["uri"], file_uri(&root.join("desk-laws.toml")));
-    assert_eq!(definition["range"]["start"], position(1, 0));
+    expect![[r#"
+        **Wolf Amendment**
+
+        Provision · US
+
+        **Status:** not recorded.
+
+        Desk note: the NASA-China rider; ask the science desk before describing it.
+    "#]]
+    .assert_eq(card);
+    let definition = client.at("textDocument/definition", &uri, wolf).await;
+    let laws = desk.file("/desk-laws.toml");
+    assert_eq!(definition["uri"], laws.uri_in(root));
+    assert_eq!(
+        definition["range"]["start"],
+        laws.range(Encoding::Utf16)["start"]
+    );
     client.shutdown().await;
 }
 
@@ -162,15 +182,24 @@ async fn glossary_mistakes_are_diagnostics_on_their_lines_and_the_rest_loads() {
     client.shutdown().await;
 }
 
-const UNKNOWN: &str = "The Pier Safety Act of 2019 requires railings, the mayor said.\n";
+/// A draft naming a law copydesk does not know, the cursor on it.
+const UNKNOWN: &str = "The Pi$0er Safety Act of 2019 requires railings, the mayor said.\n";
+
+/// The draft of `UNKNOWN`, and where its cursor is.
+fn unknown() -> (String, Value) {
+    let fixture = Fixture::parse(UNKNOWN);
+    let draft = fixture.only();
+    (draft.text.clone(), draft.cursor(Encoding::Utf16))
+}
 
 async fn glossary_action(client: &mut TestClient, uri: &str) -> Value {
+    let (_, at) = unknown();
     let actions = client
         .request(
             "textDocument/codeAction",
             json!({
                 "textDocument": { "uri": uri },
-                "range": { "start": position(0, 6), "end": position(0, 6) },
+                "range": { "start": at, "end": at },
                 "context": { "diagnostics": [] },
             }),
         )
@@ -190,7 +219,7 @@ async fn the_unknown_law_fix_creates_copydesk_toml_when_there_is_none() {
     let root = dir.path();
     let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
     let uri = file_uri(&root.join("pier.md"));
-    let diagnostics = client.open(&uri, UNKNOWN).await;
+    let diagnostics = client.open(&uri, &unknown().0).await;
     assert_eq!(diagnostics["diagnostics"][0]["code"], "unknown-law");
     let action = glossary_action(&mut client, &uri).await;
     assert_eq!(
@@ -218,8 +247,10 @@ async fn the_unknown_law_fix_creates_copydesk_toml_when_there_is_none() {
 async fn the_unknown_law_fix_appends_and_the_glossary_reloads_when_saved() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let settings = "[rules]\nunattributed-quote = \"error\"";
-    write(root, "copydesk.toml", settings);
+    // No line break at the end; the cursor marks the end.
+    let settings = Fixture::parse("[rules]\nunattributed-quote = \"error\"$0");
+    let settings = settings.only();
+    write(root, "copydesk.toml", &settings.text);
     let capabilities = json!({
         "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
     });
@@ -238,17 +269,22 @@ async fn the_unknown_law_fix_appends_and_the_glossary_reloads_when_saved() {
     assert_eq!(globs, vec!["**/*.md", "**/*.markdown", "**/copydesk.toml"]);
 
     let uri = file_uri(&root.join("pier.md"));
-    client.open(&uri, UNKNOWN).await;
+    let (text, at) = unknown();
+    client.open(&uri, &text).await;
     let action = glossary_action(&mut client, &uri).await;
     let config = file_uri(&root.join("copydesk.toml"));
     let edit = &action["edit"]["changes"][&config][0];
     // Appended after the last line, which has no newline: a blank line first.
-    assert_eq!(edit["range"]["start"], position(1, 28));
+    assert_eq!(edit["range"]["start"], settings.cursor(Encoding::Utf16));
     let new_text = edit["newText"].as_str().unwrap();
     assert!(new_text.starts_with("\n\n[[law]]\n"), "{new_text:?}");
 
     // The editor applies it and saves; the watcher tells the server.
-    write(root, "copydesk.toml", &format!("{settings}{new_text}"));
+    write(
+        root,
+        "copydesk.toml",
+        &format!("{}{new_text}", settings.text),
+    );
     client
         .notify(
             "workspace/didChangeWatchedFiles",
@@ -257,12 +293,10 @@ async fn the_unknown_law_fix_appends_and_the_glossary_reloads_when_saved() {
         .await;
     let diagnostics = client.diagnostics(&uri).await;
     assert_eq!(diagnostics["diagnostics"], json!([]), "{diagnostics}");
-    let hover = client.at("textDocument/hover", &uri, position(0, 8)).await;
+    let hover = client.at("textDocument/hover", &uri, at.clone()).await;
     let card = hover["contents"]["value"].as_str().unwrap();
     assert!(card.starts_with("**Pier Safety Act of 2019**"), "{card}");
-    let definition = client
-        .at("textDocument/definition", &uri, position(0, 8))
-        .await;
+    let definition = client.at("textDocument/definition", &uri, at).await;
     assert_eq!(definition["uri"], config);
     assert_eq!(definition["range"]["start"], position(3, 0));
 
@@ -276,7 +310,7 @@ async fn the_unknown_law_fix_appends_and_the_glossary_reloads_when_saved() {
         .await;
     let problems = client.diagnostics(&config).await;
     assert_eq!(problems["diagnostics"][0]["code"], "invalid-glossary");
-    write(root, "copydesk.toml", settings);
+    write(root, "copydesk.toml", &settings.text);
     client
         .notify(
             "workspace/didChangeWatchedFiles",
@@ -292,17 +326,17 @@ async fn the_unknown_law_fix_appends_and_the_glossary_reloads_when_saved() {
 async fn workspace_symbols_list_the_laws_the_drafts_name() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "a.md",
-        "The CHIPS and Science Act passed. The CHIPS Act pays for fabs.\n",
+    let desk = Fixture::parse(
+        r#"
+        //- /a.md
+        The ⟦CHIPS and Science Act⟧ passed. The CHIPS Act pays for fabs.
+        //- /b.md
+        Critics of the CHIPS and Science Act spoke.
+        //- /c.md
+        The Pier Safety Act of 2019 is new.
+        "#,
     );
-    write(
-        root,
-        "b.md",
-        "Critics of the CHIPS and Science Act spoke.\n",
-    );
-    write(root, "c.md", "The Pier Safety Act of 2019 is new.\n");
+    desk.write_to(root);
     let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
     client.log_containing("indexed 3 drafts").await;
     let symbols = client
@@ -317,8 +351,13 @@ async fn workspace_symbols_list_the_laws_the_drafts_name() {
     assert_eq!(laws.len(), 1, "{symbols}");
     assert_eq!(laws[0]["name"], "CHIPS and Science Act");
     assert_eq!(laws[0]["containerName"], "3 mentions in 2 drafts");
-    assert_eq!(laws[0]["location"]["uri"], file_uri(&root.join("a.md")));
-    assert_eq!(laws[0]["location"]["range"]["start"], position(0, 4));
+    // The symbol is at the first mention.
+    let first = desk.file("/a.md");
+    assert_eq!(laws[0]["location"]["uri"], first.uri_in(root));
+    assert_eq!(
+        laws[0]["location"]["range"]["start"],
+        first.range(Encoding::Utf16)["start"]
+    );
     let symbols = client
         .request("workspace/symbol", json!({ "query": "pier" }))
         .await;

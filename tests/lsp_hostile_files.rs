@@ -7,6 +7,7 @@ mod common;
 
 use std::path::Path;
 
+use common::fixture::{Encoding, Fixture};
 use common::{file_uri, TestClient};
 use serde_json::{json, Value};
 
@@ -218,27 +219,45 @@ async fn watched_file_events_read_only_regular_files_inside_the_workspace() {
 async fn a_rename_edits_a_closed_draft_where_its_words_are_now() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let briefing = "Lin Haoran, a spokesperson for the ministry, took questions.\n\n\
-                    \"We publish the catch every quarter,\" Lin said.\n";
-    let minutes = "# Notes\n\nThe briefing was led by Lin Haoran again.\n";
-    write(root, "briefing.md", briefing);
-    write(root, "minutes.md", minutes);
+    let desk = Fixture::parse(
+        r#"
+        //- /briefing.md
+        Li$0n Haoran, a spokesperson for the ministry, took questions.
+
+        "We publish the catch every quarter," Lin said.
+        //- /minutes.md
+        # Notes
+
+        The briefing was led by Lin Haoran again.
+        "#,
+    );
+    desk.write_to(root);
     let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
     client.log_containing("indexed 2 drafts").await;
 
     // The closed draft changes on disk and nobody says so: its summary in
     // the index now points two lines and some words too early.
-    let moved = "# Notes\n\nAdded at the desk.\n\nThe ministry's briefing was led, once more, by Lin Haoran.\n";
-    write(root, "minutes.md", moved);
+    let moved = Fixture::parse(
+        r#"
+        # Notes
 
-    let briefing_uri = file_uri(&root.join("briefing.md"));
-    client.open(&briefing_uri, briefing).await;
+        Added at the desk.
+
+        The ministry's briefing was led, once more, by ⟦Lin Haoran⟧.
+        "#,
+    );
+    let moved = moved.only();
+    write(root, "minutes.md", &moved.text);
+
+    let briefing = desk.file("/briefing.md");
+    let briefing_uri = briefing.uri_in(root);
+    client.open(&briefing_uri, &briefing.text).await;
     let edit = client
         .request(
             "textDocument/rename",
             json!({
                 "textDocument": { "uri": briefing_uri },
-                "position": position(0, 2),
+                "position": briefing.cursor(Encoding::Utf16),
                 "newName": "Zhao Lixin"
             }),
         )
@@ -247,7 +266,7 @@ async fn a_rename_edits_a_closed_draft_where_its_words_are_now() {
     assert_eq!(
         minutes_edits,
         &json!([{
-            "range": { "start": position(4, 47), "end": position(4, 57) },
+            "range": moved.range(Encoding::Utf16),
             "newText": "Zhao Lixin"
         }])
     );

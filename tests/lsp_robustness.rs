@@ -8,6 +8,7 @@ mod common;
 
 use std::path::Path;
 
+use common::fixture::{Encoding, Fixture};
 use common::{file_uri, TestClient};
 use serde_json::{json, Value};
 
@@ -356,15 +357,15 @@ async fn a_lone_surrogate_in_an_opened_draft_is_read_as_the_replacement_characte
     let diagnostics = published["diagnostics"].as_array().unwrap();
     assert_eq!(diagnostics.len(), 1, "{published}");
     assert_eq!(diagnostics[0]["code"], "unattributed-quote");
-    // The quote's range is over the text as read: U+FFFD is one code
-    // unit, so the quote ends at column 38 of line 2.
-    assert_eq!(diagnostics[0]["range"]["start"], position(2, 0));
-    assert_eq!(diagnostics[0]["range"]["end"], position(2, 38));
-    let synced = client.synced(&uri).await;
-    assert_eq!(
-        synced["text"],
-        "The county cut the ferry.\n\n\"This will strand \u{fffd} workers for good.\"\n"
+    // The quote's range is over the text as read, where U+FFFD is one
+    // UTF-16 code unit.
+    let read = Fixture::parse(
+        "The county cut the ferry.\n\n⟦\"This will strand \u{fffd} workers for good.\"⟧\n",
     );
+    let read = read.only();
+    assert_eq!(diagnostics[0]["range"], read.range(Encoding::Utf16));
+    let synced = client.synced(&uri).await;
+    assert_eq!(synced["text"].as_str().unwrap(), read.text);
     client.shutdown().await;
 }
 

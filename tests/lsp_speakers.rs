@@ -3,42 +3,43 @@
 
 mod common;
 
-use common::{file_uri, TestClient};
+use common::fixture::{Encoding, Fixture};
+use common::{outline, TestClient};
+use expect_test::expect;
 use serde_json::{json, Value};
 
-const HEARING: &str = "# Water board hearing\n\
-\n\
-Renata Salgado, who chairs the water board, opened the hearing.\n\
-\n\
-\"Half of our mains are older than I am,\" Salgado said.\n\
-\n\
-\"We can replace them on a schedule,\" she said.\n";
+/// Two drafts about one person; every mention of her is marked.
+const DESK: &str = r#"
+//- /hearing.md
+# Water board hearing
 
-const FOLLOW_UP: &str = "# Rates vote delayed\n\
-\n\
-\"We need another month,\" said Renata Salgado.\n";
+⟦Renata Salgado⟧, who chairs the water board, opened the hearing.
 
-fn position_of(text: &str, needle: &str, nth: usize) -> Value {
-    let at = text
-        .match_indices(needle)
-        .nth(nth)
-        .expect("needle present")
-        .0;
-    let before = &text[..at];
-    let line = before.matches('\n').count();
-    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
-    json!({ "line": line, "character": col })
+"Half of our mains are older than I am," ⟦Salgado⟧ said.
+
+"We can replace them on a schedule," ⟦she said⟧.
+//- /follow-up.md
+# Rates vote delayed
+
+"We need another month," said ⟦Renata Salgado⟧.
+"#;
+
+/// The range of `⟦text⟧` in the hearing draft, in UTF-16.
+fn in_hearing(text: &str) -> Value {
+    Fixture::parse(DESK)
+        .file("/hearing.md")
+        .marked(text, Encoding::Utf16)
 }
 
 async fn workspace() -> (tempfile::TempDir, TestClient, String, String) {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("hearing.md"), HEARING).unwrap();
-    std::fs::write(dir.path().join("follow-up.md"), FOLLOW_UP).unwrap();
+    let desk = Fixture::parse(DESK);
+    desk.write_to(dir.path());
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
     client.log_containing("indexed 2 drafts").await;
-    let hearing = file_uri(&dir.path().join("hearing.md"));
-    let follow_up = file_uri(&dir.path().join("follow-up.md"));
-    client.open(&hearing, HEARING).await;
+    let hearing = desk.file("/hearing.md").uri_in(dir.path());
+    let follow_up = desk.file("/follow-up.md").uri_in(dir.path());
+    client.open(&hearing, &desk.file("/hearing.md").text).await;
     (dir, client, hearing, follow_up)
 }
 
@@ -49,24 +50,23 @@ async fn hover_on_a_pronoun_names_the_speaker_and_their_quotes() {
         .at(
             "textDocument/hover",
             &hearing,
-            position_of(HEARING, "she said", 0),
+            in_hearing("she said")["start"].clone(),
         )
         .await;
     let card = hover["contents"]["value"].as_str().unwrap();
-    assert!(card.starts_with("**Renata Salgado**"), "{card}");
-    assert!(
-        card.contains("“she” here refers to Renata Salgado"),
-        "{card}"
-    );
-    assert!(
-        card.contains("who chairs the water board") || card.contains("2 quotes in this draft"),
-        "{card}"
-    );
-    assert!(card.contains("2 quotes in this draft"), "{card}");
-    assert!(
-        card.contains("Across the workspace: 3 quotes in 2 drafts"),
-        "{card}"
-    );
+    expect![[r#"
+        **Renata Salgado**
+
+        “she” here refers to Renata Salgado.
+
+        2 quotes in this draft:
+
+        - “Half of our mains are older than I am,”
+        - “We can replace them on a schedule,”
+
+        Across the workspace: 3 quotes in 2 drafts.
+    "#]]
+    .assert_eq(card);
     client.shutdown().await;
 }
 
@@ -82,12 +82,10 @@ async fn inlay_hints_name_who_a_pronoun_means() {
             }),
         )
         .await;
-    let after = position_of(HEARING, "she said", 0);
-    let expected_col = after["character"].as_u64().unwrap() + "she said".len() as u64;
     assert_eq!(
         hints,
         json!([{
-            "position": { "line": after["line"], "character": expected_col },
+            "position": in_hearing("she said")["end"],
             "label": "▸ Renata Salgado",
             "tooltip": "“she” → Renata Salgado: the pronoun means the most salient person before it.",
             "paddingLeft": true,
@@ -105,7 +103,10 @@ async fn inlay_hints_can_be_switched_off() {
         json!({ "inlayHints": { "enabled": false } }),
     )
     .await;
-    client.open("file:///desk/h.md", HEARING).await;
+    let desk = Fixture::parse(DESK);
+    client
+        .open("file:///desk/h.md", &desk.file("/hearing.md").text)
+        .await;
     let hints = client
         .request(
             "textDocument/inlayHint",
@@ -128,28 +129,14 @@ async fn the_outline_has_headings_and_a_sources_group() {
             json!({ "textDocument": { "uri": hearing } }),
         )
         .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, vec!["Water board hearing", "Sources"]);
-    let sources = &symbols[1]["children"];
-    assert_eq!(sources[0]["name"], "Renata Salgado");
-    let quotes: Vec<&str> = sources[0]["children"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        quotes,
-        vec![
-            "Half of our mains are older than I am,",
-            "We can replace them on a schedule,"
-        ]
-    );
+    expect![[r#"
+        Water board hearing (string) 0:0-1:0 · heading 1
+        Sources (namespace) 2:0-6:40 · 1 entry
+          Renata Salgado (object) 2:0-6:40 · 2 quotes
+            Half of our mains are older than I am, (string) 4:0-4:40
+            We can replace them on a schedule, (string) 6:0-6:36
+    "#]]
+    .assert_eq(&outline::render(&symbols));
     client.shutdown().await;
 }
 
@@ -182,7 +169,7 @@ async fn references_on_a_speaker_span_open_and_unopened_drafts() {
         .at(
             "textDocument/references",
             &hearing,
-            position_of(HEARING, "Salgado said", 0),
+            in_hearing("Salgado")["start"].clone(),
         )
         .await;
     let mut found: Vec<(String, u64)> = refs
@@ -197,12 +184,18 @@ async fn references_on_a_speaker_span_open_and_unopened_drafts() {
         })
         .collect();
     found.sort();
-    let mut expected = vec![
-        (hearing.clone(), 2),
-        (hearing.clone(), 4),
-        (hearing.clone(), 6),
-        (follow_up.clone(), 2),
-    ];
+    // Every name and pronoun marked in the fixture is a reference.
+    let desk = Fixture::parse(DESK);
+    let mut expected: Vec<(String, u64)> =
+        [(&hearing, "/hearing.md"), (&follow_up, "/follow-up.md")]
+            .into_iter()
+            .flat_map(|(uri, path)| {
+                desk.file(path)
+                    .ranges(Encoding::Utf16)
+                    .into_iter()
+                    .map(|range| (uri.clone(), range["start"]["line"].as_u64().unwrap()))
+            })
+            .collect();
     expected.sort();
     assert_eq!(found, expected);
     client.shutdown().await;
@@ -211,7 +204,7 @@ async fn references_on_a_speaker_span_open_and_unopened_drafts() {
 #[tokio::test]
 async fn rename_changes_full_names_and_surnames_in_every_draft_and_nothing_else() {
     let (_dir, mut client, hearing, follow_up) = workspace().await;
-    let at = position_of(HEARING, "Salgado said", 0);
+    let at = in_hearing("Salgado")["start"].clone();
     let prepared = client
         .request(
             "textDocument/prepareRename",
@@ -222,7 +215,7 @@ async fn rename_changes_full_names_and_surnames_in_every_draft_and_nothing_else(
     let on_pronoun = client
         .request(
             "textDocument/prepareRename",
-            json!({ "textDocument": { "uri": hearing }, "position": position_of(HEARING, "she said", 0) }),
+            json!({ "textDocument": { "uri": hearing }, "position": in_hearing("she said")["start"] }),
         )
         .await;
     assert_eq!(on_pronoun, Value::Null);
@@ -248,16 +241,32 @@ async fn rename_changes_full_names_and_surnames_in_every_draft_and_nothing_else(
         e.sort();
         e
     };
+    let line_of = |path: &str, text: &str| {
+        Fixture::parse(DESK)
+            .file(path)
+            .marked(text, Encoding::Utf16)["start"]["line"]
+            .as_u64()
+            .unwrap()
+    };
     assert_eq!(
         edits(&hearing),
         vec![
-            (2, "Renata Salgado-Ruiz".to_string()),
-            (4, "Salgado-Ruiz".to_string())
+            (
+                line_of("/hearing.md", "Renata Salgado"),
+                "Renata Salgado-Ruiz".to_string()
+            ),
+            (
+                line_of("/hearing.md", "Salgado"),
+                "Salgado-Ruiz".to_string()
+            )
         ]
     );
     assert_eq!(
         edits(&follow_up),
-        vec![(2, "Renata Salgado-Ruiz".to_string())]
+        vec![(
+            line_of("/follow-up.md", "Renata Salgado"),
+            "Renata Salgado-Ruiz".to_string()
+        )]
     );
     client.shutdown().await;
 }
@@ -269,13 +278,13 @@ async fn definition_of_a_speaker_is_their_first_full_name_in_the_draft() {
         .at(
             "textDocument/definition",
             &hearing,
-            position_of(HEARING, "she said", 0),
+            in_hearing("she said")["start"].clone(),
         )
         .await;
     assert_eq!(definition["uri"], hearing);
     assert_eq!(
         definition["range"]["start"],
-        position_of(HEARING, "Renata Salgado", 0)
+        in_hearing("Renata Salgado")["start"]
     );
     client.shutdown().await;
 }
@@ -283,17 +292,26 @@ async fn definition_of_a_speaker_is_their_first_full_name_in_the_draft() {
 #[tokio::test]
 async fn rename_reaches_drafts_that_name_the_person_without_quoting_them() {
     let dir = tempfile::tempdir().unwrap();
-    let briefing = "Lin Haoran, a spokesperson for the ministry, took questions.\n\n\
-                    \"We publish the catch every quarter,\" Lin said.\n";
-    let minutes = "# Notes\n\nThe ministry's briefing was led by Lin Haoran again.\n";
-    std::fs::write(dir.path().join("briefing.md"), briefing).unwrap();
-    std::fs::write(dir.path().join("minutes.md"), minutes).unwrap();
+    let desk = Fixture::parse(
+        r#"
+        //- /briefing.md
+        Lin Haoran, a spokesperson for the ministry, took questions.
+
+        "We publish the catch every quarter," $0Lin said.
+        //- /minutes.md
+        # Notes
+
+        The ministry's briefing was led by Lin Haoran again.
+        "#,
+    );
+    desk.write_to(dir.path());
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
     client.log_containing("indexed 2 drafts").await;
-    let briefing_uri = file_uri(&dir.path().join("briefing.md"));
-    let minutes_uri = file_uri(&dir.path().join("minutes.md"));
-    client.open(&briefing_uri, briefing).await;
-    let at = position_of(briefing, "Lin said", 0);
+    let briefing = desk.file("/briefing.md");
+    let briefing_uri = briefing.uri_in(dir.path());
+    let minutes_uri = desk.file("/minutes.md").uri_in(dir.path());
+    client.open(&briefing_uri, &briefing.text).await;
+    let at = briefing.cursor(Encoding::Utf16);
     let edit = client
         .request(
             "textDocument/rename",

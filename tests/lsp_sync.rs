@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::fixture::{Encoding, Fixture};
 use common::TestClient;
 use serde_json::{json, Value};
 
@@ -76,19 +77,19 @@ async fn a_change_without_a_range_replaces_everything() {
 
 #[tokio::test]
 async fn edits_after_emoji_cjk_and_curly_quotes_count_columns_in_the_negotiated_encoding() {
-    let text = "🎉 他说 “We will not back down,” the minister said.\n";
+    let draft = Fixture::parse("🎉 他说 “We will not back down,” the ⟦minister⟧ said.\n");
+    let draft = draft.only();
     // Replace `minister` in each encoding's columns.
-    for (encoding, start) in [("utf-16", 35), ("utf-8", 45)] {
-        let mut client = client(encoding).await;
-        client.open(URI, text).await;
-        client
-            .change(URI, 2, json!([edit((0, start), (0, start + 8), "premier")]))
-            .await;
+    for encoding in Encoding::BOTH {
+        let mut client = client(encoding.name()).await;
+        client.open(URI, &draft.text).await;
+        let replace = json!({ "range": draft.range(encoding), "text": "premier" });
+        client.change(URI, 2, json!([replace])).await;
         assert_eq!(client.diagnostics(URI).await["version"], 2);
         assert_eq!(
             client.synced(URI).await["text"],
             "🎉 他说 “We will not back down,” the premier said.\n",
-            "{encoding}"
+            "{encoding:?}"
         );
         client.shutdown().await;
     }
@@ -223,10 +224,13 @@ async fn save_republishes_the_buffer_diagnostics() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_keystrokes_sent_without_waiting_arrives_whole() {
     let mut client = client("utf-16").await;
-    client.open(URI, "“” the minister said.\n").await;
+    let draft = Fixture::parse("“$0” the minister said.\n");
+    let draft = draft.only();
+    client.open(URI, &draft.text).await;
+    let first = draft.cursor(Encoding::Utf16)["character"].as_u64().unwrap() as u32;
     let typed = "We will not back down,";
     for (i, ch) in typed.chars().enumerate() {
-        let col = 1 + i as u32;
+        let col = first + i as u32;
         let version = 2 + i as i32;
         client
             .change(

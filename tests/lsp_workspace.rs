@@ -5,6 +5,7 @@ mod common;
 
 use std::path::Path;
 
+use common::fixture::{Encoding, Fixture};
 use common::{file_uri, TestClient};
 use serde_json::{json, Value};
 
@@ -16,10 +17,6 @@ fn write(root: &Path, rel: &str, contents: &[u8]) {
 
 fn position(line: u32, character: u32) -> Value {
     json!({ "line": line, "character": character })
-}
-
-fn range(start: (u32, u32), end: (u32, u32)) -> Value {
-    json!({ "start": position(start.0, start.1), "end": position(end.0, end.1) })
 }
 
 #[tokio::test]
@@ -73,48 +70,63 @@ async fn a_workspace_without_progress_support_still_gets_indexed() {
 }
 
 /// A desk with one draft on disk that nobody opens and one that is open with
-/// unsaved edits; the buffer, not the file, counts for the open one.
-fn desk() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "budget.md",
-        "# Budget\n\nThe CHIPS and Science Act funds fabs.\n\n\
-         Critics of the CHIPS and Science Act spoke.\n"
-            .as_bytes(),
-    );
-    write(dir.path(), "open.md", b"Nothing about laws on disk.\n");
-    dir
-}
+/// unsaved edits (`OPEN_BUFFER`); the buffer, not the file, counts for the
+/// open one.
+const DESK: &str = r#"
+//- /budget.md
+# Budget
 
-const OPEN_BUFFER: &str =
-    "# 😀 Chips\n\n“We will not back down,” the minister said of the CHIPS and Science Act.\n\n\
-                           Later, the CHIPS and Science Act came up again.\n";
+The ⟦CH$0IPS and Science Act⟧ funds fabs.
+
+Critics of the ⟦CHIPS and Science Act⟧ spoke.
+//- /open.md
+Nothing about laws on disk.
+"#;
+
+/// The unsaved text of open.md; the cursor is inside its second mention.
+const OPEN_BUFFER: &str = r#"
+# 😀 Chips
+
+“We will not back down,” the minister said of the ⟦CHIPS and Science Act⟧.
+
+Later, the ⟦CHIPS and$0 Science Act⟧ came up again.
+"#;
+
+/// The desk written to a new folder, and the open buffer.
+fn desk() -> (tempfile::TempDir, Fixture, Fixture) {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Fixture::parse(DESK);
+    desk.write_to(dir.path());
+    (dir, desk, Fixture::parse(OPEN_BUFFER))
+}
 
 #[tokio::test]
 async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
-    let dir = desk();
+    let (dir, desk, buffer) = desk();
+    let buffer = buffer.only();
+    let on_disk = desk.file("/budget.md");
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
-    let open = file_uri(&dir.path().join("open.md"));
-    let budget = file_uri(&dir.path().join("budget.md"));
-    client.open(&open, OPEN_BUFFER).await;
-    // The cursor is inside the second mention in the open buffer.
+    let open = desk.file("/open.md").uri_in(dir.path());
+    let budget = on_disk.uri_in(dir.path());
+    client.open(&open, &buffer.text).await;
+    let at = buffer.cursor(Encoding::Utf16);
     let references = client
-        .at("textDocument/references", &open, position(4, 20))
+        .at("textDocument/references", &open, at.clone())
         .await;
     // UTF-16 columns: the curly quotes are one unit each.
-    assert_eq!(
-        references,
-        json!([
-            { "uri": budget, "range": range((2, 4), (2, 25)) },
-            { "uri": budget, "range": range((4, 15), (4, 36)) },
-            { "uri": open, "range": range((2, 50), (2, 71)) },
-            { "uri": open, "range": range((4, 11), (4, 32)) },
-        ])
-    );
-    let hover = client
-        .at("textDocument/hover", &open, position(4, 20))
-        .await;
+    let located = |uri: &String, range: Value| json!({ "uri": uri, "range": range });
+    let in_budget: Vec<Value> = on_disk
+        .ranges(Encoding::Utf16)
+        .into_iter()
+        .map(|r| located(&budget, r))
+        .collect();
+    let in_buffer: Vec<Value> = buffer
+        .ranges(Encoding::Utf16)
+        .into_iter()
+        .map(|r| located(&open, r))
+        .collect();
+    assert_eq!(references, json!([in_budget.clone(), in_buffer].concat()));
+    let hover = client.at("textDocument/hover", &open, at).await;
     let card = hover["contents"]["value"].as_str().unwrap();
     assert!(
         card.contains("Named in 2 drafts in this workspace."),
@@ -129,39 +141,37 @@ async fn references_cover_open_and_unopened_drafts_with_buffers_winning() {
         )
         .await;
     client.diagnostics(&open).await;
-    client
-        .open(
+    client.open(&budget, &on_disk.text).await;
+    let references = client
+        .at(
+            "textDocument/references",
             &budget,
-            &std::fs::read_to_string(dir.path().join("budget.md")).unwrap(),
+            on_disk.cursor(Encoding::Utf16),
         )
         .await;
-    let references = client
-        .at("textDocument/references", &budget, position(2, 6))
-        .await;
-    assert_eq!(
-        references,
-        json!([
-            { "uri": budget, "range": range((2, 4), (2, 25)) },
-            { "uri": budget, "range": range((4, 15), (4, 36)) },
-        ])
-    );
+    assert_eq!(references, json!(in_budget));
     client.shutdown().await;
 }
 
 #[tokio::test]
 async fn definition_of_a_law_is_its_first_mention_in_the_draft() {
-    let dir = desk();
-    let capabilities = json!({ "general": { "positionEncodings": ["utf-8"] } });
-    let (mut client, _) = TestClient::initialized(capabilities, Some(dir.path())).await;
-    let open = file_uri(&dir.path().join("open.md"));
-    client.open(&open, OPEN_BUFFER).await;
+    let (dir, desk, buffer) = desk();
+    let buffer = buffer.only();
+    let (mut client, _) =
+        TestClient::initialized(Encoding::Utf8.capabilities(), Some(dir.path())).await;
+    let open = desk.file("/open.md").uri_in(dir.path());
+    client.open(&open, &buffer.text).await;
     let definition = client
-        .at("textDocument/definition", &open, position(4, 20))
+        .at(
+            "textDocument/definition",
+            &open,
+            buffer.cursor(Encoding::Utf8),
+        )
         .await;
     // UTF-8 columns: the curly quotes are three bytes each.
     assert_eq!(
         definition,
-        json!({ "uri": open, "range": range((2, 54), (2, 75)) })
+        json!({ "uri": open, "range": buffer.ranges(Encoding::Utf8)[0] })
     );
     client.shutdown().await;
 }

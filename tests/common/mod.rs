@@ -2,10 +2,13 @@
 //! `tokio::io::duplex` streams, spoken to in real JSON-RPC with
 //! `Content-Length` framing.
 //!
-//! Fixtures mark a cursor with `$0` and expected ranges with `⟦...⟧`; see
-//! [`Fixture`].
+//! Fixtures mark a cursor with `$0` and expected ranges with `⟦...⟧`, and
+//! give their positions in either encoding; see [`fixture::Fixture`].
 
 #![allow(dead_code)] // Each test binary uses a different part of this client.
+
+pub mod fixture;
+pub mod outline;
 
 use std::collections::VecDeque;
 use std::path::Path;
