@@ -1019,3 +1019,32 @@ fn a_party_word_after_a_dateline_is_not_part_of_the_name() {
     );
     assert_eq!(sources[0].0, "Amara Nwosu", "{sources:?}");
 }
+
+#[test]
+fn a_web_address_ending_a_sentence_ends_it() {
+    let text = "Friends were devastated, according to Lagosdaily.com. \"She had so many \
+                plans,\" her friend Ngozi Eze told the website.";
+    assert_eq!(credited(text)[0], named("Ngozi Eze", How::Sentence));
+    let sources = sources(text);
+    assert!(
+        sources
+            .iter()
+            .all(|(name, kind)| !name.contains(".com") || *kind != SourceKind::Person),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn an_initial_opening_a_paragraph_stays_part_of_the_name() {
+    let text = "The vote was held on Monday.\n\n\
+                R. Tomas Lindqvist predicted that delegates would \"take this fight to the floor.\"";
+    assert_eq!(sources(text)[0].0, "R. Tomas Lindqvist");
+}
+
+#[test]
+fn a_description_owned_by_a_thing_is_not_the_most_salient_person() {
+    let text = "Okafor's campaign released a video on Monday. \"It was the morning of the \
+                vote,\" says the ad's narrator.";
+    let credited = credited(text);
+    assert_ne!(credited[0].0.as_deref(), Some("Okafor"), "{credited:?}");
+}

@@ -342,6 +342,15 @@ impl Walk<'_, '_> {
         if speaks_for_others(&head) || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
             return None;
         }
+        // Someone's or something's (`the ad's narrator`, `the company's
+        // founder`) is someone the possessive introduces, not whoever is
+        // most salient.
+        if description
+            .split_whitespace()
+            .any(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            return None;
+        }
         // Not someone named earlier in the same sentence: `In a talk with
         // Alyona Minkovski, the actor said` is not Minkovski.
         let salience = &*self.salience;

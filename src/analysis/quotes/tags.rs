@@ -434,7 +434,12 @@ fn tag_first_word(text: &str, tokens: &mut [Token], first: usize) {
         // A word no list knows before a given name the lists do know
         // (`Celebrities Julianne Moore`) opens the sentence.
         let before_a_name = !tags.name_like()
-            && !tags.has(Tags::PLACE.with(Tags::TITLE).with(Tags::ALL_CAPS))
+            && !tags.has(
+                Tags::PLACE
+                    .with(Tags::TITLE)
+                    .with(Tags::ALL_CAPS)
+                    .with(Tags::INITIAL),
+            )
             && tokens.get(first + 1).is_some_and(|next| {
                 next.tags.has(Tags::GIVEN)
                     && !next.tags.has(Tags::COMMON)

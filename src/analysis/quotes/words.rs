@@ -188,8 +188,11 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
 fn abbreviated(word: &str) -> bool {
     let mut chars = word.chars();
     let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    // Dotted letters (`U.S`, `Ph.D`, `a.m`), not a web address whose
+    // period ends the sentence (`according to Tchadinfos.com.`).
+    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2);
     initial
-        || word.contains('.')
+        || dotted
         // Every abbreviation is short: longer words are not lowercased.
         || (word.len() <= LONGEST_ABBREVIATION
             && ABBREVIATION_SET.contains(&&*lowercase(word)))
@@ -286,6 +289,21 @@ mod tests {
         );
         // A joiner at the end of the text, or before a space, ends the word.
         assert_eq!(ends("well- known AT&T"), ["well", "known", "AT&T"]);
+        // A web address ending a sentence leaves the period to it.
+        assert_eq!(
+            ends("said Ph.D. holders at 9 a.m. to Example.com. Then"),
+            [
+                "said",
+                "Ph.D.",
+                "holders",
+                "at",
+                "9",
+                "a.m.",
+                "to",
+                "Example.com",
+                "Then"
+            ]
+        );
         assert!(ABBREVIATIONS
             .iter()
             .all(|a| a.len() <= LONGEST_ABBREVIATION));
