@@ -1048,3 +1048,31 @@ fn a_description_owned_by_a_thing_is_not_the_most_salient_person() {
     let credited = credited(text);
     assert_ne!(credited[0].0.as_deref(), Some("Okafor"), "{credited:?}");
 }
+
+#[test]
+fn a_name_a_sentence_presents_is_who_the_next_pronoun_means() {
+    let text = "The campaign's advisers include David Axelby.\n\n\
+                Former speechwriter Tom Haverly wrote a column in the Tribune.\n\n\
+                Then there's Axelby.\n\n\
+                \"Kind of bewildering, this strategy,\" he wrote last October.";
+    assert_eq!(credited(text)[0], named("David Axelby", How::Sentence));
+}
+
+#[test]
+fn verbs_of_retort_attribute_like_said() {
+    let text = "Pruett said the city had lost its way: \"This city is no longer itself,\" he \
+                claimed.\n\n\
+                \"This city will always be itself,\" an angry Mayor Odile Garnier retaliated. \
+                \"It never gives up.\"";
+    let credited = credited(text);
+    assert_eq!(credited[1], named("Odile Garnier", How::Sentence));
+    assert_eq!(credited[2].0.as_deref(), Some("Odile Garnier"));
+}
+
+#[test]
+fn a_possessive_description_of_a_person_is_still_that_person() {
+    let text = "Senator Lina Marquez was asked about child care.\n\n\
+                The Florida senator's answer was that \"the family is the most important \
+                institution,\" so government should help families.";
+    assert_eq!(credited(text)[0].0.as_deref(), Some("Lina Marquez"));
+}

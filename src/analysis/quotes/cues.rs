@@ -38,7 +38,8 @@ const NEUTRAL: &[&str] = &[
     "affirmed", "affirms", "advised", "reasoned", "screamed", "screams", "whispered", "whispers",
     "muttered", "murmured", "roared", "hollered", "sang", "sings", "agreed", "agrees",
     "disagreed", "disagrees", "concurred", "put", "puts", "yelling", "screaming", "whispering",
-    "muttering", "singing",
+    "muttering", "singing", "pleaded", "pleads", "begged", "begs", "sighed", "sighs", "cried",
+    "reflected", "reflects", "protested", "protests", "objected", "objects",
 ];
 
 #[rustfmt::skip]
@@ -48,7 +49,9 @@ const LOADED: &[&str] = &[
     "alleged", "alleges", "revealed", "reveals", "quipped", "quips", "joked", "jokes", "stated",
     "states", "maintained", "maintains", "contended", "contends", "opined", "snapped", "scoffed",
     "retorted", "charged", "acknowledged", "acknowledges", "denied", "denies", "lamented",
-    "laments", "bragged", "gushed", "fumed", "riffed", "touted", "touts",
+    "laments", "bragged", "gushed", "fumed", "riffed", "touted", "touts", "retaliated",
+    "deadpanned", "chided", "chides", "scolded", "scolds", "taunted", "taunts", "teased", "teases",
+    "sniped", "groused", "grumbled", "ranted", "rants", "lashed",
 ];
 
 /// How a cue word counts.

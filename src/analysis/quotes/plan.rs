@@ -394,21 +394,42 @@ pub fn plan_block(
 }
 
 /// The first words of the clauses a sentence joins after a comma with
-/// `but`, `yet`, `while` or `though`: `The moderators moved on, but
-/// Christie wasn't having it` is about Christie as much as the moderators.
+/// `but`, `yet`, `while` or `though` (`The moderators moved on, but
+/// Christie wasn't having it` is about Christie as much as the
+/// moderators), and the name a sentence presents (`Then there's Axelrod`).
 fn clause_subjects<'a>(
     text: &'a str,
     tokens: &'a [Token],
     range: &Range<usize>,
 ) -> impl Iterator<Item = usize> + 'a {
     let start = range.start;
-    range.clone().skip(1).filter_map(move |k| {
-        let joins = ["but", "yet", "while", "though", "although", "whereas"]
-            .iter()
-            .any(|w| tokens[k].span.slice(text).eq_ignore_ascii_case(w));
-        (joins && k > start && tokens[k - 1].is_punct(','))
-            .then(|| tokens.get(k + 1).filter(|t| t.is_word()).map(|_| k + 1))
-            .flatten()
+    let is = move |k: usize, words: &[&str]| {
+        tokens.get(k).is_some_and(|t| {
+            words
+                .iter()
+                .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
+        })
+    };
+    range.clone().filter_map(move |k| {
+        let joins = k > start
+            && is(k, &["but", "yet", "while", "though", "although", "whereas"])
+            && tokens[k - 1].is_punct(',');
+        // `Then there's Axelrod.`: what the sentence is about.
+        let presents =
+            is(k, &["there's", "there’s"]) || (is(k, &["there"]) && is(k + 1, &["is", "was"]));
+        let next = if presents && !is(k, &["there"]) {
+            k + 1
+        } else if presents {
+            k + 2
+        } else if joins {
+            k + 1
+        } else {
+            return None;
+        };
+        tokens
+            .get(next)
+            .filter(|t| t.is_word() && (joins || t.tags.has(Tags::CAPITAL)))
+            .map(|_| next)
     })
 }
 

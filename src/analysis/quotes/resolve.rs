@@ -345,8 +345,9 @@ impl Walk<'_, '_> {
         // Someone's or something's (`the ad's narrator`, `the company's
         // founder`) is someone the possessive introduces, not whoever is
         // most salient.
-        if description
-            .split_whitespace()
+        let words: Vec<&str> = description.split_whitespace().collect();
+        if words[..words.len().saturating_sub(1)]
+            .iter()
             .any(|w| w.ends_with("'s") || w.ends_with("’s"))
         {
             return None;
