@@ -188,19 +188,19 @@ fn an_edit_to_one_paragraph_works_out_only_that_paragraph() {
 #[test]
 fn new_settings_or_a_new_knowledge_base_are_not_answered_from_old_work() {
     let kb = Kb::builtin();
-    let text = "\"The pipes are old,\" Tomasz Reyes grumbled.\n\n\
+    let text = "\"The pipes are old,\" Tomasz Reyes harrumphed.\n\n\
                 The Tarrow Valley Water Act of 2024 pays for them.\n";
     let mut reuse = Reuse::new();
     let plain = Config::default();
     let before = analyze_reusing(text, &plain, &kb, &mut reuse);
     assert!(
         before.quotes[0].attribution.is_none(),
-        "grumbled is no cue yet"
+        "harrumphed is no cue yet"
     );
 
     // A verb of saying added in the settings attributes the quote.
     let mut config = Config::default();
-    config.extra_verbs.push("grumbled".to_string());
+    config.extra_verbs.push("harrumphed".to_string());
     let after = analyze_reusing(text, &config, &kb, &mut reuse);
     assert_eq!(after, analyze(text, &config, &kb));
     assert!(after.quotes[0].attribution.is_some());
