@@ -1076,3 +1076,12 @@ fn a_possessive_description_of_a_person_is_still_that_person() {
                 institution,\" so government should help families.";
     assert_eq!(credited(text)[0].0.as_deref(), Some("Lina Marquez"));
 }
+
+#[test]
+fn a_place_whose_last_word_is_a_verb_of_saying_stays_whole() {
+    let sources = sources("The United States said \"no\" to the plan on Monday.");
+    assert_eq!(
+        sources,
+        [("United States".to_string(), SourceKind::Organisation)]
+    );
+}

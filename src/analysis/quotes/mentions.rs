@@ -120,11 +120,13 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
         };
         let tags = token.tags;
         // A capitalised word, unless it is a month, a dateline, a function
-        // word, a verb of saying no name list knows, or a closed word.
+        // word, a verb of saying no name or organisation list knows
+        // (`United States` runs on), or a closed word.
         let name_word = token.is_word()
             && tags.has(Tags::CAPITAL)
             && !tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
-            && (!tags.has(Tags::CUE) || tags.has(Tags::GIVEN.with(Tags::FAMILY)))
+            && (!tags.has(Tags::CUE)
+                || tags.has(Tags::GIVEN.with(Tags::FAMILY).with(Tags::ORGANISATION)))
             && !is_closed_word(word(text, token));
         // A particle between capitals (`von der`) or a suffix (`Jr.`).
         let particle = token.is_word()
