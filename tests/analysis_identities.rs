@@ -1085,3 +1085,12 @@ fn a_place_whose_last_word_is_a_verb_of_saying_stays_whole() {
         [("United States".to_string(), SourceKind::Organisation)]
     );
 }
+
+#[test]
+fn a_name_in_the_possessive_after_the_subject_is_not_the_subject() {
+    let text = "Rosa Delgado is protesting Hartmann's new rules on bicycles by giving away an \
+                engraved bicycle.\n\n\
+                The Green Party candidate sent out an email to supporters Tuesday inviting \
+                them to enter the contest for free, to \"win my engraved bicycle!\"";
+    assert_eq!(credited(text)[0].0.as_deref(), Some("Rosa Delgado"));
+}

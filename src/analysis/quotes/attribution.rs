@@ -22,7 +22,7 @@ pub fn attribute(
     plans: &[(usize, usize, &BlockPlan)],
     entities: &mut Entities,
 ) -> Vec<(Quote, Option<usize>)> {
-    let mut salience = salience_of(plans, entities);
+    let mut salience = salience_of(text, plans, entities);
     // What a sentence says of its subject's gender (`Graham ... his rival`)
     // outweighs the usual gender of a given name.
     for &(_, base, plan) in plans {

@@ -17,7 +17,11 @@ use super::plan::{BlockPlan, Found};
 
 /// The salience of every name mention of the draft: where each sentence
 /// starts, and how prominently each name is mentioned in its sentence.
-pub fn salience_of(plans: &[(usize, usize, &BlockPlan)], entities: &Entities) -> Salience {
+pub fn salience_of(
+    text: &str,
+    plans: &[(usize, usize, &BlockPlan)],
+    entities: &Entities,
+) -> Salience {
     let starts: Vec<usize> = plans
         .iter()
         .flat_map(|&(_, base, plan)| plan.sentences.iter().map(move |&s| s + base))
@@ -31,12 +35,19 @@ pub fn salience_of(plans: &[(usize, usize, &BlockPlan)], entities: &Entities) ->
             .roles
             .iter()
             .filter(|(span, role)| match role {
-                // The subject's first word lies in the name (`Sen. Jon
-                // Tester` starts at `Sen.`, the name at `Jon`).
+                // The subject's first word lies in the name, or the name
+                // follows it closely (`Sen. Jon Tester` starts at `Sen.`,
+                // the name at `Jon`), but not as a possessive (in `Ted Cruz
+                // is protesting Obama's actions`, Obama is not the subject).
                 Role::Subject => {
+                    let possessive = || {
+                        text.get(mention.span.end..)
+                            .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
+                    };
                     mention.span.start <= span.end + base && span.start + base < mention.span.end
                         || (span.start + base <= mention.span.start
-                            && mention.span.start <= span.end + base + 24)
+                            && mention.span.start <= span.end + base + 24
+                            && !possessive())
                 }
                 _ => span.start + base <= mention.span.start && mention.span.end <= span.end + base,
             })
