@@ -1094,3 +1094,24 @@ fn a_name_in_the_possessive_after_the_subject_is_not_the_subject() {
                 them to enter the contest for free, to \"win my engraved bicycle!\"";
     assert_eq!(credited(text)[0].0.as_deref(), Some("Rosa Delgado"));
 }
+
+#[test]
+fn a_name_after_a_comma_and_said_is_the_inverted_speaker() {
+    let text = "\"He can say so, but it seems unlikely\" that Moreau can catch Lindqvist, said \
+                Tomas Ekwueme, a strategist.\n\n\
+                Lagos has unsettled many Asian states, and it has used \"velvet gloves\" in its \
+                dealings with them, said Amara Nwosu, an expert at the university.\n\n\
+                \"There is no job description,\" Ngozi Eze, who served as chief of staff, told \
+                CBS News.";
+    let credited = credited(text);
+    assert_eq!(credited[0], named("Tomas Ekwueme", How::Sentence));
+    assert_eq!(credited[1], named("Amara Nwosu", How::Sentence));
+    assert_eq!(credited[2], named("Ngozi Eze", How::Sentence));
+}
+
+#[test]
+fn a_region_word_before_a_noun_is_no_speaker() {
+    let text = "Okafor then put on a fake Southern accent and joked, \"I am just making it \
+                easier for them.\"";
+    assert_eq!(credited(text)[0].0.as_deref(), Some("Okafor"));
+}

@@ -159,11 +159,56 @@ pub fn cue_speakers(
                 // the minister`): `Vasquez attacked Brandt and said Tomas
                 // Ekwueme had been right` has its speaker before.
                 let opens = i == range.start || tokens[i - 1].is_punct(',');
-                speaker_before(text, tokens, range.start, i).or_else(|| {
-                    opens
+                // `... catch Clinton, said Steve Elmendorf, a strategist`:
+                // after a comma, a name that ends its clause is the
+                // inverted subject of a verb that inverts (`, said China
+                // would` is no inversion, and `told CBS News` names whom).
+                let inverts = [
+                    "said",
+                    "says",
+                    "added",
+                    "adds",
+                    "wrote",
+                    "writes",
+                    "noted",
+                    "notes",
+                    "explained",
+                    "explains",
+                    "continued",
+                    "continues",
+                    "replied",
+                    "recalled",
+                    "argued",
+                    "argues",
+                    "observed",
+                    "remarked",
+                    "insisted",
+                    "declared",
+                    "concluded",
+                    "countered",
+                    "responded",
+                ]
+                .iter()
+                .any(|v| w.eq_ignore_ascii_case(v));
+                let inverted = || {
+                    (inverts && i > range.start && tokens[i - 1].is_punct(','))
                         .then(|| speaker_after(text, tokens, i, range.end))
                         .flatten()
-                })
+                        .filter(|p| {
+                            let next = tokens.partition_point(|t| t.span.start < p.span.end);
+                            p.form != MentionForm::Pronoun
+                                && tokens
+                                    .get(next)
+                                    .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
+                        })
+                };
+                inverted()
+                    .or_else(|| speaker_before(text, tokens, range.start, i))
+                    .or_else(|| {
+                        opens
+                            .then(|| speaker_after(text, tokens, i, range.end))
+                            .flatten()
+                    })
             }
             .or_else(|| {
                 sentence_subject(text, tokens, range).filter(|s| s.span.end <= token.span.start)

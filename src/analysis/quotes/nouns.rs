@@ -111,6 +111,16 @@ pub static AFFILIATIONS: WordSet = WordSet::new(&[
     "evangelical",
 ]);
 
+/// Adjectives of regions and peoples that are no country's: with a
+/// capital they modify (`many Asian states`) as a country's do.
+#[rustfmt::skip]
+pub static REGION_ADJECTIVES: WordSet = WordSet::new(&[
+    "asian", "european", "african", "arab", "arabian", "western", "eastern", "northern",
+    "southern", "caribbean", "scandinavian", "nordic", "baltic", "balkan", "slavic", "hispanic",
+    "pacific", "atlantic", "mediterranean", "arctic", "andean", "kurdish", "pashtun", "uyghur",
+    "uighur", "tamil", "berber", "sub-saharan", "transatlantic",
+]);
+
 /// Whether a lower-case word is a party, ideology or faith adjective.
 pub fn is_affiliation(word: &str) -> bool {
     AFFILIATIONS.contains(&word)

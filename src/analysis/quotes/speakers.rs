@@ -96,12 +96,18 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
         }
         // A people's or a party's word standing for a person (`another
         // Muslim`, `a Republican`, `the Democrat`).
+        // Not one that modifies the noun after it: `a fake Southern
+        // accent`, `Republican Senate leaders`.
         let adherent = k > start
             && tokens[k].tags.has(Tags::CAPITAL)
             && (tokens[k].tags.has(Tags::DEMONYM) || is_affiliation(&lower(text, &tokens[k])))
-            && !tokens
-                .get(k + 1)
-                .is_some_and(|n| n.is_word() && n.tags.has(Tags::CAPITAL));
+            && !tokens.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && (n.tags.has(Tags::CAPITAL)
+                        || !(n
+                            .tags
+                            .has(Tags::CUE.with(Tags::CLAUSE).with(Tags::FUNCTION))))
+            });
         if tokens[k].tags.has(Tags::SPEAKS) || name_end || adherent {
             head = Some(k);
         }

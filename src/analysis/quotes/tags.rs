@@ -14,6 +14,7 @@ use super::lexicon::{
 use super::names::{self, Gender};
 use super::nouns::{
     person_by_ending, ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, ORG_NOUNS, PERSON_NOUNS,
+    REGION_ADJECTIVES,
 };
 use super::words::Token;
 use crate::hashing::QuickBuild;
@@ -186,6 +187,7 @@ static CLOSED: LazyLock<HashMap<Box<str>, (Tags, Tags), QuickBuild>> = LazyLock:
         (&FUNCTION_WORDS, Tags::FUNCTION),
         (&CALENDAR, Tags::CALENDAR),
         (&ORGANISATION_WORDS, Tags::ORGANISATION),
+        (&REGION_ADJECTIVES, Tags::DEMONYM),
     ] {
         for word in words.iter() {
             let entry = entry(&mut table, &word.to_lowercase());
