@@ -148,14 +148,13 @@ pub fn speaker_card(
         .iter()
         .filter_map(|&q| analysis.quotes.get(q))
         .collect();
-    let _ = writeln!(
-        card,
-        "{} in this draft:\n",
-        match quotes.len() {
-            1 => "1 quote".to_string(),
-            n => format!("{n} quotes"),
+    match quotes.len() {
+        0 => card.push_str("Named in this draft; no quote is credited to them here.\n"),
+        1 => card.push_str("1 quote in this draft:\n\n"),
+        n => {
+            let _ = writeln!(card, "{n} quotes in this draft:\n");
         }
-    );
+    }
     for quote in quotes.iter().take(5) {
         let _ = writeln!(
             card,
@@ -458,6 +457,32 @@ mod tests {
         assert_eq!(
             scare,
             "**Scare quote**\n\n> reset\n\nScare quotes need no attribution.\n"
+        );
+    }
+
+    #[test]
+    fn a_person_named_but_never_quoted_has_no_count_of_nothing() {
+        let text = "\"The pipes are old,\" Tomasz Reyes said. He met Mayor Ana Lindqvist.";
+        let analysis = crate::analysis::analyze(
+            text,
+            &crate::config::Config::default(),
+            &crate::kb::Kb::builtin(),
+        );
+        let card_of = |name: &str| {
+            let speaker = analysis
+                .speakers
+                .iter()
+                .find(|s| s.name == name)
+                .unwrap_or_else(|| panic!("{name} in {:?}", analysis.speakers));
+            speaker_card(speaker, &speaker.mentions[0], &analysis, text, (0, 1))
+        };
+        assert_eq!(
+            card_of("Ana Lindqvist"),
+            "**Ana Lindqvist**\n\nMayor\n\nNamed in this draft; no quote is credited to them here.\n"
+        );
+        assert_eq!(
+            card_of("Tomasz Reyes"),
+            "**Tomasz Reyes**\n\n1 quote in this draft:\n\n- “The pipes are old,”\n"
         );
     }
 
