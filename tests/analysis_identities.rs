@@ -1115,3 +1115,21 @@ fn a_region_word_before_a_noun_is_no_speaker() {
                 easier for them.\"";
     assert_eq!(credited(text)[0].0.as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn a_surname_that_is_also_a_modal_verb_is_a_name_mid_sentence() {
+    let text = "Columnist George Will reignited his feud with the mayor this week.\n\n\
+                Citing the flood as a wake-up call for their \"reveries about an easy job,\" \
+                Will urged voters to look elsewhere.\n\n\
+                From the mayor's call for a \"cleanup force,\" Will described him as a \
+                \"caricature of good government.\"";
+    let sources = sources(text);
+    assert_eq!(sources[0].0, "George Will", "{sources:?}");
+    let credited = credited(text);
+    assert!(
+        credited
+            .iter()
+            .all(|(name, _)| name.as_deref() == Some("George Will")),
+        "{credited:?}"
+    );
+}

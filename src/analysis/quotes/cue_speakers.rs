@@ -344,11 +344,15 @@ pub fn speaker_before(
     cue: usize,
 ) -> Option<SpeakerPhrase> {
     let mut j = cue;
-    // `Wang also said`, `she angrily said`.
+    // `Wang also said`, `she angrily said`; but a capital mid-sentence is
+    // a name (`Will said`), unless it is a day (`later Thursday told`).
+    let name_here =
+        |k: usize| tokens[k].tags.has(Tags::CAPITAL) && !tokens[k].tags.has(Tags::SENTENCE_START);
     while j > lo
         && j - 1 != cue
         && tokens[j - 1].is_word()
-        && (tokens[j - 1].tags.has(Tags::ADVERB.with(Tags::CALENDAR))
+        && (tokens[j - 1].tags.has(Tags::CALENDAR)
+            || (tokens[j - 1].tags.has(Tags::ADVERB) && !name_here(j - 1))
             || (word(text, &tokens[j - 1]).ends_with("ly")
                 && !tokens[j - 1].tags.has(Tags::CAPITAL)))
     {

@@ -127,7 +127,12 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
             && !tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
             && (!tags.has(Tags::CUE)
                 || tags.has(Tags::GIVEN.with(Tags::FAMILY).with(Tags::ORGANISATION)))
-            && !is_closed_word(word(text, token));
+            && (!is_closed_word(word(text, token))
+                // A name after a given name in prose, not in a headline's
+                // capitals: `George Will reignited`, not `Hillary Will Win`.
+                || (tags.name_like()
+                    && tokens[end].tags.has(Tags::GIVEN)
+                    && !capital(next + 1)));
         // A particle between capitals (`von der`) or a suffix (`Jr.`).
         let particle = token.is_word()
             && (tags.has(Tags::SUFFIX)
