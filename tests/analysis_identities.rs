@@ -1133,3 +1133,22 @@ fn a_surname_that_is_also_a_modal_verb_is_a_name_mid_sentence() {
         "{credited:?}"
     );
 }
+
+#[test]
+fn a_pronoun_that_went_against_a_given_name_does_not_teach_its_gender() {
+    let text = "A woman who has accused former Governor Bill Hartley of assault said on \
+                Sunday that Hartley tried to meet her weeks later. She also described a talk \
+                that she took to mean others knew.\n\n\
+                Juana Bravo, who said Hartley attacked her in 1978, recounted the incident. \
+                She has gone public again as Hartley campaigns for his wife, Maria Hartley.\n\n\
+                On Sunday, she disclosed that Bill Hartley called her weeks later.\n\n\
+                \"He called the nursing home that I owned,\" she said.\n\n\
+                \"This just caught me so off guard,\" she said.";
+    let credited = credited(text);
+    assert!(
+        credited
+            .iter()
+            .all(|(name, _)| name.as_deref() == Some("Juana Bravo")),
+        "{credited:?}"
+    );
+}

@@ -284,11 +284,20 @@ impl Walk<'_, '_> {
                 .nearest_in_sentence(at, |e| entities[e].kind != SourceKind::Unknown),
             _ => None,
         };
+        // What the pronoun says of the entity's gender, unless it went
+        // against the given name only for want of anyone better: one such
+        // guess must not draw every later `she` to `Bill Clinton`.
         if let Some(entity) = found {
-            match pronoun.as_str() {
-                "he" => self.entities.learn_gender(entity, Gender::Male),
-                "she" => self.entities.learn_gender(entity, Gender::Female),
-                _ => {}
+            let said = match pronoun.as_str() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            let given = self.entities.entities[entity].given_gender;
+            let against =
+                |g: Gender| given.is_some_and(|given| given != g && given != Gender::Either);
+            if let Some(said) = said.filter(|&g| !against(g)) {
+                self.entities.learn_gender(entity, said);
             }
         }
         found
