@@ -1152,3 +1152,22 @@ fn a_pronoun_that_went_against_a_given_name_does_not_teach_its_gender() {
         "{credited:?}"
     );
 }
+
+#[test]
+fn an_owned_role_is_not_its_owner() {
+    let text = "Bernard Sandoval won the primary in Vermont on Tuesday.\n\n\
+                Among the questions is another one: Will the senator keep calling himself a \
+                Democrat? (On Wednesday, Sandoval's campaign manager said he expects the \
+                senator to stay in the party \"for life.\")";
+    let credited = credited(text);
+    assert_ne!(
+        credited[0].0.as_deref(),
+        Some("Bernard Sandoval"),
+        "{credited:?}"
+    );
+    let sources = sources(text);
+    assert!(
+        sources.iter().all(|(name, _)| name != "Will"),
+        "{sources:?}"
+    );
+}

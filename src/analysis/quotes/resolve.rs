@@ -309,17 +309,31 @@ impl Walk<'_, '_> {
         let head = description_head(description)?;
         let gender = super::nouns::role_gender(&head);
         let entities = &self.entities.entities;
+        // Whoever the description belongs to is not the one it describes:
+        // `Sanders's campaign manager` is not Sanders.
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let owners: Vec<String> = words[..words.len().saturating_sub(1)]
+            .iter()
+            .filter(|w| strip_possessive(w).len() < w.len())
+            .map(|w| fold(strip_possessive(w)))
+            .collect();
         let fits_gender = |e: usize| {
             let known = entities[e].gender.or(entities[e].given_gender);
-            gender.is_none_or(|g| known.is_none_or(|known| known == g))
+            let owner = entities[e]
+                .name
+                .split_whitespace()
+                .any(|n| owners.contains(&fold(n)));
+            !owner && gender.is_none_or(|g| known.is_none_or(|known| known == g))
         };
         let candidates = self.entities.with_head(&head);
         if !candidates.is_empty() {
             let has_head = |e: usize| entities[e].heads.contains(&head);
             // A person the draft gave no such role may still be meant when
             // far more salient (`Ted Cruz defends ...: "...," the senator
-            // says`), unless the noun names someone who speaks for another.
-            let any_person = is_person_noun(&head) && !speaks_for_others(&head);
+            // says`), unless the noun names someone who speaks for another
+            // or belongs to someone (`Sanders's campaign manager`).
+            let any_person =
+                is_person_noun(&head) && !speaks_for_others(&head) && owners.is_empty();
             let near = self.salience.best(at, self.block, |e| {
                 if !fits_gender(e) {
                     None
@@ -365,7 +379,6 @@ impl Walk<'_, '_> {
         // Someone's or something's (`the ad's narrator`, `the company's
         // founder`) is someone the possessive introduces, not whoever is
         // most salient.
-        let words: Vec<&str> = description.split_whitespace().collect();
         if words[..words.len().saturating_sub(1)]
             .iter()
             .any(|w| w.ends_with("'s") || w.ends_with("’s"))

@@ -416,6 +416,16 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
             continue;
         };
         tag_first_word(text, tokens, first);
+        // A capital after a colon starts a sentence of its own too:
+        // `another question: Will the senator stay a Democrat?`
+        for i in range.clone().skip(1) {
+            if tokens[i - 1].is_punct(':')
+                && tokens[i].is_word()
+                && tokens[i].tags.has(Tags::CAPITAL)
+            {
+                tag_first_word(text, tokens, i);
+            }
+        }
     }
     // The story starts after its dateline: `WASHINGTON (AFP) – Democrat
     // Hillary Clinton said` opens with `Democrat`.
