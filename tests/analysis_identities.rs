@@ -1171,3 +1171,20 @@ fn an_owned_role_is_not_its_owner() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn words_in_capitals_that_are_no_names_are_no_speakers() {
+    let text = "SHORT READS:\n\n\
+                \"Star refused a part,\" by the Post's Amy Spencer.\n\n\
+                A newly formed super PAC called Future 48 ran ads using her comments that \
+                \"I was responsible for quite a bit\" of the policy.\n\n\
+                He renewed his call for a ban. But it is unclear whether voters will react \
+                well to a candidate who has said of critics that \"you have to take them out.\"";
+    let sources = sources(text);
+    assert!(
+        sources
+            .iter()
+            .all(|(name, _)| !["READS", "PAC", "it"].contains(&name.as_str())),
+        "{sources:?}"
+    );
+}

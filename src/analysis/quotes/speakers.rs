@@ -201,6 +201,36 @@ fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usiz
     }
 }
 
+/// Whether a word in capitals is no name: a word of prose shouted in a
+/// heading (`SHORT READS:`) or an abbreviation of a common noun (`super
+/// PAC`, `Trump's potential VP`).
+fn shouted_word(text: &str, token: &Token) -> bool {
+    token.tags.has(Tags::ALL_CAPS)
+        && (token.tags.has(Tags::CUE.with(Tags::FUNCTION))
+            || matches!(
+                &*lower(text, token),
+                "pac"
+                    | "pacs"
+                    | "vp"
+                    | "ceo"
+                    | "cfo"
+                    | "coo"
+                    | "ngo"
+                    | "ngos"
+                    | "mp"
+                    | "mps"
+                    | "short"
+                    | "more"
+                    | "update"
+                    | "updated"
+                    | "breaking"
+                    | "watch"
+                    | "read"
+                    | "editor's"
+                    | "note"
+            ))
+}
+
 /// Whether a capitalised word alone is an adjective, not a speaker: a
 /// country's adjective or a party's (`Chinese`, `Republican`).
 fn adjective_alone(text: &str, token: &Token, next: Option<&Token>) -> bool {
@@ -303,6 +333,9 @@ pub(super) fn phrase_ending_at(
             return description(text, tokens, start - 1, end);
         }
         if start == end && opens_not_names(text, &tokens[end], tokens.get(end + 1)) {
+            return None;
+        }
+        if (start..=end).all(|k| shouted_word(text, &tokens[k])) {
             return None;
         }
         return Some(phrase(tokens, start, end, form_of_name(tokens, start, end)));
@@ -453,6 +486,9 @@ pub fn phrase_starting_at(
             return None;
         }
         let (name, end) = through_title(text, tokens, start, hi);
+        if (start..=end).all(|k| shouted_word(text, &tokens[k])) {
+            return None;
+        }
         if tokens[end].tags.has(Tags::POSSESSIVE) {
             return possessive_phrase(text, tokens, start, end, hi);
         }
@@ -619,6 +655,20 @@ pub fn sentence_subject(
         phrase_starting_at(text, tokens, comma + 1, range.end)
     };
     let subject = phrase_starting_at(text, tokens, start, range.end).or_else(after_phrase)?;
+    // `But it is unclear whether ...`: `it` holds the place of a clause
+    // and says nothing.
+    let holds_place = subject.form == MentionForm::Pronoun
+        && word(text, &tokens[start]).eq_ignore_ascii_case("it")
+        && tokens.get(start + 1).is_some_and(|n| {
+            [
+                "is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained",
+            ]
+            .iter()
+            .any(|v| word(text, n).eq_ignore_ascii_case(v))
+        });
+    if holds_place {
+        return None;
+    }
     // A common word that is also a surname, opening the sentence, is the
     // word (`Black voters ...`), unless a verb of saying follows it.
     let one_word = subject.span == tokens[start].span;
