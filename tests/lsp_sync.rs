@@ -250,3 +250,43 @@ async fn a_burst_of_keystrokes_sent_without_waiting_arrives_whole() {
     );
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_big_draft_being_analysed_holds_up_no_other_request() {
+    let mut client = client("utf-16").await;
+    let small = "file:///desk/small.md";
+    client.open(small, "“We are open,” Wang said.\n").await;
+    // About 3 MB of paragraphs: a second or so of analysis in a debug build.
+    let big = "file:///desk/big.md";
+    let text = "“We are open,” Wang Wenbin said. The council met on Tuesday.\n\n\
+                He added that the plan was “a good start” for the city.\n\n"
+        .repeat(24_000);
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": {
+                "uri": big, "languageId": "markdown", "version": 1, "text": text
+            }}),
+        )
+        .await;
+    // A request about another draft is answered while the big one is
+    // analysed, not after it.
+    client
+        .at(
+            "textDocument/hover",
+            small,
+            json!({ "line": 0, "character": 3 }),
+        )
+        .await;
+    assert!(
+        !client.pending_contains(|m| m["params"]["uri"] == big),
+        "the hover waited for the big draft's analysis"
+    );
+    // A request about the big draft waits for its analysis, and sees it.
+    let synced = client.synced(big).await;
+    assert_eq!(synced["version"], 1);
+    assert_eq!(synced["text"].as_str().map(str::len), Some(text.len()));
+    let diagnostics = client.diagnostics(big).await;
+    assert_eq!(diagnostics["version"], 1);
+    client.shutdown().await;
+}

@@ -12,7 +12,7 @@ use super::printable::Printable;
 use crate::analysis::{self, Code, Severity};
 use crate::kb::load::KbReads;
 use crate::parallel;
-use crate::text::{Encoding, LineIndex, Span};
+use crate::text::LineIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -291,13 +291,7 @@ fn relative(path: &std::path::Path) -> String {
 
 /// One-based line and character column of a byte offset.
 fn position(text: &str, index: &LineIndex, offset: usize) -> (usize, usize) {
-    let at = index.line_col(text, offset, Encoding::Utf8);
-    let line_start = offset.min(text.len()) - at.col as usize;
-    let column = Span::new(line_start, line_start + at.col as usize)
-        .slice(text)
-        .chars()
-        .count();
-    (at.line as usize + 1, column + 1)
+    index.line_char_col(text, offset)
 }
 
 fn summary(files: usize, reports: &[Report]) -> String {

@@ -149,6 +149,11 @@ impl Document {
         Document::analysed(version, text.to_string(), config, kb, Reuse::new())
     }
 
+    /// The analysis of `buffer`, the first of its opening.
+    pub fn first(buffer: &Buffer, config: &Config, kb: &Kb) -> Document {
+        Document::analysed(buffer.version, buffer.text(), config, kb, Reuse::new())
+    }
+
     /// The analysis of `buffer`, reusing what the analysis of `previous`
     /// (an earlier version of the same document) kept, where its paragraphs
     /// are unchanged.

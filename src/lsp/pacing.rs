@@ -6,7 +6,7 @@
 //! are gathered into one analysis of the newest text when the window ends:
 //! a burst of keystrokes in a long draft costs one analysis, not one each.
 //! A request about the document never waits for the window: it has the
-//! newest text analysed first (`State::document`).
+//! newest text analysed first (`Backend::document`), on the blocking pool.
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;

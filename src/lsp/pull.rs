@@ -23,7 +23,7 @@ impl Backend {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let settings = self.state.settings();
-        let report = match self.state.document(&uri) {
+        let report = match self.document(&uri).await {
             Some(doc) => {
                 let id = format!("{}:v{}", settings.generation, doc.version);
                 report_for(&id, params.previous_result_id.as_deref(), || {

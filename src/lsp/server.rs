@@ -21,7 +21,7 @@ use super::hover::{law_card, quote_card, speaker_card};
 use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::outlet::Outlet;
 use super::pacing;
-use super::state::{file_path, Settings, State};
+use super::state::{file_path, Settings, Snapshot, State};
 use crate::analysis::{Code, MentionForm};
 use crate::config::{self, EditorSettings};
 use crate::fsread::{self, FileKind};
@@ -69,7 +69,7 @@ impl Backend {
         &self,
         params: TextDocumentIdentifier,
     ) -> Result<Option<SyncedDocument>> {
-        Ok(self.state.document(&params.uri).map(|doc| SyncedDocument {
+        Ok(self.document(&params.uri).await.map(|doc| SyncedDocument {
             version: doc.version,
             text: doc.text.clone(),
         }))
@@ -96,6 +96,22 @@ impl Backend {
         pacing::publish(&self.outlet, &self.state, uri, doc);
     }
 
+    /// The open document at `uri`, analysed at the version the editor had
+    /// sent when the request came. When that analysis is still to be done,
+    /// it is done on the blocking pool, so that the message loop goes on
+    /// serving other messages meanwhile.
+    pub(super) async fn document(&self, uri: &Uri) -> Option<Arc<Document>> {
+        let (buffer, base) = match self.state.snapshot(uri)? {
+            Snapshot::Analysed(doc) => return Some(doc),
+            Snapshot::Pending { buffer, base } => (buffer, base),
+        };
+        let state = self.state.clone();
+        let uri = uri.clone();
+        tokio::task::spawn_blocking(move || state.analyse(&uri, &buffer, base.as_deref()).made())
+            .await
+            .ok()
+    }
+
     /// The document and offset a request points at, or `None` after saying
     /// in the log why the request cannot be answered.
     pub(super) async fn locate(
@@ -104,7 +120,14 @@ impl Backend {
         uri: &Uri,
         position: Position,
     ) -> Option<(Arc<Document>, usize)> {
-        match self.state.locate(uri, position) {
+        let found = match self.document(uri).await {
+            Some(doc) => self
+                .state
+                .locate(uri, &doc, position)
+                .map(|offset| (doc, offset)),
+            None => Err(format!("{} is not open", uri.as_str())),
+        };
+        match found {
             Ok(found) => Some(found),
             Err(reason) => {
                 self.warn(format!("{what}: {reason}")).await;
@@ -127,7 +150,14 @@ impl LanguageServer for Backend {
         };
         // The user's settings come first: they decide how far and how much
         // copydesk may read of the workspace's files.
-        let files = read_workspace_files(&roots, &editor);
+        // Read on the blocking pool: the reads are capped, but a slow disk
+        // should hold up no thread of the runtime.
+        let files = {
+            let (roots, editor) = (roots.clone(), editor.clone());
+            tokio::task::spawn_blocking(move || read_workspace_files(&roots, &editor))
+                .await
+                .unwrap_or_default()
+        };
         if let Some((path, problem)) = &files.config_problem {
             self.warn(format!(
                 "{}: {problem}; using the default settings",
@@ -207,9 +237,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        // The buffer now, so that changes apply to it; the analysis on the
+        // document's worker, at once and off the message loop.
         let doc = params.text_document;
-        let opened = self.state.open(&doc.uri, doc.version, &doc.text);
-        self.publish(doc.uri, opened);
+        self.state.open_buffer(&doc.uri, doc.version, &doc.text);
+        pacing::schedule(&self.client, &self.outlet, &self.state, doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -234,7 +266,7 @@ impl LanguageServer for Backend {
         // The buffer is what copydesk checks; saving changes nothing in it,
         // but editors that hide diagnostics of unsaved files show them again.
         let uri = params.text_document.uri;
-        match self.state.document(&uri) {
+        match self.document(&uri).await {
             Some(doc) => self.publish(uri, doc),
             None => {
                 self.warn(format!("saved {}, which is not open", uri.as_str()))
@@ -540,7 +572,7 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(doc) = self.state.document(&uri) else {
+        let Some(doc) = self.document(&uri).await else {
             self.warn(format!("code actions: {} is not open", uri.as_str()))
                 .await;
             return Ok(None);

@@ -14,7 +14,7 @@ impl Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(doc) = self.state.document(&params.text_document.uri) else {
+        let Some(doc) = self.document(&params.text_document.uri).await else {
             return Ok(None);
         };
         let positions = doc.positions(self.state.settings().encoding);
@@ -69,7 +69,7 @@ impl Backend {
         if !settings.inlay_hints {
             return Ok(Some(Vec::new()));
         }
-        let Some(doc) = self.state.document(&params.text_document.uri) else {
+        let Some(doc) = self.document(&params.text_document.uri).await else {
             return Ok(None);
         };
         let positions = doc.positions(settings.encoding);

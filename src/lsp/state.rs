@@ -23,7 +23,6 @@ use crate::kb::load::KbProblem;
 use crate::kb::Kb;
 use crate::text::Encoding;
 use crate::workspace::{IndexWith, WorkspaceIndex};
-use index::summarise;
 
 /// What the workspace's files say: `copydesk.toml` and the knowledge base
 /// it makes, with what was wrong with them.
@@ -102,6 +101,37 @@ impl Settings {
             kb: &self.kb,
             encoding: self.encoding,
             limits,
+        }
+    }
+}
+
+/// An open document as a request finds it (`State::snapshot`).
+pub enum Snapshot {
+    /// Analysed at the version the editor last sent.
+    Analysed(Arc<Document>),
+    /// The editor's text is newer than its analysis (or the document was
+    /// just opened and has none yet).
+    Pending {
+        buffer: Buffer,
+        base: Option<Arc<Document>>,
+    },
+}
+
+/// What became of an analysis made by `State::analyse`.
+pub enum Analysed {
+    /// It is the document's analysis now.
+    Kept(Arc<Document>),
+    /// A newer analysis (the second) was there already.
+    Behind(Arc<Document>, Arc<Document>),
+    /// The document was closed, or closed and opened again, meanwhile.
+    Gone(Arc<Document>),
+}
+
+impl Analysed {
+    /// The analysis made, whatever became of it.
+    pub fn made(self) -> Arc<Document> {
+        match self {
+            Analysed::Kept(doc) | Analysed::Behind(doc, _) | Analysed::Gone(doc) => doc,
         }
     }
 }
@@ -268,37 +298,41 @@ impl State {
         self.indexed.send_replace(true);
     }
 
-    /// The open document at `uri`, analysed at the version the editor last
-    /// sent: a request about it must see the text its positions refer to,
-    /// so one that arrives within the debounce of a change has it analysed
-    /// now.
-    pub fn document(&self, uri: &Uri) -> Option<Arc<Document>> {
-        self.analyse_latest(uri).map(|(doc, _)| doc)
-    }
-
     /// The latest analysed version of the open document at `uri`, which may
     /// be behind what the editor sent.
     pub fn analysed(&self, uri: &Uri) -> Option<Arc<Document>> {
         self.lock().documents.get(uri).cloned()
     }
 
-    /// Open (or reopen) a document with `text` at `version`.
+    /// Open (or reopen) a document with `text` at `version`, and analyse it
+    /// now.
+    #[cfg(test)]
     pub fn open(&self, uri: &Uri, version: i32, text: &str) -> Arc<Document> {
-        let settings = self.settings();
-        let doc = Arc::new(Document::new(version, text, &settings.config, &settings.kb));
-        let summary = summarise(uri, &doc, settings.encoding);
+        self.open_buffer(uri, version, text);
+        let (doc, _) = self
+            .analyse_latest(uri)
+            .expect("a document just opened has a buffer");
+        self.index_document(uri, &doc);
+        doc
+    }
+
+    /// Open (or reopen) a document with `text` at `version`, leaving its
+    /// analysis to `analyse_latest`: changes apply to the buffer at once,
+    /// and a request about the document has it analysed first. Until the
+    /// analysis is done the document has no diagnostics and the workspace
+    /// index keeps what the disk said.
+    pub fn open_buffer(&self, uri: &Uri, version: i32, text: &str) {
+        // The rope is built before the lock is taken.
+        let mut buffer = Buffer::new(version, 0, text);
         let mut open = self.lock();
         open.sessions += 1;
-        let session = open.sessions;
-        open.buffers
-            .insert(uri.clone(), Buffer::new(version, session, text));
-        open.documents.insert(uri.clone(), doc.clone());
-        if let Some(summary) = summary {
-            open.paths.insert(summary.path.clone(), uri.clone());
-            open.index.insert(summary);
+        buffer.session = open.sessions;
+        open.buffers.insert(uri.clone(), buffer);
+        // The analysis of an earlier opening is not this text's.
+        open.documents.remove(uri);
+        if let Some(path) = file_path(uri) {
+            open.paths.insert(path, uri.clone());
         }
-        let _ = doc.indexed.set(());
-        doc
     }
 
     /// Apply a change notification to the document's buffer; its analysis
@@ -336,49 +370,79 @@ impl State {
         }
     }
 
+    /// What a request about the open document at `uri` works on: its
+    /// analysis when that is of the version the editor last sent, else the
+    /// buffer to analyse (with the analysis to reuse). Taken when the
+    /// request is handled, so that it sees the changes sent before it and
+    /// none sent after, however long the analysis takes.
+    pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let open = self.lock();
+        let buffer = open.buffers.get(uri)?;
+        let base = open.documents.get(uri).cloned();
+        Some(match base {
+            Some(doc) if doc.version >= buffer.version => Snapshot::Analysed(doc),
+            base => Snapshot::Pending {
+                buffer: buffer.clone(),
+                base,
+            },
+        })
+    }
+
+    /// Analyse `buffer`, a version of the open document at `uri`, reusing
+    /// `base`, and keep the result as the document's analysis unless a
+    /// newer one of the same opening is there already or the document was
+    /// closed meanwhile. The heavy part of a request or an update: it runs
+    /// off the message loop.
+    pub fn analyse(&self, uri: &Uri, buffer: &Buffer, base: Option<&Document>) -> Analysed {
+        let settings = self.settings();
+        let doc = Arc::new(match base {
+            Some(base) => Document::update(base, buffer, &settings.config, &settings.kb),
+            None => Document::first(buffer, &settings.config, &settings.kb),
+        });
+        let mut open = self.lock();
+        // The document was closed (and maybe opened again) meanwhile: this
+        // work was on text the editor no longer has.
+        if open.buffers.get(uri).map(|b| b.session) != Some(buffer.session) {
+            return Analysed::Gone(doc);
+        }
+        // Another call analysed this version or a later one meanwhile.
+        if let Some(current) = open
+            .documents
+            .get(uri)
+            .filter(|current| current.version >= doc.version)
+        {
+            return Analysed::Behind(doc, current.clone());
+        }
+        open.documents.insert(uri.clone(), doc.clone());
+        Analysed::Kept(doc)
+    }
+
     /// Analyse the open document at `uri` at the version of its buffer,
     /// unless that is done. Returns the analysed document, and whether this
     /// call made it (so its diagnostics are new). Its summary goes into the
     /// workspace index later (`index_document`), so that the diagnostics
     /// need not wait for it.
     pub fn analyse_latest(&self, uri: &Uri) -> Option<(Arc<Document>, bool)> {
-        let settings = self.settings();
-        let (buffer, base) = {
-            let open = self.lock();
-            let doc = open.documents.get(uri)?.clone();
-            let buffer = open.buffers.get(uri)?;
-            if doc.version >= buffer.version {
-                return Some((doc, false));
+        loop {
+            let (buffer, base) = match self.snapshot(uri)? {
+                Snapshot::Analysed(doc) => return Some((doc, false)),
+                Snapshot::Pending { buffer, base } => (buffer, base),
+            };
+            match self.analyse(uri, &buffer, base.as_deref()) {
+                Analysed::Kept(doc) => return Some((doc, true)),
+                Analysed::Behind(_, current) => return Some((current, false)),
+                // Opened again: the new opening's text is the one to analyse.
+                Analysed::Gone(_) => continue,
             }
-            (buffer.clone(), doc)
-        };
-        let doc = Arc::new(Document::update(
-            &base,
-            &buffer,
-            &settings.config,
-            &settings.kb,
-        ));
-        let mut open = self.lock();
-        let current = open.documents.get(uri)?.clone();
-        // The document was closed and opened again meanwhile: this work
-        // was on text the editor no longer has.
-        if open.buffers.get(uri)?.session != buffer.session {
-            return Some((current, false));
         }
-        // Another call analysed this version or a later one meanwhile.
-        if current.version >= doc.version {
-            return Some((current, false));
-        }
-        open.documents.insert(uri.clone(), doc.clone());
-        Some((doc, true))
     }
 
     /// Forget an open document. Returns the path of its file when the
     /// workspace should now read that draft from disk instead.
     pub fn close(&self, uri: &Uri) -> Option<PathBuf> {
         let mut open = self.lock();
-        open.buffers.remove(uri);
-        open.documents.remove(uri)?;
+        open.documents.remove(uri);
+        open.buffers.remove(uri)?;
         let path = file_path(uri)?;
         open.paths.remove(&path);
         if open.index.covers(&path) {
@@ -389,13 +453,9 @@ impl State {
         }
     }
 
-    /// The document at `uri` and the byte offset of `position` in it.
-    pub fn locate(&self, uri: &Uri, position: Position) -> Result<(Arc<Document>, usize), String> {
-        let doc = self
-            .document(uri)
-            .ok_or_else(|| format!("{} is not open", uri.as_str()))?;
-        let offset = doc
-            .positions(self.settings().encoding)
+    /// The byte offset of `position` in `doc`, the document at `uri`.
+    pub fn locate(&self, uri: &Uri, doc: &Document, position: Position) -> Result<usize, String> {
+        doc.positions(self.settings().encoding)
             .offset(position)
             .ok_or_else(|| {
                 format!(
@@ -404,8 +464,7 @@ impl State {
                     uri.as_str(),
                     doc.line_index.line_count()
                 )
-            })?;
-        Ok((doc, offset))
+            })
     }
 }
 
@@ -452,7 +511,7 @@ mod tests {
         let (doc, made) = state.analyse_latest(&a).unwrap();
         assert!(made);
         assert_eq!((doc.version, doc.text.as_str()), (2, "New."));
-        assert_eq!(state.document(&a).unwrap().version, 2);
+        assert_eq!(state.analyse_latest(&a).unwrap().0.version, 2);
         assert!(!state.analyse_latest(&a).unwrap().1, "already analysed");
     }
 }

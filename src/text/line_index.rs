@@ -19,21 +19,111 @@ pub struct LineCol {
 /// Line starts of one text, for turning byte offsets into positions and back.
 ///
 /// Lines end at `\n`; a `\r` before it belongs to the line break, as editors
-/// count it.
+/// count it. A column is the count of characters (or UTF-16 units) between
+/// the line's start and the offset; the index keeps those counts from the
+/// text's start at every `STRIDE`th byte, so that a column is found by
+/// reading at most two strides of the line, however long the line is (a
+/// paragraph is one line, and may be megabytes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
+    /// The units before byte `i * STRIDE`, for every stride of the text.
+    strides: Vec<Units>,
+}
+
+/// How many bytes apart the kept counts are.
+const STRIDE: usize = 1024;
+
+/// Counts of characters and of UTF-16 code units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Units {
+    chars: usize,
+    utf16: usize,
+}
+
+impl Units {
+    /// The units of the characters that start in `bytes`: every character
+    /// has one byte that is not a continuation byte, and those of four
+    /// bytes (0xF0 and up) take two UTF-16 units. Summed in bytes over
+    /// chunks too short to overflow one, so the compiler adds many bytes
+    /// at a time.
+    fn of(bytes: &[u8]) -> Units {
+        let mut units = Units::default();
+        for chunk in bytes.chunks(255) {
+            let (chars, wide) = chunk.iter().fold((0u8, 0u8), |(chars, wide), &b| {
+                (
+                    chars + u8::from(b & 0xC0 != 0x80),
+                    wide + u8::from(b >= 0xF0),
+                )
+            });
+            units.chars += usize::from(chars);
+            units.utf16 += usize::from(chars) + usize::from(wide);
+        }
+        units
+    }
+
+    fn minus(self, earlier: Units) -> Units {
+        Units {
+            chars: self.chars.saturating_sub(earlier.chars),
+            utf16: self.utf16.saturating_sub(earlier.utf16),
+        }
+    }
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let mut strides = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut before = Units::default();
+        strides.push(before);
+        for chunk in text.as_bytes().chunks_exact(STRIDE) {
+            let units = Units::of(chunk);
+            before.chars += units.chars;
+            before.utf16 += units.utf16;
+            strides.push(before);
+        }
         LineIndex {
             line_starts,
             len: text.len(),
+            strides,
         }
+    }
+
+    /// The units before byte `offset` (at most the text's length), counted
+    /// from the nearest kept stride.
+    fn units_before(&self, text: &str, offset: usize) -> Units {
+        let stride = offset / STRIDE;
+        match self.strides.get(stride) {
+            Some(&kept) => {
+                let rest = Units::of(&text.as_bytes()[stride * STRIDE..offset]);
+                Units {
+                    chars: kept.chars + rest.chars,
+                    utf16: kept.utf16 + rest.utf16,
+                }
+            }
+            // An index built for another text: count from the start.
+            None => Units::of(&text.as_bytes()[..offset]),
+        }
+    }
+
+    /// The units between a line's start and `offset` on that line.
+    fn units_in_line(&self, text: &str, start: usize, offset: usize) -> Units {
+        if offset - start < STRIDE {
+            return Units::of(&text.as_bytes()[start..offset]);
+        }
+        self.units_before(text, offset)
+            .minus(self.units_before(text, start))
+    }
+
+    /// The one-based line and character (Unicode scalar value) column of a
+    /// byte offset, as a command line tool prints them.
+    pub fn line_char_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        (line + 1, self.units_in_line(text, start, offset).chars + 1)
     }
 
     pub fn line_count(&self) -> usize {
@@ -46,10 +136,13 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(self.len));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let prefix = text.get(start..offset).unwrap_or("");
+        let col = match encoding {
+            Encoding::Utf8 => offset - start,
+            Encoding::Utf16 => self.units_in_line(text, start, offset).utf16,
+        };
         LineCol {
             line: line as u32,
-            col: column_width(prefix, encoding) as u32,
+            col: col as u32,
         }
     }
 
@@ -138,20 +231,7 @@ impl LineIndex {
 fn column_width(prefix: &str, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => prefix.len(),
-        // Counted on bytes: every character has one byte that is not a
-        // continuation byte, and those of four bytes (0xF0 and up) take
-        // two UTF-16 units. Summed in bytes over chunks too short to
-        // overflow one (at most 129 per 128 bytes), so the compiler adds
-        // many bytes at a time.
-        Encoding::Utf16 => prefix
-            .as_bytes()
-            .chunks(128)
-            .map(|chunk| {
-                usize::from(chunk.iter().fold(0u8, |units, &b| {
-                    units + u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0)
-                }))
-            })
-            .sum(),
+        Encoding::Utf16 => Units::of(prefix.as_bytes()).utf16,
     }
 }
 
@@ -199,6 +279,34 @@ mod tests {
             assert_eq!(walked, one_by_one, "{encoding:?}");
         }
         assert_eq!(index.line_cols(text, &[], Encoding::Utf16), vec![]);
+    }
+
+    #[test]
+    fn columns_on_lines_longer_than_a_stride_are_those_counted_from_the_line_start() {
+        // Lines of several strides, with characters of every width lying
+        // across stride boundaries, and a short line between.
+        let long = "Zoë said “€5 😀” — 中文 𝄞 ok. ".repeat(3 * STRIDE / 20);
+        let text = format!("{long}\r\nshort\n{long}");
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len() + 2).step_by(7) {
+            let at = floor_char_boundary(&text, offset.min(text.len()));
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = &text[line_start..at];
+            let line = text[..at].matches('\n').count();
+            assert_eq!(
+                index.line_col(&text, offset, Encoding::Utf16),
+                LineCol {
+                    line: line as u32,
+                    col: prefix.encode_utf16().count() as u32
+                },
+                "offset {offset}"
+            );
+            assert_eq!(
+                index.line_char_col(&text, offset),
+                (line + 1, prefix.chars().count() + 1),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -131,6 +131,8 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
         // opened inside it and not yet closed.
         let mut problems: Vec<MarkProblem> = Vec::new();
         let mut nested: Option<Span> = None;
+        // Where the block's curly closing marks are, found when first asked.
+        let mut closing: Option<Vec<usize>> = None;
         for (offset, ch, kind, next) in marks_in(text, block) {
             let prev = text.get(..offset).and_then(|t| t.chars().next_back());
             let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
@@ -189,7 +191,12 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
             // with double marks where single ones belong.
             if kind == Mark::Open && nested.is_none() {
                 if let Some((at, _)) = open {
-                    if text[at..].starts_with(['“', '«']) && closes_later(text, block, offset) {
+                    if text[at..].starts_with(['“', '«'])
+                        && closes_later(
+                            closing.get_or_insert_with(|| closing_marks(text, block)),
+                            offset,
+                        )
+                    {
                         nested = Some(here);
                         continue;
                     }
@@ -233,14 +240,20 @@ pub fn find_marked_quotes(text: &str, blocks: &[Block]) -> Vec<MarkedQuote> {
     quotes
 }
 
-/// Whether, after the curly opening mark at `at`, the block has two curly
-/// closing marks: one for a quote nested inside, one for the quote itself.
-fn closes_later(text: &str, block: &Block, at: usize) -> bool {
+/// The offsets of a block's closing marks, in order.
+fn closing_marks(text: &str, block: &Block) -> Vec<usize> {
     marks_in(text, block)
-        .filter(|&(offset, _, kind, _)| offset > at && kind == Mark::Close)
-        .take(2)
-        .count()
-        == 2
+        .filter(|&(_, _, kind, _)| kind == Mark::Close)
+        .map(|(offset, ..)| offset)
+        .collect()
+}
+
+/// Whether, after the curly opening mark at `at`, the block has two curly
+/// closing marks (`closing`, from `closing_marks`): one for a quote nested
+/// inside, one for the quote itself. A binary search, so that a block of
+/// many opening marks is not read again for each.
+fn closes_later(closing: &[usize], at: usize) -> bool {
+    closing.len() - closing.partition_point(|&offset| offset <= at) >= 2
 }
 
 /// `end` moved back over trailing whitespace, but not before `start`.

@@ -145,8 +145,23 @@ pub fn plan_block(
     dash_item: bool,
     config: &Config,
 ) -> BlockPlan {
-    let sentence_of = |i: usize| sents.iter().position(|r| r.contains(&i)).unwrap_or(0);
+    // Sentences, and the cues of one sentence, are looked up by binary
+    // search: a paragraph of one long line may hold thousands of each.
+    let sentence_of = |i: usize| {
+        let at = sents.partition_point(|r| r.end <= i);
+        sents.get(at).filter(|r| r.contains(&i)).map_or(0, |_| at)
+    };
     let cues = cue_speakers(text, block_tokens, sents, config);
+    let cues_of = |s: usize| {
+        let from = cues.partition_point(|c| c.sentence < s);
+        let to = cues.partition_point(|c| c.sentence <= s);
+        &cues[from..to]
+    };
+    let quoted: Vec<bool> = sents
+        .iter()
+        .map(|r| r.clone().any(|i| block_tokens[i].quote().is_some()))
+        .collect();
+    let mut continuing = false;
     let found = |c: &CueSpeaker| (c.speaker.clone(), Some(c.cue));
     // A paragraph that opens with a quote and names nobody continues the
     // previous paragraph's speaker.
@@ -162,8 +177,8 @@ pub fn plan_block(
         let Some(qi) = token.quote() else { continue };
         let m = &marked[qi];
         let s = sentence_of(ti);
-        let nearest = |cands: &mut dyn Iterator<Item = &CueSpeaker>| {
-            cands.min_by_key(|c| c.at.abs_diff(ti)).cloned()
+        let nearest = |cands: &[CueSpeaker], keep: &dyn Fn(&CueSpeaker) -> bool| {
+            nearest_cue(cands, ti, keep).cloned()
         };
         // A relative clause's verb (`Trump, who has said ...`) speaks only
         // for the quotes after its `who`.
@@ -172,27 +187,22 @@ pub fn plan_block(
                 && c.speaker.span.slice(text).eq_ignore_ascii_case("who")
                 && token.span.start < c.speaker.span.start)
         };
-        let in_sentence = nearest(&mut cues.iter().filter(|c| c.sentence == s).filter(reaches));
-        let cue_in_sentence = cues.iter().any(|c| c.sentence == s);
+        let in_sentence = nearest(cues_of(s), &|c| reaches(&c));
+        let cue_in_sentence = !cues_of(s).is_empty();
         let next_sentence = || {
             let next = sents.get(s + 1)?;
-            if next.clone().any(|i| block_tokens[i].quote().is_some()) {
+            if quoted[s + 1] {
                 return None;
             }
             // Only a sentence that opens with its speaker and verb
             // (`Wang added.`, `That was how Wang put it.`) attributes the
             // quote before it.
-            nearest(
-                &mut cues
-                    .iter()
-                    .filter(|c| c.sentence == s + 1 && c.at <= next.start + 5),
-            )
+            nearest(cues_of(s + 1), &|c| c.at <= next.start + 5)
         };
         let signature = signature_after(text, block_tokens, ti);
         let mut how = How::Sentence;
         // The next sentence attributes a quote only when no quote before it
         // in the paragraph has a speaker it could be continuing.
-        let continuing = plan.quotes.iter().any(|q| q.speaker.is_some());
         let direct_hit = match (&in_sentence, &signature) {
             (Some(hit), _) => Some(hit.clone()),
             (None, Some(_)) => None,
@@ -302,10 +312,11 @@ pub fn plan_block(
                 subject.map(|subject| (subject, colon_before.then(|| block_tokens[ti - 1].span)));
         }
         let nearest = if speaker.is_none() && kind.needs_attribution() {
-            nearest(&mut cues.iter()).as_ref().map(found)
+            nearest(&cues, &|_| true).as_ref().map(found)
         } else {
             None
         };
+        continuing |= speaker.is_some();
         plan.quotes.push(QuotePlan {
             quote: qi - first,
             kind,
@@ -431,6 +442,22 @@ fn clause_subjects<'a>(
             .filter(|t| t.is_word() && (joins || t.tags.has(Tags::CAPITAL)))
             .map(|_| next)
     })
+}
+
+/// The cue among `cues` (in token order) that `keep` accepts nearest the
+/// token `at`, the earlier of two as near.
+fn nearest_cue<'c>(
+    cues: &'c [CueSpeaker],
+    at: usize,
+    keep: &dyn Fn(&CueSpeaker) -> bool,
+) -> Option<&'c CueSpeaker> {
+    let split = cues.partition_point(|c| c.at < at);
+    let before = cues[..split].iter().rev().find(|c| keep(c));
+    let after = cues[split..].iter().find(|c| keep(c));
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if at - b.at <= a.at - at { b } else { a }),
+        (b, a) => b.or(a),
+    }
 }
 
 /// The word a sentence's subject most likely starts at: its first word,

@@ -27,13 +27,16 @@ pub fn salience_of(
         .flat_map(|&(_, base, plan)| plan.sentences.iter().map(move |&s| s + base))
         .collect();
     let mut salience = Salience::new(starts);
+    let roles: Vec<RoleSpans> = plans
+        .iter()
+        .map(|&(_, _, plan)| RoleSpans::new(&plan.roles))
+        .collect();
     for mention in &entities.mentions {
-        let Some(&(_, base, plan)) = plans.get(mention.block) else {
+        let Some(&(_, base, _)) = plans.get(mention.block) else {
             continue;
         };
-        let role = plan
-            .roles
-            .iter()
+        let role = roles[mention.block]
+            .near(mention.span.start, mention.span.end, base)
             .filter(|(span, role)| match role {
                 // The subject's first word lies in the name, or the name
                 // follows it closely (`Sen. Jon Tester` starts at `Sen.`,
@@ -46,7 +49,7 @@ pub fn salience_of(
                     };
                     mention.span.start <= span.end + base && span.start + base < mention.span.end
                         || (span.start + base <= mention.span.start
-                            && mention.span.start <= span.end + base + 24
+                            && mention.span.start <= span.end + base + SUBJECT_REACH
                             && !possessive())
                 }
                 _ => span.start + base <= mention.span.start && mention.span.end <= span.end + base,
@@ -68,6 +71,45 @@ pub fn salience_of(
         });
     }
     salience
+}
+
+/// A block's role spans (`BlockPlan::roles`) in order of their starts, so
+/// that the few near a mention are found without reading them all: a
+/// paragraph of one long line may have thousands.
+struct RoleSpans {
+    by_start: Vec<(Span, Role)>,
+    /// The furthest end among the spans up to each one.
+    reach: Vec<usize>,
+}
+
+/// How far past a subject's end a name may start and still be in it.
+const SUBJECT_REACH: usize = 24;
+
+impl RoleSpans {
+    fn new(roles: &[(Span, Role)]) -> RoleSpans {
+        let mut by_start = roles.to_vec();
+        by_start.sort_by_key(|(span, _)| span.start);
+        let reach = by_start
+            .iter()
+            .scan(0, |furthest, (span, _)| {
+                *furthest = span.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        RoleSpans { by_start, reach }
+    }
+
+    /// Every span, in a block at `base`, that starts no later than `end`
+    /// and ends no more than `SUBJECT_REACH` before `start`: all that can
+    /// hold a mention from `start` to `end`, and a few more.
+    fn near(&self, start: usize, end: usize, base: usize) -> impl Iterator<Item = &(Span, Role)> {
+        let to = self
+            .by_start
+            .partition_point(|(span, _)| span.start + base <= end);
+        let from =
+            self.reach[..to].partition_point(|&furthest| furthest + base + SUBJECT_REACH < start);
+        self.by_start[from..to].iter()
+    }
 }
 
 /// Resolving speaker phrases in document order.

@@ -46,6 +46,7 @@ pub fn quote_findings(
             .get_or_insert_with(|| reference_name(text, &speakers[s]))
             .clone()
     };
+    let mut first_surnames: Vec<Option<Option<Span>>> = vec![None; speakers.len()];
     let mut speakers_seen = DraftSet::default();
     let mut surnames_flagged = DraftSet::default();
     // The name a reporter would write in `, NAME said` for the last person
@@ -148,7 +149,12 @@ pub fn quote_findings(
                         Vec::new(),
                     ),
                     MentionForm::Surname => {
-                        if let Some(identity) = identity {
+                        // Only an identity's first surname can be flagged;
+                        // found once per identity, not once per quote.
+                        let first = identity_index.and_then(|s| {
+                            *first_surnames[s].get_or_insert_with(|| first_surname(&speakers[s]))
+                        });
+                        if let Some(identity) = identity.filter(|_| first == Some(speaker.span)) {
                             surname_first(identity, speaker.span, &mut surnames_flagged)
                                 .into_iter()
                                 .for_each(|(span, message, fix)| {
@@ -198,6 +204,15 @@ fn introduced(text: &str, quote: &Quote) -> bool {
 
 fn short_fragment(text: &str, quote: &Quote) -> bool {
     quote.kind == QuoteKind::Partial && quote.content.slice(text).split_whitespace().count() <= 6
+}
+
+/// Where an identity is first mentioned by its surname alone.
+fn first_surname(identity: &Speaker) -> Option<Span> {
+    identity
+        .mentions
+        .iter()
+        .find(|m| m.form == MentionForm::Surname)
+        .map(|m| m.span)
 }
 
 /// A surname that attributes a quote before the draft gives the person's
