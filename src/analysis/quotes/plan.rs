@@ -422,12 +422,17 @@ fn clause_subjects<'a>(
         })
     };
     range.clone().filter_map(move |k| {
+        // Cheap tests first: this looks at every word of every sentence.
+        let token = &tokens[k];
+        if !token.is_word() {
+            return None;
+        }
         let joins = k > start
-            && is(k, &["but", "yet", "while", "though", "although", "whereas"])
-            && tokens[k - 1].is_punct(',');
+            && tokens[k - 1].is_punct(',')
+            && is(k, &["but", "yet", "while", "though", "although", "whereas"]);
         // `Then there's Axelrod.`: what the sentence is about.
-        let presents =
-            is(k, &["there's", "there’s"]) || (is(k, &["there"]) && is(k + 1, &["is", "was"]));
+        let presents = text.as_bytes()[token.span.start].eq_ignore_ascii_case(&b't')
+            && (is(k, &["there's", "there’s"]) || (is(k, &["there"]) && is(k + 1, &["is", "was"])));
         let next = if presents && !is(k, &["there"]) {
             k + 1
         } else if presents {
