@@ -361,10 +361,11 @@ impl Walk<'_, '_> {
             .collect();
         let fits_gender = |e: usize| {
             let known = entities[e].gender.or(entities[e].given_gender);
-            let owner = entities[e]
-                .name
-                .split_whitespace()
-                .any(|n| owners.contains(&fold(n)));
+            let owner = !owners.is_empty()
+                && entities[e]
+                    .name
+                    .split_whitespace()
+                    .any(|n| owners.contains(&fold(n)));
             !owner && gender.is_none_or(|g| known.is_none_or(|known| known == g))
         };
         let candidates = self.entities.with_head(&head);
