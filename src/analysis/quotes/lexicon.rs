@@ -318,14 +318,25 @@ pub fn is_capitalised(text: &str, token: &Token) -> bool {
 /// Whether a word is written as a proper name is: with a capital, or
 /// with the Arabic article or a patronymic joined by a hyphen before one
 /// (`al-Awlaki`, `el-Sisi`, `bin-Salman`).
+#[inline]
 pub fn starts_with_capital(word: &str) -> bool {
-    let rest = [
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        None => return false,
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if !b.is_ascii() => return word.chars().next().is_some_and(char::is_uppercase),
+        Some(_) => {}
+    }
+    // Most words have no hyphen in their third or fourth byte.
+    if !bytes.iter().take(4).skip(2).any(|&b| b == b'-') {
+        return false;
+    }
+    [
         "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-",
     ]
     .iter()
     .find_map(|p| word.strip_prefix(p))
-    .unwrap_or(word);
-    rest.chars().next().is_some_and(char::is_uppercase)
+    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether token `k` is the `of` inside an organisation's name, between
