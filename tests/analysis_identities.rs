@@ -1188,3 +1188,29 @@ fn words_in_capitals_that_are_no_names_are_no_speakers() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn a_surname_that_is_a_laws_word_speaks_as_the_person() {
+    let text = "Steven Law, who runs the group, spoke on Monday.\n\n\
+                The group has raised $24 million. \"Donors want to do more,\" Law said.";
+    assert_eq!(
+        sources(text),
+        [("Steven Law".to_string(), SourceKind::Person)]
+    );
+}
+
+#[test]
+fn a_gerund_after_said_goes_on_with_its_speaker() {
+    let text = "Omar Zell saw Ed Mateen on Friday.\n\n\
+                Mateen left as soon as prayers were finished, Zell said, adding, \"He was not \
+                very religious.\"\n\n\
+                \"There is a sense of urgency,\" Zell said, noting that donors feel \"we have to \
+                find an insurance policy.\"";
+    let credited = credited(text);
+    assert!(
+        credited
+            .iter()
+            .all(|(name, _)| name.as_deref() == Some("Omar Zell")),
+        "{credited:?}"
+    );
+}

@@ -223,7 +223,19 @@ pub fn cue_speakers(
                 .last()
                 .filter(|c: &&CueSpeaker| c.sentence == s)
                 .map(|c| c.speaker.clone());
-            let speaker = if joined { earlier.or(speaker) } else { speaker };
+            // `..., Nefzi said, adding, "..."`: a gerund right after a verb
+            // of saying and its speaker goes on with that speaker.
+            let goes_on = gerund
+                && i > range.start
+                && tokens[i - 1].is_punct(',')
+                && found
+                    .last()
+                    .is_some_and(|c: &CueSpeaker| c.sentence == s && c.at + 4 >= i);
+            let speaker = if joined || goes_on {
+                earlier.or(speaker)
+            } else {
+                speaker
+            };
             if let Some(speaker) = speaker {
                 found.push(CueSpeaker {
                     at: i,

@@ -339,7 +339,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             && stem[stem.len() - d.len()..].eq_ignore_ascii_case(d)
     });
     let of_phrase = names.iter().any(|&k| word(text, &tokens[k]) == "of");
-    let org_word = tokens[last].tags.has(Tags::ORGANISATION) || domain || of_phrase;
+    // `Law said` after `Steven Law`: a law's word that speaks is a surname.
+    let org_word = (tokens[last].tags.has(Tags::ORGANISATION) && !(speaks && is_law_word(stem)))
+        || domain
+        || of_phrase;
     let acronym = names.len() == 1
         && tokens[last].tags.has(Tags::ALL_CAPS)
         && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())

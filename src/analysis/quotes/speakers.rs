@@ -16,7 +16,14 @@ pub struct SpeakerPhrase {
 }
 
 fn form_of_name(tokens: &[Token], start: usize, end: usize) -> MentionForm {
-    if tokens[end].tags.has(Tags::ORGANISATION) {
+    // `Law said`, `said Law`: a surname that is an organisation's word,
+    // right beside its verb.
+    let cue_beside = tokens.get(end + 1).is_some_and(|t| t.tags.has(Tags::CUE))
+        || start
+            .checked_sub(1)
+            .is_some_and(|k| tokens[k].tags.has(Tags::CUE));
+    let surname = start == end && tokens[end].tags.name_like() && cue_beside;
+    if tokens[end].tags.has(Tags::ORGANISATION) && !surname {
         MentionForm::Description
     } else {
         let names = (start..=end)
