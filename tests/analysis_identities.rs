@@ -1214,3 +1214,11 @@ fn a_gerund_after_said_goes_on_with_its_speaker() {
         "{credited:?}"
     );
 }
+
+#[test]
+fn a_name_with_a_role_in_apposition_is_a_person() {
+    let text = "Murphy spoke on a call with reporters.\n\n\
+                He was joined on the call by IIyse Hogue, president of the rights group NARAL. \
+                She said Rubio \"has failed to do anything beyond his own aspirations.\"";
+    assert_eq!(credited(text)[0].0.as_deref(), Some("IIyse Hogue"));
+}

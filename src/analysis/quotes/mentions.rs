@@ -427,6 +427,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         || family_first
         || middle_initial
         || aged(text, tokens, end)
+        || role_after(text, tokens, end)
         || (first_tags.has(Tags::GIVEN) && !first_tags.has(Tags::COMMON))
         || (first_tags.has(Tags::GIVEN) && tokens[last].tags.has(Tags::FAMILY));
     // A headline in capitals is no name; a suffix in capitals (`III`) is
@@ -554,6 +555,36 @@ fn title_of_phrase(
         return None;
     }
     (lead + 1..end).find(|&g| tokens[g].tags.has(Tags::GIVEN) && !tokens[g].tags.has(Tags::PLACE))
+}
+
+/// Whether a person's role follows the name as an appositive: `IIyse
+/// Hogue, president of NARAL`, `Tomas Reyes, a spokesman for`.
+fn role_after(text: &str, tokens: &[Token], end: usize) -> bool {
+    if !tokens.get(end + 1).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let mut k = end + 2;
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(&*lower(text, t), "a" | "an" | "the"))
+    {
+        k += 1;
+    }
+    // The role, perhaps after a word or two (`a senior adviser`, `the
+    // former governor`), before `of`, `for`, `at` or a comma.
+    (k..k + 3).any(|j| {
+        tokens.get(j).is_some_and(|t| {
+            t.is_word()
+                && !t.tags.has(Tags::CAPITAL)
+                && (t.tags.has(Tags::PERSON_NOUN)
+                    || title_role(word(text, t)).is_some_and(|r| !r.is_empty()))
+                && tokens.get(j + 1).is_some_and(|n| {
+                    n.is_punct(',')
+                        || n.is_punct('.')
+                        || matches!(word(text, n), "of" | "for" | "at" | "to" | "with")
+                })
+        })
+    })
 }
 
 /// Whether an age follows the name as an appositive: `Franson Reneus, 18,`.
