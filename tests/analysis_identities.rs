@@ -1222,3 +1222,17 @@ fn a_name_with_a_role_in_apposition_is_a_person() {
                 She said Rubio \"has failed to do anything beyond his own aspirations.\"";
     assert_eq!(credited(text)[0].0.as_deref(), Some("IIyse Hogue"));
 }
+
+#[test]
+fn a_party_or_peoples_word_alone_is_no_person() {
+    let text = "Marisol Vega reacted with a letter. The journalist expressed concern over those \
+                in the Latino community who had defended the remarks. \"I am concerned,\" she \
+                wrote.";
+    let analysis = analysis(text);
+    assert!(
+        analysis.speakers.iter().all(|s| s.name != "Latino"),
+        "{:?}",
+        analysis.speakers
+    );
+    assert_eq!(credited(text)[0].0.as_deref(), Some("Marisol Vega"));
+}

@@ -320,6 +320,14 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     {
         return None;
     }
+    // A party's, faith's or people's word alone is an adjective or a
+    // group, not someone's name: `the Latino community`, `a Democrat`.
+    if names.len() == 1
+        && !tokens[last].tags.has(Tags::ALL_CAPS)
+        && super::nouns::is_affiliation(&lower(text, &tokens[last]))
+    {
+        return None;
+    }
     // A law, bill or treaty is no one: `Pier Safety Act`, `Wolf Amendment`.
     // But a given name before such a word makes a person (`Steven Law`),
     // and so does a name alone before a verb of saying (`Law said`).
