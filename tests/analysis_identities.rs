@@ -1236,3 +1236,17 @@ fn a_party_or_peoples_word_alone_is_no_person() {
     );
     assert_eq!(credited(text)[0].0.as_deref(), Some("Marisol Vega"));
 }
+
+#[test]
+fn an_indefinite_description_is_never_a_named_person() {
+    let text = "David Axelby, a longtime adviser to the mayor, spoke on Monday.\n\n\
+                \"He is impatient,\" said one longtime adviser to the governor. \"He wants \
+                results now.\"";
+    let credited = credited(text);
+    assert!(
+        credited
+            .iter()
+            .all(|(name, _)| name.as_deref() != Some("David Axelby")),
+        "{credited:?}"
+    );
+}

@@ -348,6 +348,16 @@ impl Walk<'_, '_> {
     /// The entity a description means: the most salient one whose titles,
     /// appositives or name give the description's head noun.
     fn described(&mut self, at: usize, description: &str) -> Option<usize> {
+        // `a top aide`, `one longtime adviser`: an indefinite description
+        // brings in someone new, never someone the draft has named.
+        let indefinite = description.split_whitespace().next().is_some_and(|w| {
+            ["a", "an", "one", "another"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        });
+        if indefinite {
+            return None;
+        }
         let head = description_head(description)?;
         let gender = super::nouns::role_gender(&head);
         let entities = &self.entities.entities;
