@@ -1250,3 +1250,18 @@ fn an_indefinite_description_is_never_a_named_person() {
         "{credited:?}"
     );
 }
+
+#[test]
+fn people_joined_by_and_after_with_chant_as_a_group() {
+    let text = "Lagos was not far from the thoughts of celebrants, with many marchers and \
+                spectators chanting \"We are Lagos\" and \"Disarm hate.\"";
+    let analysis = analysis(text);
+    let speaker = analysis.quotes[0]
+        .attribution
+        .as_ref()
+        .expect("attributed")
+        .speaker
+        .clone();
+    assert_eq!(speaker.span.slice(text), "many marchers and spectators");
+    assert_eq!(speaker.kind, SourceKind::Group);
+}

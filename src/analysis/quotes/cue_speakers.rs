@@ -124,11 +124,33 @@ pub fn cue_speakers(
                     .filter(|p| p.form != MentionForm::Pronoun)
                     .filter(|p| {
                         let first = tokens.partition_point(|t| t.span.start < p.span.start);
+                        let is = |k: usize, w: &str| {
+                            k >= range.start && tokens[k].span.slice(text).eq_ignore_ascii_case(w)
+                        };
+                        // `with many marchers and spectators chanting`: the
+                        // phrase may be the second of two joined by `and`.
                         first > range.start
-                            && tokens[first - 1]
-                                .span
-                                .slice(text)
-                                .eq_ignore_ascii_case("with")
+                            && (is(first - 1, "with")
+                                || (is(first - 1, "and")
+                                    && (first.saturating_sub(5)..first - 1)
+                                        .rev()
+                                        .take_while(|&k| tokens[k].is_word())
+                                        .any(|k| is(k, "with"))))
+                    })
+                    .map(|p| {
+                        // The whole of the joined phrase speaks.
+                        let first = tokens.partition_point(|t| t.span.start < p.span.start);
+                        let with = (range.start..first)
+                            .rev()
+                            .take(6)
+                            .find(|&k| tokens[k].span.slice(text).eq_ignore_ascii_case("with"));
+                        match with {
+                            Some(w) if w + 1 < first => SpeakerPhrase {
+                                span: Span::new(tokens[w + 1].span.start, p.span.end),
+                                form: p.form,
+                            },
+                            _ => p,
+                        }
                     })
             };
             let speaker = if let Some(named) = named_gerund() {

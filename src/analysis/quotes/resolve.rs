@@ -532,7 +532,17 @@ fn unnamed_kind(form: MentionForm, written: &str) -> SourceKind {
             } else if GROUP_HEADS.contains(&head.as_str()) {
                 SourceKind::Group
             } else {
-                SourceKind::Person
+                // People in the plural (`many marchers and spectators`,
+                // `several senators`) are a group.
+                let plural = head.len() > 3
+                    && head.ends_with('s')
+                    && !head.ends_with("ss")
+                    && is_person_noun(head.trim_end_matches('s'));
+                if plural {
+                    SourceKind::Group
+                } else {
+                    SourceKind::Person
+                }
             }
         }
     }
