@@ -1265,3 +1265,21 @@ fn people_joined_by_and_after_with_chant_as_a_group() {
     assert_eq!(speaker.span.slice(text), "many marchers and spectators");
     assert_eq!(speaker.kind, SourceKind::Group);
 }
+
+#[test]
+fn verbs_that_say_only_with_their_particle_need_it() {
+    let text = "Marta Vidal spoke first. \"We are ready,\" she said.\n\n\
+                Blackwood also took a shot at the likely nominee, without naming her.\n\n\
+                \"The other side will nominate a badly flawed candidate.\"";
+    let analysis = analysis(text);
+    let orphan = &analysis.quotes[1];
+    assert!(orphan.attribution.is_none(), "{:?}", orphan.attribution);
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .any(|f| f.code == Code::UnattributedQuote && f.span.start <= orphan.span.start),
+        "{:?}",
+        analysis.findings
+    );
+}

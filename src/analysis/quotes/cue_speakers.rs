@@ -95,9 +95,26 @@ pub fn cue_speakers(
                     && tokens.get(i + 2).is_none_or(|n| {
                         !n.is_word() || n.span.slice(text).eq_ignore_ascii_case("to")
                     }));
+            // `shot back`, `fired back`, `pointed out`: those say something
+            // only with their particle (`took a shot at`, `fired the
+            // manager`, `pointed a finger` do not).
+            let particle = |verbs: &[&str], particles: &[&str]| {
+                verbs.iter().any(|v| w.eq_ignore_ascii_case(v))
+                    && !tokens.get(i + 1).is_some_and(|n| {
+                        particles
+                            .iter()
+                            .any(|p| n.span.slice(text).eq_ignore_ascii_case(p))
+                    })
+                    && !tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.quote().is_some() || n.is_punct(':'))
+            };
+            let bare = particle(&["shot", "fired"], &["back"])
+                || particle(&["pointed", "points"], &["out", "to"]);
             if w.eq_ignore_ascii_case("according")
                 || going
                 || putting
+                || bare
                 || !is_cue
                 || !used_as_verb(text, tokens, i, range.start)
             {
