@@ -64,6 +64,18 @@ fn named(name: &str, how: How) -> (Option<String>, Option<How>) {
     (Some(name.to_string()), Some(how))
 }
 
+/// Every quote of `text` is credited to the identity named `who`.
+fn assert_all_credited_to(text: &str, who: &str) {
+    let credited = credited(text);
+    assert!(
+        !credited.is_empty()
+            && credited
+                .iter()
+                .all(|(name, _)| name.as_deref() == Some(who)),
+        "{credited:?}"
+    );
+}
+
 /// A wire story from a ministry briefing: the spokesperson is named family
 /// name first, then called by the family name, a pronoun and the title, and
 /// a sentence opens with a gerund before a country's name.
@@ -1125,13 +1137,7 @@ fn a_surname_that_is_also_a_modal_verb_is_a_name_mid_sentence() {
                 \"caricature of good government.\"";
     let sources = sources(text);
     assert_eq!(sources[0].0, "George Will", "{sources:?}");
-    let credited = credited(text);
-    assert!(
-        credited
-            .iter()
-            .all(|(name, _)| name.as_deref() == Some("George Will")),
-        "{credited:?}"
-    );
+    assert_all_credited_to(text, "George Will");
 }
 
 #[test]
@@ -1144,13 +1150,7 @@ fn a_pronoun_that_went_against_a_given_name_does_not_teach_its_gender() {
                 On Sunday, she disclosed that Bill Hartley called her weeks later.\n\n\
                 \"He called the nursing home that I owned,\" she said.\n\n\
                 \"This just caught me so off guard,\" she said.";
-    let credited = credited(text);
-    assert!(
-        credited
-            .iter()
-            .all(|(name, _)| name.as_deref() == Some("Juana Bravo")),
-        "{credited:?}"
-    );
+    assert_all_credited_to(text, "Juana Bravo");
 }
 
 #[test]
@@ -1206,13 +1206,7 @@ fn a_gerund_after_said_goes_on_with_its_speaker() {
                 very religious.\"\n\n\
                 \"There is a sense of urgency,\" Zell said, noting that donors feel \"we have to \
                 find an insurance policy.\"";
-    let credited = credited(text);
-    assert!(
-        credited
-            .iter()
-            .all(|(name, _)| name.as_deref() == Some("Omar Zell")),
-        "{credited:?}"
-    );
+    assert_all_credited_to(text, "Omar Zell");
 }
 
 #[test]
@@ -1282,4 +1276,17 @@ fn verbs_that_say_only_with_their_particle_need_it() {
         "{:?}",
         analysis.findings
     );
+}
+
+#[test]
+fn an_organisation_that_speaks_by_its_name_is_one_identity() {
+    let analysis = analysis("Congress said \"yes\" on Monday. Congress later said \"no.\"");
+    let congress: Vec<_> = analysis
+        .speakers
+        .iter()
+        .filter(|s| s.name == "Congress")
+        .collect();
+    assert_eq!(congress.len(), 1, "{:?}", analysis.speakers);
+    assert_eq!(congress[0].quotes.len(), 2);
+    assert_eq!(congress[0].kind, SourceKind::Organisation);
 }

@@ -10,9 +10,8 @@ use std::ops::Range;
 use super::cues::cue_class;
 use super::lexicon::{lower, word};
 use super::nouns::is_affiliation;
-use super::speakers::{
-    phrase, phrase_ending_at, phrase_starting_at, sentence_subject, SpeakerPhrase,
-};
+use super::speakers::{phrase, phrase_ending_at, phrase_starting_at, SpeakerPhrase};
+use super::subjects::sentence_subject;
 use super::tags::Tags;
 use super::words::{Token, TokenKind};
 use crate::analysis::MentionForm;
@@ -80,41 +79,8 @@ pub fn cue_speakers(
             }
             let is_cue = token.tags.has(Tags::CUE)
                 || (!config.extra_verbs.is_empty() && cue_class(w, &config.extra_verbs).is_some());
-            // `as X put it`: `put` says something only with `it`.
-            let putting = ["put", "puts"].iter().any(|g| w.eq_ignore_ascii_case(g))
-                && !tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.span.slice(text).eq_ignore_ascii_case("it"));
-            // `went on: "..."`, `goes on, "..."`, `went on to say`: those
-            // two say something only so (`the Senate goes on recess` does
-            // not).
-            let going = ["went", "goes"].iter().any(|g| w.eq_ignore_ascii_case(g))
-                && !(tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.span.slice(text).eq_ignore_ascii_case("on"))
-                    && tokens.get(i + 2).is_none_or(|n| {
-                        !n.is_word() || n.span.slice(text).eq_ignore_ascii_case("to")
-                    }));
-            // `shot back`, `fired back`, `pointed out`: those say something
-            // only with their particle (`took a shot at`, `fired the
-            // manager`, `pointed a finger` do not).
-            let particle = |verbs: &[&str], particles: &[&str]| {
-                verbs.iter().any(|v| w.eq_ignore_ascii_case(v))
-                    && !tokens.get(i + 1).is_some_and(|n| {
-                        particles
-                            .iter()
-                            .any(|p| n.span.slice(text).eq_ignore_ascii_case(p))
-                    })
-                    && !tokens
-                        .get(i + 1)
-                        .is_some_and(|n| n.quote().is_some() || n.is_punct(':'))
-            };
-            let bare = particle(&["shot", "fired"], &["back"])
-                || particle(&["pointed", "points"], &["out", "to"]);
             if w.eq_ignore_ascii_case("according")
-                || going
-                || putting
-                || bare
+                || without_particle(text, tokens, i)
                 || !is_cue
                 || !used_as_verb(text, tokens, i, range.start)
             {
@@ -286,6 +252,38 @@ pub fn cue_speakers(
         }
     }
     found
+}
+
+/// Whether the verb at `i` is one that says something only with its
+/// particle and lacks it: `as X put it`, `went on: "..."`, `shot back`,
+/// `pointed out` say something; `put the bill`, `the Senate goes on
+/// recess`, `took a shot at`, `pointed a finger` do not.
+fn without_particle(text: &str, tokens: &[Token], i: usize) -> bool {
+    const NEEDS: &[(&[&str], &[&str])] = &[
+        (&["put", "puts"], &["it"]),
+        (&["went", "goes"], &["on"]),
+        (&["shot", "fired"], &["back"]),
+        (&["pointed", "points"], &["out", "to"]),
+    ];
+    let is = |k: usize, w: &str| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case(w))
+    };
+    let verb = tokens[i].span.slice(text);
+    let Some(&(_, particles)) = NEEDS
+        .iter()
+        .find(|(verbs, _)| verbs.iter().any(|v| verb.eq_ignore_ascii_case(v)))
+    else {
+        return false;
+    };
+    // `went on recess` goes somewhere; `went on to say` and `went on,`
+    // speak.
+    let goes_somewhere = particles == ["on"]
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && !is(i + 2, "to"));
+    !particles.iter().any(|p| is(i + 1, p)) || goes_somewhere
 }
 
 /// Whether a verb of saying at token `i` is used as a verb, not as a

@@ -466,6 +466,15 @@ impl Entities {
             .map(|m| m.entity)
     }
 
+    /// The entity of a name mention that covers exactly `span`.
+    pub fn named_exactly(&self, span: Span) -> Option<usize> {
+        let at = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions
+            .get(at)
+            .filter(|m| m.span == span)
+            .map(|m| m.entity)
+    }
+
     /// The entity a name or surname written somewhere the mentions do not
     /// cover means: by its full name, else by its last word.
     pub fn by_name(&self, written: &str) -> Option<usize> {

@@ -3,6 +3,7 @@
 //! appositive around it. Found from the block alone, so it can be kept
 //! while the block is unchanged.
 
+use super::appositives::{aged, appositive, role_after, title_of_phrase};
 use super::lexicon::{lower, title_role, word, NAME_TAKES_OF};
 use super::names::{strip_possessive, Gender};
 use super::nouns::{is_person_noun, role_gender, title_gender};
@@ -500,112 +501,6 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         roles,
         descriptions,
     })
-}
-
-/// An appositive right after a name (`Wang Wenbin, a spokesperson for the
-/// foreign ministry,`): its head noun and its words as written.
-fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<(String, String)> {
-    if !tokens.get(end + 1)?.is_punct(',') {
-        return None;
-    }
-    let open = end + 2;
-    let first = tokens.get(open)?;
-    if !first.is_word() || !first.tags.has(Tags::DETERMINER) {
-        return None;
-    }
-    let mut head = None;
-    let mut k = open;
-    while k < tokens.len() && k < open + 12 && tokens[k].is_word() {
-        let w = lower(text, &tokens[k]);
-        if matches!(
-            &*w,
-            "for" | "of" | "at" | "with" | "in" | "from" | "who" | "that" | "and" | "to" | "on"
-        ) {
-            break;
-        }
-        if k > open {
-            head = Some(k);
-        }
-        k += 1;
-    }
-    let head = head?;
-    let mut stop = head + 1;
-    while stop < tokens.len() && stop < open + 12 && tokens[stop].is_word() {
-        stop += 1;
-    }
-    let words = Span::new(tokens[open].span.start, tokens[stop - 1].span.end);
-    let head_word = lower(text, &tokens[head]);
-    let head_word = title_role(&head_word)
-        .filter(|r| !r.is_empty())
-        .map_or_else(|| head_word.to_string(), str::to_string);
-    Some((head_word, words.slice(text).to_string()))
-}
-
-/// For a run right after a title's `of` (`Secretary of Transport Ayodele
-/// Brennan`, `Speaker of the House Paul Ryan`), where the name starts: at
-/// a given name after the first word.
-fn title_of_phrase(
-    text: &str,
-    tokens: &[Token],
-    start: usize,
-    lead: usize,
-    end: usize,
-) -> Option<usize> {
-    let is = |k: usize, w: &str| word(text, &tokens[k]).eq_ignore_ascii_case(w);
-    let mut k = start.checked_sub(1)?;
-    if is(k, "the") {
-        k = k.checked_sub(1)?;
-    }
-    let title = k
-        .checked_sub(1)
-        .is_some_and(|t| tokens[t].is_word() && tokens[t].tags.has(Tags::TITLE));
-    if !title || !is(k, "of") {
-        return None;
-    }
-    (lead + 1..end).find(|&g| tokens[g].tags.has(Tags::GIVEN) && !tokens[g].tags.has(Tags::PLACE))
-}
-
-/// Whether a person's role follows the name as an appositive: `IIyse
-/// Hogue, president of NARAL`, `Tomas Reyes, a spokesman for`.
-fn role_after(text: &str, tokens: &[Token], end: usize) -> bool {
-    if !tokens.get(end + 1).is_some_and(|t| t.is_punct(',')) {
-        return false;
-    }
-    let mut k = end + 2;
-    if tokens
-        .get(k)
-        .is_some_and(|t| matches!(&*lower(text, t), "a" | "an" | "the"))
-    {
-        k += 1;
-    }
-    // The role, perhaps after a word or two (`a senior adviser`, `the
-    // former governor`), before `of`, `for`, `at` or a comma.
-    (k..k + 3).any(|j| {
-        tokens.get(j).is_some_and(|t| {
-            t.is_word()
-                && !t.tags.has(Tags::CAPITAL)
-                && (t.tags.has(Tags::PERSON_NOUN)
-                    || title_role(word(text, t)).is_some_and(|r| !r.is_empty()))
-                && tokens.get(j + 1).is_some_and(|n| {
-                    n.is_punct(',')
-                        || n.is_punct('.')
-                        || matches!(word(text, n), "of" | "for" | "at" | "to" | "with")
-                })
-        })
-    })
-}
-
-/// Whether an age follows the name as an appositive: `Franson Reneus, 18,`.
-fn aged(text: &str, tokens: &[Token], end: usize) -> bool {
-    let age = tokens
-        .get(end + 2)
-        .filter(|t| t.is_word())
-        .map(|t| word(text, t));
-    tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
-        && age.is_some_and(|a| a.parse::<u8>().is_ok_and(|n| (1..=110).contains(&n)))
-        && tokens
-            .get(end + 3)
-            .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
 }
 
 /// Whether a name's last word makes it a law's: `Act`, `Amendment`.

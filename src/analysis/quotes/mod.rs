@@ -5,9 +5,11 @@
 //! the noun phrases and people, `attribution` links them, and `rules` turns
 //! the result into findings.
 
+mod appositives;
 mod attribution;
 mod cue_speakers;
 mod cues;
+mod datelines;
 mod entities;
 mod lexicon;
 mod marks;
@@ -20,6 +22,7 @@ mod rules;
 mod salience;
 mod sources;
 mod speakers;
+mod subjects;
 mod tags;
 mod words;
 

@@ -12,7 +12,8 @@ use super::marks::MarkedQuote;
 use super::mentions::is_nickname;
 use super::names::Gender;
 use super::salience::Role;
-use super::speakers::{phrase_starting_at, sentence_subject, SpeakerPhrase};
+use super::speakers::{phrase_starting_at, SpeakerPhrase};
+use super::subjects::{clause_subjects, sentence_subject, subject_word};
 use super::tags::Tags;
 use super::words::Token;
 use crate::analysis::{How, MentionForm, QuoteKind};
@@ -404,51 +405,6 @@ pub fn plan_block(
     plan
 }
 
-/// The first words of the clauses a sentence joins after a comma with
-/// `but`, `yet`, `while` or `though` (`The moderators moved on, but
-/// Christie wasn't having it` is about Christie as much as the
-/// moderators), and the name a sentence presents (`Then there's Axelrod`).
-fn clause_subjects<'a>(
-    text: &'a str,
-    tokens: &'a [Token],
-    range: &Range<usize>,
-) -> impl Iterator<Item = usize> + 'a {
-    let start = range.start;
-    let is = move |k: usize, words: &[&str]| {
-        tokens.get(k).is_some_and(|t| {
-            words
-                .iter()
-                .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
-        })
-    };
-    range.clone().filter_map(move |k| {
-        // Cheap tests first: this looks at every word of every sentence.
-        let token = &tokens[k];
-        if !token.is_word() {
-            return None;
-        }
-        let joins = k > start
-            && tokens[k - 1].is_punct(',')
-            && is(k, &["but", "yet", "while", "though", "although", "whereas"]);
-        // `Then there's Axelrod.`: what the sentence is about.
-        let presents = text.as_bytes()[token.span.start].eq_ignore_ascii_case(&b't')
-            && (is(k, &["there's", "there’s"]) || (is(k, &["there"]) && is(k + 1, &["is", "was"])));
-        let next = if presents && !is(k, &["there"]) {
-            k + 1
-        } else if presents {
-            k + 2
-        } else if joins {
-            k + 1
-        } else {
-            return None;
-        };
-        tokens
-            .get(next)
-            .filter(|t| t.is_word() && (joins || t.tags.has(Tags::CAPITAL)))
-            .map(|_| next)
-    })
-}
-
 /// The cue among `cues` (in token order) that `keep` accepts nearest the
 /// token `at`, the earlier of two as near.
 fn nearest_cue<'c>(
@@ -463,36 +419,6 @@ fn nearest_cue<'c>(
         (Some(b), Some(a)) => Some(if at - b.at <= a.at - at { b } else { a }),
         (b, a) => b.or(a),
     }
-}
-
-/// The word a sentence's subject most likely starts at: its first word,
-/// or the first after a comma that closes an opening phrase (`When the
-/// vote failed, Demir left`). Cheaper than `sentence_subject`, and enough
-/// to tell which names a sentence is about.
-fn subject_word(tokens: &[Token], range: &Range<usize>) -> Option<usize> {
-    let first = range
-        .clone()
-        .find(|&i| tokens[i].is_word() && !tokens[i].tags.has(Tags::DATELINE))?;
-    if tokens[first]
-        .tags
-        .has(Tags::SUBORDINATOR.with(Tags::OPENER))
-        && !tokens[first].tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
-    {
-        let comma = (first..range.end)
-            .take(20)
-            .take_while(|&i| tokens[i].quote().is_none())
-            .find(|&i| tokens[i].is_punct(','))?;
-        let mut word = (comma + 1..range.end).find(|&i| tokens[i].is_word())?;
-        // `In St. Clairsville, Ohio, 62-year-old Brenda Johnson`: a state
-        // after a town belongs to the opening phrase.
-        if tokens[word].tags.has(Tags::PLACE)
-            && tokens.get(word + 1).is_some_and(|t| t.is_punct(','))
-        {
-            word = (word + 2..range.end).find(|&i| tokens[i].is_word())?;
-        }
-        return Some(word);
-    }
-    Some(first)
 }
 
 /// Whether a token is a dash that can lead a signature line.

@@ -199,7 +199,12 @@ impl Walk<'_, '_> {
                 }
                 Some(entity)
             }
-            MentionForm::Description => self.described(at, written),
+            // A phrase that is all one name the draft gives (`Congress
+            // said`) is that name's entity, not a description of its own.
+            MentionForm::Description => self
+                .entities
+                .named_exactly(speaker.span)
+                .or_else(|| self.described(at, written)),
             MentionForm::Anonymous => None,
         };
         let kind = match entity {

@@ -1,0 +1,207 @@
+//! Where a sentence's subject is: the word it most likely starts at
+//! (`subject_word`, cheap, for salience), the subjects of the clauses it
+//! joins, and the whole speaker phrase of its subject (`sentence_subject`).
+
+use std::ops::Range;
+
+use super::lexicon::*;
+use super::speakers::{phrase_starting_at, SpeakerPhrase};
+use super::tags::Tags;
+use super::words::Token;
+use crate::analysis::MentionForm;
+
+/// The word a sentence's subject most likely starts at: its first word,
+/// or the first after a comma that closes an opening phrase (`When the
+/// vote failed, Demir left`). Cheaper than `sentence_subject`, and enough
+/// to tell which names a sentence is about.
+pub fn subject_word(tokens: &[Token], range: &Range<usize>) -> Option<usize> {
+    let first = range
+        .clone()
+        .find(|&i| tokens[i].is_word() && !tokens[i].tags.has(Tags::DATELINE))?;
+    if tokens[first]
+        .tags
+        .has(Tags::SUBORDINATOR.with(Tags::OPENER))
+        && !tokens[first].tags.has(Tags::PRONOUN.with(Tags::DETERMINER))
+    {
+        let comma = (first..range.end)
+            .take(20)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        let mut word = (comma + 1..range.end).find(|&i| tokens[i].is_word())?;
+        // `In St. Clairsville, Ohio, 62-year-old Brenda Johnson`: a state
+        // after a town belongs to the opening phrase.
+        if tokens[word].tags.has(Tags::PLACE)
+            && tokens.get(word + 1).is_some_and(|t| t.is_punct(','))
+        {
+            word = (word + 2..range.end).find(|&i| tokens[i].is_word())?;
+        }
+        return Some(word);
+    }
+    Some(first)
+}
+
+/// The first words of the clauses a sentence joins after a comma with
+/// `but`, `yet`, `while` or `though` (`The moderators moved on, but
+/// Christie wasn't having it` is about Christie as much as the
+/// moderators), and the name a sentence presents (`Then there's Axelrod`).
+pub fn clause_subjects<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    range: &Range<usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    let start = range.start;
+    let is = move |k: usize, words: &[&str]| {
+        tokens.get(k).is_some_and(|t| {
+            words
+                .iter()
+                .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
+        })
+    };
+    range.clone().filter_map(move |k| {
+        // Cheap tests first: this looks at every word of every sentence.
+        let token = &tokens[k];
+        if !token.is_word() {
+            return None;
+        }
+        let joins = k > start
+            && tokens[k - 1].is_punct(',')
+            && is(k, &["but", "yet", "while", "though", "although", "whereas"]);
+        // `Then there's Axelrod.`: what the sentence is about.
+        let presents = text.as_bytes()[token.span.start].eq_ignore_ascii_case(&b't')
+            && (is(k, &["there's", "there’s"]) || (is(k, &["there"]) && is(k + 1, &["is", "was"])));
+        let next = if presents && !is(k, &["there"]) {
+            k + 1
+        } else if presents {
+            k + 2
+        } else if joins {
+            k + 1
+        } else {
+            return None;
+        };
+        tokens
+            .get(next)
+            .filter(|t| t.is_word() && (joins || t.tags.has(Tags::CAPITAL)))
+            .map(|_| next)
+    })
+}
+
+/// The subject of a sentence: the speaker phrase at its start, after a
+/// leading clause set off by a comma.
+pub fn sentence_subject(
+    text: &str,
+    tokens: &[Token],
+    range: &std::ops::Range<usize>,
+) -> Option<SpeakerPhrase> {
+    let mut start = range.start;
+    // Punctuation, a dateline, and conjunctions that only join the
+    // sentence to the one before (`And then Trump went on the attack`).
+    while start < range.end
+        && (!tokens[start].is_word()
+            || tokens[start].tags.has(Tags::DATELINE)
+            || ["and", "but", "so", "then", "yet", "or"]
+                .iter()
+                .any(|w| word(text, &tokens[start]).eq_ignore_ascii_case(w)))
+    {
+        start += 1;
+    }
+    if start >= range.end {
+        return None;
+    }
+    // An opening phrase set off by a comma comes before the subject: a
+    // word that opens sentences (`Meanwhile,`, `Reprising one of her
+    // lines,`), a subordinate clause (`When the vote failed,`), or two
+    // lower-case words (`Hours later,`). One capitalised word before a
+    // comma is the subject (`Clinton, 35, said`).
+    let tags = tokens[start].tags;
+    let two_words = start + 2 < range.end
+        && tokens[start + 1].is_word()
+        && tokens[start + 2].is_punct(',')
+        && !is_capitalised(text, &tokens[start + 1]);
+    // After a conjunction the next word was not tagged as the sentence's
+    // first: `But Even if Unruh fails, she ...`.
+    let after_conjunction = start > range.start
+        && super::tags::is_opener_word(&lower(text, &tokens[start]))
+        && !tags.name_like();
+    let opener = (tags.has(Tags::OPENER) && !tags.has(Tags::PRONOUN.with(Tags::DETERMINER)))
+        || two_words
+        || after_conjunction
+        || tokens[start].tags.has(Tags::SUBORDINATOR);
+    // `Comedian Sarah Silverman was booed`: a word before a given name
+    // that opens the sentence leads the name.
+    let before_a_name = opener
+        && !tags.has(Tags::FUNCTION.with(Tags::SUBORDINATOR))
+        && tokens
+            .get(start + 1)
+            .is_some_and(|t| t.is_word() && t.tags.has(Tags::GIVEN) && t.tags.has(Tags::CAPITAL));
+    if before_a_name {
+        start += 1;
+    } else if opener {
+        let comma = (start..range.end)
+            .take(24)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        start = comma + 1;
+        // `On Thursday, after remaining neutral, Warren appeared`: one
+        // opening phrase after another.
+        for _ in 0..2 {
+            let opens_again = tokens.get(start).is_some_and(|t| {
+                t.is_word()
+                    && !t.tags.has(Tags::CAPITAL)
+                    && t.tags.has(Tags::SUBORDINATOR.with(Tags::OPENER))
+            });
+            if !opens_again {
+                break;
+            }
+            let Some(next) = (start..range.end)
+                .take(24)
+                .take_while(|&i| tokens[i].quote().is_none())
+                .find(|&i| tokens[i].is_punct(','))
+            else {
+                break;
+            };
+            start = next + 1;
+        }
+    }
+    // `But back on American soil, he returned`: an opening phrase no list
+    // knows, found by the pronoun or name right after its comma.
+    let after_phrase = || {
+        let comma = (start..range.end)
+            .take(12)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))?;
+        tokens.get(comma + 1).filter(|t| {
+            t.is_word()
+                && (t.tags.has(Tags::PRONOUN) || (t.tags.name_like() && t.tags.has(Tags::CAPITAL)))
+        })?;
+        phrase_starting_at(text, tokens, comma + 1, range.end)
+    };
+    let subject = phrase_starting_at(text, tokens, start, range.end).or_else(after_phrase)?;
+    // `But it is unclear whether ...`: `it` holds the place of a clause
+    // and says nothing.
+    let holds_place = subject.form == MentionForm::Pronoun
+        && word(text, &tokens[start]).eq_ignore_ascii_case("it")
+        && tokens.get(start + 1).is_some_and(|n| {
+            [
+                "is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained",
+            ]
+            .iter()
+            .any(|v| word(text, n).eq_ignore_ascii_case(v))
+        });
+    if holds_place {
+        return None;
+    }
+    // A common word that is also a surname, opening the sentence, is the
+    // word (`Black voters ...`), unless a verb of saying follows it.
+    let one_word = subject.span == tokens[start].span;
+    let next_is_cue = tokens.get(start + 1).is_some_and(|t| t.tags.has(Tags::CUE));
+    if one_word
+        && subject.form != MentionForm::Pronoun
+        && tokens[start].tags.has(Tags::COMMON)
+        && tokens[start].tags.has(Tags::SENTENCE_START)
+        && !tokens[start].tags.has(Tags::GIVEN)
+        && !next_is_cue
+    {
+        return None;
+    }
+    Some(subject)
+}
