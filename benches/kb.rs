@@ -119,6 +119,7 @@ fn generate(count: usize) -> Vec<Entry> {
                 ),
                 related: Vec::new(),
                 sources: vec![format!("https://example.org/laws/{n}")],
+                amendments: Vec::new(),
                 title,
             }
         })

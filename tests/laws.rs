@@ -191,6 +191,23 @@ fn a_wrong_year_is_flagged_with_a_fix_to_the_canonical_title() {
 }
 
 #[test]
+fn a_year_of_enactment_or_of_a_major_amendment_is_no_wrong_year() {
+    for year in ["1963", "1970", "1990"] {
+        let text = format!("The plant broke the Clean Air Act of {year}, the agency said.");
+        let result = analysis(&text);
+        assert_eq!(
+            result.laws[0].id.as_ref().map(|id| id.as_str()),
+            Some("us/law/clean-air-act"),
+            "{text}"
+        );
+        assert!(result.findings.is_empty(), "{text}: {:?}", result.findings);
+    }
+    let text = "The plant broke the Clean Air Act of 1985, the agency said.";
+    let codes: Vec<Code> = analysis(text).findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [Code::LawNameMismatch]);
+}
+
+#[test]
 fn a_wrong_word_is_flagged_with_a_fix_to_the_canonical_title() {
     let text = "Premiums under the Affordable Health Care Act rose again, \
                 and the Tax Cut and Jobs Act of 2017 expires soon.";

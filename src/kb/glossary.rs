@@ -166,6 +166,7 @@ fn check(raw: RawLaw) -> Result<Entry, String> {
         summary: raw.summary,
         related: raw.related,
         sources: raw.sources,
+        amendments: Vec::new(),
     })
 }
 

@@ -17,7 +17,7 @@ pub mod near;
 pub mod store;
 
 pub use folding::fold;
-pub use model::{Entry, Kind, LawId, Status, StatusState};
+pub use model::{Amendment, Entry, Kind, LawId, Status, StatusState};
 pub use names::{citation_key, NameIndex};
 
 use std::collections::HashMap;

@@ -56,6 +56,22 @@ pub enum StatusState {
     Introduced,
     Vetoed,
     Repealed,
+    /// Enacted, then changed in a way that matters to readers; the note
+    /// says how (the amendments list says when).
+    Amended,
+    /// Enacted; some of it has since been repealed.
+    PartlyRepealed,
+    /// Enacted, then held unconstitutional or void by a court, in whole or
+    /// in part (the note says which).
+    StruckDown,
+    /// Enacted or in force for a term that has run out (a sunset).
+    Expired,
+    /// A treaty signed but not ratified by the party the entry is about.
+    Signed,
+    /// A treaty ratified, or otherwise binding on the party.
+    Ratified,
+    /// A treaty the party has left.
+    Withdrawn,
     /// In force by other means (regulation, treaty, rule).
     InForce,
     /// Not recorded: a glossary entry that gives no status.
@@ -67,7 +83,15 @@ impl StatusState {
     pub fn is_law(self) -> bool {
         matches!(
             self,
-            StatusState::Enacted | StatusState::Repealed | StatusState::InForce
+            StatusState::Enacted
+                | StatusState::Amended
+                | StatusState::PartlyRepealed
+                | StatusState::Repealed
+                | StatusState::StruckDown
+                | StatusState::Expired
+                | StatusState::Ratified
+                | StatusState::Withdrawn
+                | StatusState::InForce
         )
     }
 
@@ -112,6 +136,32 @@ pub struct Entry {
     #[serde(default)]
     pub related: Vec<String>,
     pub sources: Vec<String>,
+    /// Later laws that changed this one, oldest first: a mention written
+    /// with one of their years ("Clean Air Act of 1990") is this law as
+    /// amended, not a wrong year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+}
+
+/// One later law that changed an entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// `YYYY` or `YYYY-MM-DD`.
+    pub date: String,
+    /// "Clean Air Act Amendments of 1990", when it has a name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// "Pub. L. 101-549".
+    #[serde(default)]
+    pub citation: Option<String>,
+}
+
+impl Amendment {
+    /// The year the amendment was made.
+    pub fn year(&self) -> &str {
+        self.date.get(..4).unwrap_or(&self.date)
+    }
 }
 
 impl Status {
@@ -126,6 +176,13 @@ impl Status {
             StatusState::Introduced => "introduced",
             StatusState::Vetoed => "vetoed",
             StatusState::Repealed => "repealed",
+            StatusState::Amended => "amended",
+            StatusState::PartlyRepealed => "partly repealed",
+            StatusState::StruckDown => "struck down",
+            StatusState::Expired => "expired",
+            StatusState::Signed => "signed",
+            StatusState::Ratified => "ratified",
+            StatusState::Withdrawn => "withdrawn",
             StatusState::InForce => "in force",
             StatusState::Unknown => "status not recorded",
         };
@@ -133,7 +190,9 @@ impl Status {
             Some(date) => format!("{state} {date}"),
             None => state.to_string(),
         };
-        if self.state.never_enacted() {
+        if self.state == StatusState::Signed {
+            line.push_str("; not ratified");
+        } else if self.state.never_enacted() {
             line.push_str("; not enacted");
         }
         line

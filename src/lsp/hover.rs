@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::analysis::{
     Analysis, Attribution, LawMention, Mention, MentionForm, Quote, QuoteKind, SourceKind, Speaker,
 };
-use crate::kb::{Entry, Status, StatusState};
+use crate::kb::{Amendment, Entry, Status, StatusState};
 use crate::text::Span;
 
 /// The card for a law mention. `entry` is the knowledge-base entry the
@@ -49,6 +49,10 @@ fn entry_card(mention: &LawMention, entry: &Entry) -> String {
     if !entry.summary.is_empty() {
         let _ = writeln!(card, "{}\n", escape(&entry.summary));
     }
+    if !entry.amendments.is_empty() {
+        let amendments: Vec<String> = entry.amendments.iter().map(amendment_words).collect();
+        let _ = writeln!(card, "**Amended:** {}\n", amendments.join("; "));
+    }
     for related in &entry.related {
         let _ = writeln!(card, "{}\n", escape(related));
     }
@@ -78,6 +82,24 @@ fn entry_card(mention: &LawMention, entry: &Entry) -> String {
     card
 }
 
+/// `1990 (Clean Air Act Amendments of 1990, Pub. L. 101-549)`
+fn amendment_words(amendment: &Amendment) -> String {
+    let detail: Vec<&str> = [&amendment.name, &amendment.citation]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if detail.is_empty() {
+        escape(&amendment.date)
+    } else {
+        format!(
+            "{} ({})",
+            escape(&amendment.date),
+            escape(&detail.join(", "))
+        )
+    }
+}
+
 /// `enacted (2022-08-09). Signed into law.`
 fn status_line(status: &Status) -> String {
     let mut line = state_words(status.state).to_string();
@@ -102,6 +124,13 @@ fn state_words(state: StatusState) -> &'static str {
         StatusState::Introduced => "introduced; not law",
         StatusState::Vetoed => "vetoed; not law",
         StatusState::Repealed => "repealed",
+        StatusState::Amended => "enacted, since amended",
+        StatusState::PartlyRepealed => "enacted, since partly repealed",
+        StatusState::StruckDown => "enacted, since struck down in whole or part by a court",
+        StatusState::Expired => "enacted, since expired",
+        StatusState::Signed => "signed, never ratified; not binding",
+        StatusState::Ratified => "ratified",
+        StatusState::Withdrawn => "ratified, since withdrawn from",
         StatusState::InForce => "in force",
         StatusState::Unknown => "not recorded",
     }
@@ -348,6 +377,7 @@ mod tests {
             sources: vec![
                 "https://www.congress.gov/bill/117th-congress/house-bill/4346".to_string(),
             ],
+            amendments: Vec::new(),
         }
     }
 
@@ -394,6 +424,44 @@ mod tests {
         assert!(!card.contains("Written here as"), "{card}");
         let card = law_card(&mention("Chips Law", None), Some(&entry));
         assert!(card.contains("**Written here as:** Chips Law"), "{card}");
+    }
+
+    #[test]
+    fn a_treaty_signed_but_never_ratified_and_an_amended_law_say_so() {
+        let mut entry = chips();
+        entry.kind = Kind::Treaty;
+        entry.status = Status {
+            state: StatusState::Signed,
+            date: Some("1998-11-12".to_string()),
+            note: None,
+        };
+        assert_eq!(entry.status.short(), "signed 1998-11-12; not ratified");
+        let card = law_card(&mention("CHIPS Act", None), Some(&entry));
+        assert!(
+            card.contains("**Status:** signed, never ratified; not binding (1998-11-12)."),
+            "{card}"
+        );
+        entry.status.state = StatusState::Amended;
+        entry.amendments = vec![
+            Amendment {
+                date: "1970-12-31".to_string(),
+                name: Some("Clean Air Amendments of 1970".to_string()),
+                citation: Some("Pub. L. 91-604".to_string()),
+            },
+            Amendment {
+                date: "1977".to_string(),
+                name: None,
+                citation: None,
+            },
+        ];
+        let card = law_card(&mention("CHIPS Act", None), Some(&entry));
+        assert!(
+            card.contains(
+                "**Amended:** 1970-12-31 (Clean Air Amendments of 1970, Pub. L. 91-604); 1977\n"
+            ),
+            "{card}"
+        );
+        assert!(card.contains("**Status:** enacted, since amended (1998-11-12)."));
     }
 
     #[test]

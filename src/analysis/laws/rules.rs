@@ -82,7 +82,8 @@ pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -
     findings
 }
 
-/// A known law written with a year none of its names has.
+/// A known law written with a year none of its names has and in which it
+/// was not amended ("Clean Air Act of 1970" is the act as amended then).
 fn wrong_year(mention: &LawMention, entry: &Entry, config: &Config) -> Option<Finding> {
     let written = mention
         .text
@@ -93,7 +94,13 @@ fn wrong_year(mention: &LawMention, entry: &Entry, config: &Config) -> Option<Fi
     let names: Vec<&String> = std::iter::once(&entry.title)
         .chain(&entry.aliases)
         .collect();
-    if names.iter().any(|n| n.contains(year)) || written.eq_ignore_ascii_case(&entry.title) {
+    let enacted_then = entry.status.date.as_deref().and_then(|d| d.get(..4)) == Some(year);
+    let amended_then = entry.amendments.iter().any(|a| a.year() == year);
+    if enacted_then
+        || amended_then
+        || names.iter().any(|n| n.contains(year))
+        || written.eq_ignore_ascii_case(&entry.title)
+    {
         return None;
     }
     let severity = config.severity(Code::LawNameMismatch)?;

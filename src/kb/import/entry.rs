@@ -55,6 +55,7 @@ pub fn to_entry(bill: &Bill, congress_ended: bool) -> Entry {
             .unwrap_or_default(),
         related,
         sources: vec![source_url(bill)],
+        amendments: Vec::new(),
     }
 }
 
