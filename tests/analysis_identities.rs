@@ -1290,3 +1290,57 @@ fn an_organisation_that_speaks_by_its_name_is_one_identity() {
     assert_eq!(congress[0].quotes.len(), 2);
     assert_eq!(congress[0].kind, SourceKind::Organisation);
 }
+
+#[test]
+fn words_reported_by_a_noun_of_saying_belong_to_its_owner() {
+    let text = "Mayor Lucia Ferraro met the council on Monday.\n\n\
+                Councilman Otis Brandt rejected Ferraro's claim that the budget was \"balanced.\"\n\n\
+                The row began with Ferraro's recent, widely shared remark that the depot was a \"disgrace\" to the city.\n\n\
+                A statement from the council said Ferraro's comments \"are not backed by the numbers.\"\n";
+    let credited = credited(text);
+    assert_eq!(
+        credited[0].0.as_deref(),
+        Some("Lucia Ferraro"),
+        "{credited:?}"
+    );
+    assert_eq!(
+        credited[1].0.as_deref(),
+        Some("Lucia Ferraro"),
+        "{credited:?}"
+    );
+    // Right before the quote the noun is the quoted words' subject: the
+    // council's statement says it, not the mayor.
+    assert_ne!(
+        credited[2].0.as_deref(),
+        Some("Lucia Ferraro"),
+        "{credited:?}"
+    );
+}
+
+#[test]
+fn a_noun_of_saying_belongs_to_its_owner_only_right_after_the_possessive() {
+    // Between `Brandt's` and `claim` a clause with its own subject: the
+    // claim is not Brandt's.
+    let text = "Mayor Lucia Ferraro met Councilman Otis Brandt on Monday.\n\n\
+                Brandt's aide said the claim that the budget was \"balanced\" was wrong.\n";
+    let credited = credited(text);
+    assert_ne!(
+        credited[0].0.as_deref(),
+        Some("Otis Brandt"),
+        "{credited:?}"
+    );
+}
+
+#[test]
+fn a_noun_of_saying_owns_only_what_it_introduces() {
+    // `comments further "..."`: the quote is what the comments are said to
+    // do, in words of whoever says so, not the mayor's.
+    let text = "Mayor Lucia Ferraro met Councilman Otis Brandt on Monday.\n\n\
+                Critics worry that Ferraro's comments further \"a climate of fear\" downtown.\n";
+    let credited = credited(text);
+    assert_ne!(
+        credited[0].0.as_deref(),
+        Some("Lucia Ferraro"),
+        "{credited:?}"
+    );
+}

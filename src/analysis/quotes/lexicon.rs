@@ -280,6 +280,21 @@ pub static OBJECT_VERBS: WordSet = WordSet::new(&[
     "hail", "term", "deem", "rate", "brand", "praise", "criticize", "blast", "slam", "mock",
 ]);
 
+/// Nouns for something said: `Trump's claim that ...`, `her description
+/// of it as ...`. The one whose words they are owns them.
+#[rustfmt::skip]
+pub static SPEECH_NOUNS: WordSet = WordSet::new(&[
+    "accusation", "accusations", "assertion", "assertions", "claim", "claims", "contention",
+    "comment", "comments", "remark", "remarks", "suggestion", "statement", "words", "phrase",
+    "description", "warning", "warnings", "promise", "promises", "pledge", "vow", "charge",
+    "charges", "insistence", "argument", "catchphrase", "slogan", "retort", "quip", "joke",
+    "tweet", "tweets", "reply", "refrain", "mantra", "complaint", "complaints", "prediction",
+    "boast", "denial", "admission", "declaration", "demand", "demands", "plea", "criticism",
+    "characterization", "label", "insult", "insults", "taunt", "threat", "threats", "quote",
+    "line", "lines", "question", "answer", "response", "message", "jab", "jibe", "dig",
+    "allegation", "allegations", "lament", "rallying",
+]);
+
 /// Words that open a subordinate clause or phrase before a sentence's
 /// subject: `When he returned, he said ...`.
 #[rustfmt::skip]

@@ -13,7 +13,7 @@ use super::mentions::is_nickname;
 use super::names::Gender;
 use super::salience::Role;
 use super::speakers::{phrase_starting_at, SpeakerPhrase};
-use super::subjects::{clause_subjects, sentence_subject, subject_word};
+use super::subjects::{clause_subjects, sentence_subject, speech_owner, subject_word};
 use super::tags::Tags;
 use super::words::Token;
 use crate::analysis::{How, MentionForm, QuoteKind};
@@ -245,8 +245,15 @@ pub fn plan_block(
                         .find(|&k| block_tokens[k].tags.has(Tags::OBJECT_VERB.with(Tags::CUE)))
                 })
                 .flatten();
+        // `Trump's assertion that "thousands" ...`: a noun of saying with a
+        // named owner puts even one word in the owner's mouth.
+        let owner = (speaker.is_none() && !nickname && ti > sents[s].start)
+            .then(|| speech_owner(text, block_tokens, &sents[s], ti))
+            .flatten();
         let short_phrase = kind == QuoteKind::Scare
-            && (m.content.slice(text).split_whitespace().nth(1).is_some() || naming_verb.is_some());
+            && (m.content.slice(text).split_whitespace().nth(1).is_some()
+                || naming_verb.is_some()
+                || owner.is_some());
         if speaker.is_none()
             && !nickname
             && (kind == QuoteKind::Partial || colon_before || short_phrase)
@@ -291,6 +298,7 @@ pub fn plan_block(
                     .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
             };
             let subject = before_colon
+                .or(owner)
                 .or_else(relative)
                 .or_else(verb_subject)
                 .or_else(|| sentence_subject(text, block_tokens, &sents[s]))

@@ -1,14 +1,16 @@
 //! Where a sentence's subject is: the word it most likely starts at
 //! (`subject_word`, cheap, for salience), the subjects of the clauses it
-//! joins, and the whole speaker phrase of its subject (`sentence_subject`).
+//! joins, the whole speaker phrase of its subject (`sentence_subject`),
+//! and the owner of words a sentence reports (`speech_owner`).
 
 use std::ops::Range;
 
 use super::lexicon::*;
-use super::speakers::{phrase_starting_at, SpeakerPhrase};
+use super::speakers::{phrase_ending_at, phrase_starting_at, SpeakerPhrase};
 use super::tags::Tags;
 use super::words::Token;
 use crate::analysis::MentionForm;
+use crate::text::Span;
 
 /// The word a sentence's subject most likely starts at: its first word,
 /// or the first after a comma that closes an opening phrase (`When the
@@ -204,4 +206,77 @@ pub fn sentence_subject(
         return None;
     }
     Some(subject)
+}
+
+/// Whose words a quote in a sentence is when a noun of saying owned by a
+/// name comes shortly before it: `Trump's recent assertion that
+/// "thousands" ...`, `Rubio's catch phrase was that Crist "would say ..."`.
+/// `at` is the quote's token; the noun is at most eight words before it,
+/// with nothing quoted between, and at most four words after its owner's
+/// possessive (`Trump's recent, evidence-free assertion`).
+pub fn speech_owner(
+    text: &str,
+    tokens: &[Token],
+    range: &Range<usize>,
+    at: usize,
+) -> Option<SpeakerPhrase> {
+    let lo = range.start;
+    let noun = (lo..at)
+        .rev()
+        .take(8)
+        .take_while(|&k| tokens[k].quote().is_none())
+        .find(|&k| {
+            tokens[k].is_word()
+                && !tokens[k].tags.has(Tags::CAPITAL)
+                && SPEECH_NOUNS.contains(&&*lower(text, &tokens[k]))
+        })
+        // Right before the quote the noun is the quoted words' subject
+        // (`saying Trump's comments "are based on his opinion"`).
+        .filter(|&k| k + 1 < at)
+        // What it says comes next: `claim that`, `description of`, `line
+        // was`, `answer then —`; not `remarks as "wishful thinking"` (whoever
+        // dismisses them) or `comments further "the mob mentality"`.
+        .filter(|&k| {
+            let next = &tokens[k + 1];
+            ["that", "of", "about", "was", "is", "were", "then"]
+                .iter()
+                .any(|w| word(text, next).eq_ignore_ascii_case(w))
+                || [':', ',', '—', '–'].into_iter().any(|p| next.is_punct(p))
+        })?;
+    let owner = (lo..noun)
+        .rev()
+        .take(5)
+        .take_while(|&k| tokens[k].is_word() || tokens[k].is_punct(','))
+        .find(|&k| tokens[k].tags.has(Tags::POSSESSIVE))?;
+    // Only words that can stand between an owner and its noun: `recent`,
+    // `widely shared`, `catch`; not a clause (`Trump's team said his claim`).
+    let closed = Tags::CLAUSE
+        .with(Tags::CAPITAL)
+        .with(Tags::DETERMINER)
+        .with(Tags::PRONOUN);
+    if (owner + 1..noun).any(|k| {
+        tokens[k].tags.has(closed)
+            || ["said", "says", "told"]
+                .iter()
+                .any(|w| word(text, &tokens[k]).eq_ignore_ascii_case(w))
+    }) {
+        return None;
+    }
+    let token = &tokens[owner];
+    if !token.tags.has(Tags::CAPITAL) {
+        return None;
+    }
+    let phrase = phrase_ending_at(text, tokens, lo, owner)?;
+    if !matches!(phrase.form, MentionForm::Name | MentionForm::Surname) {
+        return None;
+    }
+    // The owner without its `'s` or `'`.
+    let written = phrase.span.slice(text);
+    let bare = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|end| written.strip_suffix(end))?;
+    Some(SpeakerPhrase {
+        span: Span::new(phrase.span.start, phrase.span.start + bare.len()),
+        form: phrase.form,
+    })
 }
