@@ -1344,3 +1344,19 @@ fn a_noun_of_saying_owns_only_what_it_introduces() {
         "{credited:?}"
     );
 }
+
+#[test]
+fn a_former_aide_speaks_for_nobody_but_themselves() {
+    let text = "Governor Hal Pruitt's budget drew fire on Tuesday.\n\n\
+                One of the authors of the audit, Noor Haddad, said the plan would not pass. \
+                \"They have ignored every finding we made,\" said the former top aide to Pruitt.\n\n\
+                \"We will answer the audit in writing,\" said a spokesman for the governor.\n";
+    let credited = credited(text);
+    assert_eq!(
+        credited[0].0.as_deref(),
+        Some("Noor Haddad"),
+        "{credited:?}"
+    );
+    // A spokesman, not former, is not the governor.
+    assert_ne!(credited[1].0.as_deref(), Some("Hal Pruitt"), "{credited:?}");
+}

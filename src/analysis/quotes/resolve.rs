@@ -431,7 +431,14 @@ impl Walk<'_, '_> {
                 .then_some(0)
             });
         }
-        if speaks_for_others(&head) || (!is_person_noun(&head) && !head.ends_with("-year-old")) {
+        // A former aide or spokesman speaks for nobody now: `the former
+        // top aide to President Bush` after `Ari Fleischer said` is him.
+        let former = words[..words.len().saturating_sub(1)]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("former"));
+        if (speaks_for_others(&head) && !former)
+            || (!is_person_noun(&head) && !head.ends_with("-year-old"))
+        {
             return None;
         }
         // Someone's or something's (`the ad's narrator`, `the company's
