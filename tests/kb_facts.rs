@@ -60,6 +60,12 @@ fn bill_citation(citations: &[String]) -> Option<&str> {
         .map(String::as_str)
 }
 
+/// Bills whose row in the data stops short of what happened later, with
+/// the record that says so: the omnibus H.R. 2617 (117th Congress) is
+/// `passed Senate 2022-12-14` there, but became Pub. L. 117-328 on Dec. 29,
+/// 2022 (https://www.congress.gov/bill/117th-congress/house-bill/2617).
+const STALE_ROWS: &[&str] = &["H.R. 2617 (117th Congress)"];
+
 #[test]
 fn facts_agree_with_the_public_record() {
     let Some(_) = facts_dir() else {
@@ -77,6 +83,9 @@ fn facts_agree_with_the_public_record() {
         let Some(row) = rows_all.iter().find(|r| r["bill"] == bill) else {
             continue;
         };
+        if STALE_ROWS.contains(&bill) {
+            continue;
+        }
         checked += 1;
         let public_law = entry
             .citations
@@ -85,13 +94,16 @@ fn facts_agree_with_the_public_record() {
         match row["public_law"].as_str() {
             Some(law) => {
                 assert_eq!(public_law.map(String::as_str), Some(law), "{}", entry.id);
-                assert_eq!(entry.status.state, StatusState::Enacted, "{}", entry.id);
-                assert_eq!(
-                    entry.status.date.as_deref(),
-                    row["enacted"].as_str(),
-                    "{}",
-                    entry.id
-                );
+                assert!(entry.status.state.is_law(), "{} became law", entry.id);
+                // A later state (expired, amended, repealed) has its own date.
+                if entry.status.state == StatusState::Enacted {
+                    assert_eq!(
+                        entry.status.date.as_deref(),
+                        row["enacted"].as_str(),
+                        "{}",
+                        entry.id
+                    );
+                }
             }
             None => {
                 assert!(

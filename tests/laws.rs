@@ -255,7 +255,6 @@ fn people_and_schools_named_bill_or_law_are_not_laws() {
     for text in [
         "Mayor Bill de Blasio spoke.",
         "Warren Buffett and Bill Gates met.",
-        "The Bill of Rights protects speech.",
         "She teaches at New York University School of Law now.",
         "He spoke of the Rule of Law in Hungary.",
         "Steven Law, who runs the group, declined to comment.",
@@ -263,6 +262,11 @@ fn people_and_schools_named_bill_or_law_are_not_laws() {
     ] {
         assert_eq!(laws(text), vec![], "{text}");
     }
+    // The capital B here is the first ten amendments, not a first name.
+    assert_eq!(
+        laws("The Bill of Rights protects speech."),
+        vec![known("Bill of Rights", "us/provision/bill-of-rights")]
+    );
     assert_eq!(
         laws("It passed. Under the U.S. Harbor Act of 1980, ships pay."),
         vec![unknown("U.S. Harbor Act of 1980")]

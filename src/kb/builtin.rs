@@ -17,6 +17,22 @@ pub const FILES: &[(&str, &str)] = &[
         "international.toml",
         include_str!("../../data/kb/international.toml"),
     ),
+    (
+        "us-laws-social.toml",
+        include_str!("../../data/kb/us-laws-social.toml"),
+    ),
+    (
+        "us-laws-power.toml",
+        include_str!("../../data/kb/us-laws-power.toml"),
+    ),
+    (
+        "us-constitution.toml",
+        include_str!("../../data/kb/us-constitution.toml"),
+    ),
+    ("us-code.toml", include_str!("../../data/kb/us-code.toml")),
+    ("us-bills.toml", include_str!("../../data/kb/us-bills.toml")),
+    ("treaties.toml", include_str!("../../data/kb/treaties.toml")),
+    ("national.toml", include_str!("../../data/kb/national.toml")),
 ];
 
 #[derive(Deserialize)]
