@@ -1360,3 +1360,17 @@ fn a_former_aide_speaks_for_nobody_but_themselves() {
     // A spokesman, not former, is not the governor.
     assert_ne!(credited[1].0.as_deref(), Some("Hal Pruitt"), "{credited:?}");
 }
+
+#[test]
+fn the_last_speech_act_of_a_paragraph_decides_who_a_quote_after_it_continues() {
+    let text = "\"We will rebuild the pier,\" Mayor Ana Ruiz said. Councilman Tomas Hale \
+                disagreed, saying the money was gone.\n\n\
+                \"There is nothing left in the fund for a pier.\"\n";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Ana Ruiz", How::Sentence),
+            named("Tomas Hale", How::Context)
+        ]
+    );
+}

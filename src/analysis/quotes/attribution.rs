@@ -162,12 +162,23 @@ pub fn attribute(
         // With no quote of its own attributed, a paragraph whose last verb
         // of saying has a speaker (`Reyes said the cuts would hurt.`) hands
         // that speaker to a paragraph of quotes that follows.
+        // Whichever speech act comes last: the last attributed quote, or a
+        // verb of saying after it (`"...," Trump said. Clinton disagreed,
+        // saying ...` hands Clinton on).
+        let cue_after_quote = |i: usize| {
+            plan.last_cue
+                .as_ref()
+                .is_some_and(|(_, cue)| cue.is_some_and(|c| c.start + base > quotes[i].0.span.end))
+        };
         previous_block_last = if plan.ends_speaking {
-            last_in_block.map(Handed::Quote).or_else(|| {
-                plan.last_cue
-                    .as_ref()
-                    .map(|f| Handed::Cue(walk.resolve(&moved(f, 0, base), How::Context)))
-            })
+            last_in_block
+                .filter(|&i| !cue_after_quote(i))
+                .map(Handed::Quote)
+                .or_else(|| {
+                    plan.last_cue
+                        .as_ref()
+                        .map(|f| Handed::Cue(walk.resolve(&moved(f, 0, base), How::Context)))
+                })
         } else {
             None
         };
