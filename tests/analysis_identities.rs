@@ -1374,3 +1374,16 @@ fn the_last_speech_act_of_a_paragraph_decides_who_a_quote_after_it_continues() {
         ]
     );
 }
+
+#[test]
+fn the_object_of_a_preposition_before_a_verb_is_not_its_subject() {
+    let text = "Senator Rhea Castillo opened her campaign in Tucson.\n\n\
+                Castillo in her announcement speech called the tax plan \"a gift to landlords\" \
+                and promised to fight it.\n";
+    let result = analysis(text);
+    let speaker = result.quotes[0]
+        .attribution
+        .as_ref()
+        .map(|a| a.speaker.text.clone());
+    assert_eq!(speaker.as_deref(), Some("Castillo"));
+}

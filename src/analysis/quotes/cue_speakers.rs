@@ -458,6 +458,29 @@ pub fn speaker_before(
             return Some(owner);
         }
     }
+    // `Trump in his announcement speech called`: the object of a
+    // preposition is never the subject; the name before the preposition is.
+    let after_preposition = first > lo
+        && [
+            "in", "on", "at", "during", "via", "through", "over", "inside",
+        ]
+        .iter()
+        .any(|w| word(text, &tokens[first - 1]).eq_ignore_ascii_case(w));
+    // (`someone in the audience shouted` keeps its own phrase.)
+    if after_preposition && found.form == MentionForm::Description {
+        let before = (first >= lo + 2)
+            .then(|| phrase_ending_at(text, tokens, lo, first - 2))
+            .flatten()
+            .filter(|p| {
+                matches!(
+                    p.form,
+                    MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+                )
+            });
+        if before.is_some() {
+            return before;
+        }
+    }
     // `Sam Lau, the communications director for the Iowa Democratic Party
     // said`: an appositive the writer never closed, after the name that
     // opens the sentence.
