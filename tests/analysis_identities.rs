@@ -970,10 +970,12 @@ fn a_participle_after_when_is_no_verb_with_a_speaker() {
 
 #[test]
 fn a_verb_of_saying_ends_the_phrase_before_it() {
-    // Not `Osei's Ama Boateng said the billionaire developer`.
+    // Not `Osei's Ama Boateng reported the billionaire developer`. (With
+    // `said`, Boateng would be the source who tells what the developer
+    // called it.)
     assert_eq!(
         spoken(
-            "After Radio Osei's Ama Boateng said the billionaire developer had called the \
+            "After Radio Osei's Ama Boateng reported the billionaire developer had called the \
              plan a \"giveaway,\" the room went quiet."
         ),
         ["the billionaire developer"]
@@ -1386,4 +1388,22 @@ fn the_object_of_a_preposition_before_a_verb_is_not_its_subject() {
         .as_ref()
         .map(|a| a.speaker.text.clone());
     assert_eq!(speaker.as_deref(), Some("Castillo"));
+}
+
+#[test]
+fn whoever_tells_the_reporter_what_another_said_is_the_source() {
+    let text = "Governor Lina Park met the delegation on Monday.\n\n\
+                Sen. Mark Olsen said Park reassured them that the state \"would cover every cost.\" \
+                She added that next year \"is going to be a hard one.\"\n\n\
+                \"Your budget is safe,\" Park assured the delegation.\n";
+    assert_eq!(
+        credited(text),
+        vec![
+            named("Mark Olsen", How::Sentence),
+            // `She added` goes on with the last speaker only when `she`
+            // can mean them: Mark is a man's name.
+            named("Lina Park", How::Sentence),
+            named("Lina Park", How::Sentence),
+        ]
+    );
 }

@@ -39,7 +39,8 @@ const NEUTRAL: &[&str] = &[
     "muttered", "murmured", "roared", "hollered", "sang", "sings", "agreed", "agrees",
     "disagreed", "disagrees", "concurred", "put", "puts", "yelling", "screaming", "whispering",
     "muttering", "singing", "pleaded", "pleads", "begged", "begs", "sighed", "sighs", "cried",
-    "reflected", "reflects", "protested", "protests", "objected", "objects",
+    "reflected", "reflects", "protested", "protests", "objected", "objects", "assured", "assures",
+    "reassured", "reassures", "beamed", "surmised", "conclude", "interjecting",
 ];
 
 #[rustfmt::skip]
@@ -51,7 +52,7 @@ const LOADED: &[&str] = &[
     "retorted", "charged", "acknowledged", "acknowledges", "denied", "denies", "lamented",
     "laments", "bragged", "gushed", "fumed", "riffed", "touted", "touts", "retaliated",
     "deadpanned", "chided", "chides", "scolded", "scolds", "taunted", "taunts", "teased", "teases",
-    "sniped", "groused", "grumbled", "ranted", "rants", "lashed",
+    "sniped", "groused", "grumbled", "ranted", "rants", "lashed", "quip", "quipping", "joking",
 ];
 
 /// How a cue word counts.

@@ -190,8 +190,23 @@ impl Entities {
             .collect();
         // Where each entity is named in full, in order.
         let mut full_at: Vec<Vec<(usize, usize)>> = Vec::new();
-        for &(span, block, mention) in &mentions {
-            if mention.kind == NameKind::Single {
+        // One word read as an organisation's (`Park`, `Hill`) that a person
+        // named before has as surname is that person: `Lina Park ... Park
+        // said`.
+        let mut single = vec![false; mentions.len()];
+        for (i, &(span, block, mention)) in mentions.iter().enumerate() {
+            single[i] = mention.kind == NameKind::Single
+                || (mention.kind == NameKind::Organisation
+                    && !mention.name.contains(' ')
+                    && mention.name.chars().any(char::is_lowercase)
+                    && entities
+                        .by_reference
+                        .get(&fold(&mention.name))
+                        .is_some_and(|list| {
+                            list.iter()
+                                .any(|&e| entities.entities[e].kind == SourceKind::Person)
+                        }));
+            if single[i] {
                 continue;
             }
             let index = entities.full_name(mention);
@@ -218,11 +233,11 @@ impl Entities {
             .map(|m| (m.span.start, m.entity))
             .collect();
         let mut fulls = full_mentions.iter().peekable();
-        for &(span, block, mention) in &mentions {
+        for (i, &(span, block, mention)) in mentions.iter().enumerate() {
             while let Some(&(_, entity)) = fulls.next_if(|(at, _)| *at < span.start) {
                 named[entity] += 1;
             }
-            if mention.kind != NameKind::Single {
+            if !single[i] {
                 continue;
             }
             let entity = entities
@@ -394,8 +409,13 @@ impl Entities {
         // A title that names a role (`President Obama`, `Sen. Sanders`)
         // links only to someone the draft gives that role: `President
         // Obama` is not `Michelle Obama`.
-        let roles: Vec<String> = mention
-            .roles
+        // (An organisation's word, `Park`, is its own role: no title.)
+        let titles: &[String] = if mention.kind == NameKind::Organisation {
+            &[]
+        } else {
+            &mention.roles
+        };
+        let roles: Vec<String> = titles
             .iter()
             .map(|r| {
                 title_role(r)

@@ -361,7 +361,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     let family_name = names.len() == 2
         && first_given
         && !tokens[names[0]].tags.has(Tags::COMMON)
-        && tokens[last].tags.has(Tags::FAMILY);
+        && tokens[last].tags.has(Tags::FAMILY.with(Tags::FAMILY_FIRST));
     if (org_word && !family_name) || acronym {
         let span = Span::new(tokens[lead].span.start, span.end);
         return Some(NameMention {

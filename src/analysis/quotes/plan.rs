@@ -188,7 +188,8 @@ pub fn plan_block(
                 && c.speaker.span.slice(text).eq_ignore_ascii_case("who")
                 && token.span.start < c.speaker.span.start)
         };
-        let in_sentence = nearest(cues_of(s), &|c| reaches(&c));
+        let in_sentence = nearest(cues_of(s), &|c| reaches(&c))
+            .map(|hit| reporter_of(text, block_tokens, cues_of(s), hit));
         let cue_in_sentence = !cues_of(s).is_empty();
         let next_sentence = || {
             let next = sents.get(s + 1)?;
@@ -411,6 +412,29 @@ pub fn plan_block(
         )
         .collect();
     plan
+}
+
+/// Who tells the reporter what someone else said: `Meeks said Clinton
+/// reassured them that "..."` is Meeks's account, and Meeks is its source.
+/// A verb of saying whose object clause opens with `hit`'s speaker (after
+/// an optional `that`), said by a name, takes the quote.
+fn reporter_of(text: &str, tokens: &[Token], cues: &[CueSpeaker], hit: CueSpeaker) -> CueSpeaker {
+    let speaker_at = tokens.partition_point(|t| t.span.start < hit.speaker.span.start);
+    let outer = cues.iter().find(|c| {
+        let next = c.at + 1;
+        let opens = next == speaker_at
+            || (next + 1 == speaker_at
+                && tokens[next].span.slice(text).eq_ignore_ascii_case("that"));
+        let reports = matches!(
+            &*tokens[c.at].span.slice(text).to_ascii_lowercase(),
+            "said" | "says" | "told" | "recalled" | "recounted"
+        );
+        opens
+            && reports
+            && c.speaker.span.end <= tokens[c.at].span.start
+            && matches!(c.speaker.form, MentionForm::Name | MentionForm::Surname)
+    });
+    outer.cloned().unwrap_or(hit)
 }
 
 /// The cue among `cues` (in token order) that `keep` accepts nearest the

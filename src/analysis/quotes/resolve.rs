@@ -284,9 +284,11 @@ impl Walk<'_, '_> {
         };
         let entity = self.salience.last_speaker(at, self.block)?;
         let found = &self.entities.entities[entity];
+        // What the draft says of their gender, else their given name's.
         let fits = found.kind == SourceKind::Person
             && found
                 .gender
+                .or(found.given_gender)
                 .is_none_or(|g| g == gender || g == Gender::Either);
         fits.then_some(entity)
     }
