@@ -1407,3 +1407,17 @@ fn whoever_tells_the_reporter_what_another_said_is_the_source() {
         ]
     );
 }
+
+#[test]
+fn a_name_in_passing_in_the_pronouns_own_sentence_does_not_outweigh_the_paragraphs_subject() {
+    let text = "Rosa Delgado of Fresno is among those who say they will not back Governor Ana \
+                Pruitt. This was the first time she had been politically involved, and she \
+                doesn't think Pruitt can fix the schools.\n\n\
+                Choosing between Pruitt and Lee is a \"false choice,\" she said.\n";
+    let credited = credited(text);
+    assert_eq!(
+        credited[0].0.as_deref(),
+        Some("Rosa Delgado"),
+        "{credited:?}"
+    );
+}

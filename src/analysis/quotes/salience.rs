@@ -96,7 +96,14 @@ impl Salience {
             let Some(bonus) = fit(occurrence.entity) else {
                 continue;
             };
-            let score = recency(occurrence, block, sentence) + role(occurrence.role) + bonus;
+            // A name in passing in this very sentence (`Choosing between
+            // Clinton and Sanders is a "false choice," she said`) is no
+            // nearer the pronoun than the paragraph's subject.
+            let recent = match (recency(occurrence, block, sentence), occurrence.role) {
+                (60, Role::Other) => 40,
+                (points, _) => points,
+            };
+            let score = recent + role(occurrence.role) + bonus;
             let candidate = (score, occurrence.at, occurrence.entity);
             if best.is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1)) {
                 best = Some(candidate);
