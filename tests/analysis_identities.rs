@@ -1421,3 +1421,16 @@ fn a_name_in_passing_in_the_pronouns_own_sentence_does_not_outweigh_the_paragrap
         "{credited:?}"
     );
 }
+
+#[test]
+fn an_indefinite_description_set_off_before_a_name_describes_it() {
+    let text = "Dan Golvan spoke at the hearing on Monday.\n\n\
+                A retired welder who backs the measure, Golvan lost his job when \
+                \"the plant closed without a word of warning.\"\n";
+    let result = analysis(text);
+    let speaker = result.quotes[0]
+        .attribution
+        .as_ref()
+        .and_then(|a| a.speaker.name.clone());
+    assert_eq!(speaker.as_deref(), Some("Dan Golvan"));
+}

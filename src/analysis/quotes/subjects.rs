@@ -178,6 +178,31 @@ pub fn sentence_subject(
         phrase_starting_at(text, tokens, comma + 1, range.end)
     };
     let subject = phrase_starting_at(text, tokens, start, range.end).or_else(after_phrase)?;
+    // `A Texas voter who supports Trump, Golvach lost ...`, `A former
+    // prosecutor, Reyes argued ...`: an indefinite description set off by
+    // a comma describes the name after it, which is the subject.
+    let indefinite = subject.form == MentionForm::Description
+        && ["a", "an"]
+            .iter()
+            .any(|d| word(text, &tokens[start]).eq_ignore_ascii_case(d));
+    if indefinite {
+        let named = (start..range.end)
+            .take(16)
+            .take_while(|&i| tokens[i].quote().is_none())
+            .find(|&i| tokens[i].is_punct(','))
+            .filter(|&comma| {
+                tokens.get(comma + 1).is_some_and(|t| {
+                    t.is_word()
+                        && t.tags.has(Tags::CAPITAL)
+                        && !t.tags.has(Tags::FUNCTION.with(Tags::OPENER))
+                })
+            })
+            .and_then(|comma| phrase_starting_at(text, tokens, comma + 1, range.end))
+            .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname));
+        if named.is_some() {
+            return named;
+        }
+    }
     // `But it is unclear whether ...`: `it` holds the place of a clause
     // and says nothing.
     let holds_place = subject.form == MentionForm::Pronoun
