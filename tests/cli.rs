@@ -643,7 +643,11 @@ fn kb_import_refuses_a_zip_member_whose_header_lies_about_its_size_and_writes_no
     // 3 MiB, from a zip of a few KiB.
     let mut bytes = std::fs::read(&archive).unwrap();
     assert!(bytes.len() < 64 << 10);
-    assert_eq!(forge_inflated_size(&mut bytes, 200), 2, "a local and a central header");
+    assert_eq!(
+        forge_inflated_size(&mut bytes, 200),
+        2,
+        "a local and a central header"
+    );
     std::fs::write(&archive, &bytes).unwrap();
 
     // A knowledge base the import was to replace.

@@ -70,15 +70,46 @@ async fn malformed_messages_get_errors_and_the_server_goes_on() {
         .request_raw("textDocument/hover", json!({ "textDocument": 5 }))
         .await;
     assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
+    client
+        .log_containing("answered textDocument/hover with an Invalid Params error: invalid type")
+        .await;
     // References are answered outside the framework's encoding; their
     // parameters are still checked by it.
     let wrong = client
         .request_raw("textDocument/references", json!({ "position": 5 }))
         .await;
     assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
-    // A notification with bad params is dropped.
+    client
+        .log_containing("answered textDocument/references with an Invalid Params error")
+        .await;
+    // A notification with bad params is dropped, saying which and why.
     client
         .notify("textDocument/didChange", json!({ "nonsense": true }))
+        .await;
+    client
+        .log_containing(
+            "textDocument/didChange with params that do not read as its own (missing field \
+             `textDocument`); the notification was ignored",
+        )
+        .await;
+    let uri = file_uri(&dir.path().join("typed.md"));
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": {
+                "uri": uri, "languageId": "markdown", "version": "one", "text": "Hi."
+            }}),
+        )
+        .await;
+    client
+        .log_containing("textDocument/didOpen with params that do not read as its own (invalid type: string \"one\"")
+        .await;
+    assert_eq!(client.synced(&uri).await, Value::Null);
+    client
+        .notify("workspace/didChangeWatchedFiles", json!({ "changes": 3 }))
+        .await;
+    client
+        .log_containing("workspace/didChangeWatchedFiles with params that do not read as its own")
         .await;
     still_serving(&mut client, dir.path()).await;
     client.shutdown().await;

@@ -37,7 +37,10 @@ pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> E
             report.documents,
             report.errors.len(),
             output
-                .map(|p| format!("; {} is left as it was", Printable(&p.display().to_string())))
+                .map(|p| format!(
+                    "; {} is left as it was",
+                    Printable(&p.display().to_string())
+                ))
                 .unwrap_or_default(),
         );
         return ExitCode::from(2);

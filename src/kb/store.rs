@@ -93,12 +93,11 @@ pub fn write_to(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
 /// Reads the entries of the knowledge-base file at `path`, refusing one
 /// over `limits.knowledge_base`.
 pub fn read(path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
-    let bytes = fsread::read(path, FileKind::KnowledgeBase, limits).map_err(|source| {
-        StoreError::Read {
+    let bytes =
+        fsread::read(path, FileKind::KnowledgeBase, limits).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
             source,
-        }
-    })?;
+        })?;
     entries(bytes, path)
 }
 
@@ -106,16 +105,11 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
 /// them, counted as they arrive (`fsread::read_capped`); `path` names the
 /// source in errors.
 pub fn read_from(input: impl Read, path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
-    let bytes = fsread::read_capped(
-        input,
-        FileKind::KnowledgeBase,
-        limits.knowledge_base,
-        0,
-    )
-    .map_err(|source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = fsread::read_capped(input, FileKind::KnowledgeBase, limits.knowledge_base, 0)
+        .map_err(|source| StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
     entries(bytes, path)
 }
 
@@ -206,7 +200,8 @@ mod tests {
             text.push('\n');
             n += 1;
         }
-        let entries = read_from(text.as_bytes(), Path::new("big.jsonl"), &Limits::default()).unwrap();
+        let entries =
+            read_from(text.as_bytes(), Path::new("big.jsonl"), &Limits::default()).unwrap();
         assert_eq!(entries.len(), n);
         assert_eq!(entries[n - 1].id.as_str(), format!("x/{}", n - 1));
         let lines: Vec<&str> = text.lines().collect();
@@ -216,7 +211,8 @@ mod tests {
             broken.join("\n").as_bytes(),
             Path::new("big.jsonl"),
             &Limits::default(),
-        ).unwrap_err();
+        )
+        .unwrap_err();
         assert!(
             err.to_string()
                 .starts_with(&format!("big.jsonl:{}: ", n - 2)),
@@ -227,7 +223,8 @@ mod tests {
     #[test]
     fn a_bad_line_is_named() {
         let text = "\n{\"id\": 3}\n";
-        let err = read_from(text.as_bytes(), Path::new("kb.jsonl"), &Limits::default()).unwrap_err();
+        let err =
+            read_from(text.as_bytes(), Path::new("kb.jsonl"), &Limits::default()).unwrap_err();
         let shown = err.to_string();
         assert!(
             shown.starts_with("kb.jsonl:2: not a knowledge-base entry"),
