@@ -238,6 +238,49 @@ async fn a_20_mb_draft_is_analysed_and_answered() {
     client.shutdown().await;
 }
 
+/// A draft copydesk would read from disk can be opened, however the client
+/// escapes it: the transport's limit follows the draft limit the user set.
+#[tokio::test]
+async fn the_largest_draft_the_settings_allow_can_be_opened_and_no_larger() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = json!({ "limits": { "draftMib": 1 } });
+    let (mut client, _) = TestClient::initialized_with(json!({}), Some(dir.path()), options).await;
+    // Control characters are the worst case: six bytes each in JSON.
+    let at_the_limit = "\u{1}".repeat(1 << 20);
+    let uri = file_uri(&dir.path().join("escaped.md"));
+    client.open(&uri, &at_the_limit).await;
+    assert_eq!(client.synced(&uri).await["text"], at_the_limit.as_str());
+
+    let over = "\u{1}".repeat(3 << 19);
+    let big = file_uri(&dir.path().join("over.md"));
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": {
+                "uri": big, "languageId": "markdown", "version": 1, "text": over
+            }}),
+        )
+        .await;
+    client
+        .log_containing(
+            "over copydesk's limit of 7340032 bytes, which leaves room for a draft of 1 MiB \
+             (the largest copydesk reads; the editor setting `copydesk.limits.draftMib` raises it)",
+        )
+        .await;
+    assert_eq!(client.synced(&big).await, Value::Null);
+
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "copydesk": { "limits": { "draftMib": 2 } } } }),
+        )
+        .await;
+    client.open(&big, &over).await;
+    assert_eq!(client.synced(&big).await["version"], 1);
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
 #[cfg(unix)]
 #[tokio::test]
 async fn a_hostile_workspace_is_indexed_around() {
