@@ -6,6 +6,12 @@
 //! it. So the request is routed to [`ROUTED`], whose answer copydesk
 //! encodes itself and sends through the [`Outlet`]; the framework still
 //! does everything else (the server's state, cancellation, bad params).
+//!
+//! Places in drafts nobody has open come from the index, which may be
+//! stale or read from a damaged cache, so each is checked against its file
+//! before it goes out. That reads every closed draft the answer names: on
+//! the benchmark desk (10,000 drafts, 57.7 MB), the most-named law's 27,517
+//! locations took 44.7 ms at the median instead of 4.0.
 
 use std::task::{Context, Poll};
 
