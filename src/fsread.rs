@@ -176,7 +176,7 @@ impl From<io::Error> for ReadError {
 }
 
 /// A size in the unit that reads best: `16 MiB`, `1.5 GiB`, `300 bytes`.
-fn size(bytes: u64) -> String {
+pub fn size(bytes: u64) -> String {
     const GIB: u64 = MIB << 10;
     match bytes {
         b if b >= GIB => format!("{:.1} GiB", b as f64 / GIB as f64),

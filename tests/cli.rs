@@ -610,3 +610,75 @@ fn zip_member_names_with_escape_codes_are_printed_escaped_by_kb_import() {
         "the problem and the summary: {err:?}"
     );
 }
+
+/// Sets the uncompressed size that every local and central-directory
+/// header of the zip `bytes` gives to `size`.
+fn forge_inflated_size(bytes: &mut [u8], size: u32) -> usize {
+    let mut forged = 0;
+    for at in 0..bytes.len().saturating_sub(30) {
+        let field = match bytes[at..at + 4] {
+            [0x50, 0x4b, 0x03, 0x04] => 22,
+            [0x50, 0x4b, 0x01, 0x02] => 24,
+            _ => continue,
+        };
+        bytes[at + field..at + field + 4].copy_from_slice(&size.to_le_bytes());
+        forged += 1;
+    }
+    forged
+}
+
+#[test]
+fn kb_import_refuses_a_zip_member_whose_header_lies_about_its_size_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("bomb.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("BILLSTATUS/padded.xml", options).unwrap();
+    zip.write_all(b"<billStatus>").unwrap();
+    zip.write_all(&vec![b' '; 3 << 20]).unwrap();
+    zip.write_all(b"</billStatus>").unwrap();
+    zip.finish().unwrap();
+    // The headers say the member inflates to 200 bytes; it inflates to
+    // 3 MiB, from a zip of a few KiB.
+    let mut bytes = std::fs::read(&archive).unwrap();
+    assert!(bytes.len() < 64 << 10);
+    assert_eq!(
+        forge_inflated_size(&mut bytes, 200),
+        2,
+        "a local and a central header"
+    );
+    std::fs::write(&archive, &bytes).unwrap();
+
+    // A knowledge base the import was to replace.
+    let kept = "{\"id\":\"x/1\"}\n";
+    std::fs::write(dir.path().join("kb.jsonl"), kept).unwrap();
+    for output in [None, Some("kb.jsonl")] {
+        let mut args = vec!["kb", "import", "bomb.zip", "--max-document-mib", "1"];
+        args.extend(output.iter().flat_map(|out| ["-o", *out]));
+        let run = copydesk(dir.path(), &args, None);
+        assert_eq!(run.status.code(), Some(2), "{run:?}");
+        let err = stderr(&run);
+        assert!(
+            err.starts_with(
+                "bomb.zip!BILLSTATUS/padded.xml: cannot read the zip member: it runs past the \
+                 1 MiB limit for an imported document; check that it is a BILLSTATUS document, \
+                 or raise the limit with `copydesk kb import --max-document-mib`\n"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("nothing imported"), "{err}");
+        assert!(run.stdout.is_empty(), "{:?}", stdout(&run));
+    }
+    // The knowledge base is as it was, and nothing else was written.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("kb.jsonl")).unwrap(),
+        kept
+    );
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["bomb.zip", "kb.jsonl"]);
+}

@@ -40,12 +40,15 @@ async fn written_cache(dir: &Path) -> PathBuf {
     panic!("no cache was written in {}", dir.display());
 }
 
-/// A rename of Lin Haoran from the open briefing: the edits to the minutes.
-async fn rename_in_minutes(client: &mut TestClient, root: &Path) -> Value {
+/// A rename of Lin Haoran from the briefing (opened first unless `opened`):
+/// the edits to the minutes.
+async fn rename_in_minutes(client: &mut TestClient, root: &Path, opened: bool) -> Value {
     let desk = Fixture::parse(DESK);
     let draft = desk.file("/briefing.md");
     let briefing = draft.uri_in(root);
-    client.open(&briefing, &draft.text).await;
+    if !opened {
+        client.open(&briefing, &draft.text).await;
+    }
     let edit = client
         .request(
             "textDocument/rename",
@@ -103,7 +106,30 @@ async fn a_cache_edited_by_hand_or_replaced_by_a_pipe_cannot_mislead_the_server(
     let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
     let indexed = client.log_containing("indexed 202 drafts").await;
     assert!(indexed.contains("202 unchanged"), "{indexed}");
-    assert_eq!(rename_in_minutes(&mut client, root).await, right);
+    // References leave the forged place out rather than point at it.
+    let desk_briefing = desk.file("/briefing.md");
+    let briefing = desk_briefing.uri_in(root);
+    client.open(&briefing, &desk_briefing.text).await;
+    let found = client
+        .at(
+            "textDocument/references",
+            &briefing,
+            desk_briefing.cursor(Encoding::Utf16),
+        )
+        .await;
+    let minutes = file_uri(&root.join("minutes.md"));
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["uri"] != minutes),
+        "{found}"
+    );
+    client
+        .log_containing("references: 1 of the places in")
+        .await;
+    assert_eq!(rename_in_minutes(&mut client, root, true).await, right);
     client.shutdown().await;
 
     // A pipe in the cache's place: the drafts are analysed again, at once,
@@ -119,7 +145,7 @@ async fn a_cache_edited_by_hand_or_replaced_by_a_pipe_cannot_mislead_the_server(
         let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
         let indexed = client.log_containing("indexed 202 drafts").await;
         assert!(!indexed.contains("unchanged"), "{indexed}");
-        assert_eq!(rename_in_minutes(&mut client, root).await, right);
+        assert_eq!(rename_in_minutes(&mut client, root, false).await, right);
         client.shutdown().await;
         for _ in 0..400 {
             if std::fs::metadata(&cache).is_ok_and(|m| m.is_file()) {

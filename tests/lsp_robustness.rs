@@ -70,15 +70,46 @@ async fn malformed_messages_get_errors_and_the_server_goes_on() {
         .request_raw("textDocument/hover", json!({ "textDocument": 5 }))
         .await;
     assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
+    client
+        .log_containing("answered textDocument/hover with an Invalid Params error: invalid type")
+        .await;
     // References are answered outside the framework's encoding; their
     // parameters are still checked by it.
     let wrong = client
         .request_raw("textDocument/references", json!({ "position": 5 }))
         .await;
     assert_eq!(wrong["error"]["code"], -32602, "{wrong}");
-    // A notification with bad params is dropped.
+    client
+        .log_containing("answered textDocument/references with an Invalid Params error")
+        .await;
+    // A notification with bad params is dropped, saying which and why.
     client
         .notify("textDocument/didChange", json!({ "nonsense": true }))
+        .await;
+    client
+        .log_containing(
+            "textDocument/didChange with params that do not read as its own (missing field \
+             `textDocument`); the notification was ignored",
+        )
+        .await;
+    let uri = file_uri(&dir.path().join("typed.md"));
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": {
+                "uri": uri, "languageId": "markdown", "version": "one", "text": "Hi."
+            }}),
+        )
+        .await;
+    client
+        .log_containing("textDocument/didOpen with params that do not read as its own (invalid type: string \"one\"")
+        .await;
+    assert_eq!(client.synced(&uri).await, Value::Null);
+    client
+        .notify("workspace/didChangeWatchedFiles", json!({ "changes": 3 }))
+        .await;
+    client
+        .log_containing("workspace/didChangeWatchedFiles with params that do not read as its own")
         .await;
     still_serving(&mut client, dir.path()).await;
     client.shutdown().await;
@@ -203,6 +234,49 @@ async fn a_20_mb_draft_is_analysed_and_answered() {
         .as_str()
         .unwrap()
         .starts_with("**CHIPS and Science Act**"));
+    still_serving(&mut client, dir.path()).await;
+    client.shutdown().await;
+}
+
+/// A draft copydesk would read from disk can be opened, however the client
+/// escapes it: the transport's limit follows the draft limit the user set.
+#[tokio::test]
+async fn the_largest_draft_the_settings_allow_can_be_opened_and_no_larger() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = json!({ "limits": { "draftMib": 1 } });
+    let (mut client, _) = TestClient::initialized_with(json!({}), Some(dir.path()), options).await;
+    // Control characters are the worst case: six bytes each in JSON.
+    let at_the_limit = "\u{1}".repeat(1 << 20);
+    let uri = file_uri(&dir.path().join("escaped.md"));
+    client.open(&uri, &at_the_limit).await;
+    assert_eq!(client.synced(&uri).await["text"], at_the_limit.as_str());
+
+    let over = "\u{1}".repeat(3 << 19);
+    let big = file_uri(&dir.path().join("over.md"));
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": {
+                "uri": big, "languageId": "markdown", "version": 1, "text": over
+            }}),
+        )
+        .await;
+    client
+        .log_containing(
+            "over copydesk's limit of 7340032 bytes, which leaves room for a draft of 1 MiB \
+             (the largest copydesk reads; the editor setting `copydesk.limits.draftMib` raises it)",
+        )
+        .await;
+    assert_eq!(client.synced(&big).await, Value::Null);
+
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "copydesk": { "limits": { "draftMib": 2 } } } }),
+        )
+        .await;
+    client.open(&big, &over).await;
+    assert_eq!(client.synced(&big).await["version"], 1);
     still_serving(&mut client, dir.path()).await;
     client.shutdown().await;
 }

@@ -273,3 +273,111 @@ async fn watched_drafts_update_the_index_without_a_rescan() {
     );
     client.shutdown().await;
 }
+
+/// Rewrite the draft at `path` as `text`, of the same length, and put its
+/// modification time back: only its bytes say that it changed, and no
+/// watcher tells the server.
+fn rewrite_behind_the_index(path: &Path, text: &str) {
+    let before = std::fs::metadata(path).unwrap();
+    assert_eq!(before.len(), text.len() as u64);
+    std::fs::write(path, text).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(before.modified().unwrap())
+        .unwrap();
+}
+
+/// The ranges in `uri` among the locations of a references answer.
+fn ranges_in(locations: &Value, uri: &str) -> Vec<Value> {
+    locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["uri"] == uri)
+        .map(|l| l["range"].clone())
+        .collect()
+}
+
+fn line_range(line: u32, start: usize, len: usize) -> Value {
+    json!({
+        "start": position(line, start as u32),
+        "end": position(line, (start + len) as u32),
+    })
+}
+
+#[tokio::test]
+async fn references_and_rename_never_land_where_a_closed_draft_changed_behind_the_index() {
+    const NAME: &str = "Lin Haoran";
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefing = "Lin Haoran, a spokesperson for the ministry, took questions.\n\n\
+                    \"We publish the catch every quarter,\" Lin said.\n";
+    let indexed = "# Notes\n\nThe briefing was led by Lin Haoran again.\n";
+    write(root, "briefing.md", briefing.as_bytes());
+    write(root, "minutes.md", indexed.as_bytes());
+    let minutes = root.join("minutes.md");
+    let minutes_uri = file_uri(&minutes);
+    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
+    client.log_containing("indexed 2 drafts").await;
+    let briefing_uri = file_uri(&root.join("briefing.md"));
+    client.open(&briefing_uri, briefing).await;
+    let old = line_range(
+        2,
+        indexed.lines().nth(2).unwrap().find(NAME).unwrap(),
+        NAME.len(),
+    );
+    let found = client
+        .at("textDocument/references", &briefing_uri, position(0, 2))
+        .await;
+    assert_eq!(ranges_in(&found, &minutes_uri), [old]);
+
+    // The name moves to the start of the line; the old range now holds
+    // other words.
+    let moved = "# Notes\n\nLin Haoran led the briefing again, today.\n";
+    rewrite_behind_the_index(&minutes, moved);
+    let found = client
+        .at("textDocument/references", &briefing_uri, position(0, 2))
+        .await;
+    assert_eq!(ranges_in(&found, &minutes_uri), Vec::<Value>::new());
+    client
+        .log_containing("references: 1 of the places in")
+        .await;
+    // Indexed again: the name where it is now.
+    let new = line_range(2, 0, NAME.len());
+    let mut tries = 0;
+    loop {
+        let found = client
+            .at("textDocument/references", &briefing_uri, position(0, 2))
+            .await;
+        if ranges_in(&found, &minutes_uri) == std::slice::from_ref(&new) {
+            break;
+        }
+        tries += 1;
+        assert!(tries < 100, "the draft was not indexed again: {found}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // Moved again behind the index: the rename's edit is where the name is
+    // now, never where the index last saw it.
+    let last = "# Notes\n\nAgain the briefing was led by Lin Haoran.\n";
+    rewrite_behind_the_index(&minutes, last);
+    let edit = client
+        .request(
+            "textDocument/rename",
+            json!({
+                "textDocument": { "uri": briefing_uri },
+                "position": position(0, 2),
+                "newName": "Zhao Lixin"
+            }),
+        )
+        .await;
+    let at = last.lines().nth(2).unwrap().find(NAME).unwrap();
+    assert_eq!(
+        edit["changes"][&minutes_uri],
+        json!([{ "range": line_range(2, at, NAME.len()), "newText": "Zhao Lixin" }])
+    );
+    client.log_containing("rename: ").await;
+    client.shutdown().await;
+}

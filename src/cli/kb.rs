@@ -13,7 +13,8 @@ use crate::lsp::law_card;
 
 /// Import govinfo BILLSTATUS XML into a knowledge-base file (JSON Lines),
 /// or to stdout when no output file is given. Exit status 2 when any input
-/// could not be imported; the rest is still written.
+/// could not be imported; the rest is still written, and when nothing
+/// could be, nothing is (an existing output file is left as it was).
 pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> ExitCode {
     let report = match import::import_paths(paths, limits) {
         Ok(report) => report,
@@ -27,6 +28,22 @@ pub fn kb_import(paths: &[PathBuf], output: Option<&Path>, limits: &Limits) -> E
     }
     for error in &report.errors {
         eprintln!("{}", Printable(&error.to_string()));
+    }
+    if report.entries.is_empty() && !report.errors.is_empty() {
+        // An import that failed whole leaves the output as it was: an
+        // empty file would replace a knowledge base that worked.
+        eprintln!(
+            "copydesk: nothing imported from {} documents, {} errors{}",
+            report.documents,
+            report.errors.len(),
+            output
+                .map(|p| format!(
+                    "; {} is left as it was",
+                    Printable(&p.display().to_string())
+                ))
+                .unwrap_or_default(),
+        );
+        return ExitCode::from(2);
     }
     let written = match output {
         Some(path) => store::write(path, &report.entries).map_err(|e| e.to_string()),

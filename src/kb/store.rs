@@ -5,7 +5,7 @@
 
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::Entry;
@@ -98,6 +98,23 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
             path: path.to_path_buf(),
             source,
         })?;
+    entries(bytes, path)
+}
+
+/// Reads entries from JSON Lines, at most `limits.knowledge_base` bytes of
+/// them, counted as they arrive (`fsread::read_capped`); `path` names the
+/// source in errors.
+pub fn read_from(input: impl Read, path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
+    let bytes = fsread::read_capped(input, FileKind::KnowledgeBase, limits.knowledge_base, 0)
+        .map_err(|source| StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    entries(bytes, path)
+}
+
+/// The entries of the JSON Lines `bytes` read from `path`.
+fn entries(bytes: Vec<u8>, path: &Path) -> Result<Vec<Entry>, StoreError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -107,18 +124,6 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Vec<Entry>, StoreError> {
             message: format!("not valid UTF-8 at byte {at}"),
         }
     })?;
-    parse(&text, path)
-}
-
-/// Reads entries from JSON Lines; `path` names the source in errors.
-pub fn read_from(mut input: impl BufRead, path: &Path) -> Result<Vec<Entry>, StoreError> {
-    let mut text = String::new();
-    input
-        .read_to_string(&mut text)
-        .map_err(|source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
     parse(&text, path)
 }
 
@@ -195,13 +200,19 @@ mod tests {
             text.push('\n');
             n += 1;
         }
-        let entries = read_from(text.as_bytes(), Path::new("big.jsonl")).unwrap();
+        let entries =
+            read_from(text.as_bytes(), Path::new("big.jsonl"), &Limits::default()).unwrap();
         assert_eq!(entries.len(), n);
         assert_eq!(entries[n - 1].id.as_str(), format!("x/{}", n - 1));
         let lines: Vec<&str> = text.lines().collect();
         let mut broken = lines.clone();
         broken[n - 3] = "{";
-        let err = read_from(broken.join("\n").as_bytes(), Path::new("big.jsonl")).unwrap_err();
+        let err = read_from(
+            broken.join("\n").as_bytes(),
+            Path::new("big.jsonl"),
+            &Limits::default(),
+        )
+        .unwrap_err();
         assert!(
             err.to_string()
                 .starts_with(&format!("big.jsonl:{}: ", n - 2)),
@@ -212,11 +223,48 @@ mod tests {
     #[test]
     fn a_bad_line_is_named() {
         let text = "\n{\"id\": 3}\n";
-        let err = read_from(text.as_bytes(), Path::new("kb.jsonl")).unwrap_err();
+        let err =
+            read_from(text.as_bytes(), Path::new("kb.jsonl"), &Limits::default()).unwrap_err();
         let shown = err.to_string();
         assert!(
             shown.starts_with("kb.jsonl:2: not a knowledge-base entry"),
             "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_naming_it_its_size_the_cap_and_the_setting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("laws.jsonl");
+        let line = r#"{"id":"x/1","kind":"law","jurisdiction":"us","title":"Alpha Act","status":{"state":"enacted"},"summary":"s","sources":[]}"#;
+        std::fs::write(&path, format!("{line}\n").repeat(20)).unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        let tight = Limits {
+            knowledge_base: 1024,
+            ..Limits::default()
+        };
+        let err = read(&path, &tight).unwrap_err();
+        assert!(matches!(err, StoreError::Read { .. }), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: it is {:.1} KiB, over the 1.0 KiB limit for a knowledge-base file; \
+                 raise it with the editor setting `copydesk.limits.knowledgeBaseMib` \
+                 or `copydesk check --max-kb-mib`",
+                path.display(),
+                size as f64 / 1024.0
+            )
+        );
+        assert_eq!(read(&path, &Limits::default()).unwrap().len(), 20);
+
+        // A reader that gives no size is cut off at the cap all the same,
+        // however much more it has: the limit and how to raise it are said.
+        let endless = std::io::repeat(b' ');
+        let err = read_from(endless, Path::new("stdin"), &tight).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "stdin: it runs past the 1.0 KiB limit for a knowledge-base file; raise it with \
+             the editor setting `copydesk.limits.knowledgeBaseMib` or `copydesk check --max-kb-mib`"
         );
     }
 }

@@ -23,17 +23,27 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, ReadBuf};
 
 use super::session::Session;
+use crate::fsread::{self, Limits};
 
 pub use body::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
 
 use body::check;
 
-/// The largest body copydesk accepts, far above any draft's. A header
-/// announcing more is refused, and everything after it is dropped up to
-/// the next `Content-Length`: a length of 10^12 is far likelier a client's
-/// mistake than a message, and skipping it byte for byte would leave the
-/// server deaf to everything the client sends after it, `exit` included.
-const MAX_BODY: usize = 64 << 20;
+/// Room in a message for what is not the draft's text: the JSON-RPC
+/// envelope, the URI, the version.
+const ENVELOPE: u64 = 1 << 20;
+
+/// The largest body copydesk accepts when the largest draft it reads is
+/// `draft` bytes: any draft it would read from disk can be opened or sent
+/// whole, however the client escapes it in JSON (a control character is
+/// six bytes, `\u0001`). A header announcing more is refused, and
+/// everything after it is dropped up to the next `Content-Length`: a
+/// length of 10^12 is far likelier a client's mistake than a message, and
+/// skipping it byte for byte would leave the server deaf to everything the
+/// client sends after it, `exit` included.
+fn max_body(draft: u64) -> usize {
+    usize::try_from(draft.saturating_mul(6).saturating_add(ENVELOPE)).unwrap_or(usize::MAX)
+}
 
 /// The largest header block; more bytes with no blank line are garbage.
 const MAX_HEADER: usize = 8 << 10;
@@ -122,6 +132,10 @@ impl<R: AsyncRead + Unpin> AsyncRead for Guarded<R> {
 pub(super) struct Frames {
     /// Told of each message that ends the session as it passes.
     session: Arc<Session>,
+    /// The largest draft the user's settings allow, as the messages that
+    /// set them (`initialize`, `workspace/didChangeConfiguration`) pass;
+    /// `max_body` follows it.
+    draft_limit: u64,
     max_body: usize,
     buffer: Vec<u8>,
     /// The length of the body being read, once its headers are in.
@@ -140,9 +154,11 @@ pub(super) struct Frames {
 
 impl Default for Frames {
     fn default() -> Self {
+        let draft_limit = Limits::default().draft;
         Frames {
             session: Arc::default(),
-            max_body: MAX_BODY,
+            draft_limit,
+            max_body: max_body(draft_limit),
             buffer: Vec::new(),
             body: None,
             searched: 0,
@@ -175,6 +191,10 @@ impl Frames {
                 let checked = check(&body);
                 if let Some(closing) = checked.closing {
                     self.session.saw(closing);
+                }
+                if let Some(draft) = checked.draft_limit {
+                    self.draft_limit = draft;
+                    self.max_body = max_body(draft);
                 }
                 return Some(frame(&checked.body));
             }
@@ -226,8 +246,11 @@ impl Frames {
                     self.oversized = Some(self.resync(0) as u64);
                     return Some(malformed(&format!(
                         "a message header announced {length} bytes, over copydesk's limit of \
-                         {} bytes; what follows it is dropped up to the next message header",
-                        self.max_body
+                         {} bytes, which leaves room for a draft of {} (the largest copydesk \
+                         reads; the editor setting `copydesk.limits.draftMib` raises it); what \
+                         follows it is dropped up to the next message header",
+                        self.max_body,
+                        fsread::size(self.draft_limit)
                     )));
                 }
                 Ok(length) => {
@@ -420,6 +443,44 @@ mod tests {
     }
 
     #[test]
+    fn the_limit_follows_the_draft_limit_the_settings_give_as_they_pass() {
+        const MIB: usize = 1 << 20;
+        // What a header of `length` bytes gets after `settings`: refused
+        // (the reason), or taken (`None`: its body is awaited).
+        let after = |settings: &[&[u8]], length: usize| -> Option<String> {
+            let mut frames = Frames::default();
+            for body in settings {
+                frames.push(&framed(body));
+                assert_eq!(frames.next_frame(), Some(framed(body)));
+            }
+            frames.push(format!("Content-Length: {length}\r\n\r\n").as_bytes());
+            let refused = frames.next_frame()?;
+            Some(String::from_utf8(refused).unwrap())
+        };
+        let small = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{},"initializationOptions":{"limits":{"draftMib":1}}}}"#;
+        let raised = br#"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"copydesk":{"limits":{"draftMib":2}}}}}"#;
+        let broken = br#"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"limits":{"draftMib":"two"}}}}"#;
+        // A draft of 1 MiB, each byte escaped to six, and its envelope.
+        assert_eq!(after(&[small], 7 * MIB), None);
+        let refused = after(&[small], 7 * MIB + 1).unwrap();
+        assert!(
+            refused.contains(
+                "over copydesk's limit of 7340032 bytes, which leaves room for a draft of 1 MiB \
+                 (the largest copydesk reads; the editor setting `copydesk.limits.draftMib` \
+                 raises it)"
+            ),
+            "{refused}"
+        );
+        assert_eq!(after(&[small, raised], 13 * MIB), None);
+        assert!(after(&[small, raised], 13 * MIB + 1).is_some());
+        // Settings the server keeps the old ones for change nothing here.
+        assert!(after(&[small, broken], 7 * MIB + 1).is_some());
+        // The defaults: 16 MiB drafts.
+        assert_eq!(after(&[], 97 * MIB), None);
+        assert!(after(&[], 97 * MIB + 1).is_some());
+    }
+
+    #[test]
     fn a_header_over_the_limit_does_not_swallow_the_messages_after_it() {
         let good = br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
         let mut input = format!("Content-Length: {}\r\n\r\n", 1u64 << 40).into_bytes();
@@ -429,7 +490,10 @@ mod tests {
             let out = run_in(&input, piece);
             assert_eq!(out.len(), 3, "{out:?}");
             assert!(
-                out[0].contains("over copydesk's limit of 67108864"),
+                out[0].contains(
+                    "over copydesk's limit of 101711872 bytes, which leaves room for a draft of \
+                     16 MiB"
+                ),
                 "{}",
                 out[0]
             );

@@ -20,6 +20,7 @@ mod inlay_hints;
 mod inlet;
 mod outlet;
 mod pacing;
+mod params;
 mod places;
 mod pull;
 mod references;
@@ -92,12 +93,16 @@ async fn serve_checked(
     output: impl std::io::Write + Send + 'static,
 ) -> Ending {
     let (framework_output, outlet) = outlet::open(output);
-    let (service, socket) = LspService::build(|client| Backend::new(client, outlet))
-        .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
-        .custom_method(MALFORMED, Backend::malformed_message)
-        .custom_method(references::ROUTED, Backend::routed_references)
-        .finish();
-    let screened = screen::Screen(references::Routed(service));
+    let mut logger = None;
+    let (service, socket) = LspService::build(|client| {
+        logger = Some(client.clone());
+        Backend::new(client, outlet)
+    })
+    .custom_method(SYNCED_DOCUMENT, Backend::synced_document)
+    .custom_method(MALFORMED, Backend::malformed_message)
+    .custom_method(references::ROUTED, Backend::routed_references)
+    .finish();
+    let screened = screen::Screen::new(references::Routed(service), logger);
     let framework = tokio::spawn(Server::new(input, framework_output, socket).serve(screened));
     tokio::select! {
         _ = framework => {}

@@ -43,6 +43,23 @@ impl<X> Places<X> {
         self.at.push((self.uris.len() - 1, range, extra));
     }
 
+    /// How many places there are: the number the next one pushed gets.
+    pub fn count(&self) -> usize {
+        self.at.len()
+    }
+
+    /// Drop the places numbered `dropped` (in the order they were added,
+    /// ascending), keeping the rest in order.
+    pub fn drop_places(&mut self, dropped: &[usize]) {
+        let mut dropped = dropped.iter().peekable();
+        let mut n = 0;
+        self.at.retain(|_| {
+            let keep = dropped.next_if_eq(&&n).is_none();
+            n += 1;
+            keep
+        });
+    }
+
     /// The same places without what the caller kept beside them.
     pub fn without_extras(self) -> Places {
         Places {
@@ -149,6 +166,22 @@ mod tests {
         let mut out = Vec::new();
         Places::<()>::default().write_json(&mut out);
         assert_eq!(out, b"[]");
+    }
+
+    #[test]
+    fn dropped_places_go_and_the_rest_keep_their_order() {
+        let mut places = Places::default();
+        places.draft("file:///a.md".into());
+        for line in 0..6 {
+            places.push(range(line, 0, 1), ());
+        }
+        assert_eq!(places.count(), 6);
+        places.drop_places(&[0, 3, 4]);
+        let lines: Vec<u32> = places
+            .into_locations()
+            .map(|(l, ())| l.range.start.line)
+            .collect();
+        assert_eq!(lines, [1, 2, 5]);
     }
 
     #[test]

@@ -6,6 +6,12 @@
 //! it. So the request is routed to [`ROUTED`], whose answer copydesk
 //! encodes itself and sends through the [`Outlet`]; the framework still
 //! does everything else (the server's state, cancellation, bad params).
+//!
+//! Places in drafts nobody has open come from the index, which may be
+//! stale or read from a damaged cache, so each is checked against its file
+//! before it goes out. That reads every closed draft the answer names: on
+//! the benchmark desk (10,000 drafts, 57.7 MB), the most-named law's 27,517
+//! locations took 44.7 ms at the median instead of 4.0.
 
 use std::task::{Context, Poll};
 
@@ -17,6 +23,8 @@ use tower_service::Service;
 use super::outlet::Outlet;
 use super::places::Places;
 use super::server::{Backend, INDEX_WAIT};
+use super::state::Found;
+use crate::workspace::{claims_holding, Claim};
 
 /// The method `textDocument/references` requests are routed to.
 pub const ROUTED: &str = "copydesk/references";
@@ -89,14 +97,88 @@ impl Backend {
             )
             .await;
         }
-        Some(match (law, speaker) {
+        let found = match (law, speaker) {
             (Some(key), _) => self.state.law_locations(&key, &uri, &doc),
-            (_, Some(name)) => self
-                .state
-                .speaker_locations(&name, &uri, &doc)
-                .without_extras(),
-            (None, None) => Places::default(),
+            (_, Some(name)) => {
+                let found = self.state.speaker_locations(&name, &uri, &doc);
+                Found {
+                    places: found.places.without_extras(),
+                    claimed: found.claimed,
+                }
+            }
+            (None, None) => return Some(Places::default()),
+        };
+        Some(self.verified(found).await)
+    }
+
+    /// The places `found`, less those of closed drafts whose files no
+    /// longer bear them out (a draft changed behind the index's back, a
+    /// cache edited by hand): those are left out with a log line, and
+    /// their drafts indexed again.
+    async fn verified(&self, found: Found) -> Places {
+        let Found {
+            mut places,
+            claimed,
+        } = found;
+        if claimed.is_empty() {
+            return places;
+        }
+        let mut unchecked: Vec<usize> = claimed
+            .iter()
+            .flat_map(|draft| draft.places.iter().map(|(at, _)| *at))
+            .collect();
+        let settings = self.state.settings();
+        let checked = tokio::task::spawn_blocking(move || {
+            let limits = settings.limits();
+            let holding = crate::parallel::map(&claimed, |draft| {
+                let claims: Vec<Claim> = draft.places.iter().map(|(_, claim)| *claim).collect();
+                claims_holding(&draft.path, &claims, settings.encoding, &limits)
+            });
+            (claimed, holding)
         })
+        .await;
+        let Ok((claimed, holding)) = checked else {
+            // Nothing checked: nothing of a closed draft goes out.
+            unchecked.sort_unstable();
+            places.drop_places(&unchecked);
+            return places;
+        };
+        let mut dropped = Vec::new();
+        for (draft, holding) in claimed.iter().zip(holding) {
+            let before = dropped.len();
+            let why = match holding {
+                Ok(holding) => {
+                    dropped.extend(
+                        draft
+                            .places
+                            .iter()
+                            .zip(holding)
+                            .filter(|(_, holds)| !holds)
+                            .map(|((at, _), _)| *at),
+                    );
+                    "no longer hold the words the index has for them (the file changed since \
+                     it was indexed, or the index cache is wrong)"
+                        .to_string()
+                }
+                Err(skipped) => {
+                    dropped.extend(draft.places.iter().map(|(at, _)| *at));
+                    format!("could not be checked ({})", skipped.reason)
+                }
+            };
+            let stale = dropped.len() - before;
+            if stale > 0 {
+                self.warn(format!(
+                    "references: {stale} of the places in {} {why}; they are left out, and the \
+                     draft is indexed again",
+                    draft.path.display()
+                ))
+                .await;
+                self.reindex(draft.path.clone());
+            }
+        }
+        dropped.sort_unstable();
+        places.drop_places(&dropped);
+        places
     }
 }
 

@@ -15,6 +15,10 @@ use super::state::file_path;
 use crate::analysis::MentionForm;
 use crate::workspace::{current_mentions, DraftSummary, MentionRef, SkippedDraft};
 
+/// A closed draft's mentions as its file reads now, and its path when its
+/// summary did not hold up.
+type Checked = (Vec<MentionRef>, Option<PathBuf>);
+
 impl Backend {
     pub(super) async fn prepare_speaker_rename(
         &self,
@@ -84,6 +88,7 @@ impl Backend {
         for (location, form) in self
             .state
             .speaker_locations(&speaker.name, &uri, &doc)
+            .places
             .into_locations()
         {
             if let Some(new_text) = replacement(form) {
@@ -97,7 +102,16 @@ impl Backend {
         // read now, never from a summary alone.
         for (uri, checked) in self.check_closed_drafts(&changes, &speaker.name).await {
             match checked {
-                Ok(mentions) => {
+                Ok((mentions, stale)) => {
+                    if let Some(path) = stale {
+                        self.warn(format!(
+                            "rename: {} no longer reads as the index says (the file changed \
+                             since it was indexed, or the index cache is wrong); its edits \
+                             come from the file as it reads now, and it is indexed again",
+                            path.display()
+                        ))
+                        .await;
+                    }
                     let edits: Vec<TextEdit> = mentions
                         .into_iter()
                         .filter_map(|m| {
@@ -127,12 +141,13 @@ impl Backend {
 
     /// The mentions of `name` in each draft of `changes` that is closed, as
     /// its file reads now (`workspace::current_mentions`); a summary that
-    /// did not hold up is replaced in the index by the fresh one.
+    /// did not hold up is replaced in the index by the fresh one, and its
+    /// path given.
     async fn check_closed_drafts(
         &self,
         changes: &HashMap<Uri, Vec<TextEdit>>,
         name: &str,
-    ) -> Vec<(Uri, std::result::Result<Vec<MentionRef>, SkippedDraft>)> {
+    ) -> Vec<(Uri, std::result::Result<Checked, SkippedDraft>)> {
         let closed: Vec<(Uri, PathBuf, DraftSummary)> = changes
             .keys()
             .filter_map(|uri| {
@@ -162,11 +177,12 @@ impl Backend {
             .into_iter()
             .map(|(uri, checked)| {
                 let checked = checked.map(|(mentions, fresh)| {
-                    if let Some(fresh) = fresh {
-                        self.state
-                            .restore_from_disk(fresh.path.clone(), Some(fresh));
-                    }
-                    mentions
+                    let stale = fresh.map(|fresh| {
+                        let path = fresh.path.clone();
+                        self.state.restore_from_disk(path.clone(), Some(fresh));
+                        path
+                    });
+                    (mentions, stale)
                 });
                 (uri, checked)
             })

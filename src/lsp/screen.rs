@@ -1,12 +1,15 @@
 //! The first look at every message the transport guard passes on, before
 //! the framework handles it.
 //!
-//! Two things the framework does not do are done here. A request the
-//! guard found undecodable (`copydesk/invalidRequest`) is answered with an
-//! Invalid Request error, so the client does not wait for ever, and logged.
-//! A notification naming a document by a string that is not a URI (a raw
-//! `^` or `[`) would be dropped by the framework without a word; it is
-//! logged instead.
+//! What the framework does not do is done here. A request the guard found
+//! undecodable (`copydesk/invalidRequest`) is answered with an Invalid
+//! Request error, so the client does not wait for ever, and logged. A
+//! notification naming a document by a string that is not a URI (a raw
+//! `^` or `[`), or whose params do not decode as its method's, would be
+//! dropped by the framework without a word; it is logged instead (`params`
+//! checks them). A request whose params do not decode is answered by the
+//! framework with an Invalid Params error, which is logged here as it goes
+//! out.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -14,17 +17,29 @@ use std::str::FromStr;
 use std::task::{Context, Poll};
 
 use serde_json::Value;
-use tower_lsp_server::jsonrpc::{Error, Request, Response};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Request, Response};
 use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::Client;
 use tower_service::Service;
 
 use super::framing::{InvalidRequest, Malformed, INVALID_REQUEST, MALFORMED};
+use super::params;
 
 /// What the framework's service returns for a message.
 type Answer<E> = Pin<Box<dyn Future<Output = Result<Option<Response>, E>> + Send>>;
 
-/// The framework's service behind the screen.
-pub struct Screen<S>(pub S);
+/// The framework's service behind the screen, and the client to log to
+/// (none in unit tests).
+pub struct Screen<S> {
+    service: S,
+    client: Option<Client>,
+}
+
+impl<S> Screen<S> {
+    pub fn new(service: S, client: Option<Client>) -> Screen<S> {
+        Screen { service, client }
+    }
+}
 
 impl<S, E> Service<Request> for Screen<S>
 where
@@ -36,7 +51,7 @@ where
     type Future = Answer<E>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), E>> {
-        self.0.poll_ready(cx)
+        self.service.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
@@ -45,10 +60,13 @@ where
                 return self.answer_invalid(invalid);
             }
         }
-        match bad_uri(&request) {
-            Some(reason) => self.0.call(malformed(reason)),
-            None => self.0.call(request),
+        if let Some(reason) = bad_uri(&request).or_else(|| params::unreadable(&request)) {
+            return self.service.call(malformed(reason));
         }
+        if request.id().is_some() {
+            return self.log_invalid_params(request);
+        }
+        self.service.call(request)
     }
 }
 
@@ -60,7 +78,7 @@ where
     /// Log why a request could not be decoded, and answer it with an
     /// Invalid Request error carrying the reason.
     fn answer_invalid(&mut self, invalid: InvalidRequest) -> Answer<E> {
-        let logged = self.0.call(malformed(invalid.reason.clone()));
+        let logged = self.service.call(malformed(invalid.reason.clone()));
         let mut error = Error::invalid_request();
         error.data = Some(Value::String(invalid.reason));
         let response = Response::from_error(invalid.id, error);
@@ -69,6 +87,30 @@ where
             // still gets its answer.
             let _ = logged.await;
             Ok(Some(response))
+        })
+    }
+
+    /// Pass `request` on, and log its answer when that is an Invalid Params
+    /// error: the framework's when its params did not decode, or a
+    /// handler's when they make no sense.
+    fn log_invalid_params(&mut self, request: Request) -> Answer<E> {
+        let method = request.method().to_string();
+        let answer = self.service.call(request);
+        let client = self.client.clone();
+        Box::pin(async move {
+            let answer = answer.await?;
+            let invalid = answer
+                .as_ref()
+                .and_then(Response::error)
+                .filter(|error| error.code == ErrorCode::InvalidParams);
+            if let (Some(error), Some(client)) = (invalid, &client) {
+                let message = format!(
+                    "answered {method} with an Invalid Params error: {}",
+                    error.message
+                );
+                super::indexing::warn(client, message).await;
+            }
+            Ok(answer)
         })
     }
 }
@@ -184,7 +226,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_invalid_request_is_answered_and_logged() {
-        let mut screen = Screen(Recorder::default());
+        let mut screen = Screen::new(Recorder::default(), None);
         let notice = notification(
             INVALID_REQUEST,
             json!({ "id": null, "reason": "a request's id true is not a string or an integer" }),
@@ -201,6 +243,6 @@ mod tests {
             .call(Request::build("shutdown").id(9).finish())
             .await
             .unwrap();
-        assert_eq!(screen.0 .0, [MALFORMED, "shutdown"]);
+        assert_eq!(screen.service.0, [MALFORMED, "shutdown"]);
     }
 }

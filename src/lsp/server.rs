@@ -90,6 +90,20 @@ impl Backend {
         warn(&self.client, message).await;
     }
 
+    /// Read the closed draft at `path` again and put what it says now into
+    /// the index, in the background.
+    pub(super) fn reindex(&self, path: PathBuf) {
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            let settings = state.settings();
+            let read =
+                tokio::task::spawn_blocking(move || summarise_from_disk(&settings, path)).await;
+            if let Ok((path, summary)) = read {
+                state.restore_from_disk(path, summary);
+            }
+        });
+    }
+
     /// The diagnostics of `doc`, unless a newer version has replaced it in
     /// the meantime; that version publishes its own.
     pub(super) fn publish(&self, uri: Uri, doc: Arc<Document>) {

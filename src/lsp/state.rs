@@ -169,6 +169,8 @@ struct Open {
 mod index;
 mod queries;
 
+pub use queries::Found;
+
 pub struct State {
     settings: RwLock<Arc<Settings>>,
     open: Mutex<Open>,

@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use super::{DraftSummary, LawRef, MentionRef, SpeakerRef, TextHash};
+use super::{DraftSummary, LawRef, MentionRef, SpeakerRef, TextHash, WordsHash};
 use crate::analysis::MentionForm;
 use crate::config::Config;
 use crate::fsread::{self, FileKind, Limits};
@@ -39,11 +39,12 @@ const KEEP: usize = 16;
 struct CachedDraft {
     path: PathBuf,
     text_hash: TextHash,
-    /// (key, name, start line, start column, end line, end column).
-    laws: Vec<(u32, u32, u32, u32, u32, u32)>,
+    /// (key, name, start line, start column, end line, end column, hash
+    /// of the words).
+    laws: Vec<(u32, u32, u32, u32, u32, u32, u32)>,
     /// (name, quotes, mentions as [start line, start column, end line,
-    /// end column, form]).
-    speakers: Vec<(u32, usize, Vec<[u32; 5]>)>,
+    /// end column, form, hash of the words]).
+    speakers: Vec<(u32, usize, Vec<[u32; 6]>)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -95,6 +96,7 @@ fn compact(summary: &DraftSummary, table: &mut NameTable) -> CachedDraft {
                     law.start.col,
                     law.end.line,
                     law.end.col,
+                    law.words.0,
                 )
             })
             .collect(),
@@ -107,7 +109,14 @@ fn compact(summary: &DraftSummary, table: &mut NameTable) -> CachedDraft {
                     .iter()
                     .map(|m| {
                         let form = FORMS.iter().position(|f| *f == m.form).unwrap_or(0) as u32;
-                        [m.start.line, m.start.col, m.end.line, m.end.col, form]
+                        [
+                            m.start.line,
+                            m.start.col,
+                            m.end.line,
+                            m.end.col,
+                            form,
+                            m.words.0,
+                        ]
                     })
                     .collect();
                 (table.id(&speaker.name), speaker.quotes, mentions)
@@ -124,12 +133,12 @@ fn expand(draft: CachedDraft, names: &[String]) -> Option<DraftSummary> {
     let laws = draft
         .laws
         .into_iter()
-        .map(|(key, title, l1, c1, l2, c2)| {
+        .map(|(key, title, l1, c1, l2, c2, words)| {
             Some(LawRef::new(
                 name(key)?,
                 name(title)?,
-                at(l1, c1),
-                at(l2, c2),
+                (at(l1, c1), at(l2, c2)),
+                WordsHash(words),
             ))
         })
         .collect::<Option<Vec<_>>>()?;
@@ -139,11 +148,12 @@ fn expand(draft: CachedDraft, names: &[String]) -> Option<DraftSummary> {
         .map(|(id, quotes, mentions)| {
             let mentions = mentions
                 .into_iter()
-                .map(|[l1, c1, l2, c2, form]| {
+                .map(|[l1, c1, l2, c2, form, words]| {
                     Some(MentionRef {
                         start: at(l1, c1),
                         end: at(l2, c2),
                         form: *FORMS.get(form as usize)?,
+                        words: WordsHash(words),
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
@@ -316,8 +326,9 @@ fn prune(dir: &Path, current: &Path) {
 /// change may summarise a draft differently, so that a build with the same
 /// version number does not read summaries an older analysis made. 2: only a
 /// draft's first lines are front matter. 3: summaries carry the hash of
-/// their text, not the file's size and time.
-const ANALYSIS_EDITION: u32 = 3;
+/// their text, not the file's size and time. 4: each place carries the
+/// hash of its words.
+const ANALYSIS_EDITION: u32 = 4;
 
 /// What the summaries depend on besides the drafts: copydesk's version and
 /// analysis edition, the configuration, the knowledge base's names and the

@@ -15,8 +15,8 @@ pub use discover::{
     find_drafts, index_drafts, index_drafts_cached, is_draft, read_draft, IndexWith, IndexedDrafts,
     SkippedDraft,
 };
-pub use text_hash::TextHash;
-pub use verify::current_mentions;
+pub use text_hash::{TextHash, WordsHash};
+pub use verify::{claims_holding, current_mentions, Claim};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,19 +35,36 @@ pub struct LawRef {
     pub name: String,
     pub start: LineCol,
     pub end: LineCol,
+    /// The hash of the words between `start` and `end`.
+    pub words: WordsHash,
     /// `key_hash(&key)`: a query across thousands of drafts compares this
     /// first, not the key.
     hash: u64,
 }
 
 impl LawRef {
-    pub fn new(key: String, name: String, start: LineCol, end: LineCol) -> LawRef {
+    /// The place this mention claims, to check against the draft's file.
+    pub fn claim(&self) -> Claim {
+        Claim {
+            start: self.start,
+            end: self.end,
+            words: self.words,
+        }
+    }
+
+    pub fn new(
+        key: String,
+        name: String,
+        (start, end): (LineCol, LineCol),
+        words: WordsHash,
+    ) -> LawRef {
         LawRef {
             hash: key_hash(&key),
             key,
             name,
             start,
             end,
+            words,
         }
     }
 
@@ -109,6 +126,19 @@ pub struct MentionRef {
     pub start: LineCol,
     pub end: LineCol,
     pub form: MentionForm,
+    /// The hash of the words between `start` and `end`.
+    pub words: WordsHash,
+}
+
+impl MentionRef {
+    /// The place this mention claims, to check against the draft's file.
+    pub fn claim(&self) -> Claim {
+        Claim {
+            start: self.start,
+            end: self.end,
+            words: self.words,
+        }
+    }
 }
 
 /// What the index keeps of one draft.
@@ -179,8 +209,8 @@ impl DraftSummary {
                             .collect::<Vec<_>>()
                             .join(" ")
                     }),
-                    at(mention.span.start),
-                    at(mention.span.end),
+                    (at(mention.span.start), at(mention.span.end)),
+                    WordsHash::of(mention.span.slice(text)),
                 )
             })
             .collect();
@@ -197,6 +227,7 @@ impl DraftSummary {
                             start: at(m.span.start),
                             end: at(m.span.end),
                             form: m.form,
+                            words: WordsHash::of(m.span.slice(text)),
                         })
                         .collect(),
                     speaker.quotes.len(),
@@ -429,6 +460,7 @@ mod tests {
             start: at(2),
             end: at(2),
             form: MentionForm::Name,
+            words: WordsHash::default(),
         };
         let mut index = WorkspaceIndex::new(vec!["/d".into()]);
         for (path, key, name) in [
@@ -437,7 +469,12 @@ mod tests {
         ] {
             index.insert(DraftSummary {
                 path: path.into(),
-                laws: vec![LawRef::new(key.into(), key.into(), at(1), at(1))],
+                laws: vec![LawRef::new(
+                    key.into(),
+                    key.into(),
+                    (at(1), at(1)),
+                    WordsHash::default(),
+                )],
                 speakers: vec![SpeakerRef::new(name.into(), vec![mention], 3)],
                 ..DraftSummary::default()
             });

@@ -26,6 +26,20 @@ impl TextHash {
     }
 }
 
+/// The hash a summary keeps of the words at each place it gives (a law's
+/// name as written, a speaker's mention): 32 bits of `TextHash`. A place
+/// is used only while the text there still hashes to it, so a place that
+/// moved (a stale summary, a cache edited by hand) is caught before an
+/// answer or an edit lands on other words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct WordsHash(pub u32);
+
+impl WordsHash {
+    pub fn of(words: &str) -> WordsHash {
+        WordsHash(TextHash::of(words.as_bytes()).0 as u32)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,16 +1,104 @@
-//! Checking a closed draft's summary against its file before an edit is
-//! built from it. A summary may be stale (the file changed and no watcher
-//! said so) or wrong (a cache edited by hand); an edit over a range it
-//! gives would then change the wrong words of a file nobody is looking at.
-//! So the file is read again: the summary's mentions are used only when the
-//! file still has the bytes the summary was made from and each mention's
-//! range holds the name; otherwise the draft is analysed afresh.
+//! Checking a closed draft's summary against its file before an answer
+//! or an edit is built from it. A summary may be stale (the file changed
+//! and no watcher said so) or wrong (a cache edited by hand); a reference
+//! it gives would then point at other words, and an edit over a range it
+//! gives would change the wrong words of a file nobody is looking at. So
+//! the file is read again and each place is taken only where its range,
+//! exactly as given (no column clamped to a line's end), still holds the
+//! words it was made from (`WordsHash`). References leave out the places
+//! that do not hold (`claims_holding`); a rename analyses the draft afresh
+//! unless the file still has the summary's bytes and every place holds
+//! (`current_mentions`).
 
 use std::path::Path;
 
-use super::{read_draft, DraftSummary, IndexWith, MentionRef, SkippedDraft, TextHash};
+use super::{read_draft, DraftSummary, IndexWith, MentionRef, SkippedDraft, TextHash, WordsHash};
 use crate::analysis::{self, MentionForm};
-use crate::text::LineIndex;
+use crate::fsread::Limits;
+use crate::text::{Encoding, LineCol, LineIndex};
+
+/// A place a summary gives for a closed draft: where, and the hash of the
+/// words it was made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub start: LineCol,
+    pub end: LineCol,
+    pub words: WordsHash,
+}
+
+/// Whether each of `claims` holds in the draft at `path` as it reads now.
+pub fn claims_holding(
+    path: &Path,
+    claims: &[Claim],
+    encoding: Encoding,
+    limits: &Limits,
+) -> Result<Vec<bool>, SkippedDraft> {
+    let text = read_draft(path, limits)?;
+    Ok(holding(&text, claims, encoding))
+}
+
+/// Whether each of `claims` holds in `text`.
+fn holding(text: &str, claims: &[Claim], encoding: Encoding) -> Vec<bool> {
+    let mut positions: Vec<LineCol> = claims.iter().flat_map(|c| [c.start, c.end]).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let offsets = exact_offsets(text, &positions, encoding);
+    let offset = |pos: LineCol| positions.binary_search(&pos).ok().and_then(|i| offsets[i]);
+    claims
+        .iter()
+        .map(|claim| match (offset(claim.start), offset(claim.end)) {
+            (Some(start), Some(end)) => text
+                .get(start..end)
+                .is_some_and(|words| WordsHash::of(words) == claim.words),
+            _ => false,
+        })
+        .collect()
+}
+
+/// The byte offset of each of `positions` (sorted) in `text`, or `None`
+/// where the text has no such position: the line does not exist, the
+/// column is past the line's end or inside a character. One walk along
+/// the text, reading only the lines the positions are on, each up to the
+/// furthest column asked for.
+fn exact_offsets(text: &str, positions: &[LineCol], encoding: Encoding) -> Vec<Option<usize>> {
+    let bytes = text.as_bytes();
+    let mut newlines = memchr::memchr_iter(b'\n', bytes).peekable();
+    let mut line = 0u32;
+    let mut line_start = 0usize;
+    // How far into the current line the walk has come, in bytes and units.
+    let (mut at, mut units) = (0usize, 0u32);
+    let mut found = Vec::with_capacity(positions.len());
+    for pos in positions {
+        while line < pos.line {
+            let Some(newline) = newlines.next() else {
+                break;
+            };
+            line += 1;
+            line_start = newline + 1;
+            (at, units) = (line_start, 0);
+        }
+        if line != pos.line {
+            found.push(None);
+            continue;
+        }
+        let mut end = newlines.peek().copied().unwrap_or(bytes.len());
+        if end > line_start && bytes[end - 1] == b'\r' && end < bytes.len() {
+            end -= 1;
+        }
+        while units < pos.col && at < end {
+            let Some(ch) = text[at..].chars().next() else {
+                break;
+            };
+            units += match encoding {
+                Encoding::Utf8 => ch.len_utf8(),
+                Encoding::Utf16 => ch.len_utf16(),
+            } as u32;
+            at += ch.len_utf8();
+        }
+        found.push((units == pos.col).then_some(at));
+    }
+    found
+}
 
 /// The mentions of the speaker called `name` in the closed draft at
 /// `path`, as its text reads now, and the fresh summary when `summary` did
@@ -24,14 +112,15 @@ pub fn current_mentions(
     let text = read_draft(path, with.limits)?;
     let index = LineIndex::new(&text);
     let mentions = mentions_of(summary, name);
+    let claims: Vec<Claim> = mentions.iter().map(MentionRef::claim).collect();
     let holds = summary.text_hash == TextHash::of(text.as_bytes())
+        && holding(&text, &claims, with.encoding)
+            .into_iter()
+            .all(|holds| holds)
         && mentions.iter().all(|mention| {
             let start = index.offset(&text, mention.start, with.encoding);
             let end = index.offset(&text, mention.end, with.encoding);
-            let written = match (start, end) {
-                (Some(start), Some(end)) => text.get(start..end),
-                _ => None,
-            };
+            let written = start.zip(end).and_then(|(start, end)| text.get(start..end));
             written.is_some_and(|written| names(written, mention.form, name))
         });
     if holds {
@@ -124,6 +213,44 @@ mod tests {
         let (mentions, analysed) = check(DRAFT, &forged);
         assert!(analysed);
         assert_eq!(mentions, summary_of(DRAFT).speakers[0].mentions);
+    }
+
+    fn claim(start: (u32, u32), end: (u32, u32), words: &str) -> Claim {
+        let at = |(line, col)| LineCol { line, col };
+        Claim {
+            start: at(start),
+            end: at(end),
+            words: WordsHash::of(words),
+        }
+    }
+
+    #[test]
+    fn a_place_holds_only_where_its_exact_range_has_its_words() {
+        let text = "# 😀 Notes\r\n\r\nLed by “Lin Haoran” again.\nLin";
+        let lin = claim((2, 8), (2, 18), "Lin Haoran");
+        let utf8 = claim((2, 10), (2, 20), "Lin Haoran");
+        assert_eq!(holding(text, &[lin], Encoding::Utf16), [true]);
+        assert_eq!(holding(text, &[utf8], Encoding::Utf8), [true]);
+        assert_eq!(holding(text, &[lin], Encoding::Utf8), [false]);
+        let checked = holding(
+            text,
+            &[
+                // Other words at the place.
+                claim((2, 8), (2, 18), "Lin Haoram"),
+                // Past the line's end: clamping would have read the end.
+                claim((0, 9), (0, 12), ""),
+                // Inside the emoji's surrogate pair.
+                claim((0, 3), (0, 4), ""),
+                // No such line.
+                claim((9, 0), (9, 3), "Lin"),
+                // The last line, with no line break after it.
+                claim((3, 0), (3, 3), "Lin"),
+                // The line's end, before its \r\n.
+                claim((0, 4), (0, 10), " Notes"),
+            ],
+            Encoding::Utf16,
+        );
+        assert_eq!(checked, [false, false, false, false, true, true]);
     }
 
     #[test]

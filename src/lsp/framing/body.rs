@@ -7,6 +7,7 @@ use tower_lsp_server::jsonrpc::{Id, Request, Response};
 
 use super::super::session::Closing;
 use super::surrogates::replace_lone_surrogates;
+use crate::config::EditorSettings;
 
 /// The notification a malformed message is replaced with.
 pub const MALFORMED: &str = "copydesk/malformedMessage";
@@ -37,12 +38,34 @@ impl Message {
             Message::Response(_) => None,
         }
     }
+
+    /// The largest draft the user's settings allow, when the message sets
+    /// them: `initialize` (its `initializationOptions`) or
+    /// `workspace/didChangeConfiguration`, read as the server reads them.
+    fn draft_limit(&self) -> Option<u64> {
+        let Message::Request(request) = self else {
+            return None;
+        };
+        let settings = match request.method() {
+            "initialize" => {
+                EditorSettings::from_json(request.params()?.get("initializationOptions")?)
+                    .unwrap_or_default()
+            }
+            "workspace/didChangeConfiguration" => {
+                EditorSettings::from_json(request.params()?.get("settings")?).ok()?
+            }
+            _ => return None,
+        };
+        Some(settings.limits.limits().draft)
+    }
 }
 
-/// A body as it is to be passed on, and whether it ends the session.
+/// A body as it is to be passed on, whether it ends the session, and the
+/// draft limit it sets.
 pub(super) struct Checked {
     pub body: Vec<u8>,
     pub closing: Option<Closing>,
+    pub draft_limit: Option<u64>,
 }
 
 impl Checked {
@@ -50,6 +73,15 @@ impl Checked {
         Checked {
             body,
             closing: None,
+            draft_limit: None,
+        }
+    }
+
+    fn message(body: Vec<u8>, message: &Message) -> Checked {
+        Checked {
+            body,
+            closing: message.closing(),
+            draft_limit: message.draft_limit(),
         }
     }
 }
@@ -83,10 +115,7 @@ pub(super) fn check(body: &[u8]) -> Checked {
         }
     };
     if let Ok(message) = serde_json::from_str::<Message>(text) {
-        return Checked {
-            body: body.to_vec(),
-            closing: message.closing(),
-        };
+        return Checked::message(body.to_vec(), &message);
     }
     if text.trim().is_empty() {
         return Checked::notice(malformed("a message had an empty body"));
@@ -94,10 +123,7 @@ pub(super) fn check(body: &[u8]) -> Checked {
     if text.contains("\\ud") || text.contains("\\uD") {
         if let Some(repaired) = replace_lone_surrogates(text) {
             if let Ok(message) = serde_json::from_str::<Message>(&repaired) {
-                return Checked {
-                    body: repaired.into_bytes(),
-                    closing: message.closing(),
-                };
+                return Checked::message(repaired.into_bytes(), &message);
             }
         }
     }

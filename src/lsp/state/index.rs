@@ -120,7 +120,7 @@ mod tests {
     use super::*;
     use crate::lsp::places::Places;
     use crate::text::LineCol;
-    use crate::workspace::LawRef;
+    use crate::workspace::{LawRef, WordsHash};
     use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
     const CHIPS: &str = "us/pl/117-167";
@@ -134,8 +134,8 @@ mod tests {
                     LawRef::new(
                         CHIPS.to_string(),
                         "CHIPS and Science Act".to_string(),
-                        LineCol { line, col: 4 },
-                        LineCol { line, col: 25 },
+                        (LineCol { line, col: 4 }, LineCol { line, col: 25 }),
+                        WordsHash::of("CHIPS and Science Act"),
                     )
                 })
                 .collect(),
@@ -159,7 +159,7 @@ mod tests {
         ]);
         let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
         let doc = state.open(&untitled, 1, "No laws here.");
-        let found = state.law_locations(CHIPS, &untitled, &doc);
+        let found = state.law_locations(CHIPS, &untitled, &doc).places;
         assert_eq!(
             lines_by_uri(found),
             vec![
@@ -181,7 +181,7 @@ mod tests {
             summary("/desk/a.md", &[0]),
             summary("/desk/b.md", &[2]),
         ]);
-        let found = state.law_locations(CHIPS, &a, &doc);
+        let found = state.law_locations(CHIPS, &a, &doc).places;
         assert_eq!(
             lines_by_uri(found),
             vec![("file:///desk/b.md".to_string(), 2)]
@@ -193,7 +193,7 @@ mod tests {
             "/desk/a.md".into(),
             Some((*summary("/desk/a.md", &[5])).clone()),
         );
-        let found = state.law_locations(CHIPS, &a, &doc);
+        let found = state.law_locations(CHIPS, &a, &doc).places;
         assert_eq!(
             lines_by_uri(found),
             vec![
@@ -206,7 +206,10 @@ mod tests {
         state.open(&a, 1, "Again.");
         state.close(&a);
         state.restore_from_disk("/desk/a.md".into(), None);
-        assert_eq!(lines_by_uri(state.law_locations(CHIPS, &a, &doc)).len(), 1);
+        assert_eq!(
+            lines_by_uri(state.law_locations(CHIPS, &a, &doc).places).len(),
+            1
+        );
     }
 
     #[test]
@@ -241,7 +244,7 @@ mod tests {
         let key = v2.analysis.laws[0].key();
         // The query brings the index up to date itself.
         assert_eq!(
-            lines_by_uri(state.law_locations(&key, &a, &v2)),
+            lines_by_uri(state.law_locations(&key, &a, &v2).places),
             vec![("file:///desk/a.md".to_string(), 0)]
         );
         assert!(v2.indexed.get().is_some());
@@ -256,6 +259,6 @@ mod tests {
         let (v4, _) = state.analyse_latest(&a).unwrap();
         state.index_document(&a, &v4);
         state.index_document(&a, &v3);
-        assert!(lines_by_uri(state.law_locations(&key, &a, &v4)).is_empty());
+        assert!(lines_by_uri(state.law_locations(&key, &a, &v4).places).is_empty());
     }
 }

@@ -2,6 +2,8 @@
 //! mentioned across every draft, open or not, and the laws and speakers
 //! whose names match a search.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use tower_lsp_server::ls_types::{Location, Uri};
@@ -11,12 +13,64 @@ use crate::analysis::MentionForm;
 use crate::lsp::convert::to_range;
 use crate::lsp::documents::Document;
 use crate::lsp::places::Places;
-use crate::workspace::DraftSummary;
+use crate::workspace::{Claim, DraftSummary};
+
+/// An answer's places, with those that came from closed drafts' summaries
+/// set apart: they are checked against the drafts' files before the
+/// answer goes out (`workspace::claims_holding`).
+pub struct Found<X = ()> {
+    pub places: Places<X>,
+    pub claimed: Vec<Claimed>,
+}
+
+/// The places in an answer of one draft nobody has open: its path, and
+/// each place's number in the answer with what its summary claims.
+pub struct Claimed {
+    pub path: PathBuf,
+    pub places: Vec<(usize, Claim)>,
+}
+
+/// Sets apart the places of closed drafts as an answer is made: the index
+/// yields them draft by draft, so whether a draft is open is asked once.
+#[derive(Default)]
+struct Claims<'a> {
+    claimed: Vec<Claimed>,
+    last: Option<(&'a DraftSummary, bool)>,
+}
+
+impl<'a> Claims<'a> {
+    /// Note that place `at` of the answer, in `draft`, claims `claim`.
+    fn note(
+        &mut self,
+        open: &HashMap<PathBuf, Uri>,
+        draft: &'a DraftSummary,
+        at: usize,
+        claim: Claim,
+    ) {
+        let closed = match self.last {
+            Some((last, closed)) if std::ptr::eq(last, draft) => closed,
+            _ => {
+                let closed = !open.contains_key(&draft.path);
+                if closed {
+                    self.claimed.push(Claimed {
+                        path: draft.path.clone(),
+                        places: Vec::new(),
+                    });
+                }
+                self.last = Some((draft, closed));
+                closed
+            }
+        };
+        if let (true, Some(claimed)) = (closed, self.claimed.last_mut()) {
+            claimed.places.push((at, claim));
+        }
+    }
+}
 
 impl State {
     /// Every mention of the law under `key` in the workspace, open or not,
     /// plus those in `doc` when it is not a file the index can hold.
-    pub fn law_locations(&self, key: &str, uri: &Uri, doc: &Document) -> Places {
+    pub fn law_locations(&self, key: &str, uri: &Uri, doc: &Document) -> Found {
         let encoding = self.settings().encoding;
         let mut places = Places::default();
         if file_path(uri).is_none() {
@@ -29,19 +83,24 @@ impl State {
         let open = self.lock_index();
         let index = &open.index;
         let mut draft = None;
+        let mut claims = Claims::default();
         for found in index.mentions_of(key) {
             if !in_draft(&mut places, &mut draft, found.draft) {
                 continue;
             }
+            claims.note(&open.paths, found.draft, places.count(), found.law.claim());
             places.push(to_range(found.law.start, found.law.end), ());
         }
-        places
+        Found {
+            places,
+            claimed: claims.claimed,
+        }
     }
 
     /// Every mention of the speaker called `name` in the workspace, open or
     /// not, plus those in `doc` when it is not a file the index can hold;
     /// each with how the speaker was named there.
-    pub fn speaker_locations(&self, name: &str, uri: &Uri, doc: &Document) -> Places<MentionForm> {
+    pub fn speaker_locations(&self, name: &str, uri: &Uri, doc: &Document) -> Found<MentionForm> {
         let encoding = self.settings().encoding;
         let mut places = Places::default();
         if file_path(uri).is_none() {
@@ -56,13 +115,18 @@ impl State {
         let open = self.lock_index();
         let index = &open.index;
         let mut draft = None;
+        let mut claims = Claims::default();
         for (summary, mention) in index.speaker_mentions(name) {
             if !in_draft(&mut places, &mut draft, summary) {
                 continue;
             }
+            claims.note(&open.paths, summary, places.count(), mention.claim());
             places.push(to_range(mention.start, mention.end), mention.form);
         }
-        places
+        Found {
+            places,
+            claimed: claims.claimed,
+        }
     }
 
     /// How many drafts of the workspace mention the law under `key`.
