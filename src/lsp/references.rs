@@ -24,7 +24,7 @@ use super::outlet::Outlet;
 use super::places::Places;
 use super::server::{Backend, INDEX_WAIT};
 use super::state::Found;
-use crate::workspace::{claims_holding, Claim};
+use crate::workspace::Claim;
 
 /// The method `textDocument/references` requests are routed to.
 pub const ROUTED: &str = "copydesk/references";
@@ -128,11 +128,12 @@ impl Backend {
             .flat_map(|draft| draft.places.iter().map(|(at, _)| *at))
             .collect();
         let settings = self.state.settings();
+        let memo = self.state.checked.clone();
         let checked = tokio::task::spawn_blocking(move || {
             let limits = settings.limits();
             let holding = crate::parallel::map(&claimed, |draft| {
                 let claims: Vec<Claim> = draft.places.iter().map(|(_, claim)| *claim).collect();
-                claims_holding(&draft.path, &claims, settings.encoding, &limits)
+                memo.holding(&draft.path, &claims, settings.encoding, &limits)
             });
             (claimed, holding)
         })

@@ -177,6 +177,8 @@ pub struct State {
     indexed: watch::Sender<bool>,
     /// When each open document is analysed while it is typed in.
     pub pacer: Pacer,
+    /// Which places of closed drafts were read to hold, and when.
+    pub checked: Arc<crate::workspace::CheckedClaims>,
 }
 
 impl Default for State {
@@ -186,6 +188,7 @@ impl Default for State {
             open: Mutex::new(Open::default()),
             indexed: watch::Sender::new(false),
             pacer: Pacer::default(),
+            checked: Arc::default(),
         }
     }
 }

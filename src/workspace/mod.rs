@@ -16,7 +16,7 @@ pub use discover::{
     SkippedDraft,
 };
 pub use text_hash::{TextHash, WordsHash};
-pub use verify::{claims_holding, current_mentions, Claim};
+pub use verify::{claims_holding, current_mentions, CheckedClaims, Claim};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

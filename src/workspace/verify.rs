@@ -19,7 +19,7 @@ use crate::text::{Encoding, LineCol, LineIndex};
 
 /// A place a summary gives for a closed draft: where, and the hash of the
 /// words it was made from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Claim {
     pub start: LineCol,
     pub end: LineCol,
@@ -35,6 +35,89 @@ pub fn claims_holding(
 ) -> Result<Vec<bool>, SkippedDraft> {
     let text = read_draft(path, limits)?;
     Ok(holding(&text, claims, encoding))
+}
+
+/// What a file was when its claims were last read to hold: its length,
+/// modification time, and on Unix its inode and status-change time, which
+/// every write and every reset of the modification time moves on and no
+/// one can set back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    node: (u64, u64, i64, i64),
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let node = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+        };
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            node,
+        })
+    }
+}
+
+/// The claims each file was read to hold, with the file's stamp then: a
+/// claim checked once holds while the stamp is the same, so asking again
+/// costs a `stat` instead of a read. Only Unix stamps are trusted (a
+/// status-change time nobody can set back); elsewhere every check reads.
+#[derive(Debug, Default)]
+pub struct CheckedClaims {
+    files: std::sync::Mutex<
+        std::collections::HashMap<std::path::PathBuf, (Stamp, std::collections::HashSet<Claim>)>,
+    >,
+}
+
+impl CheckedClaims {
+    /// `claims_holding`, reading the file only when it changed since its
+    /// claims were checked or a claim is new.
+    pub fn holding(
+        &self,
+        path: &Path,
+        claims: &[Claim],
+        encoding: Encoding,
+        limits: &Limits,
+    ) -> Result<Vec<bool>, SkippedDraft> {
+        let stamp = Stamp::of(path).filter(|_| cfg!(unix));
+        let files = || self.files.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(stamp) = stamp {
+            let known = files().get(path).is_some_and(|(then, held)| {
+                *then == stamp && claims.iter().all(|c| held.contains(c))
+            });
+            if known {
+                return Ok(vec![true; claims.len()]);
+            }
+        }
+        let holding = claims_holding(path, claims, encoding, limits)?;
+        // The stamp was taken before the read: if the file changed in
+        // between, the next check sees another stamp and reads again.
+        if let Some(stamp) = stamp {
+            let mut files = files();
+            let entry = files
+                .entry(path.to_path_buf())
+                .or_insert_with(|| (stamp, Default::default()));
+            if entry.0 != stamp {
+                *entry = (stamp, Default::default());
+            }
+            entry.1.extend(
+                claims
+                    .iter()
+                    .zip(&holding)
+                    .filter(|(_, holds)| **holds)
+                    .map(|(c, _)| *c),
+            );
+        }
+        Ok(holding)
+    }
 }
 
 /// Whether each of `claims` holds in `text`.
@@ -251,6 +334,33 @@ mod tests {
             Encoding::Utf16,
         );
         assert_eq!(checked, [false, false, false, false, true, true]);
+    }
+
+    #[test]
+    fn a_claim_checked_once_is_read_again_only_when_the_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.md");
+        std::fs::write(&path, "Led by Lin Haoran.\n").unwrap();
+        let lin = claim((0, 7), (0, 17), "Lin Haoran");
+        let memo = CheckedClaims::default();
+        let check = |memo: &CheckedClaims| {
+            memo.holding(&path, &[lin], Encoding::Utf16, &Limits::default())
+                .unwrap()
+        };
+        assert_eq!(check(&memo), [true]);
+        let unchanged = std::fs::metadata(&path).unwrap();
+        assert_eq!(check(&memo), [true]);
+        // Rewritten at the same length with the old modification time put
+        // back: the status-change time still moves, so it is read again.
+        std::fs::write(&path, "Led by Lin Haoram.\n").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(unchanged.modified().unwrap())
+            .unwrap();
+        assert_eq!(check(&memo), [false]);
+        assert_eq!(check(&CheckedClaims::default()), [false]);
     }
 
     #[test]
