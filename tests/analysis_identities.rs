@@ -1434,3 +1434,14 @@ fn an_indefinite_description_set_off_before_a_name_describes_it() {
         .and_then(|a| a.speaker.name.clone());
     assert_eq!(speaker.as_deref(), Some("Dan Golvan"));
 }
+
+#[test]
+fn a_question_quote_is_attributed_by_the_sentence_that_opens_with_its_speaker() {
+    let text = "The phone bank opened at noon.\n\n\
+                \"I am calling from the Ruiz campaign. How are you today?\" Dolores Achebe, \
+                a retired nurse from the county hospital, said into the phone.\n";
+    assert_eq!(
+        credited(text),
+        vec![named("Dolores Achebe", How::NextSentence)]
+    );
+}

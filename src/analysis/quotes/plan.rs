@@ -198,8 +198,20 @@ pub fn plan_block(
             }
             // Only a sentence that opens with its speaker and verb
             // (`Wang added.`, `That was how Wang put it.`) attributes the
-            // quote before it.
-            nearest(cues_of(s + 1), &|c| c.at <= next.start + 5)
+            // quote before it; or, right after a quote that ends in a
+            // question or exclamation, one that opens with its speaker, an
+            // aside between them (`"How are you today?" Miller, a retired
+            // worker, said into the phone.`).
+            let quote_ends_sentence = sents[s].end == ti + 1;
+            let opens_with_speaker = |c: &CueSpeaker| {
+                quote_ends_sentence
+                    && block_tokens
+                        .get(next.start)
+                        .is_some_and(|t| t.span.start == c.speaker.span.start)
+            };
+            nearest(cues_of(s + 1), &|c| {
+                c.at <= next.start + 5 || (opens_with_speaker(c) && c.at <= next.start + 16)
+            })
         };
         let signature = signature_after(text, block_tokens, ti);
         let mut how = How::Sentence;
