@@ -10,7 +10,6 @@ pub mod hashing;
 pub mod kb;
 pub mod lsp;
 pub mod markdown;
-pub mod parallel;
 #[cfg(test)]
 mod random;
 pub mod text;
