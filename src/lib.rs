@@ -11,6 +11,7 @@ pub mod kb;
 pub mod lsp;
 pub mod markdown;
 #[cfg(test)]
+#[path = "../benches/support/rng.rs"]
 mod random;
 pub mod text;
 pub mod workspace;
