@@ -3,7 +3,9 @@
 //! allocations (words, names, findings); mimalloc serves them faster than
 //! the system allocator. The `mimalloc` crate asks for aligned memory every
 //! time, a path about twice as long as the plain one; a profile of the
-//! workspace index put it at 5% of the time.
+//! workspace index put it at 5% of the time. `plain` relies on the size
+//! classes of one release of mimalloc, so `libmimalloc-sys` is pinned to
+//! it exactly in Cargo.toml.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;

@@ -10,8 +10,8 @@ pub mod hashing;
 pub mod kb;
 pub mod lsp;
 pub mod markdown;
-pub mod parallel;
 #[cfg(test)]
+#[path = "../benches/support/rng.rs"]
 mod random;
 pub mod text;
 pub mod workspace;

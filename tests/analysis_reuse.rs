@@ -245,7 +245,7 @@ fn a_paragraph_that_stops_continuing_a_running_quote_is_worked_out_again() {
 fn a_long_draft_analysed_on_two_threads_reuses_its_paragraphs_too() {
     let config = Config::default();
     let kb = Kb::builtin();
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     let mut text = String::new();
     while text.len() < 300 * 1024 {
         text.push_str(&draft(&mut rng));

@@ -3,7 +3,7 @@
 //! structure. The same seed always gives the same drafts.
 
 pub struct DraftGen {
-    state: u64,
+    rng: fastrand::Rng,
 }
 
 const FIRST: &[&str] = &[
@@ -108,19 +108,16 @@ const FILLER: &[&str] = &[
 impl DraftGen {
     pub fn new(seed: u64) -> Self {
         DraftGen {
-            state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+            rng: fastrand::Rng::with_seed(seed),
         }
     }
 
     fn next(&mut self) -> u64 {
-        self.state ^= self.state << 13;
-        self.state ^= self.state >> 7;
-        self.state ^= self.state << 17;
-        self.state
+        self.rng.u64(..)
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
+        items[self.rng.usize(..items.len())]
     }
 
     /// One paragraph of copy with a quote, an attribution and maybe a law.

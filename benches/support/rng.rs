@@ -1,32 +1,22 @@
-//! A small seeded generator (xorshift) for benchmarks and randomised tests:
-//! the same seed always gives the same numbers, so a bench measures the
-//! same input on every run and a failing test can name its seed.
+//! The seeded generator of the benchmarks and the randomised tests, unit
+//! tests included: fastrand, seeded, so that the same seed always gives the
+//! same numbers, a bench measures the same input on every run and a failing
+//! test can name its seed.
 
 // Each bench and test that includes this uses only some of the methods.
 #![allow(dead_code)]
 
-/// The generator's state, which must not be zero (zero stays zero).
-/// `Rng(n)` starts from `n` as it is; `Rng::new` spreads a small seed.
-pub struct Rng(pub u64);
+pub struct Rng(fastrand::Rng);
 
 impl Rng {
-    /// Start from `seed`, spread over the bits (and made odd, so never
-    /// zero): seeds 1, 2, 3 give unrelated sequences.
+    /// The generator that `seed` starts.
     pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    /// The next number: one xorshift step (13, 7, 17).
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        Rng(fastrand::Rng::with_seed(seed))
     }
 
     /// A number below `n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        self.0.usize(..n.max(1))
     }
 
     /// True one time in `n`, on average.

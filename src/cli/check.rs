@@ -5,13 +5,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::drafts::{read_drafts, Configs};
 use super::printable::Printable;
 use crate::analysis::{self, Code, Severity};
 use crate::kb::load::KbReads;
-use crate::parallel;
 use crate::text::LineIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -97,31 +97,34 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         }
         settings.push((draft, config, kb));
     }
-    let found = parallel::map(&settings, |(draft, config, kb)| {
-        let result = analysis::analyze(&draft.text, config, kb);
-        let index = LineIndex::new(&draft.text);
-        result
-            .findings
-            .into_iter()
-            .map(|finding| {
-                let (line, column) = position(&draft.text, &index, finding.span.start);
-                let (end_line, end_column) = position(&draft.text, &index, finding.span.end);
-                (
-                    finding.severity,
-                    Report {
-                        path: draft.name.clone(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        severity: finding.severity.as_str(),
-                        code: finding.code.as_str(),
-                        message: finding.message,
-                    },
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let found: Vec<_> = settings
+        .par_iter()
+        .map(|(draft, config, kb)| {
+            let result = analysis::analyze(&draft.text, config, kb);
+            let index = LineIndex::new(&draft.text);
+            result
+                .findings
+                .into_iter()
+                .map(|finding| {
+                    let (line, column) = position(&draft.text, &index, finding.span.start);
+                    let (end_line, end_column) = position(&draft.text, &index, finding.span.end);
+                    (
+                        finding.severity,
+                        Report {
+                            path: draft.name.clone(),
+                            line,
+                            column,
+                            end_line,
+                            end_column,
+                            severity: finding.severity.as_str(),
+                            code: finding.code.as_str(),
+                            message: finding.message,
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     for (severity, report) in found.into_iter().flatten() {
         worst = worst.max(Some(severity));
         reports.push(report);

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::{self, Config, ConfigError};
 use crate::fsread::{self, FileKind, Limits};
 use crate::kb::load::{load, KbProblem, KbReads};
@@ -71,7 +73,11 @@ pub fn read_drafts(
                 });
             }
             // Read on every core, in order: a desk is thousands of files.
-            for read in crate::parallel::map(&files, |file| read_file(file, limits)) {
+            let reads: Vec<_> = files
+                .par_iter()
+                .map(|file| read_file(file, limits))
+                .collect();
+            for read in reads {
                 match read {
                     Ok(draft) => drafts.push(draft),
                     Err(e) => errors.push(e),

@@ -134,7 +134,9 @@ fn alphanumeric_end(text: &str, mut at: usize) -> usize {
 /// The hash a token's folded bytes start from.
 pub(super) const TOKEN_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// A token's hash taken one more folded byte further (FNV-1a).
+/// A token's hash taken one more folded byte further (FNV-1a, written out
+/// here because `scan` hashes each byte as it folds it, with no folded copy
+/// to hand a hasher).
 #[inline]
 pub(super) fn token_step(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)

@@ -13,7 +13,7 @@
 //! prefix, so a knowledge base of every bill of several Congresses loads in
 //! a fraction of the time an automaton over all their characters takes.
 
-use crate::hashing::PrehashedBuild;
+use crate::hashing::QuickBuild;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -53,7 +53,7 @@ struct Prefix {
 /// The gazetteer and citation index of a knowledge base.
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
-    prefixes: HashMap<u64, Prefix, PrehashedBuild>,
+    prefixes: HashMap<u64, Prefix, QuickBuild>,
     /// A bit for the top bits of each prefix's hash: most words of prose
     /// begin no name, and a clear bit says so without a probe of the map.
     filter: PrefixFilter,
@@ -235,9 +235,8 @@ impl PrefixFilter {
 
 const START: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// The hash of a token prefix extended by a token with hash `token`. The
-/// map takes it as it is, its low bits for the slot and its high ones to
-/// tell keys apart, so both are mixed.
+/// The hash of a token prefix extended by a token with hash `token`, mixed
+/// into its top bits, which `PrefixFilter` reads.
 #[inline]
 fn step(hash: u64, token: u64) -> u64 {
     let mixed = (hash.rotate_left(23) ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15);

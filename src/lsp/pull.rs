@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
@@ -73,33 +74,34 @@ impl Backend {
         // Open drafts are reported by their own pulls, which win.
         let paths = self.state.closed_drafts();
         let items = tokio::task::spawn_blocking(move || {
-            crate::parallel::map(&paths, |path| {
-                let uri = Uri::from_file_path(path)?;
-                let id = disk_id(&settings, path)?;
-                if previous.get(&uri) == Some(&id) {
-                    return Some(WorkspaceDocumentDiagnosticReport::Unchanged(
-                        WorkspaceUnchangedDocumentDiagnosticReport {
+            paths
+                .par_iter()
+                .map(|path| {
+                    let uri = Uri::from_file_path(path)?;
+                    let id = disk_id(&settings, path)?;
+                    if previous.get(&uri) == Some(&id) {
+                        return Some(WorkspaceDocumentDiagnosticReport::Unchanged(
+                            WorkspaceUnchangedDocumentDiagnosticReport {
+                                uri,
+                                version: None,
+                                unchanged_document_diagnostic_report:
+                                    UnchangedDocumentDiagnosticReport { result_id: id },
+                            },
+                        ));
+                    }
+                    Some(WorkspaceDocumentDiagnosticReport::Full(
+                        WorkspaceFullDocumentDiagnosticReport {
                             uri,
                             version: None,
-                            unchanged_document_diagnostic_report:
-                                UnchangedDocumentDiagnosticReport { result_id: id },
+                            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                                result_id: Some(id),
+                                items: from_disk(&settings, path),
+                            },
                         },
-                    ));
-                }
-                Some(WorkspaceDocumentDiagnosticReport::Full(
-                    WorkspaceFullDocumentDiagnosticReport {
-                        uri,
-                        version: None,
-                        full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                            result_id: Some(id),
-                            items: from_disk(&settings, path),
-                        },
-                    },
-                ))
-            })
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
+                    ))
+                })
+                .flatten()
+                .collect::<Vec<_>>()
         })
         .await
         .unwrap_or_default();

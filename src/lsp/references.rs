@@ -24,6 +24,8 @@ use super::outlet::Outlet;
 use super::places::Places;
 use super::server::{Backend, INDEX_WAIT};
 use super::state::Found;
+use rayon::prelude::*;
+
 use crate::workspace::Claim;
 
 /// The method `textDocument/references` requests are routed to.
@@ -131,10 +133,13 @@ impl Backend {
         let memo = self.state.checked.clone();
         let checked = tokio::task::spawn_blocking(move || {
             let limits = settings.limits();
-            let holding = crate::parallel::map(&claimed, |draft| {
-                let claims: Vec<Claim> = draft.places.iter().map(|(_, claim)| *claim).collect();
-                memo.holding(&draft.path, &claims, settings.encoding, &limits)
-            });
+            let holding: Vec<_> = claimed
+                .par_iter()
+                .map(|draft| {
+                    let claims: Vec<Claim> = draft.places.iter().map(|(_, claim)| *claim).collect();
+                    memo.holding(&draft.path, &claims, settings.encoding, &limits)
+                })
+                .collect();
             (claimed, holding)
         })
         .await;

@@ -23,7 +23,10 @@ pub struct LineCol {
 /// the line's start and the offset; the index keeps those counts from the
 /// text's start at every `STRIDE`th byte, so that a column is found by
 /// reading at most two strides of the line, however long the line is (a
-/// paragraph is one line, and may be megabytes).
+/// paragraph is one line, and may be megabytes). The `line-index` crate
+/// does not serve here: it walks a line's non-ASCII characters up to the
+/// column for every conversion, so the columns of a long line of curly
+/// quotes take time quadratic in its length (`tests/scaling.rs`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineIndex {
     line_starts: Vec<usize>,

@@ -17,11 +17,11 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use super::text_hash::stable_hash;
 use super::{DraftSummary, LawRef, MentionRef, SpeakerRef, TextHash, WordsHash};
 use crate::analysis::MentionForm;
 use crate::config::Config;
 use crate::fsread::{self, FileKind, Limits};
-use crate::hashing::quick_hash;
 use crate::kb::Kb;
 use crate::text::{Encoding, LineCol};
 
@@ -204,7 +204,10 @@ impl IndexCache {
     ) -> Option<IndexCache> {
         let dir = cache_dir()?;
         let roots: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
-        let name = format!("index-{:016x}.json", quick_hash(&roots.join("\n"), &[]));
+        let name = format!(
+            "index-{:016x}.json",
+            stable_hash(roots.join("\n").as_bytes())
+        );
         Some(IndexCache {
             path: dir.join(name),
             fingerprint: fingerprint(config, kb, encoding),
@@ -327,8 +330,8 @@ fn prune(dir: &Path, current: &Path) {
 /// version number does not read summaries an older analysis made. 2: only a
 /// draft's first lines are front matter. 3: summaries carry the hash of
 /// their text, not the file's size and time. 4: each place carries the
-/// hash of its words.
-const ANALYSIS_EDITION: u32 = 4;
+/// hash of its words. 5: those hashes are XXH3, not FNV-1a.
+const ANALYSIS_EDITION: u32 = 5;
 
 /// What the summaries depend on besides the drafts: copydesk's version and
 /// analysis edition, the configuration, the knowledge base's names and the
@@ -348,7 +351,7 @@ fn fingerprint(config: &Config, kb: &Kb, encoding: Encoding) -> u64 {
         }
         described.push('\n');
     }
-    quick_hash(&described, &[kb.entries().len()])
+    stable_hash(described.as_bytes())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ignore::WalkBuilder;
+use rayon::prelude::*;
 
 use super::{DraftSummary, TextHash};
 use crate::analysis;
@@ -156,21 +157,28 @@ pub fn index_drafts_cached(
     let cached = std::sync::Mutex::new(cached);
     // Each draft is read, analysed and reduced to its summary on whichever
     // core is free; only the summaries are kept, never the texts.
-    let results = crate::parallel::map(paths, |path| {
-        let text = read_draft(path, with.limits)?;
-        let kept = cached
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .remove(path);
-        if let Some(summary) = kept.filter(|s| s.text_hash == TextHash::of(text.as_bytes())) {
-            return Ok((summary, true));
-        }
-        // The summary keeps no findings: they are not worked out.
-        let analysis =
-            analysis::analyze_mentions(&text, with.config, with.kb, &mut analysis::Reuse::none());
-        let summary = DraftSummary::new(path.clone(), &text, &analysis, with.encoding);
-        Ok((summary, false))
-    });
+    let results: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            let text = read_draft(path, with.limits)?;
+            let kept = cached
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .remove(path);
+            if let Some(summary) = kept.filter(|s| s.text_hash == TextHash::of(text.as_bytes())) {
+                return Ok((summary, true));
+            }
+            // The summary keeps no findings: they are not worked out.
+            let analysis = analysis::analyze_mentions(
+                &text,
+                with.config,
+                with.kb,
+                &mut analysis::Reuse::none(),
+            );
+            let summary = DraftSummary::new(path.clone(), &text, &analysis, with.encoding);
+            Ok((summary, false))
+        })
+        .collect();
     let mut indexed = IndexedDrafts::default();
     for result in results {
         match result {

@@ -78,7 +78,7 @@ impl LawRef {
 /// The hash of a law's key or a speaker's name, which their summaries keep
 /// to be found by quickly.
 fn key_hash(key: &str) -> u64 {
-    crate::hashing::quick_hash(key, &[])
+    crate::hashing::quick_hash(key)
 }
 
 /// A law named somewhere in the workspace: where it is first named, and
