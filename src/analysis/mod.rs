@@ -293,16 +293,9 @@ pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse)
         laws::bind_laws(text, regions, kb, found)
     };
     // Quotes and laws are found independently: in a long draft, side by
-    // side on two cores.
+    // side on the one pool of worker threads.
     let ((quotes, speakers), laws) = if text.len() >= SIDE_BY_SIDE {
-        std::thread::scope(|scope| {
-            let laws = scope.spawn(find_laws);
-            let quotes = find_quotes();
-            let laws = laws
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (quotes, laws)
-        })
+        rayon::join(find_quotes, find_laws)
     } else {
         (find_quotes(), find_laws())
     };

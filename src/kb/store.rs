@@ -127,7 +127,8 @@ fn entries(bytes: Vec<u8>, path: &Path) -> Result<Vec<Entry>, StoreError> {
     parse(&text, path)
 }
 
-/// Files larger than this are parsed on two threads: a knowledge base of
+/// Files larger than this are parsed in two halves side by side on rayon's
+/// pool: a knowledge base of
 /// every bill of several Congresses loads at startup, while the editor
 /// waits.
 const PARALLEL_BYTES: usize = 1 << 20;
@@ -148,22 +149,14 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, StoreError> {
         return parse_lines(first, 0, path);
     }
     let first_lines = first.matches('\n').count();
-    let (mut entries, rest) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| parse_lines(second, first_lines, path));
-        let entries = parse_lines(first, 0, path);
-        (entries, rest.join())
-    });
+    let (mut entries, rest) = rayon::join(
+        || parse_lines(first, 0, path),
+        || parse_lines(second, first_lines, path),
+    );
     match (&mut entries, rest) {
-        (Ok(entries), Ok(Ok(rest))) => entries.extend(rest),
-        (Ok(_), Ok(Err(err))) => return Err(err),
+        (Ok(entries), Ok(rest)) => entries.extend(rest),
+        (Ok(_), Err(err)) => return Err(err),
         (Err(_), _) => {}
-        (Ok(_), Err(_)) => {
-            return Err(StoreError::Entry {
-                path: path.to_path_buf(),
-                line: first_lines + 1,
-                message: "the reader stopped unexpectedly".to_string(),
-            })
-        }
     }
     entries
 }
