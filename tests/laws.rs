@@ -307,3 +307,82 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn principles_named_for_people_plays_and_firms_are_not_laws() {
+    for text in [
+        "By Murphy's Law, the printer jammed.",
+        "Chipmakers struggle to keep pace with Moore's Law.",
+        "Godwin's Law kicked in within ten comments.",
+        "Parkinson's Law says work expands to fill the time available.",
+        "Newton's Third Law says every action has a reaction.",
+        "In the Second Act, the plot turns dark.",
+        "The Ruiz & Park Law firm filed the suit.",
+        "The coach read his players the Riot Act at halftime.",
+    ] {
+        assert_eq!(laws(text), vec![], "{text}");
+    }
+    // Laws named for a person in the possessive are named for a first name.
+    assert_eq!(
+        laws("Under Jessica's Law, offenders register. So says Megan's Law."),
+        vec![unknown("Jessica's Law"), unknown("Megan's Law")]
+    );
+    // An act that is a law keeps its ordinal when it has more words.
+    assert_eq!(
+        laws("The Second Chance Act funds reentry programs."),
+        vec![unknown("Second Chance Act")]
+    );
+}
+
+#[test]
+fn a_name_written_all_in_lower_case_is_prose_unless_the_kb_writes_it_so() {
+    let entry = |id: &str, title: &str, aliases: &str| {
+        copydesk::kb::builtin::parse_file(&format!(
+            "[[entry]]\nid = \"{id}\"\nkind = \"law\"\njurisdiction = \"uk\"\ntitle = \"{title}\"\n\
+             aliases = {aliases}\nstatus = {{ state = \"repealed\" }}\nsummary = \"s\"\nsources = []\n"
+        ))
+        .unwrap()
+        .remove(0)
+    };
+    let kb = Kb::from_entries(vec![
+        entry("uk/riot-act", "Riot Act 1714", "[\"Riot Act\"]"),
+        entry(
+            "us/farm",
+            "Agriculture Improvement Act of 2018",
+            "[\"2018 farm bill\", \"Farm Bill\"]",
+        ),
+    ]);
+    let found = |text: &str| -> Vec<String> {
+        analyze(text, &Config::default(), &kb)
+            .laws
+            .iter()
+            .map(|l| l.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        found("The mayor read the riot act to the council."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Parliament repealed the Riot Act in 1967."),
+        ["Riot Act"]
+    );
+    assert_eq!(
+        found("The 2018 farm bill and the Farm Bill."),
+        ["2018 farm bill", "Farm Bill"]
+    );
+}
+
+#[test]
+fn an_unknown_law_is_a_hint_that_it_is_not_in_the_knowledge_base() {
+    let text = "The Pier Safety Act of 2019 applies.";
+    let finding = &analysis(text).findings[0];
+    assert_eq!(finding.code, Code::UnknownLaw);
+    assert_eq!(finding.severity, copydesk::analysis::Severity::Hint);
+    assert_eq!(
+        finding.message,
+        "The “Pier Safety Act of 2019” is not in copydesk's knowledge base, so it cannot be \
+         explained here. If it is a law, the desk's glossary can add it."
+    );
+    assert!(!finding.message.contains("wrong") && !finding.message.contains("Check"));
+}

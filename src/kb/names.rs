@@ -29,6 +29,10 @@ pub struct NameTarget {
     pub entry: usize,
     /// For acronyms (`USICA`, `ACA`): the exact spelling a match must have.
     pub exact: Option<String>,
+    /// Whether every spelling of the name has a capital letter: then prose
+    /// that writes it all in lower case (`read the riot act`) does not name
+    /// it. `2018 farm bill` is written in lower case and matches so.
+    pub cased: bool,
     /// The folded name, to confirm a match.
     folded: String,
 }
@@ -84,6 +88,7 @@ impl NameIndex {
                     index.add(NameTarget {
                         entry: at,
                         exact: acronym.then(|| variant.to_string()),
+                        cased: variant.chars().any(char::is_uppercase),
                         folded,
                     });
                 }
@@ -123,7 +128,15 @@ impl NameIndex {
             });
             if !last {
                 prefix.longer = true;
-            } else if prefix.target.is_none() {
+            } else if let Some(filed) = prefix.target {
+                // The same name spelled again: lower case anywhere makes
+                // lower case a way to write it.
+                if !target.cased {
+                    if let Some(filed) = self.targets.get_mut(filed as usize) {
+                        filed.cased = false;
+                    }
+                }
+            } else {
                 prefix.target = Some(id);
                 used = true;
             }

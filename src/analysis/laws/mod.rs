@@ -55,7 +55,8 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 /// Capitalised words that start a sentence rather than a name.
 const LEADING_WORDS: &[&str] = &[
     "The", "A", "An", "In", "Under", "This", "That", "Its", "Their", "His", "Her", "But", "And",
-    "When", "After", "Before", "If", "As", "Since", "While", "Although", "Both", "Neither",
+    "When", "After", "Before", "If", "As", "Since", "While", "Although", "Both", "Neither", "By",
+    "With", "Without", "For", "From", "Like", "Unlike", "Despite", "Per", "Once", "Until",
 ];
 
 /// An acronym a draft defines right after a law's name: ` (USICA)`.
@@ -154,6 +155,14 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                     continue;
                 }
             }
+            // `read the riot act`: a name the knowledge base writes with
+            // capitals, written all in lower case, is a phrase of prose.
+            if target.cased && !prose[start..end].chars().any(char::is_uppercase) {
+                continue;
+            }
+            if riot_act_idiom(&prose[..start], &prose[start..end]) {
+                continue;
+            }
             // A year written after a name that has none: keep it in the
             // mention so a wrong year can be flagged.
             let entry = &kb.entries()[target.entry];
@@ -223,7 +232,10 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
             }
         }
         let name = &prose[start..end];
-        if name.split_whitespace().count() < 2 || !plausible_name(name, &prose[end..]) {
+        if name.split_whitespace().count() < 2
+            || !plausible_name(name, &prose[end..])
+            || riot_act_idiom(&prose[..start], name)
+        {
             continue;
         }
         let span = Span::new(segment.start + start, segment.start + end);
@@ -357,12 +369,95 @@ fn plausible_name(name: &str, after: &str) -> bool {
             {
                 return false;
             }
+            // A law firm: `Ruiz & Park Law`.
+            if last == "Law" && rest.contains(&"&") {
+                return false;
+            }
+            if eponymous_principle(&words) {
+                return false;
+            }
             // Two words are a law only as a possessive (`Megan's Law`,
             // `Sami's Law`); otherwise they are most often a person.
             words.len() > 2 || possessive
         }
+        // A play's act: `the Second Act`, `Hamilton's Third Act`.
+        "Act" => {
+            !(ORDINALS.contains(&before)
+                && (rest.len() == 1 || rest.len() >= 2 && is_possessive(rest[rest.len() - 2])))
+        }
         _ => true,
     }
+}
+
+/// Words that number a law of nature or a play's act: `Newton's Third
+/// Law`, `the Second Act`.
+const ORDINALS: &[&str] = &[
+    "Zeroth", "First", "Second", "Third", "Fourth", "Fifth", "Final", "Last",
+];
+
+/// Surnames of principles that the name lists cannot tell from a first
+/// name (`Murphy` is both) or do not hold (`Sod`).
+const EPONYMS: &[&str] = &[
+    "Murphy",
+    "Sod",
+    "Finagle",
+    "Campbell",
+    "Hofstadter",
+    "Brandolini",
+    "Poe",
+    "Linus",
+];
+
+fn is_possessive(word: &str) -> bool {
+    crate::analysis::quotes::names::strip_possessive(word).len() < word.len()
+}
+
+/// Whether `words`, ending in `Law`, name a principle named for the person
+/// who stated it rather than a statute. Statutes named for a person in the
+/// possessive are named for a first name, most often a victim's (`Megan's
+/// Law`, `Kari's Law`); principles for a surname (`Moore's Law`,
+/// `Parkinson's Law`, `Godwin's Law`), or they carry an ordinal (`Newton's
+/// Third Law`). A name that is a surname and not a woman's or a shared
+/// first name is taken for a surname.
+fn eponymous_principle(words: &[&str]) -> bool {
+    use crate::analysis::quotes::names::{known, strip_possessive, Gender};
+    let n = words.len();
+    if n < 2 {
+        return false;
+    }
+    let (owner, ordinal) = match ORDINALS.contains(&words[n - 2]) {
+        true if n >= 3 => (words[n - 3], true),
+        _ => (words[n - 2], false),
+    };
+    if !is_possessive(owner) {
+        return false;
+    }
+    let name = strip_possessive(owner);
+    let known = known(name);
+    ordinal
+        || EPONYMS.contains(&name)
+        || known.family && matches!(known.given, None | Some(Gender::Male))
+}
+
+/// Whether `name` is the Riot Act read to someone (`read his players the
+/// Riot Act`), an idiom and no mention of the British statute: the text
+/// before it ends `read ... the`.
+fn riot_act_idiom(before: &str, name: &str) -> bool {
+    let name: Vec<&str> = name.split_whitespace().collect();
+    if !matches!(name[..], [riot, act] if riot.eq_ignore_ascii_case("riot") && act.eq_ignore_ascii_case("act"))
+    {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    if words.next().is_none_or(|w| !w.eq_ignore_ascii_case("the")) {
+        return false;
+    }
+    words.take(4).any(|w| {
+        matches!(
+            w,
+            "read" | "reads" | "reading" | "Read" | "Reads" | "Reading"
+        )
+    })
 }
 
 /// Whether `prose` has a word `LAW_SHAPED` can end on: `Act`, `Amendment`,
