@@ -33,6 +33,9 @@ pub struct NameTarget {
     /// that writes it all in lower case (`read the riot act`) does not name
     /// it. `2018 farm bill` is written in lower case and matches so.
     pub cased: bool,
+    /// Whether the entry is law (or a treaty, provision or regulation),
+    /// not a bill that never became law.
+    law: bool,
     /// The folded name, to confirm a match.
     folded: String,
 }
@@ -89,6 +92,7 @@ impl NameIndex {
                         entry: at,
                         exact: acronym.then(|| variant.to_string()),
                         cased: variant.chars().any(char::is_uppercase),
+                        law: !entry.status.state.never_enacted(),
                         folded,
                     });
                 }
@@ -113,8 +117,9 @@ impl NameIndex {
     }
 
     /// File `target` under its prefixes. A name already filed keeps its
-    /// first entry.
-    fn add(&mut self, target: NameTarget) {
+    /// first entry, unless that is a bill that never became law and
+    /// `target`'s is law.
+    fn add(&mut self, mut target: NameTarget) {
         let id = self.targets.len() as u32;
         let mut hash = START;
         let mut used = false;
@@ -129,12 +134,20 @@ impl NameIndex {
             if !last {
                 prefix.longer = true;
             } else if let Some(filed) = prefix.target {
-                // The same name spelled again: lower case anywhere makes
-                // lower case a way to write it.
-                if !target.cased {
-                    if let Some(filed) = self.targets.get_mut(filed as usize) {
-                        filed.cased = false;
-                    }
+                let Some(filed_target) = self.targets.get_mut(filed as usize) else {
+                    continue;
+                };
+                if target.law && !filed_target.law {
+                    // A law and a bill that never became law by one name
+                    // (a companion bill, a vehicle's first name): the name
+                    // is the law's.
+                    target.cased &= filed_target.cased;
+                    prefix.target = Some(id);
+                    used = true;
+                } else if !target.cased {
+                    // The same name spelled again: lower case anywhere
+                    // makes lower case a way to write it.
+                    filed_target.cased = false;
                 }
             } else {
                 prefix.target = Some(id);
@@ -471,6 +484,18 @@ mod tests {
             found(&index, "Second Harbor Act"),
             vec![("second harbor act".to_string(), 1)]
         );
+    }
+
+    #[test]
+    fn a_name_shared_by_a_bill_and_a_law_is_the_laws() {
+        let mut bill = entry("bill", "Lantern Act", &["lantern act"]);
+        bill.status.state = crate::kb::StatusState::PassedSenate;
+        let law = entry("law", "Lantern Act", &[]);
+        for entries in [vec![bill.clone(), law.clone()], vec![law, bill]] {
+            let index = NameIndex::new(&entries);
+            let at = index.find_in("the Lantern Act")[0].target;
+            assert_eq!(entries[index.targets[at].entry].id.as_str(), "law");
+        }
     }
 
     #[test]
