@@ -386,3 +386,30 @@ fn an_unknown_law_is_a_hint_that_it_is_not_in_the_knowledge_base() {
     );
     assert!(!finding.message.contains("wrong") && !finding.message.contains("Check"));
 }
+
+#[test]
+fn a_year_before_a_name_picks_the_law_of_that_year_or_none() {
+    // The year of the law the name is known by.
+    assert_eq!(
+        laws("The 1964 Civil Rights Act and the 2010 Affordable Care Act."),
+        vec![
+            known("Civil Rights Act", "us/pl/88-352"),
+            known("Affordable Care Act", "us/pl/111-148"),
+        ]
+    );
+    // Another law of that name and year: the UK's Equality Act 2010, not
+    // the Equality Act bill.
+    assert_eq!(
+        laws("Britain's 2010 Equality Act protects workers."),
+        vec![known("Equality Act", "uk/ukpga/2010/15")]
+    );
+    // A year none of the name's law has: a law copydesk does not know.
+    assert_eq!(
+        laws("The 1866 Civil Rights Act made them citizens."),
+        vec![unknown("1866 Civil Rights Act")]
+    );
+    assert_eq!(
+        codes("The 1866 Civil Rights Act made them citizens."),
+        vec![(Code::UnknownLaw, "1866 Civil Rights Act".to_string())]
+    );
+}

@@ -163,9 +163,33 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
             if riot_act_idiom(&prose[..start], &prose[start..end]) {
                 continue;
             }
+            // A year written before a name: `the 1866 Civil Rights Act` is
+            // the Civil Rights Act of 1866 when copydesk knows it, and no law
+            // it knows when the year is none of the name's law.
+            let mut entry_at = target.entry;
+            if let Some(year_at) = leading_year(&prose[..start]) {
+                let year = &prose[year_at..year_at + 4];
+                let name = &prose[start..end];
+                let dated = [
+                    format!("{name} of {year}"),
+                    format!("{name} {year}"),
+                    format!("{name}, {year}"),
+                ]
+                .iter()
+                .find_map(|written| whole_name(kb, written));
+                match dated {
+                    Some(dated) => entry_at = dated,
+                    None if !kb.entries()[entry_at].knows_year(year) => {
+                        let span = Span::new(segment.start + year_at, segment.start + end);
+                        mentions.push(unknown(text, span));
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            let entry = &kb.entries()[entry_at];
             // A year written after a name that has none: keep it in the
             // mention so a wrong year can be flagged.
-            let entry = &kb.entries()[target.entry];
             if let Some(year) = patterns.trailing_year.captures(&prose[end..]) {
                 if !prose[start..end]
                     .chars()
@@ -182,7 +206,7 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 if let Some(word) = acronym.get(1) {
                     acronyms.push(Acronym {
                         word: word.as_str().to_string(),
-                        entry: target.entry,
+                        entry: entry_at,
                         defined_at: segment.start + end,
                     });
                 }
@@ -245,6 +269,31 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
         mentions.push(unknown(text, span));
     }
     SegmentLaws { mentions, acronyms }
+}
+
+/// Where a year written right before a name starts: the `1866 ` of `the
+/// 1866 Civil Rights Act`, four ASCII digits after a space or the start.
+fn leading_year(before: &str) -> Option<usize> {
+    let trimmed = before.strip_suffix(' ')?;
+    let year = trimmed.get(trimmed.len().checked_sub(4)?..)?;
+    let at = trimmed.len() - 4;
+    let starts_word = trimmed[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    (year.bytes().all(|b| b.is_ascii_digit()) && starts_word && year.starts_with(['1', '2']))
+        .then_some(at)
+}
+
+/// The entry (its index) named by the whole of `written`, if a name is
+/// all of it.
+fn whole_name(kb: &Kb, written: &str) -> Option<usize> {
+    let names = kb.names();
+    let found = names.find_in(written);
+    let whole = found
+        .first()
+        .filter(|m| m.start == 0 && m.end == written.len())?;
+    Some(names.targets[whole.target].entry)
 }
 
 /// The mentions of every segment, in order, with the uses of the acronyms
