@@ -430,10 +430,19 @@ fn plausible_name(name: &str, after: &str) -> bool {
             words.len() > 2 || possessive
         }
         // A play's act: `the Second Act`, `Hamilton's Third Act`.
-        "Act" => {
-            !(ORDINALS.contains(&before)
-                && (rest.len() == 1 || rest.len() >= 2 && is_possessive(rest[rest.len() - 2])))
+        "Act"
+            if ORDINALS.contains(&before)
+                && (rest.len() == 1 || rest.len() >= 2 && is_possessive(rest[rest.len() - 2])) =>
+        {
+            false
         }
+        // Two words are an act copydesk does not know only when the first
+        // is a name (`Mann Act`), an acronym or joined names (`Bayh-Dole
+        // Act`): `Sister Act` and `Class Act` are no law's names.
+        "Act" if words.len() == 2 => names_someone(before),
+        // An amendment of a procedural kind: `a Constitutional Amendment`,
+        // `the Manager's Amendment`.
+        "Amendment" if words.len() == 2 => !AMENDMENT_KINDS.contains(&before),
         _ => true,
     }
 }
@@ -448,6 +457,7 @@ const ORDINALS: &[&str] = &[
 /// name (`Murphy` is both) or do not hold (`Sod`).
 const EPONYMS: &[&str] = &[
     "Murphy",
+    "Say",
     "Sod",
     "Finagle",
     "Campbell",
@@ -456,6 +466,35 @@ const EPONYMS: &[&str] = &[
     "Poe",
     "Linus",
 ];
+
+/// Words that say what kind of amendment one is, not which.
+const AMENDMENT_KINDS: &[&str] = &[
+    "Constitutional",
+    "Proposed",
+    "Floor",
+    "Manager's",
+    "Manager’s",
+    "Managers'",
+    "Managers’",
+    "Technical",
+    "Substitute",
+    "Perfecting",
+    "Committee",
+    "Bipartisan",
+    "Budget",
+];
+
+/// Whether `word` is a person's or place's name, an acronym or names
+/// joined by a hyphen.
+fn names_someone(word: &str) -> bool {
+    let word = crate::analysis::quotes::names::strip_possessive(word);
+    let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    acronym
+        || word.split('-').all(|part| {
+            let known = crate::analysis::quotes::names::known(part);
+            known.given.is_some() || known.family || known.place
+        })
+}
 
 fn is_possessive(word: &str) -> bool {
     crate::analysis::quotes::names::strip_possessive(word).len() < word.len()
