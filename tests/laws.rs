@@ -245,7 +245,7 @@ fn a_wrong_word_is_flagged_with_a_fix_to_the_canonical_title() {
     );
     // Two different words make a different law, which copydesk does not know.
     assert_eq!(
-        codes("The Affordable Housing Act passed.")[0].0,
+        codes("The Affordable Widget Act passed.")[0].0,
         Code::UnknownLaw
     );
 }
@@ -255,7 +255,7 @@ fn people_and_schools_named_bill_or_law_are_not_laws() {
     for text in [
         "Mayor Bill de Blasio spoke.",
         "Warren Buffett and Bill Gates met.",
-        "The Bill of Rights protects speech.",
+        "A Bill of Lading went with the cargo.",
         "She teaches at New York University School of Law now.",
         "He spoke of the Rule of Law in Hungary.",
         "Steven Law, who runs the group, declined to comment.",
@@ -324,13 +324,13 @@ fn principles_named_for_people_plays_and_firms_are_not_laws() {
     }
     // Laws named for a person in the possessive are named for a first name.
     assert_eq!(
-        laws("Under Jessica's Law, offenders register. So says Megan's Law."),
-        vec![unknown("Jessica's Law"), unknown("Megan's Law")]
+        laws("Under Maribel's Law, offenders register. So says Rosalind's Law."),
+        vec![unknown("Maribel's Law"), unknown("Rosalind's Law")]
     );
     // An act that is a law keeps its ordinal when it has more words.
     assert_eq!(
-        laws("The Second Chance Act funds reentry programs."),
-        vec![unknown("Second Chance Act")]
+        laws("The Second Harvest Act funds food banks."),
+        vec![unknown("Second Harvest Act")]
     );
 }
 
@@ -405,11 +405,11 @@ fn a_year_before_a_name_picks_the_law_of_that_year_or_none() {
     );
     // A year none of the name's law has: a law copydesk does not know.
     assert_eq!(
-        laws("The 1866 Civil Rights Act made them citizens."),
-        vec![unknown("1866 Civil Rights Act")]
+        laws("The 1901 Civil Rights Act made them citizens."),
+        vec![unknown("1901 Civil Rights Act")]
     );
     assert_eq!(
-        codes("The 1866 Civil Rights Act made them citizens."),
-        vec![(Code::UnknownLaw, "1866 Civil Rights Act".to_string())]
+        codes("The 1901 Civil Rights Act made them citizens."),
+        vec![(Code::UnknownLaw, "1901 Civil Rights Act".to_string())]
     );
 }

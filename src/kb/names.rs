@@ -91,7 +91,7 @@ impl NameIndex {
                     index.add(NameTarget {
                         entry: at,
                         exact: acronym.then(|| variant.to_string()),
-                        cased: variant.chars().any(char::is_uppercase),
+                        cased: cased(&variant),
                         law: !entry.status.state.never_enacted(),
                         folded,
                     });
@@ -283,7 +283,19 @@ fn congress_of(citation: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// A name and its spelling with `U.S.` for `United States` and back.
+/// Whether a name is written with capitals past its first word (`Riot
+/// Act`, `Clean Air Act`), as a proper name is; `Public charge rule` is
+/// written in sentence case and prose writes it in lower case.
+fn cased(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest_cased = words.any(|w| w.chars().any(char::is_uppercase));
+    rest_cased || first.chars().skip(1).any(char::is_uppercase)
+}
+
+/// A name and its spellings with `U.S.` for `United States` and back, and
+/// `UN`, `UK`, `EU` and `US` for `U.N.`, `U.K.`, `E.U.` and `U.S.` and
+/// back, in names of more than one word.
 fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out = vec![std::borrow::Cow::Borrowed(name)];
     if name.contains("United States") {
@@ -291,6 +303,38 @@ fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     }
     if name.contains("U.S.") {
         out.push(name.replace("U.S.", "United States").into());
+    }
+    let abbreviated = ["U.", "E.U.", "UN", "UK", "EU", "US"]
+        .iter()
+        .any(|a| name.contains(a));
+    if abbreviated && name.contains(' ') {
+        for (dotted, plain) in [
+            ("U.N.", "UN"),
+            ("U.K.", "UK"),
+            ("E.U.", "EU"),
+            ("U.S.", "US"),
+        ] {
+            for spelled in out.clone() {
+                let words: Vec<&str> = spelled.split(' ').collect();
+                let swap = |from: &str, to: &str| {
+                    words
+                        .iter()
+                        .map(|w| match w.strip_prefix(from) {
+                            Some(rest) if rest.is_empty() || rest.starts_with(['\'', '’']) => {
+                                format!("{to}{rest}")
+                            }
+                            _ => w.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                for changed in [swap(dotted, plain), swap(plain, dotted)] {
+                    if changed != *spelled && !out.iter().any(|o| *o == changed) {
+                        out.push(changed.into());
+                    }
+                }
+            }
+        }
     }
     out
 }
@@ -484,6 +528,29 @@ mod tests {
             found(&index, "Second Harbor Act"),
             vec![("second harbor act".to_string(), 1)]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_spelled_with_and_without_their_points() {
+        let index = NameIndex::new(&[
+            entry(
+                "a",
+                "Article 51 of the U.N. Charter",
+                &["UK Online Safety Act"],
+            ),
+            entry("b", "Sentence case rule", &[]),
+        ]);
+        assert_eq!(
+            found(
+                &index,
+                "Article 51 of the UN Charter; the U.K. Online Safety Act"
+            ),
+            vec![
+                ("article 51 of the un charter".to_string(), 0),
+                ("u.k. online safety act".to_string(), 0)
+            ]
+        );
+        assert!(index.targets.iter().all(|t| t.cased == (t.entry == 0)));
     }
 
     #[test]

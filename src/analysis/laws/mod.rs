@@ -163,6 +163,10 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
             if riot_act_idiom(&prose[..start], &prose[start..end]) {
                 continue;
             }
+            let previous_end = mentions.last().map(|m| m.span.end - segment.start);
+            if tail_of_a_longer_name(&prose[..start], &prose[start..end], previous_end) {
+                continue;
+            }
             // A year written before a name: `the 1866 Civil Rights Act` is
             // the Civil Rights Act of 1866 when copydesk knows it, and no law
             // it knows when the year is none of the name's law.
@@ -269,6 +273,39 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
         mentions.push(unknown(text, span));
     }
     SegmentLaws { mentions, acronyms }
+}
+
+/// Whether a known name ending in a law word is the tail of a longer name
+/// joined to it by `and`: the `Jobs Act` of `the Tax Cut and Jobs Act`.
+/// The word before `and` must be capitalised mid-sentence and no law's
+/// name of its own (`the Clean Air Act and Clean Water Act`, `ACA and
+/// Medicare Act`); `previous_end` is where the mention before ends.
+fn tail_of_a_longer_name(before: &str, name: &str, previous_end: Option<usize>) -> bool {
+    let law_word = |w: &str| matches!(w, "Act" | "Law" | "Amendment" | "Bill");
+    if !name.split_whitespace().next_back().is_some_and(law_word) {
+        return false;
+    }
+    let Some(rest) = before
+        .trim_end()
+        .strip_suffix(" and")
+        .or_else(|| before.trim_end().strip_suffix(" &"))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let mut words = rest.split_whitespace().rev();
+    let Some(word) = words.next() else {
+        return false;
+    };
+    let capitalised = word.starts_with(char::is_uppercase)
+        && !word.chars().all(|c| !c.is_lowercase())
+        && !word.ends_with([',', ';', ':', '.', ')'])
+        && !law_word(word)
+        && !LEADING_WORDS.contains(&word);
+    let mid_sentence = words
+        .next()
+        .is_some_and(|w| !w.ends_with(['.', '?', '!', ':', '"', '”']));
+    capitalised && mid_sentence && previous_end != Some(rest.len())
 }
 
 /// Where a year written right before a name starts: the `1866 ` of `the
