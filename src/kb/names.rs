@@ -295,7 +295,7 @@ fn cased(name: &str) -> bool {
 
 /// A name and its spellings with `U.S.` for `United States` and back, and
 /// `UN`, `UK`, `EU` and `US` for `U.N.`, `U.K.`, `E.U.` and `U.S.` and
-/// back, in names of more than one word.
+/// back, in names of two to twelve words.
 fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out = vec![std::borrow::Cow::Borrowed(name)];
     if name.contains("United States") {
@@ -307,7 +307,9 @@ fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let abbreviated = ["U.", "E.U.", "UN", "UK", "EU", "US"]
         .iter()
         .any(|a| name.contains(a));
-    if abbreviated && name.contains(' ') {
+    // A long title, which prose seldom quotes whole, is filed as written.
+    let words = name.split(' ').count();
+    if abbreviated && (2..=12).contains(&words) {
         for (dotted, plain) in [
             ("U.N.", "UN"),
             ("U.K.", "UK"),
