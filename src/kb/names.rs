@@ -283,14 +283,21 @@ fn congress_of(citation: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// Whether a name is written with capitals past its first word (`Riot
-/// Act`, `Clean Air Act`), as a proper name is; `Public charge rule` is
-/// written in sentence case and prose writes it in lower case.
+/// Whether a name is a statute's written with capitals past its first word
+/// (`Riot Act`, `Clean Air Act`), which copy always capitalises, so that
+/// lower case is a phrase of prose (`read the riot act`). Other names
+/// are often written in lower case: `the commerce clause`, `the public
+/// charge rule` (`Public charge rule`, in sentence case).
 fn cased(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().unwrap_or("");
+    let statute = name.split_whitespace().next_back().is_some_and(|last| {
+        ["act", "acts", "law", "laws", "bill", "code"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+    });
     let rest_cased = words.any(|w| w.chars().any(char::is_uppercase));
-    rest_cased || first.chars().skip(1).any(char::is_uppercase)
+    statute && (rest_cased || first.chars().skip(1).any(char::is_uppercase))
 }
 
 /// A name and its spellings with `U.S.` for `United States` and back, and
@@ -540,7 +547,7 @@ mod tests {
                 "Article 51 of the U.N. Charter",
                 &["UK Online Safety Act"],
             ),
-            entry("b", "Sentence case rule", &[]),
+            entry("b", "Sentence case rule", &["Commerce Clause"]),
         ]);
         assert_eq!(
             found(
@@ -552,7 +559,22 @@ mod tests {
                 ("u.k. online safety act".to_string(), 0)
             ]
         );
-        assert!(index.targets.iter().all(|t| t.cased == (t.entry == 0)));
+        // Only statutes' names are too proper to be written in lower case.
+        let cased: Vec<(&str, bool)> = index
+            .targets
+            .iter()
+            .map(|t| (t.folded.as_str(), t.cased))
+            .filter(|(name, _)| !name.contains('.'))
+            .collect();
+        assert_eq!(
+            cased,
+            [
+                ("article 51 of the un charter", false),
+                ("uk online safety act", true),
+                ("sentence case rule", false),
+                ("commerce clause", false)
+            ]
+        );
     }
 
     #[test]
