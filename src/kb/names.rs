@@ -348,13 +348,13 @@ fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     out
 }
 
-/// Citations copydesk reads: public laws, the U.S. Code, the Statutes at
-/// Large, House and Senate bills.
+/// Citations copydesk reads: public laws, the U.S. Code (`U.S.C.` or
+/// `USC`), the Statutes at Large, House and Senate bills.
 pub static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?-u:\b)(?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.)\s*(?:No\.\s*)?(?P<pl>[0-9]{2,3})[-–](?P<pln>[0-9]{1,4})(?-u:\b)
-        | (?-u:\b)(?P<usct>[0-9]{1,2})\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?(?P<uscs>[0-9]+[a-z]?)(?-u:\b)
+        | (?-u:\b)(?P<usct>[0-9]{1,2})\s+(?:U\.\s?S\.\s?C\.?|USC)\s+(?:§+\s*)?(?P<uscs>[0-9]+[a-z]?)(?-u:\b)
         | (?-u:\b)(?P<statv>[0-9]{1,3})\s+Stat\.\s+(?P<statp>[0-9]{1,5})(?-u:\b)
         | (?-u:\b)H\.\s?R\.\s+(?P<hr>[0-9]{1,5})(?-u:\b)
         | (?-u:\b)S\.\s+(?P<s>[0-9]{1,5})(?-u:\b)",
@@ -627,6 +627,7 @@ mod tests {
             Some("usc:47:230")
         );
         assert_eq!(citation_key("5 U.S.C. 552").as_deref(), Some("usc:5:552"));
+        assert_eq!(citation_key("42 USC 1983").as_deref(), Some("usc:42:1983"));
         assert_eq!(
             citation_key("136 Stat. 1366").as_deref(),
             Some("stat:136:1366")

@@ -606,14 +606,15 @@ fn has_law_word(prose: &str) -> bool {
 }
 
 /// Whether `prose` may hold a citation: every `CITATION` match has a digit
-/// and one of `L.`, `Law`, `S.`, `R.` and `Stat.` (which `Pub. L.`, `P.L.`,
-/// `Public Law`, `U.S.C.`, `S. 1`, `H.R. 1` and `Stat.` all contain), so
-/// prose without them is not searched.
+/// and one of `L.`, `Law`, `S.`, `R.`, `Stat.` and `USC` (which `Pub. L.`,
+/// `P.L.`, `Public Law`, `U.S.C.`, `USC`, `S. 1`, `H.R. 1` and `Stat.` all
+/// contain), so prose without them is not searched.
 fn may_cite(prose: &str) -> bool {
     let bytes = prose.as_bytes();
     let marked = memchr::memchr_iter(b'.', bytes)
         .any(|at| at > 0 && matches!(bytes[at - 1], b'L' | b'S' | b'R' | b't'))
-        || memchr::memmem::find(bytes, b"Law").is_some();
+        || memchr::memmem::find(bytes, b"Law").is_some()
+        || memchr::memmem::find(bytes, b"USC").is_some();
     marked && bytes.iter().any(u8::is_ascii_digit)
 }
 
@@ -699,6 +700,7 @@ mod tests {
             "S.",
             "C.",
             "U.S.C.",
+            "USC",
             "§",
             "1983",
             "2022",
