@@ -143,22 +143,6 @@ pub struct Entry {
     pub amendments: Vec<Amendment>,
 }
 
-impl Entry {
-    /// Whether `year` is one this entry is known by: the year of its
-    /// status or of an amendment, or a year its names, status note or
-    /// summary give ("the 1996 Defense of Marriage Act" is the entry whose
-    /// note says it was signed in 1996, whatever its status date).
-    pub fn knows_year(&self, year: &str) -> bool {
-        self.status.date.as_deref().and_then(|d| d.get(..4)) == Some(year)
-            || self.amendments.iter().any(|a| a.year() == year)
-            || std::iter::once(&self.title)
-                .chain(&self.aliases)
-                .chain(&self.status.note)
-                .chain(std::iter::once(&self.summary))
-                .any(|text| text.contains(year))
-    }
-}
-
 /// One later law that changed an entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -168,8 +168,9 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 continue;
             }
             // A year written before a name: `the 1866 Civil Rights Act` is
-            // the Civil Rights Act of 1866 when copydesk knows it, and no law
-            // it knows when the year is none of the name's law.
+            // the Civil Rights Act of 1866 when copydesk knows it by that
+            // name. Otherwise the year may be anything's (`a 2019 Freedom of
+            // Information Act request`), and the name is the name.
             let mut entry_at = target.entry;
             if let Some(year_at) = leading_year(&prose[..start]) {
                 let year = &prose[year_at..year_at + 4];
@@ -181,14 +182,8 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 ]
                 .iter()
                 .find_map(|written| whole_name(kb, written));
-                match dated {
-                    Some(dated) => entry_at = dated,
-                    None if !kb.entries()[entry_at].knows_year(year) => {
-                        let span = Span::new(segment.start + year_at, segment.start + end);
-                        mentions.push(unknown(text, span));
-                        continue;
-                    }
-                    None => {}
+                if let Some(dated) = dated {
+                    entry_at = dated;
                 }
             }
             let entry = &kb.entries()[entry_at];
@@ -257,6 +252,15 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 start += prose[start..end].len() - prose[start..end].trim_start().len();
             } else {
                 break;
+            }
+        }
+        // Whose law it is comes before its name: `Sen. Bernie Sanders’
+        // College for All Act` is the College for All Act. A name of two
+        // words is the possessive's own (`Megan's Law`).
+        if let Some(owner_end) = last_possessive_end(&prose[start..end]) {
+            let rest = prose[start + owner_end..end].trim_start();
+            if rest.split_whitespace().count() >= 2 {
+                start = end - rest.len();
             }
         }
         let name = &prose[start..end];
@@ -428,6 +432,16 @@ fn plausible_name(name: &str, after: &str) -> bool {
     let Some((&last, rest)) = words.split_last() else {
         return false;
     };
+    // A headline or motto in title case capitalises its small words (`Equal
+    // Justice Under Law`, `Senate Votes To Repeal Act`); a law's name does
+    // not.
+    if rest
+        .iter()
+        .skip(1)
+        .any(|w| SMALL_WORDS_CAPITALISED.contains(w))
+    {
+        return false;
+    }
     let before = rest.last().copied().unwrap_or("");
     let next = after.split_whitespace().next().unwrap_or("");
     let possessive = rest
@@ -436,6 +450,10 @@ fn plausible_name(name: &str, after: &str) -> bool {
     match last {
         "Bill" | "Law" => {
             if matches!(before, "of" | "and" | "&") || TITLES_BEFORE_NAMES.contains(&before) {
+                return false;
+            }
+            // A field or kind of law: `International Law`, `Martial Law`.
+            if last == "Law" && LAW_CONCEPTS.contains(&before) {
                 return false;
             }
             // `Bill of Rights`, `Bill de Blasio`.
@@ -482,6 +500,56 @@ fn plausible_name(name: &str, after: &str) -> bool {
         "Amendment" if words.len() == 2 => !AMENDMENT_KINDS.contains(&before),
         _ => true,
     }
+}
+
+/// Kinds and fields of law, which name no statute: `International Law`,
+/// `Martial Law`, `Sharia Law`.
+const LAW_CONCEPTS: &[&str] = &[
+    "International",
+    "Federal",
+    "State",
+    "Common",
+    "Natural",
+    "Canon",
+    "Constitutional",
+    "Criminal",
+    "Civil",
+    "Case",
+    "Martial",
+    "Sharia",
+    "Islamic",
+    "Customary",
+    "Humanitarian",
+    "Administrative",
+    "Maritime",
+    "Military",
+    "Immigration",
+    "Election",
+    "Tax",
+    "Labor",
+    "Family",
+];
+
+/// Small words a law's name writes in lower case (`Freedom of Information
+/// Act`) and a headline in title case capitalises.
+const SMALL_WORDS_CAPITALISED: &[&str] = &[
+    "Of", "And", "For", "To", "On", "In", "Under", "With", "By", "From", "At", "Against", "Into",
+];
+
+/// Where the last word in the possessive of `name` ends, when one stands
+/// before its last word.
+fn last_possessive_end(name: &str) -> Option<usize> {
+    let mut found = None;
+    let mut at = 0;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        let offset = name[at..].find(word).map_or(at, |o| at + o);
+        at = offset + word.len();
+        if i + 1 < words.len() && is_possessive(word) {
+            found = Some(at);
+        }
+    }
+    found
 }
 
 /// Words that number a law of nature or a play's act: `Newton's Third

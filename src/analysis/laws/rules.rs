@@ -42,10 +42,7 @@ pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -
                 }
             }
             None if first && mention.citation_like() => {}
-            None if first
-                && !starts_with_year(&mention.text)
-                && kb.near().find(&mention.text).is_some() =>
-            {
+            None if first && kb.near().find(&mention.text).is_some() => {
                 let near = kb.near().find(&mention.text);
                 let entry = near.and_then(|n| kb.entries().get(n.entry));
                 if let (Some(entry), Some(severity)) =
@@ -129,14 +126,6 @@ fn canonical_title(mention: &LawMention, entry: &Entry) -> Fix {
             snippet: false,
         }],
     }
-}
-
-/// Whether a name opens with a year (`1866 Civil Rights Act`): such a name
-/// is another law of a known name, not a misspelling of it.
-fn starts_with_year(name: &str) -> bool {
-    name.split_whitespace()
-        .next()
-        .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn one_line(text: &str) -> String {
