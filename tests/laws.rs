@@ -322,6 +322,7 @@ fn principles_named_for_people_plays_and_firms_are_not_laws() {
         "The frieze reads Equal Justice Under Law.",
         "Protesters held a sign saying Torture Breaks International Law.",
         "The region has lived under Martial Law since May.",
+        "Andrew Bonar Law led the government in 1922.",
     ] {
         assert_eq!(laws(text), vec![], "{text}");
     }
@@ -359,6 +360,11 @@ fn a_name_written_all_in_lower_case_is_prose_unless_the_kb_writes_it_so() {
             "Agriculture Improvement Act of 2018",
             "[\"2018 farm bill\", \"Farm Bill\"]",
         ),
+        entry(
+            "us/mpp",
+            "Migrant Protection Protocols",
+            "[\"Remain in Mexico\", \"Commerce Clause\"]",
+        ),
     ]);
     let found = |text: &str| -> Vec<String> {
         analyze(text, &Config::default(), &kb)
@@ -378,6 +384,16 @@ fn a_name_written_all_in_lower_case_is_prose_unless_the_kb_writes_it_so() {
     assert_eq!(
         found("The 2018 farm bill and the Farm Bill."),
         ["2018 farm bill", "Farm Bill"]
+    );
+    // A title-case name's first word in lower case with a capital after
+    // it is prose that holds a proper noun; all in lower case, a name.
+    assert_eq!(
+        found("Migrants were told to remain in Mexico."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Remain in Mexico resumed under the commerce clause."),
+        ["Remain in Mexico", "commerce clause"]
     );
 }
 

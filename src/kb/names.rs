@@ -33,6 +33,11 @@ pub struct NameTarget {
     /// that writes it all in lower case (`read the riot act`) does not name
     /// it. `2018 farm bill` is written in lower case and matches so.
     pub cased: bool,
+    /// Whether every spelling of the name is in title case, its first
+    /// word capitalised and a later one too (`Remain in Mexico`): then
+    /// prose that writes the first word in lower case and a later one
+    /// capitalised (`told to remain in Mexico`) does not name it.
+    pub headed: bool,
     /// Whether the entry is law (or a treaty, provision or regulation),
     /// not a bill that never became law.
     law: bool,
@@ -92,6 +97,7 @@ impl NameIndex {
                         entry: at,
                         exact: acronym.then(|| variant.to_string()),
                         cased: cased(&variant),
+                        headed: headed(&variant),
                         law: !entry.status.state.never_enacted(),
                         folded,
                     });
@@ -142,12 +148,14 @@ impl NameIndex {
                     // (a companion bill, a vehicle's first name): the name
                     // is the law's.
                     target.cased &= filed_target.cased;
+                    target.headed &= filed_target.headed;
                     prefix.target = Some(id);
                     used = true;
-                } else if !target.cased {
+                } else {
                     // The same name spelled again: lower case anywhere
                     // makes lower case a way to write it.
-                    filed_target.cased = false;
+                    filed_target.cased &= target.cased;
+                    filed_target.headed &= target.headed;
                 }
             } else {
                 prefix.target = Some(id);
@@ -281,6 +289,16 @@ fn congress_of(citation: &str) -> u32 {
                 .flatten()
         })
         .unwrap_or(0)
+}
+
+/// Whether a name is in title case: its first word and a later one
+/// capitalised.
+fn headed(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.any(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Whether a name is a statute's written with capitals past its first word

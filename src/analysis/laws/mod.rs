@@ -157,7 +157,18 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
             }
             // `read the riot act`: a name the knowledge base writes with
             // capitals, written all in lower case, is a phrase of prose.
-            if target.cased && !prose[start..end].chars().any(char::is_uppercase) {
+            let written = &prose[start..end];
+            if target.cased && !written.chars().any(char::is_uppercase) {
+                continue;
+            }
+            // `told to remain in Mexico`: a title-case name's first word in
+            // lower case with a capital after it is prose that happens to
+            // hold a proper noun. All in lower case (`the commerce clause`)
+            // is how copy writes some names.
+            if target.headed
+                && written.starts_with(char::is_lowercase)
+                && written.chars().any(char::is_uppercase)
+            {
                 continue;
             }
             if riot_act_idiom(&prose[..start], &prose[start..end]) {
@@ -450,6 +461,13 @@ fn plausible_name(name: &str, after: &str) -> bool {
     match last {
         "Bill" | "Law" => {
             if matches!(before, "of" | "and" | "&") || TITLES_BEFORE_NAMES.contains(&before) {
+                return false;
+            }
+            // A person whose surname is Law: `Andrew Bonar Law`.
+            if last == "Law" && words.len() == 3 && !possessive && {
+                let known = crate::analysis::quotes::names::known(words[0]);
+                known.given.is_some() && !known.word
+            } {
                 return false;
             }
             // A field or kind of law: `International Law`, `Martial Law`.
