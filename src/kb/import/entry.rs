@@ -364,6 +364,44 @@ mod tests {
     }
 
     #[test]
+    fn long_titles_are_one_whatever_kind_of_measure_they_name() {
+        assert_eq!(
+            official_key("A bill to fund bandstands."),
+            official_key("To fund  bandstands")
+        );
+        assert_eq!(
+            official_key("A joint resolution providing for X."),
+            "providing for x"
+        );
+    }
+
+    #[test]
+    fn companions_that_disagree_name_no_one() {
+        let companion = |short: Option<&str>| Companion {
+            congress: 118,
+            long_titles: vec!["to fund bandstands".to_string()],
+            short_title: short.map(str::to_string),
+            citation: "H.R. 1 (118th Congress)".to_string(),
+        };
+        let entry = |title: &str| {
+            crate::kb::builtin::parse_file(&format!(
+                "[[entry]]\nid = \"x\"\nkind = \"bill\"\njurisdiction = \"us\"\n\
+                 title = \"{title}\"\nstatus = {{ state = \"introduced\" }}\n\
+                 summary = \"\"\nsources = []\n"
+            ))
+            .unwrap()
+            .remove(0)
+        };
+        let mut entries = vec![entry("To fund bandstands."), entry("A"), entry("B")];
+        let companions = [companion(None), companion(Some("A")), companion(Some("B"))];
+        name_by_companions(&mut entries, &companions);
+        assert_eq!(entries[0].title, "To fund bandstands.");
+        name_by_companions(&mut entries[..2], &companions[..2]);
+        assert_eq!(entries[0].title, "A");
+        assert_eq!(entries[0].aliases, ["To fund bandstands."]);
+    }
+
+    #[test]
     fn name_keys() {
         assert_eq!(name_key("Sami\u{2019}s  Law."), name_key("sami's law"));
         assert_ne!(
