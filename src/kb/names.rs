@@ -168,7 +168,8 @@ impl NameIndex {
         }
     }
 
-    /// Every name in `text`, as folded by `fold`, leftmost-longest, not
+    /// Every name in `text`, as folded by `fold`, leftmost-longest (unless
+    /// a longer name starts inside the leftmost and ends past it), not
     /// overlapping, each starting and ending at a word boundary, with its
     /// place in `text`. Each word of a match, folded, is the name's word.
     pub fn find_in(&self, text: &str) -> Vec<NameMatch> {
@@ -179,38 +180,57 @@ impl NameIndex {
         let words = scan(text);
         let mut i = 0;
         while i < words.len() {
-            let mut hash = START;
-            let mut best: Option<(usize, u32)> = None;
-            for (j, word) in words.iter().enumerate().skip(i) {
-                hash = step(hash, word.hash);
-                if !self.filter.may_hold(hash) {
-                    break;
-                }
-                let Some(prefix) = self.prefixes.get(&hash) else {
-                    break;
-                };
-                if let Some(target) = prefix.target {
-                    if self.confirms(target, text, &words[i..=j]) {
-                        best = Some((j, target));
+            let Some((mut j, mut target)) = self.longest_at(text, &words, i) else {
+                i += 1;
+                continue;
+            };
+            // A longer name that starts inside this one and ends past it
+            // is the one meant: `China's national security law for Hong
+            // Kong` is the law for Hong Kong, not China's own.
+            let mut start = i;
+            for k in i + 1..=j {
+                if let Some((end, other)) = self.longest_at(text, &words, k) {
+                    let longer =
+                        words[end].end - words[k].start > words[j].end - words[start].start;
+                    if end > j && longer {
+                        (start, j, target) = (k, end, other);
+                        break;
                     }
                 }
-                if !prefix.longer {
-                    break;
-                }
             }
-            match best {
-                Some((j, target)) => {
-                    found.push(NameMatch {
-                        start: words[i].start,
-                        end: words[j].end,
-                        target: target as usize,
-                    });
-                    i = j + 1;
-                }
-                None => i += 1,
-            }
+            found.push(NameMatch {
+                start: words[start].start,
+                end: words[j].end,
+                target: target as usize,
+            });
+            i = j + 1;
         }
         found
+    }
+
+    /// The longest name starting at word `i` of `words`: the index of its
+    /// last word and its target.
+    fn longest_at(&self, text: &str, words: &[Token], i: usize) -> Option<(usize, u32)> {
+        let mut hash = START;
+        let mut best = None;
+        for (j, word) in words.iter().enumerate().skip(i) {
+            hash = step(hash, word.hash);
+            if !self.filter.may_hold(hash) {
+                break;
+            }
+            let Some(prefix) = self.prefixes.get(&hash) else {
+                break;
+            };
+            if let Some(target) = prefix.target {
+                if self.confirms(target, text, &words[i..=j]) {
+                    best = Some((j, target));
+                }
+            }
+            if !prefix.longer {
+                break;
+            }
+        }
+        best
     }
 
     /// Whether the words of `text` fold to the target's name, and the
@@ -554,6 +574,24 @@ mod tests {
         assert_eq!(
             found(&index, "Second Harbor Act"),
             vec![("second harbor act".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_longer_name_starting_inside_a_match_and_ending_past_it_wins() {
+        let index = NameIndex::new(&[
+            entry("a", "China's national security law", &[]),
+            entry("b", "national security law for Hong Kong", &[]),
+        ]);
+        assert_eq!(
+            found(
+                &index,
+                "China's national security law for Hong Kong and China's national security law"
+            ),
+            vec![
+                ("national security law for hong kong".to_string(), 1),
+                ("china's national security law".to_string(), 0)
+            ]
         );
     }
 
