@@ -180,30 +180,26 @@ impl NameIndex {
         let words = scan(text);
         let mut i = 0;
         while i < words.len() {
-            let Some((mut j, mut target)) = self.longest_at(text, &words, i) else {
+            let Some((j, target)) = self.longest_at(text, &words, i) else {
                 i += 1;
                 continue;
             };
             // A longer name that starts inside this one and ends past it
             // is the one meant: `China's national security law for Hong
             // Kong` is the law for Hong Kong, not China's own.
-            let mut start = i;
-            for k in i + 1..=j {
-                if let Some((end, other)) = self.longest_at(text, &words, k) {
-                    let longer =
-                        words[end].end - words[k].start > words[j].end - words[start].start;
-                    if end > j && longer {
-                        (start, j, target) = (k, end, other);
-                        break;
-                    }
-                }
-            }
+            let (start, end, target) = (i + 1..=j)
+                .find_map(|k| {
+                    let (end, other) = self.longest_at(text, &words, k)?;
+                    let longer = words[end].end - words[k].start > words[j].end - words[i].start;
+                    (end > j && longer).then_some((k, end, other))
+                })
+                .unwrap_or((i, j, target));
             found.push(NameMatch {
                 start: words[start].start,
-                end: words[j].end,
+                end: words[end].end,
                 target: target as usize,
             });
-            i = j + 1;
+            i = end + 1;
         }
         found
     }
