@@ -433,3 +433,27 @@ fn a_year_before_a_name_picks_the_law_named_with_that_year() {
         vec![known("Freedom of Information Act", "us/pl/89-487")]
     );
 }
+
+#[test]
+fn a_country_before_a_name_picks_that_countrys_law() {
+    assert_eq!(
+        laws("Britain's Equality Act covers nine characteristics; the Equality Act stalled."),
+        vec![
+            known("Equality Act", "uk/ukpga/2010/15"),
+            known("Equality Act", "us/bill/117/hr5"),
+        ]
+    );
+    // No law of that country by that name: not the other country's.
+    assert_eq!(
+        laws("Germany's Online Safety Act is under review."),
+        vec![unknown("Online Safety Act")]
+    );
+    // Treaties and the union's laws hold everywhere.
+    assert_eq!(
+        laws("France's GDPR fines and Britain's Paris Agreement pledge."),
+        vec![
+            known("GDPR", "eu/regulation/2016-679"),
+            known("Paris Agreement", "intl/treaty/paris-agreement"),
+        ]
+    );
+}

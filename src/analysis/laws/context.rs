@@ -1,7 +1,9 @@
 //! What the words around a known name say about which law it is: a year
-//! written before it (`the 1866 Civil Rights Act`).
+//! written before it (`the 1866 Civil Rights Act`), a country
+//! (`Britain's Equality Act`).
 
-use crate::kb::Kb;
+use crate::analysis::quotes::names::strip_possessive;
+use crate::kb::{fold, Kb};
 
 /// Where a year written right before a name starts: the `1866 ` of `the
 /// 1866 Civil Rights Act`, four ASCII digits after a space or the start.
@@ -26,4 +28,121 @@ pub(super) fn whole_name(kb: &Kb, written: &str) -> Option<usize> {
         .first()
         .filter(|m| m.start == 0 && m.end == written.len())?;
     Some(names.targets[whole.target].entry)
+}
+
+/// Words for a country, or the union, and the jurisdiction its laws carry.
+const COUNTRY_WORDS: &[(&str, &str)] = &[
+    ("America", "us"),
+    ("American", "us"),
+    ("U.S.", "us"),
+    ("US", "us"),
+    ("Washington", "us"),
+    ("Britain", "uk"),
+    ("British", "uk"),
+    ("UK", "uk"),
+    ("U.K.", "uk"),
+    ("England", "uk"),
+    ("Scotland", "uk"),
+    ("London", "uk"),
+    ("China", "cn"),
+    ("Chinese", "cn"),
+    ("Beijing", "cn"),
+    ("Kong", "hk"),
+    ("India", "in"),
+    ("Canada", "ca"),
+    ("Canadian", "ca"),
+    ("Ottawa", "ca"),
+    ("Australia", "au"),
+    ("Australian", "au"),
+    ("Canberra", "au"),
+    ("Germany", "de"),
+    ("German", "de"),
+    ("Berlin", "de"),
+    ("France", "fr"),
+    ("French", "fr"),
+    ("Japan", "jp"),
+    ("Japanese", "jp"),
+    ("Tokyo", "jp"),
+    ("Russia", "ru"),
+    ("Russian", "ru"),
+    ("Moscow", "ru"),
+    ("Kremlin", "ru"),
+    ("Israel", "il"),
+    ("Israeli", "il"),
+    ("Brazil", "br"),
+    ("Brazilian", "br"),
+    ("Ireland", "ie"),
+    ("Irish", "ie"),
+    ("Italy", "it"),
+    ("Italian", "it"),
+    ("Spain", "es"),
+    ("Spanish", "es"),
+    ("Mexico", "mx"),
+    ("Mexican", "mx"),
+    ("Hungary", "hu"),
+    ("Hungarian", "hu"),
+    ("Poland", "pl"),
+    ("Polish", "pl"),
+    ("Turkey", "tr"),
+    ("Turkish", "tr"),
+    ("Korea", "kr"),
+    ("Korean", "kr"),
+    ("Taiwan", "tw"),
+    ("Taiwanese", "tw"),
+    ("Singapore", "sg"),
+    ("Zealand", "nz"),
+    ("Africa", "za"),
+    ("Pakistan", "pk"),
+    ("Ukraine", "ua"),
+    ("Ukrainian", "ua"),
+    ("Argentina", "ar"),
+];
+
+/// The jurisdiction a country word right before a name gives its law:
+/// `Britain's Equality Act`, `the British Equality Act`, `Beijing's`.
+pub(super) fn jurisdiction_cue(before: &str) -> Option<&'static str> {
+    let word = before.split_whitespace().next_back()?;
+    let word = strip_possessive(word);
+    COUNTRY_WORDS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, jurisdiction)| jurisdiction)
+}
+
+/// Whether a law of `jurisdiction` can be the one a country word for `cue`
+/// points to: its own laws and its states' (`us-ca`), Hong Kong's for
+/// China and back, and treaties and the union's laws anywhere.
+pub(super) fn belongs(jurisdiction: &str, cue: &str) -> bool {
+    jurisdiction == cue
+        || jurisdiction
+            .strip_prefix(cue)
+            .is_some_and(|rest| rest.starts_with('-'))
+        || matches!(jurisdiction, "intl" | "eu")
+        || matches!((jurisdiction, cue), ("hk", "cn") | ("cn", "hk"))
+}
+
+/// The entry of `jurisdiction` named `name`, or `name` and a year
+/// (`Equality Act 2010`, `... Act of 2010`, `... Act, 2019`).
+pub(super) fn named_in(kb: &Kb, name: &str, jurisdiction: &str) -> Option<usize> {
+    let name = fold(name);
+    kb.entries().iter().position(|entry| {
+        entry.jurisdiction == jurisdiction
+            && std::iter::once(&entry.title)
+                .chain(&entry.aliases)
+                .any(|n| {
+                    let n = fold(n);
+                    n == name || without_year(&n) == Some(name.as_str())
+                })
+    })
+}
+
+/// A folded name without the year at its end: `equality act 2010`,
+/// `equality act of 2010` and `equality act, 2010` are `equality act`.
+fn without_year(name: &str) -> Option<&str> {
+    let (rest, year) = name.rsplit_once(' ')?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = rest.strip_suffix(" of").unwrap_or(rest);
+    Some(rest.strip_suffix(',').unwrap_or(rest))
 }

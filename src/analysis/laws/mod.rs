@@ -9,7 +9,7 @@ mod rules;
 
 pub use rules::law_findings;
 
-use context::{leading_year, whole_name};
+use context::{belongs, jurisdiction_cue, leading_year, named_in, whole_name};
 use lookalikes::{last_possessive_end, plausible_name, riot_act_idiom, tail_of_a_longer_name};
 
 use crate::hashing::DraftSet;
@@ -200,6 +200,22 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 .find_map(|written| whole_name(kb, written));
                 if let Some(dated) = dated {
                     entry_at = dated;
+                }
+            }
+            // A country before a name that another country's law has:
+            // `Britain's Equality Act` is the Equality Act 2010, not the
+            // American bill, and is no law copydesk knows when it has no
+            // British one by that name.
+            if let Some(cue) = jurisdiction_cue(&prose[..start]) {
+                if !belongs(&kb.entries()[entry_at].jurisdiction, cue) {
+                    match named_in(kb, &prose[start..end], cue) {
+                        Some(theirs) => entry_at = theirs,
+                        None => {
+                            let span = Span::new(segment.start + start, segment.start + end);
+                            mentions.push(unknown(text, span));
+                            continue;
+                        }
+                    }
                 }
             }
             let entry = &kb.entries()[entry_at];
