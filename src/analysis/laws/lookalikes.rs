@@ -7,6 +7,19 @@
 
 use super::LEADING_WORDS;
 use crate::analysis::quotes::names::{known, strip_possessive, Gender};
+use crate::kb::names::NameTarget;
+
+/// Whether a known name is written as prose writes words, not as the name:
+/// a statute's name the knowledge base capitalises, written all in lower
+/// case (`read the riot act`), or a title-case name written with its first
+/// word in lower case and a capital after it (`told to remain in Mexico`,
+/// prose that holds a proper noun). All in lower case is how copy writes
+/// some names (`the commerce clause`).
+pub(super) fn written_as_prose(target: &NameTarget, written: &str) -> bool {
+    let capital = written.chars().any(char::is_uppercase);
+    (target.cased && !capital)
+        || (target.headed && written.starts_with(char::is_lowercase) && capital)
+}
 
 /// Whether a known name ending in a law word is the tail of a longer name
 /// joined to it by `and`: the `Jobs Act` of `the Tax Cut and Jobs Act`.

@@ -9,8 +9,10 @@ mod rules;
 
 pub use rules::law_findings;
 
-use context::{belongs, jurisdiction_cue, leading_year, named_in, whole_name};
-use lookalikes::{last_possessive_end, plausible_name, riot_act_idiom, tail_of_a_longer_name};
+use context::entry_meant;
+use lookalikes::{
+    last_possessive_end, plausible_name, riot_act_idiom, tail_of_a_longer_name, written_as_prose,
+};
 
 use crate::hashing::DraftSet;
 use std::sync::{Arc, LazyLock};
@@ -160,64 +162,20 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                     continue;
                 }
             }
-            // `read the riot act`: a name the knowledge base writes with
-            // capitals, written all in lower case, is a phrase of prose.
             let written = &prose[start..end];
-            if target.cased && !written.chars().any(char::is_uppercase) {
-                continue;
-            }
-            // `told to remain in Mexico`: a title-case name's first word in
-            // lower case with a capital after it is prose that happens to
-            // hold a proper noun. All in lower case (`the commerce clause`)
-            // is how copy writes some names.
-            if target.headed
-                && written.starts_with(char::is_lowercase)
-                && written.chars().any(char::is_uppercase)
+            let before = &prose[..start];
+            let previous_end = mentions.last().map(|m| m.span.end - segment.start);
+            if written_as_prose(target, written)
+                || riot_act_idiom(before, written)
+                || tail_of_a_longer_name(before, written, previous_end)
             {
                 continue;
             }
-            if riot_act_idiom(&prose[..start], &prose[start..end]) {
+            let Some(entry_at) = entry_meant(kb, before, written, target.entry) else {
+                let span = Span::new(segment.start + start, segment.start + end);
+                mentions.push(unknown(text, span));
                 continue;
-            }
-            let previous_end = mentions.last().map(|m| m.span.end - segment.start);
-            if tail_of_a_longer_name(&prose[..start], &prose[start..end], previous_end) {
-                continue;
-            }
-            // A year written before a name: `the 1866 Civil Rights Act` is
-            // the Civil Rights Act of 1866 when copydesk knows it by that
-            // name. Otherwise the year may be anything's (`a 2019 Freedom of
-            // Information Act request`), and the name is the name.
-            let mut entry_at = target.entry;
-            if let Some(year_at) = leading_year(&prose[..start]) {
-                let year = &prose[year_at..year_at + 4];
-                let name = &prose[start..end];
-                let dated = [
-                    format!("{name} of {year}"),
-                    format!("{name} {year}"),
-                    format!("{name}, {year}"),
-                ]
-                .iter()
-                .find_map(|written| whole_name(kb, written));
-                if let Some(dated) = dated {
-                    entry_at = dated;
-                }
-            }
-            // A country before a name that another country's law has:
-            // `Britain's Equality Act` is the Equality Act 2010, not the
-            // American bill, and is no law copydesk knows when it has no
-            // British one by that name.
-            if let Some(cue) = jurisdiction_cue(&prose[..start]) {
-                if !belongs(&kb.entries()[entry_at].jurisdiction, cue) {
-                    match named_in(kb, &prose[start..end], cue) {
-                        Some(theirs) => entry_at = theirs,
-                        None => {
-                            let span = Span::new(segment.start + start, segment.start + end);
-                            mentions.push(unknown(text, span));
-                            continue;
-                        }
-                    }
-                }
-            }
+            };
             let entry = &kb.entries()[entry_at];
             // A year written after a name that has none: keep it in the
             // mention so a wrong year can be flagged.
