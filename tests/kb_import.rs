@@ -118,6 +118,51 @@ fn current_schema_fixture() {
     );
 }
 
+#[test]
+fn short_titles_first_and_the_long_title_kept_as_an_alias() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/billstatus-companions");
+    // A bill whose displayed title is its long one but which has a short one.
+    let e = import_one(dir.join("BILLSTATUS-118hr9001.xml"));
+    assert_eq!(e.title, "Harbor Lights Act");
+    assert_eq!(
+        e.aliases,
+        [
+            "To require that every lighthouse on the Great Lakes keep a working lamp from April \
+          through November, and for other purposes."
+        ]
+    );
+    // A law whose record has only its long title, imported alone, keeps it.
+    let long = "To ensure that lanterns made with child labor in the Republic of Nowhere do not \
+                enter the United States market, and for other purposes.";
+    let e = import_one(dir.join("BILLSTATUS-118hr8888.xml"));
+    assert_eq!(e.title, long);
+    // Imported with its Senate companion, which has the same long title, it
+    // takes the companion's short title and keeps the long one as an alias.
+    let report = import_clean(&[
+        dir.join("BILLSTATUS-118hr8888.xml"),
+        dir.join("BILLSTATUS-118s4444.xml"),
+    ]);
+    let law = &report.entries[0];
+    assert_eq!(law.id.as_str(), "us/pl/118-999");
+    assert_eq!(law.title, "Lantern Labor Prevention Act");
+    assert_eq!(law.aliases, [long]);
+    assert_eq!(
+        law.related,
+        [
+            "Its record gives no short title; it is named for S. 4444 (118th Congress), which has \
+          the same long title."
+        ]
+    );
+    let bill = &report.entries[1];
+    assert_eq!(bill.title, "Lantern Labor Prevention Act");
+    // Read in either order.
+    let report = import_clean(&[
+        dir.join("BILLSTATUS-118s4444.xml"),
+        dir.join("BILLSTATUS-118hr8888.xml"),
+    ]);
+    assert_eq!(report.entries[1].title, "Lantern Labor Prevention Act");
+}
+
 // Real files, both schemas.
 
 #[test]
@@ -210,6 +255,22 @@ fn america_competes_act_passed_both_chambers_unreconciled() {
              in different versions; never became law."
         )
     );
+}
+
+#[test]
+fn a_law_with_only_its_long_title_takes_its_companions_short_title() {
+    let Some(data) = shared_data("a_law_with_only_its_long_title_takes_its_companions_short_title")
+    else {
+        return;
+    };
+    let report = import_clean(&[
+        data.join("billstatus/117/BILLSTATUS-117hr6256.xml"),
+        data.join("billstatus/117/BILLSTATUS-117s65.xml"),
+    ]);
+    let law = &report.entries[0];
+    assert_eq!(law.id.as_str(), "us/pl/117-78");
+    assert_eq!(law.title, "Uyghur Forced Labor Prevention Act");
+    assert!(law.aliases[0].starts_with("To ensure that goods made with forced labor"));
 }
 
 #[test]

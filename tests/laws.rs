@@ -245,7 +245,7 @@ fn a_wrong_word_is_flagged_with_a_fix_to_the_canonical_title() {
     );
     // Two different words make a different law, which copydesk does not know.
     assert_eq!(
-        codes("The Affordable Housing Act passed.")[0].0,
+        codes("The Affordable Widget Act passed.")[0].0,
         Code::UnknownLaw
     );
 }
@@ -255,6 +255,7 @@ fn people_and_schools_named_bill_or_law_are_not_laws() {
     for text in [
         "Mayor Bill de Blasio spoke.",
         "Warren Buffett and Bill Gates met.",
+        "A Bill of Lading went with the cargo.",
         "She teaches at New York University School of Law now.",
         "He spoke of the Rule of Law in Hungary.",
         "Steven Law, who runs the group, declined to comment.",
@@ -310,4 +311,154 @@ fn odd_input_never_panics() {
             );
         }
     }
+}
+
+#[test]
+fn principles_named_for_people_plays_and_firms_are_not_laws() {
+    for text in [
+        "By Murphy's Law, the printer jammed.",
+        "Chipmakers struggle to keep pace with Moore's Law.",
+        "Godwin's Law kicked in within ten comments.",
+        "Parkinson's Law says work expands to fill the time available.",
+        "Newton's Third Law says every action has a reaction.",
+        "In the Second Act, the plot turns dark.",
+        "The Ruiz & Park Law firm filed the suit.",
+        "The coach read his players the Riot Act at halftime.",
+        "The frieze reads Equal Justice Under Law.",
+        "Protesters held a sign saying Torture Breaks International Law.",
+        "The region has lived under Martial Law since May.",
+        "Andrew Bonar Law led the government in 1922.",
+    ] {
+        assert_eq!(laws(text), vec![], "{text}");
+    }
+    // Laws named for a person in the possessive are named for a first name.
+    assert_eq!(
+        laws("Under Maribel's Law, offenders register. So says Rosalind's Law."),
+        vec![unknown("Maribel's Law"), unknown("Rosalind's Law")]
+    );
+    // Whose act it is is no part of its name.
+    assert_eq!(
+        laws("Vermont Sen. Jane Roe’s Clean Harbors Act stalled."),
+        vec![unknown("Clean Harbors Act")]
+    );
+    // An act that is a law keeps its ordinal when it has more words.
+    assert_eq!(
+        laws("The Second Harvest Act funds food banks."),
+        vec![unknown("Second Harvest Act")]
+    );
+}
+
+#[test]
+fn a_name_written_all_in_lower_case_is_prose_unless_the_kb_writes_it_so() {
+    let entry = |id: &str, title: &str, aliases: &str| {
+        copydesk::kb::builtin::parse_file(&format!(
+            "[[entry]]\nid = \"{id}\"\nkind = \"law\"\njurisdiction = \"uk\"\ntitle = \"{title}\"\n\
+             aliases = {aliases}\nstatus = {{ state = \"repealed\" }}\nsummary = \"s\"\nsources = []\n"
+        ))
+        .unwrap()
+        .remove(0)
+    };
+    let kb = Kb::from_entries(vec![
+        entry("uk/riot-act", "Riot Act 1714", "[\"Riot Act\"]"),
+        entry(
+            "us/farm",
+            "Agriculture Improvement Act of 2018",
+            "[\"2018 farm bill\", \"Farm Bill\"]",
+        ),
+        entry(
+            "us/mpp",
+            "Migrant Protection Protocols",
+            "[\"Remain in Mexico\", \"Commerce Clause\"]",
+        ),
+    ]);
+    let found = |text: &str| -> Vec<String> {
+        analyze(text, &Config::default(), &kb)
+            .laws
+            .iter()
+            .map(|l| l.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        found("The mayor read the riot act to the council."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Parliament repealed the Riot Act in 1967."),
+        ["Riot Act"]
+    );
+    assert_eq!(
+        found("The 2018 farm bill and the Farm Bill."),
+        ["2018 farm bill", "Farm Bill"]
+    );
+    // A title-case name's first word in lower case with a capital after
+    // it is prose that holds a proper noun; all in lower case, a name.
+    assert_eq!(
+        found("Migrants were told to remain in Mexico."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Remain in Mexico resumed under the commerce clause."),
+        ["Remain in Mexico", "commerce clause"]
+    );
+}
+
+#[test]
+fn an_unknown_law_is_a_hint_that_it_is_not_in_the_knowledge_base() {
+    let text = "The Pier Safety Act of 2019 applies.";
+    let finding = &analysis(text).findings[0];
+    assert_eq!(finding.code, Code::UnknownLaw);
+    assert_eq!(finding.severity, copydesk::analysis::Severity::Hint);
+    assert_eq!(
+        finding.message,
+        "The “Pier Safety Act of 2019” is not in copydesk's knowledge base, so it cannot be \
+         explained here. If it is a law, the desk's glossary can add it."
+    );
+    assert!(!finding.message.contains("wrong") && !finding.message.contains("Check"));
+}
+
+#[test]
+fn a_year_before_a_name_picks_the_law_named_with_that_year() {
+    // The year of the law the name is known by.
+    assert_eq!(
+        laws("The 1964 Civil Rights Act and the 2010 Affordable Care Act."),
+        vec![
+            known("Civil Rights Act", "us/pl/88-352"),
+            known("Affordable Care Act", "us/pl/111-148"),
+        ]
+    );
+    // Another law of that name and year: the UK's Equality Act 2010, not
+    // the Equality Act bill.
+    assert_eq!(
+        laws("Britain's 2010 Equality Act protects workers."),
+        vec![known("Equality Act", "uk/ukpga/2010/15")]
+    );
+    // Otherwise the year may be anything's, and the name is the name.
+    assert_eq!(
+        laws("She filed a 2019 Freedom of Information Act request."),
+        vec![known("Freedom of Information Act", "us/pl/89-487")]
+    );
+}
+
+#[test]
+fn a_country_before_a_name_picks_that_countrys_law() {
+    assert_eq!(
+        laws("Britain's Equality Act covers nine characteristics; the Equality Act stalled."),
+        vec![
+            known("Equality Act", "uk/ukpga/2010/15"),
+            known("Equality Act", "us/bill/117/hr5"),
+        ]
+    );
+    // No law of that country by that name: not the other country's.
+    assert_eq!(
+        laws("Germany's Online Safety Act is under review."),
+        vec![unknown("Online Safety Act")]
+    );
+    // Treaties and the union's laws hold everywhere.
+    assert_eq!(
+        laws("France's GDPR fines and Britain's Paris Agreement pledge."),
+        vec![
+            known("GDPR", "eu/regulation/2016-679"),
+            known("Paris Agreement", "intl/treaty/paris-agreement"),
+        ]
+    );
 }

@@ -221,6 +221,13 @@ async fn the_unknown_law_fix_creates_copydesk_toml_when_there_is_none() {
     let uri = file_uri(&root.join("pier.md"));
     let diagnostics = client.open(&uri, &unknown().0).await;
     assert_eq!(diagnostics["diagnostics"][0]["code"], "unknown-law");
+    // A hint that the name is not in the knowledge base, not that it is wrong.
+    assert_eq!(diagnostics["diagnostics"][0]["severity"], 4);
+    let message = diagnostics["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("is not in copydesk's knowledge base"),
+        "{message}"
+    );
     let action = glossary_action(&mut client, &uri).await;
     assert_eq!(
         action["title"],

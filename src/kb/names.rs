@@ -29,6 +29,18 @@ pub struct NameTarget {
     pub entry: usize,
     /// For acronyms (`USICA`, `ACA`): the exact spelling a match must have.
     pub exact: Option<String>,
+    /// Whether every spelling of the name has a capital letter: then prose
+    /// that writes it all in lower case (`read the riot act`) does not name
+    /// it. `2018 farm bill` is written in lower case and matches so.
+    pub cased: bool,
+    /// Whether every spelling of the name is in title case, its first
+    /// word capitalised and a later one too (`Remain in Mexico`): then
+    /// prose that writes the first word in lower case and a later one
+    /// capitalised (`told to remain in Mexico`) does not name it.
+    pub headed: bool,
+    /// Whether the entry is law (or a treaty, provision or regulation),
+    /// not a bill that never became law.
+    law: bool,
     /// The folded name, to confirm a match.
     folded: String,
 }
@@ -84,6 +96,9 @@ impl NameIndex {
                     index.add(NameTarget {
                         entry: at,
                         exact: acronym.then(|| variant.to_string()),
+                        cased: cased(&variant),
+                        headed: headed(&variant),
+                        law: !entry.status.state.never_enacted(),
                         folded,
                     });
                 }
@@ -108,8 +123,9 @@ impl NameIndex {
     }
 
     /// File `target` under its prefixes. A name already filed keeps its
-    /// first entry.
-    fn add(&mut self, target: NameTarget) {
+    /// first entry, unless that is a bill that never became law and
+    /// `target`'s is law.
+    fn add(&mut self, mut target: NameTarget) {
         let id = self.targets.len() as u32;
         let mut hash = START;
         let mut used = false;
@@ -123,7 +139,25 @@ impl NameIndex {
             });
             if !last {
                 prefix.longer = true;
-            } else if prefix.target.is_none() {
+            } else if let Some(filed) = prefix.target {
+                let Some(filed_target) = self.targets.get_mut(filed as usize) else {
+                    continue;
+                };
+                if target.law && !filed_target.law {
+                    // A law and a bill that never became law by one name
+                    // (a companion bill, a vehicle's first name): the name
+                    // is the law's.
+                    target.cased &= filed_target.cased;
+                    target.headed &= filed_target.headed;
+                    prefix.target = Some(id);
+                    used = true;
+                } else {
+                    // The same name spelled again: lower case anywhere
+                    // makes lower case a way to write it.
+                    filed_target.cased &= target.cased;
+                    filed_target.headed &= target.headed;
+                }
+            } else {
                 prefix.target = Some(id);
                 used = true;
             }
@@ -134,7 +168,8 @@ impl NameIndex {
         }
     }
 
-    /// Every name in `text`, as folded by `fold`, leftmost-longest, not
+    /// Every name in `text`, as folded by `fold`, leftmost-longest (unless
+    /// a longer name starts inside the leftmost and ends past it), not
     /// overlapping, each starting and ending at a word boundary, with its
     /// place in `text`. Each word of a match, folded, is the name's word.
     pub fn find_in(&self, text: &str) -> Vec<NameMatch> {
@@ -145,38 +180,53 @@ impl NameIndex {
         let words = scan(text);
         let mut i = 0;
         while i < words.len() {
-            let mut hash = START;
-            let mut best: Option<(usize, u32)> = None;
-            for (j, word) in words.iter().enumerate().skip(i) {
-                hash = step(hash, word.hash);
-                if !self.filter.may_hold(hash) {
-                    break;
-                }
-                let Some(prefix) = self.prefixes.get(&hash) else {
-                    break;
-                };
-                if let Some(target) = prefix.target {
-                    if self.confirms(target, text, &words[i..=j]) {
-                        best = Some((j, target));
-                    }
-                }
-                if !prefix.longer {
-                    break;
-                }
-            }
-            match best {
-                Some((j, target)) => {
-                    found.push(NameMatch {
-                        start: words[i].start,
-                        end: words[j].end,
-                        target: target as usize,
-                    });
-                    i = j + 1;
-                }
-                None => i += 1,
-            }
+            let Some((j, target)) = self.longest_at(text, &words, i) else {
+                i += 1;
+                continue;
+            };
+            // A longer name that starts inside this one and ends past it
+            // is the one meant: `China's national security law for Hong
+            // Kong` is the law for Hong Kong, not China's own.
+            let (start, end, target) = (i + 1..=j)
+                .find_map(|k| {
+                    let (end, other) = self.longest_at(text, &words, k)?;
+                    let longer = words[end].end - words[k].start > words[j].end - words[i].start;
+                    (end > j && longer).then_some((k, end, other))
+                })
+                .unwrap_or((i, j, target));
+            found.push(NameMatch {
+                start: words[start].start,
+                end: words[end].end,
+                target: target as usize,
+            });
+            i = end + 1;
         }
         found
+    }
+
+    /// The longest name starting at word `i` of `words`: the index of its
+    /// last word and its target.
+    fn longest_at(&self, text: &str, words: &[Token], i: usize) -> Option<(usize, u32)> {
+        let mut hash = START;
+        let mut best = None;
+        for (j, word) in words.iter().enumerate().skip(i) {
+            hash = step(hash, word.hash);
+            if !self.filter.may_hold(hash) {
+                break;
+            }
+            let Some(prefix) = self.prefixes.get(&hash) else {
+                break;
+            };
+            if let Some(target) = prefix.target {
+                if self.confirms(target, text, &words[i..=j]) {
+                    best = Some((j, target));
+                }
+            }
+            if !prefix.longer {
+                break;
+            }
+        }
+        best
     }
 
     /// Whether the words of `text` fold to the target's name, and the
@@ -256,7 +306,36 @@ fn congress_of(citation: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// A name and its spelling with `U.S.` for `United States` and back.
+/// Whether a name is in title case: its first word and a later one
+/// capitalised.
+fn headed(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.any(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether a name is a statute's written with capitals past its first word
+/// (`Riot Act`, `Clean Air Act`), which copy always capitalises, so that
+/// lower case is a phrase of prose (`read the riot act`). Other names
+/// are often written in lower case: `the commerce clause`, `the public
+/// charge rule` (`Public charge rule`, in sentence case).
+fn cased(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let statute = name.split_whitespace().next_back().is_some_and(|last| {
+        ["act", "acts", "law", "laws", "bill", "code"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+    });
+    let rest_cased = words.any(|w| w.chars().any(char::is_uppercase));
+    statute && (rest_cased || first.chars().skip(1).any(char::is_uppercase))
+}
+
+/// A name and its spellings with `U.S.` for `United States` and back, and
+/// `UN`, `UK`, `EU` and `US` for `U.N.`, `U.K.`, `E.U.` and `U.S.` and
+/// back, in names of two to twelve words.
 fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out = vec![std::borrow::Cow::Borrowed(name)];
     if name.contains("United States") {
@@ -265,16 +344,50 @@ fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     if name.contains("U.S.") {
         out.push(name.replace("U.S.", "United States").into());
     }
+    let abbreviated = ["U.", "E.U.", "UN", "UK", "EU", "US"]
+        .iter()
+        .any(|a| name.contains(a));
+    // A long title, which prose seldom quotes whole, is filed as written.
+    let words = name.split(' ').count();
+    if abbreviated && (2..=12).contains(&words) {
+        for (dotted, plain) in [
+            ("U.N.", "UN"),
+            ("U.K.", "UK"),
+            ("E.U.", "EU"),
+            ("U.S.", "US"),
+        ] {
+            for spelled in out.clone() {
+                let words: Vec<&str> = spelled.split(' ').collect();
+                let swap = |from: &str, to: &str| {
+                    words
+                        .iter()
+                        .map(|w| match w.strip_prefix(from) {
+                            Some(rest) if rest.is_empty() || rest.starts_with(['\'', '’']) => {
+                                format!("{to}{rest}")
+                            }
+                            _ => w.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                for changed in [swap(dotted, plain), swap(plain, dotted)] {
+                    if changed != *spelled && !out.iter().any(|o| *o == changed) {
+                        out.push(changed.into());
+                    }
+                }
+            }
+        }
+    }
     out
 }
 
-/// Citations copydesk reads: public laws, the U.S. Code, the Statutes at
-/// Large, House and Senate bills.
+/// Citations copydesk reads: public laws, the U.S. Code (`U.S.C.` or
+/// `USC`), the Statutes at Large, House and Senate bills.
 pub static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?-u:\b)(?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.)\s*(?:No\.\s*)?(?P<pl>[0-9]{2,3})[-–](?P<pln>[0-9]{1,4})(?-u:\b)
-        | (?-u:\b)(?P<usct>[0-9]{1,2})\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?(?P<uscs>[0-9]+[a-z]?)(?-u:\b)
+        | (?-u:\b)(?P<usct>[0-9]{1,2})\s+(?:U\.\s?S\.\s?C\.?|USC)\s+(?:§+\s*)?(?P<uscs>[0-9]+[a-z]?)(?-u:\b)
         | (?-u:\b)(?P<statv>[0-9]{1,3})\s+Stat\.\s+(?P<statp>[0-9]{1,5})(?-u:\b)
         | (?-u:\b)H\.\s?R\.\s+(?P<hr>[0-9]{1,5})(?-u:\b)
         | (?-u:\b)S\.\s+(?P<s>[0-9]{1,5})(?-u:\b)",
@@ -460,6 +573,74 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_name_starting_inside_a_match_and_ending_past_it_wins() {
+        let index = NameIndex::new(&[
+            entry("a", "China's national security law", &[]),
+            entry("b", "national security law for Hong Kong", &[]),
+        ]);
+        assert_eq!(
+            found(
+                &index,
+                "China's national security law for Hong Kong and China's national security law"
+            ),
+            vec![
+                ("national security law for hong kong".to_string(), 1),
+                ("china's national security law".to_string(), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_are_spelled_with_and_without_their_points() {
+        let index = NameIndex::new(&[
+            entry(
+                "a",
+                "Article 51 of the U.N. Charter",
+                &["UK Online Safety Act"],
+            ),
+            entry("b", "Sentence case rule", &["Commerce Clause"]),
+        ]);
+        assert_eq!(
+            found(
+                &index,
+                "Article 51 of the UN Charter; the U.K. Online Safety Act"
+            ),
+            vec![
+                ("article 51 of the un charter".to_string(), 0),
+                ("u.k. online safety act".to_string(), 0)
+            ]
+        );
+        // Only statutes' names are too proper to be written in lower case.
+        let cased: Vec<(&str, bool)> = index
+            .targets
+            .iter()
+            .map(|t| (t.folded.as_str(), t.cased))
+            .filter(|(name, _)| !name.contains('.'))
+            .collect();
+        assert_eq!(
+            cased,
+            [
+                ("article 51 of the un charter", false),
+                ("uk online safety act", true),
+                ("sentence case rule", false),
+                ("commerce clause", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_shared_by_a_bill_and_a_law_is_the_laws() {
+        let mut bill = entry("bill", "Lantern Act", &["lantern act"]);
+        bill.status.state = crate::kb::StatusState::PassedSenate;
+        let law = entry("law", "Lantern Act", &[]);
+        for entries in [vec![bill.clone(), law.clone()], vec![law, bill]] {
+            let index = NameIndex::new(&entries);
+            let at = index.find_in("the Lantern Act")[0].target;
+            assert_eq!(entries[index.targets[at].entry].id.as_str(), "law");
+        }
+    }
+
+    #[test]
     fn the_quick_path_agrees_with_the_pattern() {
         for citation in [
             "Pub. L. 117-167",
@@ -497,6 +678,7 @@ mod tests {
             Some("usc:47:230")
         );
         assert_eq!(citation_key("5 U.S.C. 552").as_deref(), Some("usc:5:552"));
+        assert_eq!(citation_key("42 USC 1983").as_deref(), Some("usc:42:1983"));
         assert_eq!(
             citation_key("136 Stat. 1366").as_deref(),
             Some("stat:136:1366")

@@ -32,12 +32,17 @@ pub fn law_completions(kb: &Kb, offset: usize, positions: Positions<'_>) -> Vec<
         })
         .map(|(i, _)| i)
         .collect();
+    // The longest typed name that some title starts with: `Inflation Red`
+    // offers the Inflation Reduction Act before `Red` offers `RED III`.
+    let typed_names: Vec<usize> = starts
+        .iter()
+        .rev()
+        .take_while(|&&start| before[start..].split_whitespace().count() <= MAX_WORDS)
+        .copied()
+        .collect();
     let mut items = Vec::new();
-    for &start in starts.iter().rev() {
+    for &start in typed_names.iter().rev() {
         let typed = &before[start..];
-        if typed.split_whitespace().count() > MAX_WORDS {
-            break;
-        }
         let letters = typed.chars().filter(|c| c.is_alphanumeric()).count();
         if letters < MIN_PREFIX {
             continue;

@@ -3,9 +3,16 @@
 //! citations, law-shaped names copydesk does not know, and acronyms a draft
 //! defines. `rules` turns them into findings.
 
+mod context;
+mod lookalikes;
 mod rules;
 
 pub use rules::law_findings;
+
+use context::entry_meant;
+use lookalikes::{
+    last_possessive_end, plausible_name, riot_act_idiom, tail_of_a_longer_name, written_as_prose,
+};
 
 use crate::hashing::DraftSet;
 use std::sync::{Arc, LazyLock};
@@ -55,7 +62,8 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 /// Capitalised words that start a sentence rather than a name.
 const LEADING_WORDS: &[&str] = &[
     "The", "A", "An", "In", "Under", "This", "That", "Its", "Their", "His", "Her", "But", "And",
-    "When", "After", "Before", "If", "As", "Since", "While", "Although", "Both", "Neither",
+    "When", "After", "Before", "If", "As", "Since", "While", "Although", "Both", "Neither", "By",
+    "With", "Without", "For", "From", "Like", "Unlike", "Despite", "Per", "Once", "Until",
 ];
 
 /// An acronym a draft defines right after a law's name: ` (USICA)`.
@@ -154,9 +162,23 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                     continue;
                 }
             }
+            let written = &prose[start..end];
+            let before = &prose[..start];
+            let previous_end = mentions.last().map(|m| m.span.end - segment.start);
+            if written_as_prose(target, written)
+                || riot_act_idiom(before, written)
+                || tail_of_a_longer_name(before, written, previous_end)
+            {
+                continue;
+            }
+            let Some(entry_at) = entry_meant(kb, before, written, target.entry) else {
+                let span = Span::new(segment.start + start, segment.start + end);
+                mentions.push(unknown(text, span));
+                continue;
+            };
+            let entry = &kb.entries()[entry_at];
             // A year written after a name that has none: keep it in the
             // mention so a wrong year can be flagged.
-            let entry = &kb.entries()[target.entry];
             if let Some(year) = patterns.trailing_year.captures(&prose[end..]) {
                 if !prose[start..end]
                     .chars()
@@ -173,7 +195,7 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 if let Some(word) = acronym.get(1) {
                     acronyms.push(Acronym {
                         word: word.as_str().to_string(),
-                        entry: target.entry,
+                        entry: entry_at,
                         defined_at: segment.start + end,
                     });
                 }
@@ -222,8 +244,20 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 break;
             }
         }
+        // Whose law it is comes before its name: `Sen. Bernie Sanders’
+        // College for All Act` is the College for All Act. A name of two
+        // words is the possessive's own (`Megan's Law`).
+        if let Some(owner_end) = last_possessive_end(&prose[start..end]) {
+            let rest = prose[start + owner_end..end].trim_start();
+            if rest.split_whitespace().count() >= 2 {
+                start = end - rest.len();
+            }
+        }
         let name = &prose[start..end];
-        if name.split_whitespace().count() < 2 || !plausible_name(name, &prose[end..]) {
+        if name.split_whitespace().count() < 2
+            || !plausible_name(name, &prose[end..])
+            || riot_act_idiom(&prose[..start], name)
+        {
             continue;
         }
         let span = Span::new(segment.start + start, segment.start + end);
@@ -299,72 +333,6 @@ fn overlaps_sorted(sorted: &[LawMention], span: Span) -> bool {
         .any(|m| m.span.overlaps(span))
 }
 
-/// Words before a name that make `Bill` a first name: `Mayor Bill`.
-const TITLES_BEFORE_NAMES: &[&str] = &[
-    "Mayor",
-    "President",
-    "Gov.",
-    "Governor",
-    "Sen.",
-    "Senator",
-    "Rep.",
-    "Representative",
-    "Dr.",
-    "Mr.",
-    "Judge",
-    "Justice",
-    "Secretary",
-    "Chairman",
-    "Uncle",
-    "Coach",
-    "Former",
-];
-
-/// Whether a law-shaped run of words copydesk does not know reads as the
-/// name of a law rather than of a person or a school: `Mayor Bill`,
-/// `Warren Buffett and Bill`, `Bill de Blasio`, `the Bill of Rights`,
-/// `Rule of Law`, `Yale School of Law` and `Steven Law` are not laws.
-/// `after` is the text that follows the name.
-fn plausible_name(name: &str, after: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((&last, rest)) = words.split_last() else {
-        return false;
-    };
-    let before = rest.last().copied().unwrap_or("");
-    let next = after.split_whitespace().next().unwrap_or("");
-    let possessive = rest
-        .iter()
-        .any(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"));
-    match last {
-        "Bill" | "Law" => {
-            if matches!(before, "of" | "and" | "&") || TITLES_BEFORE_NAMES.contains(&before) {
-                return false;
-            }
-            // `Bill of Rights`, `Bill de Blasio`.
-            if matches!(
-                next,
-                "of" | "de" | "van" | "von" | "du" | "da" | "di" | "le" | "la"
-            ) {
-                return false;
-            }
-            if last == "Law"
-                && rest.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "School" | "College" | "University" | "Institute" | "Center" | "Faculty"
-                    )
-                })
-            {
-                return false;
-            }
-            // Two words are a law only as a possessive (`Megan's Law`,
-            // `Sami's Law`); otherwise they are most often a person.
-            words.len() > 2 || possessive
-        }
-        _ => true,
-    }
-}
-
 /// Whether `prose` has a word `LAW_SHAPED` can end on: `Act`, `Amendment`,
 /// `Bill` or `Law`, with no ASCII letter, digit or underscore on either
 /// side. Every match has one, so prose without one is not searched.
@@ -386,14 +354,15 @@ fn has_law_word(prose: &str) -> bool {
 }
 
 /// Whether `prose` may hold a citation: every `CITATION` match has a digit
-/// and one of `L.`, `Law`, `S.`, `R.` and `Stat.` (which `Pub. L.`, `P.L.`,
-/// `Public Law`, `U.S.C.`, `S. 1`, `H.R. 1` and `Stat.` all contain), so
-/// prose without them is not searched.
+/// and one of `L.`, `Law`, `S.`, `R.`, `Stat.` and `USC` (which `Pub. L.`,
+/// `P.L.`, `Public Law`, `U.S.C.`, `USC`, `S. 1`, `H.R. 1` and `Stat.` all
+/// contain), so prose without them is not searched.
 fn may_cite(prose: &str) -> bool {
     let bytes = prose.as_bytes();
     let marked = memchr::memchr_iter(b'.', bytes)
         .any(|at| at > 0 && matches!(bytes[at - 1], b'L' | b'S' | b'R' | b't'))
-        || memchr::memmem::find(bytes, b"Law").is_some();
+        || memchr::memmem::find(bytes, b"Law").is_some()
+        || memchr::memmem::find(bytes, b"USC").is_some();
     marked && bytes.iter().any(u8::is_ascii_digit)
 }
 
@@ -479,6 +448,7 @@ mod tests {
             "S.",
             "C.",
             "U.S.C.",
+            "USC",
             "§",
             "1983",
             "2022",

@@ -68,8 +68,8 @@ pub fn law_findings(text: &str, laws: &[LawMention], kb: &Kb, config: &Config) -
                         severity,
                         span: mention.span,
                         message: format!(
-                            "copydesk does not know the “{}”. Check the name against the bill \
-                             or statute, or add it to the desk's glossary.",
+                            "The “{}” is not in copydesk's knowledge base, so it cannot be \
+                             explained here. If it is a law, the desk's glossary can add it.",
                             one_line(&mention.text)
                         ),
                         fixes: Vec::new(),

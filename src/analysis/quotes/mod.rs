@@ -14,7 +14,7 @@ mod entities;
 mod lexicon;
 mod marks;
 mod mentions;
-mod names;
+pub(crate) mod names;
 mod nouns;
 mod plan;
 mod resolve;

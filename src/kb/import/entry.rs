@@ -159,7 +159,12 @@ fn names(bill: &Bill, enacted: bool) -> Names {
             .cloned()
             .unwrap_or_else(|| bill.display_title.clone())
     };
-    let aliases = dedupe(current.iter().map(String::as_str), &[&title]);
+    let mut aliases = dedupe(current.iter().map(String::as_str), &[&title]);
+    // The long title Congress.gov displays stays a name of the entry when a
+    // short title is shown in its place.
+    if !display_is_a_name && name_key(&title) != display_key {
+        aliases.push(bill.display_title.clone());
+    }
     let mut known: Vec<&str> = vec![&title];
     known.extend(aliases.iter().map(String::as_str));
     let earlier = dedupe(earlier, &known);
@@ -177,6 +182,119 @@ fn names(bill: &Bill, enacted: bool) -> Names {
         aliases,
         portions,
         earlier,
+    }
+}
+
+/// What one imported bill tells the others of its import about its names:
+/// the keys of its long titles and, when it has one, its short title. A
+/// bill with only a long title takes the short title of a companion with
+/// the same long title (H.R. 6256 of the 117th Congress, the Uyghur Forced
+/// Labor Prevention Act, has no short title in its record; its Senate
+/// twin, S. 65, has).
+#[derive(Clone, Debug)]
+pub struct Companion {
+    pub congress: u32,
+    /// `official_key` of every long title: the official titles and a
+    /// display title that is not a short one. None for a named bill whose
+    /// long title changed.
+    pub long_titles: Vec<String>,
+    /// The entry's title when the bill has a short or popular title.
+    pub short_title: Option<String>,
+    /// `H.R. 6256 (117th Congress)`.
+    pub citation: String,
+}
+
+/// The `Companion` record of `bill`, whose entry is `entry`.
+pub fn companion(bill: &Bill, entry: &Entry) -> Companion {
+    let named = bill.titles.iter().any(|t| {
+        matches!(
+            t.kind,
+            TitleKind::Popular | TitleKind::Short { portion: false, .. }
+        )
+    });
+    let mut long_titles: Vec<String> = bill
+        .titles
+        .iter()
+        .filter(|t| t.kind == TitleKind::Official)
+        .map(|t| official_key(&t.text))
+        .collect();
+    if !named || entry.title != bill.display_title {
+        long_titles.push(official_key(&bill.display_title));
+    }
+    long_titles.sort();
+    long_titles.dedup();
+    // A named bill whose long title changed may have been a vehicle for
+    // another measure (S. 140 of the 115th Congress began as a water rights
+    // bill and became the Coast Guard's authorization): its short title
+    // names none of its long titles for sure.
+    if named && long_titles.len() > 1 {
+        long_titles.clear();
+    }
+    Companion {
+        congress: bill.congress,
+        long_titles,
+        short_title: named.then(|| entry.title.clone()),
+        citation: bill_citation(bill),
+    }
+}
+
+/// The key of a long title without the words naming the kind of measure:
+/// `A bill to ensure ...` and `To ensure ...` are one title.
+pub fn official_key(title: &str) -> String {
+    let key = name_key(title);
+    ["a bill ", "an act ", "a joint resolution ", "a resolution "]
+        .iter()
+        .find_map(|kind| key.strip_prefix(kind))
+        .map_or(key.clone(), str::to_string)
+}
+
+/// Gives each entry whose bill has only long titles the short title of a
+/// companion of the same Congress with the same long title, keeping its
+/// long title as an alias. `companions[i]` describes `entries[i]`. A long
+/// title two companions name differently names neither.
+pub fn name_by_companions(entries: &mut [Entry], companions: &[Companion]) {
+    use std::collections::HashMap;
+    let mut named: HashMap<(u32, &str), Option<usize>> = HashMap::new();
+    for (at, companion) in companions.iter().enumerate() {
+        let Some(short) = &companion.short_title else {
+            continue;
+        };
+        for key in &companion.long_titles {
+            named
+                .entry((companion.congress, key))
+                .and_modify(|found| {
+                    if found.is_some_and(|other| {
+                        companions[other].short_title.as_deref() != Some(short)
+                    }) {
+                        *found = None;
+                    }
+                })
+                .or_insert(Some(at));
+        }
+    }
+    for (entry, companion) in entries.iter_mut().zip(companions) {
+        if companion.short_title.is_some() {
+            continue;
+        }
+        let twin = companion.long_titles.iter().find_map(|key| {
+            named
+                .get(&(companion.congress, key.as_str()))
+                .copied()
+                .flatten()
+        });
+        let Some(twin) = twin else { continue };
+        let Some(short) = companions[twin].short_title.clone() else {
+            continue;
+        };
+        let long = std::mem::replace(&mut entry.title, short);
+        entry
+            .aliases
+            .retain(|a| name_key(a) != name_key(&entry.title));
+        entry.aliases.push(long);
+        entry.related.push(format!(
+            "Its record gives no short title; it is named for {}, which has the same long title.",
+            companions[twin].citation
+        ));
     }
 }
 
@@ -243,6 +361,44 @@ mod tests {
                 "121st", "122nd", "123rd"
             ]
         );
+    }
+
+    #[test]
+    fn long_titles_are_one_whatever_kind_of_measure_they_name() {
+        assert_eq!(
+            official_key("A bill to fund bandstands."),
+            official_key("To fund  bandstands")
+        );
+        assert_eq!(
+            official_key("A joint resolution providing for X."),
+            "providing for x"
+        );
+    }
+
+    #[test]
+    fn companions_that_disagree_name_no_one() {
+        let companion = |short: Option<&str>| Companion {
+            congress: 118,
+            long_titles: vec!["to fund bandstands".to_string()],
+            short_title: short.map(str::to_string),
+            citation: "H.R. 1 (118th Congress)".to_string(),
+        };
+        let entry = |title: &str| {
+            crate::kb::builtin::parse_file(&format!(
+                "[[entry]]\nid = \"x\"\nkind = \"bill\"\njurisdiction = \"us\"\n\
+                 title = \"{title}\"\nstatus = {{ state = \"introduced\" }}\n\
+                 summary = \"\"\nsources = []\n"
+            ))
+            .unwrap()
+            .remove(0)
+        };
+        let mut entries = vec![entry("To fund bandstands."), entry("A"), entry("B")];
+        let companions = [companion(None), companion(Some("A")), companion(Some("B"))];
+        name_by_companions(&mut entries, &companions);
+        assert_eq!(entries[0].title, "To fund bandstands.");
+        name_by_companions(&mut entries[..2], &companions[..2]);
+        assert_eq!(entries[0].title, "A");
+        assert_eq!(entries[0].aliases, ["To fund bandstands."]);
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub fn import_paths(paths: &[PathBuf], limits: &Limits) -> Result<ImportReport, 
     let today = today();
     let mut report = ImportReport::default();
     let mut by_id: HashMap<LawId, (usize, String)> = HashMap::new();
+    let mut companions: Vec<entry::Companion> = Vec::new();
     for path in paths {
         files::visit_documents(path, limits, &mut |document| {
             report.documents += 1;
@@ -102,8 +103,8 @@ pub fn import_paths(paths: &[PathBuf], limits: &Limits) -> Result<ImportReport, 
                 Ok(document) => document,
                 Err(issue) => return report.errors.push(issue),
             };
-            let entry = match import_document(&document.bytes, today) {
-                Ok(entry) => entry,
+            let (entry, companion) = match import_document(&document.bytes, today) {
+                Ok(imported) => imported,
                 Err(e) => {
                     return report
                         .errors
@@ -117,6 +118,7 @@ pub fn import_paths(paths: &[PathBuf], limits: &Limits) -> Result<ImportReport, 
                         entry.id
                     );
                     report.entries[*index] = entry;
+                    companions[*index] = companion;
                     *first = document.name.clone();
                     report
                         .warnings
@@ -125,23 +127,27 @@ pub fn import_paths(paths: &[PathBuf], limits: &Limits) -> Result<ImportReport, 
                 None => {
                     by_id.insert(entry.id.clone(), (report.entries.len(), document.name));
                     report.entries.push(entry);
+                    companions.push(companion);
                 }
             }
         });
     }
+    entry::name_by_companions(&mut report.entries, &companions);
     Ok(report)
 }
 
-fn import_document(bytes: &[u8], today: Date) -> Result<Entry, billstatus::ParseError> {
+fn import_document(
+    bytes: &[u8],
+    today: Date,
+) -> Result<(Entry, entry::Companion), billstatus::ParseError> {
     let xml = std::str::from_utf8(bytes).map_err(|e| billstatus::ParseError {
         line: Some(line_of(bytes, e.valid_up_to())),
         message: format!("not UTF-8 text: {e}"),
     })?;
     let bill = billstatus::parse(xml)?;
-    Ok(entry::to_entry(
-        &bill,
-        congress_has_ended(bill.congress, today),
-    ))
+    let entry = entry::to_entry(&bill, congress_has_ended(bill.congress, today));
+    let companion = entry::companion(&bill, &entry);
+    Ok((entry, companion))
 }
 
 /// The 1-based line of byte `offset` in `bytes`.

@@ -1,0 +1,210 @@
+//! What the words around a known name say about which law it is: a year
+//! written before it (`the 1866 Civil Rights Act`), a country
+//! (`Britain's Equality Act`).
+
+use crate::analysis::quotes::names::strip_possessive;
+use crate::kb::{fold, Kb};
+
+/// The entry (its index) a known name written after `before` means, given
+/// that the gazetteer found `entry` for it, or `None` when it is no law
+/// copydesk knows.
+///
+/// A year written before a name: `the 1866 Civil Rights Act` is the Civil
+/// Rights Act of 1866 when copydesk knows it by that name; otherwise the
+/// year may be anything's (`a 2019 Freedom of Information Act request`)
+/// and the name is the name. A country before a name that another
+/// country's law has: `Britain's Equality Act` is the Equality Act 2010,
+/// not the American bill, and no law copydesk knows when it has no British
+/// one by that name.
+pub(super) fn entry_meant(kb: &Kb, before: &str, name: &str, entry: usize) -> Option<usize> {
+    let mut meant = entry;
+    if let Some(year_at) = leading_year(before) {
+        let year = &before[year_at..year_at + 4];
+        let dated = [
+            format!("{name} of {year}"),
+            format!("{name} {year}"),
+            format!("{name}, {year}"),
+        ]
+        .iter()
+        .find_map(|written| whole_name(kb, written));
+        if let Some(dated) = dated {
+            meant = dated;
+        }
+    }
+    match jurisdiction_cue(before) {
+        Some(cue) if !belongs(&kb.entries()[meant].jurisdiction, cue) => named_in(kb, name, cue),
+        _ => Some(meant),
+    }
+}
+
+/// Where a year written right before a name starts: the `1866 ` of `the
+/// 1866 Civil Rights Act`, four ASCII digits after a space or the start.
+fn leading_year(before: &str) -> Option<usize> {
+    let trimmed = before.strip_suffix(' ')?;
+    let year = trimmed.get(trimmed.len().checked_sub(4)?..)?;
+    let at = trimmed.len() - 4;
+    let starts_word = trimmed[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    (year.bytes().all(|b| b.is_ascii_digit()) && starts_word && year.starts_with(['1', '2']))
+        .then_some(at)
+}
+
+/// The entry (its index) named by the whole of `written`, if a name is
+/// all of it.
+fn whole_name(kb: &Kb, written: &str) -> Option<usize> {
+    let names = kb.names();
+    let found = names.find_in(written);
+    let whole = found
+        .first()
+        .filter(|m| m.start == 0 && m.end == written.len())?;
+    Some(names.targets[whole.target].entry)
+}
+
+/// Words for a country, or the union, and the jurisdiction its laws carry.
+const COUNTRY_WORDS: &[(&str, &str)] = &[
+    ("America", "us"),
+    ("American", "us"),
+    ("U.S.", "us"),
+    ("US", "us"),
+    ("Washington", "us"),
+    ("Britain", "uk"),
+    ("British", "uk"),
+    ("UK", "uk"),
+    ("U.K.", "uk"),
+    ("England", "uk"),
+    ("Scotland", "uk"),
+    ("London", "uk"),
+    ("China", "cn"),
+    ("Chinese", "cn"),
+    ("Beijing", "cn"),
+    ("Kong", "hk"),
+    ("India", "in"),
+    ("Canada", "ca"),
+    ("Canadian", "ca"),
+    ("Ottawa", "ca"),
+    ("Australia", "au"),
+    ("Australian", "au"),
+    ("Canberra", "au"),
+    ("Germany", "de"),
+    ("German", "de"),
+    ("Berlin", "de"),
+    ("France", "fr"),
+    ("French", "fr"),
+    ("Japan", "jp"),
+    ("Japanese", "jp"),
+    ("Tokyo", "jp"),
+    ("Russia", "ru"),
+    ("Russian", "ru"),
+    ("Moscow", "ru"),
+    ("Kremlin", "ru"),
+    ("Israel", "il"),
+    ("Israeli", "il"),
+    ("Brazil", "br"),
+    ("Brazilian", "br"),
+    ("Ireland", "ie"),
+    ("Irish", "ie"),
+    ("Italy", "it"),
+    ("Italian", "it"),
+    ("Spain", "es"),
+    ("Spanish", "es"),
+    ("Mexico", "mx"),
+    ("Mexican", "mx"),
+    ("Hungary", "hu"),
+    ("Hungarian", "hu"),
+    ("Poland", "pl"),
+    ("Polish", "pl"),
+    ("Turkey", "tr"),
+    ("Turkish", "tr"),
+    ("Korea", "kr"),
+    ("Korean", "kr"),
+    ("Taiwan", "tw"),
+    ("Taiwanese", "tw"),
+    ("Singapore", "sg"),
+    ("Zealand", "nz"),
+    ("Africa", "za"),
+    ("Pakistan", "pk"),
+    ("Ukraine", "ua"),
+    ("Ukrainian", "ua"),
+    ("Argentina", "ar"),
+];
+
+/// The jurisdiction a country word right before a name gives its law:
+/// `Britain's Equality Act`, `the British Equality Act`, `Beijing's`.
+fn jurisdiction_cue(before: &str) -> Option<&'static str> {
+    let word = before.split_whitespace().next_back()?;
+    let word = strip_possessive(word);
+    COUNTRY_WORDS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, jurisdiction)| jurisdiction)
+}
+
+/// Whether a law of `jurisdiction` can be the one a country word for `cue`
+/// points to: its own laws and its states' (`us-ca`), Hong Kong's for
+/// China and back, and treaties and the union's laws anywhere.
+fn belongs(jurisdiction: &str, cue: &str) -> bool {
+    jurisdiction == cue
+        || jurisdiction
+            .strip_prefix(cue)
+            .is_some_and(|rest| rest.starts_with('-'))
+        || matches!(jurisdiction, "intl" | "eu")
+        || matches!((jurisdiction, cue), ("hk", "cn") | ("cn", "hk"))
+}
+
+/// The entry of `jurisdiction` named `name`, or `name` and a year
+/// (`Equality Act 2010`, `... Act of 2010`, `... Act, 2019`).
+fn named_in(kb: &Kb, name: &str, jurisdiction: &str) -> Option<usize> {
+    let name = fold(name);
+    kb.entries().iter().position(|entry| {
+        entry.jurisdiction == jurisdiction
+            && std::iter::once(&entry.title)
+                .chain(&entry.aliases)
+                .any(|n| {
+                    let n = fold(n);
+                    n == name || without_year(&n) == Some(name.as_str())
+                })
+    })
+}
+
+/// A folded name without the year at its end: `equality act 2010`,
+/// `equality act of 2010` and `equality act, 2010` are `equality act`.
+fn without_year(name: &str) -> Option<&str> {
+    let (rest, year) = name.rsplit_once(' ')?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = rest.strip_suffix(" of").unwrap_or(rest);
+    Some(rest.strip_suffix(',').unwrap_or(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_and_countries_before_a_name() {
+        assert_eq!(leading_year("the 1866 "), Some(4));
+        assert_eq!(leading_year("1866 "), Some(0));
+        assert_eq!(leading_year("the 31866 "), None);
+        assert_eq!(leading_year("the 1866"), None);
+        assert_eq!(leading_year("page 0042 "), None);
+        assert_eq!(jurisdiction_cue("Britain's "), Some("uk"));
+        assert_eq!(jurisdiction_cue("the U.K.’s "), Some("uk"));
+        assert_eq!(jurisdiction_cue("Hong Kong's "), Some("hk"));
+        assert_eq!(jurisdiction_cue("the Senate's "), None);
+        assert!(belongs("us-ca", "us") && belongs("hk", "cn") && belongs("eu", "fr"));
+        assert!(!belongs("us", "uk") && !belongs("usa", "us"));
+        assert_eq!(without_year("equality act 2010"), Some("equality act"));
+        assert_eq!(
+            without_year("fair housing act of 1968"),
+            Some("fair housing act")
+        );
+        assert_eq!(
+            without_year("citizenship act, 2019"),
+            Some("citizenship act")
+        );
+        assert_eq!(without_year("equality act"), None);
+    }
+}
