@@ -107,7 +107,7 @@ NAMES = [
     (r"\bEqual Rights Amendment", ("Equal Rights Amendment (proposed US constitutional amendment, 1972, "
                                    "not ratified in time)", "bill", "us/provision/equal-rights-amendment"), None),
     (r"\bEqual Protection Clause", ("Equal Protection Clause of the Fourteenth Amendment (US)", "provision",
-                                    "us/provision/equal-protection-clause"), None),
+                                    "us/provision/fourteenth-amendment"), None),
     (r"\bBill of Rights", ("Bill of Rights (first ten amendments to the US Constitution, 1791)", "provision",
                            "us/provision/bill-of-rights"), None),
     (r"\bArticle II of the Constitution", ("Article II of the US Constitution (the executive)", "provision",

@@ -17,6 +17,10 @@ pub const FILES: &[(&str, &str)] = &[
         "international.toml",
         include_str!("../../data/kb/international.toml"),
     ),
+    (
+        "corpus-named.toml",
+        include_str!("../../data/kb/corpus-named.toml"),
+    ),
 ];
 
 #[derive(Deserialize)]
