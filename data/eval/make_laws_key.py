@@ -182,6 +182,8 @@ NAMES = [
      None),
     (r"\b2007 immigration bill", ("Comprehensive Immigration Reform Act of 2007 (S. 1348, failed in the Senate)",
                                   "bill", "us/bill/110/s1348"), None),
+    (r"\bTARP\b", ("Troubled Asset Relief Program, created by the Emergency Economic Stabilization Act of 2008 "
+                    "(US), the bank bailout law", "law", "us/pl/110-343"), None),
     (r"\bBrady bill", ("Brady Handgun Violence Prevention Act (US, 1993)", "law", "us/pl/103-159"), None),
 ]
 
