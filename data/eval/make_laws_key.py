@@ -116,7 +116,7 @@ NAMES = [
      CONSTITUTION, None),
     (r"\bMassachusetts Constitution of 1780", ("Constitution of Massachusetts (1780)", "law",
                                                "us-ma/law/massachusetts-constitution"), None),
-    (r"\bJapan’s Constitution", ("Constitution of Japan (1947)", "law", "jp/law/constitution"), None),
+    (r"\bJapan’s Constitution", ("Constitution of Japan (1947)", "law", "jp/law/constitution-of-japan"), None),
     (r"Trans-Pacific Partnership", TPP, None),
     (r"\bTrans-Pacific trade deal", TPP, None),
     (r"\bTPP\b", TPP, None),
@@ -146,7 +146,7 @@ NAMES = [
     (r"\bArticle 33\b", ("Article 33 of the 1951 Refugee Convention (non-refoulement)", "provision",
                          "intl/provision/refugee-convention-article-33"), "huff-post_2016-03-10_refoulement"),
     (r"\b1967 Protocol Relating to the Status", ("Protocol Relating to the Status of Refugees (1967)", "treaty",
-                                                 "intl/treaty/refugee-protocol"), None),
+                                                 "intl/treaty/refugee-protocol-1967"), None),
     (r"\bArticle 3(?= of the 1984 Convention)", ("Article 3 of the UN Convention against Torture "
                                                  "(non-refoulement)", "provision",
                                                  "intl/provision/convention-against-torture-article-3"), None),
@@ -184,6 +184,10 @@ NAMES = [
                                   "bill", "us/bill/110/s1348"), None),
     (r"\bTARP\b", ("Troubled Asset Relief Program, created by the Emergency Economic Stabilization Act of 2008 "
                     "(US), the bank bailout law", "law", "us/pl/110-343"), None),
+    (r"\bBush tax cuts", ("the Bush tax cuts: the Economic Growth and Tax Relief Reconciliation Act of 2001 and "
+                          "its 2003 sequel (US)", "law", "us/pl/107-16"), None),
+    (r"\bfiscal cliff” deal", ("American Taxpayer Relief Act of 2012 (US), the 'fiscal cliff' deal", "law",
+                               "us/pl/112-240"), None),
     (r"\bBrady bill", ("Brady Handgun Violence Prevention Act (US, 1993)", "law", "us/pl/103-159"), None),
 ]
 
