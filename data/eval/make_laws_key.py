@@ -64,7 +64,7 @@ NAMES = [
                                                      "the House 2015, never enacted)", "bill",
                                                      "us/bill/114/hr36"), None),
     (r"\bPaycheck Fairness Act", ("Paycheck Fairness Act (US bill, never enacted)", "bill",
-                                  "us/bill/paycheck-fairness-act"), None),
+                                  "us/bill/114/paycheck-fairness-act"), None),
     (r"\bEmployee Free Choice Act", ("Employee Free Choice Act (US bill, 2009, never enacted)", "bill",
                                      "us/bill/111/hr1409"), None),
     (r"\bDream Act", ("DREAM Act (US bill, introduced repeatedly since 2001, never enacted)", "bill",

@@ -13,7 +13,7 @@
 //! measure files not yet compiled in; `--show missed|unexplained|wrong|false N`
 //! prints up to N cases with their context.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use copydesk::analysis::{analyze, LawMention};
 use copydesk::config::Config;
@@ -58,8 +58,9 @@ struct Tally {
     no_entry: usize,
     /// By kind: (keyed, explained).
     by_kind: BTreeMap<String, (usize, usize)>,
-    /// What the key says each unexplained mention is, and how often.
-    unexplained: BTreeMap<String, usize>,
+    /// Unexplained mentions by the key's entry (or what the law is, when
+    /// the key names no entry): how often, and the words written.
+    unexplained: BTreeMap<String, (usize, BTreeSet<String>)>,
     /// Wrong identities: key entry -> copydesk entry, and how often.
     wrong_ids: BTreeMap<(String, String), usize>,
     false_laws: usize,
@@ -175,7 +176,12 @@ fn score_keyed(
             kind.1 += 1;
             continue;
         }
-        *tally.unexplained.entry(law.is.clone()).or_default() += 1;
+        let entry = tally
+            .unexplained
+            .entry(law.entry.clone().unwrap_or_else(|| law.is.clone()))
+            .or_default();
+        entry.0 += 1;
+        entry.1.insert(law.text.clone());
         let what = if over.is_empty() {
             "missed"
         } else if let Some(other) = ids.first() {
@@ -269,9 +275,10 @@ fn print_table(t: &Tally, keyed_articles: usize, entries: usize) {
         );
     }
     if !t.unexplained.is_empty() {
-        println!("\nUnexplained keyed mentions, by what they are:");
-        for (what, n) in &t.unexplained {
-            println!("  {n:>3}  {what}");
+        println!("\nUnexplained keyed mentions, by the key's entry, with the words written:");
+        for (what, (n, texts)) in &t.unexplained {
+            let texts: Vec<&String> = texts.iter().collect();
+            println!("  {n:>3}  {what}  {texts:?}");
         }
     }
     if !t.wrong_ids.is_empty() {
