@@ -10,7 +10,8 @@
 //!
 //! `--laws-key FILE` names another key; `--kb FILE` (repeatable) lays a
 //! knowledge-base file of `[[entry]]` tables over the built-in entries, to
-//! measure files not yet compiled in; `--show missed|unexplained|wrong|false N`
+//! measure files not yet compiled in; `--without NAME` (repeatable) leaves
+//! out a built-in file (`corpus-named.toml`), to measure what it adds; `--show missed|unexplained|wrong|false N`
 //! prints up to N cases with their context.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -119,18 +120,29 @@ pub fn run(args: &[String], corpus: &str, show: &mut Show) {
     print_table(&tally, keys.len(), kb.len());
 }
 
-/// The built-in entries with every `--kb` file laid over them.
-fn knowledge_base(args: &[String]) -> Kb {
-    let extra: Vec<&String> = args
-        .iter()
+/// Every value given to a repeatable option.
+fn values<'a>(args: &'a [String], name: &str) -> Vec<&'a String> {
+    args.iter()
         .enumerate()
-        .filter(|(i, a)| *i > 0 && args[i - 1] == "--kb" && !a.starts_with("--"))
+        .filter(|(i, a)| *i > 0 && args[i - 1] == name && !a.starts_with("--"))
         .map(|(_, a)| a)
-        .collect();
-    if extra.is_empty() {
+        .collect()
+}
+
+/// The built-in entries, less the built-in files named by `--without`,
+/// with every `--kb` file laid over them.
+fn knowledge_base(args: &[String]) -> Kb {
+    let extra = values(args, "--kb");
+    let without = values(args, "--without");
+    if extra.is_empty() && without.is_empty() {
         return Kb::builtin();
     }
-    let mut entries = Kb::builtin().entries().to_vec();
+    let mut entries = Vec::new();
+    for (name, source) in builtin::FILES {
+        if !without.iter().any(|w| w.as_str() == *name) {
+            entries.extend(builtin::parse_file(source).unwrap_or_default());
+        }
+    }
     for path in extra {
         let source = std::fs::read_to_string(path).unwrap_or_else(|e| {
             eprintln!("{path}: {e}");
