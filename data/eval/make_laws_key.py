@@ -196,6 +196,13 @@ NAMES = [
                           "its 2003 sequel (US)", "law", "us/pl/107-16"), None),
     (r"\bfiscal cliff” deal", ("American Taxpayer Relief Act of 2012 (US), the 'fiscal cliff' deal", "law",
                                "us/pl/112-240"), None),
+    (r"\bCadillac [Tt]ax", ("the 'Cadillac tax', the Affordable Care Act's excise tax on high-cost employer health "
+                           "plans (26 U.S.C. 4980I; repealed 2019 before taking effect)", "provision",
+                           "us/provision/cadillac-tax"), None),
+    (r"\bmedical device tax", ("the Affordable Care Act's 2.3 percent excise tax on medical devices (26 U.S.C. "
+                               "4191)", "provision", "us/provision/medical-device-tax"), None),
+    (r"\bearned[- ]income tax credit", ("earned income tax credit (26 U.S.C. 32)", "provision", "us/usc/26-32"),
+     None),
     (r"\bBrady bill", ("Brady Handgun Violence Prevention Act (US, 1993)", "law", "us/pl/103-159"), None),
 ]
 
