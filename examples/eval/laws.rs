@@ -271,10 +271,7 @@ fn print_table(t: &Tally, keyed_articles: usize, entries: usize) {
         t.unknown,
         share(t.unknown)
     );
-    println!(
-        "{:<44} {:>6}",
-        "false laws, all articles", t.false_laws
-    );
+    println!("{:<44} {:>6}", "false laws, all articles", t.false_laws);
     println!(
         "{:<44} {:>6}",
         "  of which mapped to an entry", t.false_known
