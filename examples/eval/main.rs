@@ -25,8 +25,12 @@
 //! `--show identity|source|orphan|orphan-context|flag|context N` prints up
 //! to N cases of that kind with their context, for debugging; `--key`,
 //! `--names` and `--orphans` name other key files.
+//!
+//! `--laws` measures law mentions instead, against `data/eval/laws-key.jsonl`
+//! (see `laws.rs`): recognised, explained, wrong identities and false laws.
 
 mod key;
+mod laws;
 
 /// The allocator the binary runs with, so the throughput is the product's.
 #[global_allocator]
@@ -108,7 +112,9 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "who", "you"];
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(corpus) = args.first() else {
-        eprintln!("usage: eval CORPUS.jsonl [--key FILE] [--orphans FILE] [--show KIND N]");
+        eprintln!(
+            "usage: eval CORPUS.jsonl [--key FILE] [--orphans FILE] [--show KIND N]\n       eval CORPUS.jsonl --laws [--laws-key FILE] [--kb FILE]... [--show KIND N]"
+        );
         std::process::exit(2);
     };
     let option = |name: &str| -> Option<&String> {
@@ -125,6 +131,10 @@ fn main() {
             .and_then(|n| n.parse().ok())
             .unwrap_or(0),
     };
+    if args.iter().any(|a| a == "--laws") {
+        laws::run(&args, corpus, &mut show);
+        return;
+    }
     let path = |name: &str, default: &'static str| option(name).map_or(default, |s| s.as_str());
     let keys: HashMap<String, ArticleKey> = by_id(
         read_lines(path("--key", "data/eval/identity-key.jsonl")),

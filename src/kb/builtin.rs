@@ -33,6 +33,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("us-bills.toml", include_str!("../../data/kb/us-bills.toml")),
     ("treaties.toml", include_str!("../../data/kb/treaties.toml")),
     ("national.toml", include_str!("../../data/kb/national.toml")),
+    (
+        "corpus-named.toml",
+        include_str!("../../data/kb/corpus-named.toml"),
+    ),
 ];
 
 #[derive(Deserialize)]
