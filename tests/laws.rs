@@ -462,3 +462,45 @@ fn a_country_before_a_name_picks_that_countrys_law() {
         ]
     );
 }
+
+#[test]
+fn a_name_of_one_word_is_a_law_only_capitalised_and_standing_alone() {
+    assert_eq!(
+        laws("Under the Constitution, the president must be 35."),
+        vec![known("Constitution", "us/provision/constitution")]
+    );
+    for text in [
+        "The country's constitution bars a third term.",
+        "They marched down Constitution Avenue.",
+        "The USS Constitution sailed at dawn.",
+        "The Iraqi Constitution was drafted in 2005.",
+    ] {
+        assert_eq!(laws(text), vec![], "{text}");
+    }
+    // A country's own, when the knowledge base has it.
+    assert_eq!(
+        laws("Japan's Constitution renounces war."),
+        vec![known(
+            "Japan's Constitution",
+            "jp/law/constitution-of-japan"
+        )]
+    );
+    // A headline capitalises every word; a nickname with a hyphen is a
+    // name on its own.
+    assert_eq!(
+        laws("The Biggest Blow To Obamacare Yet Could Come From Democrats"),
+        vec![known("Obamacare", "us/pl/111-148")]
+    );
+    assert_eq!(
+        laws("She cited the Dodd-Frank Wall Street reform bill."),
+        vec![known("Dodd-Frank", "us/pl/111-203")]
+    );
+    // Two spellings of one name: in capitals, and as copy also writes it.
+    assert_eq!(
+        laws("NAFTA gave way; critics of Nafta cheered."),
+        vec![
+            known("NAFTA", "intl/treaty/nafta"),
+            known("Nafta", "intl/treaty/nafta")
+        ]
+    );
+}

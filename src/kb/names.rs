@@ -153,9 +153,14 @@ impl NameIndex {
                     used = true;
                 } else {
                     // The same name spelled again: lower case anywhere
-                    // makes lower case a way to write it.
+                    // makes lower case a way to write it, and a spelling
+                    // that is no acronym (`Nafta` beside `NAFTA`) lets the
+                    // name be written other than in capitals.
                     filed_target.cased &= target.cased;
                     filed_target.headed &= target.headed;
+                    if filed_target.entry == target.entry && target.exact.is_none() {
+                        filed_target.exact = None;
+                    }
                 }
             } else {
                 prefix.target = Some(id);
@@ -317,11 +322,17 @@ fn headed(name: &str) -> bool {
 }
 
 /// Whether a name is a statute's written with capitals past its first word
-/// (`Riot Act`, `Clean Air Act`), which copy always capitalises, so that
+/// (`Riot Act`, `Clean Air Act`), or one capitalised word, which copy
+/// always capitalises, so that
 /// lower case is a phrase of prose (`read the riot act`). Other names
 /// are often written in lower case: `the commerce clause`, `the public
 /// charge rule` (`Public charge rule`, in sentence case).
 fn cased(name: &str) -> bool {
+    // One capitalised word (`Constitution`, `Nafta`): in lower case it is
+    // the common word (`the country's constitution`).
+    if !name.contains(char::is_whitespace) && name.starts_with(char::is_uppercase) {
+        return true;
+    }
     let mut words = name.split_whitespace();
     let first = words.next().unwrap_or("");
     let statute = name.split_whitespace().next_back().is_some_and(|last| {

@@ -21,6 +21,54 @@ pub(super) fn written_as_prose(target: &NameTarget, written: &str) -> bool {
         || (target.headed && written.starts_with(char::is_lowercase) && capital)
 }
 
+/// Whether a known name of one word is part of a longer proper name: a
+/// capitalised word right before it or right after it (`Constitution
+/// Avenue`, `USS Constitution`, `the Iraqi Constitution`, `Japan's
+/// Constitution`), other than a sentence's first word or `The`. Not an
+/// acronym, which is a name on its own (`France's GDPR`).
+pub(super) fn inside_a_longer_proper_name(before: &str, written: &str, after: &str) -> bool {
+    // An acronym is a name on its own (`France's GDPR fines`), and so is a
+    // nickname joined by a hyphen (`the Dodd-Frank Wall Street reform
+    // bill`).
+    if written.contains(char::is_whitespace)
+        || written.contains('-')
+        || !written.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    // In a headline every word has a capital: `The Biggest Blow To
+    // Obamacare Yet`.
+    let near: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .chain(after.split_whitespace().take(3))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    if near.len() >= 3 && near.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "This" | "That")
+    };
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next());
+    if next.is_some_and(capitalised) {
+        return true;
+    }
+    let mut words = before.split_whitespace().rev();
+    let Some(word) = words.next().filter(|_| before.ends_with(' ')) else {
+        return false;
+    };
+    let sentence_start = words
+        .next()
+        .is_none_or(|w| w.ends_with(['.', '?', '!', ':', '"', '”']));
+    capitalised(word.trim_end_matches(['\'', '’']))
+        && !word.ends_with([',', ';', '.'])
+        && !(sentence_start && LEADING_WORDS.contains(&word))
+}
+
 /// Whether a known name ending in a law word is the tail of a longer name
 /// joined to it by `and`: the `Jobs Act` of `the Tax Cut and Jobs Act`.
 /// The word before `and` must be capitalised mid-sentence and no law's

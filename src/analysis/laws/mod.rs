@@ -3,6 +3,7 @@
 //! citations, law-shaped names copydesk does not know, and acronyms a draft
 //! defines. `rules` turns them into findings.
 
+mod amendments;
 mod context;
 mod lookalikes;
 mod rules;
@@ -11,7 +12,8 @@ pub use rules::law_findings;
 
 use context::entry_meant;
 use lookalikes::{
-    last_possessive_end, plausible_name, riot_act_idiom, tail_of_a_longer_name, written_as_prose,
+    inside_a_longer_proper_name, last_possessive_end, plausible_name, riot_act_idiom,
+    tail_of_a_longer_name, written_as_prose,
 };
 
 use crate::hashing::DraftSet;
@@ -166,6 +168,7 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
             let before = &prose[..start];
             let previous_end = mentions.last().map(|m| m.span.end - segment.start);
             if written_as_prose(target, written)
+                || inside_a_longer_proper_name(before, written, &prose[end..])
                 || riot_act_idiom(before, written)
                 || tail_of_a_longer_name(before, written, previous_end)
             {
@@ -201,6 +204,13 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
                 }
             }
             mentions.push(known(text, span, entry));
+        }
+    }
+    // Amendments named together: `the First and 14th amendments`.
+    for (start, end, entry) in amendments::listed_amendments(prose, kb) {
+        let span = Span::new(segment.start + start, segment.start + end);
+        if !overlaps_any(&mentions, span) {
+            mentions.push(known(text, span, &kb.entries()[entry]));
         }
     }
     // Citations, which all carry a number and one of a few marks.
@@ -266,6 +276,7 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
         }
         mentions.push(unknown(text, span));
     }
+    mentions.sort_by_key(|m| m.span.start);
     SegmentLaws { mentions, acronyms }
 }
 
