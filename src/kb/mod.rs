@@ -7,6 +7,7 @@
 //! `import`, that touches the disk).
 
 pub mod builtin;
+pub mod citations;
 mod folding;
 pub mod glossary;
 pub mod import;
@@ -16,9 +17,10 @@ pub mod names;
 pub mod near;
 pub mod store;
 
+pub use citations::citation_key;
 pub use folding::fold;
 pub use model::{Amendment, Entry, Kind, LawId, Status, StatusState};
-pub use names::{citation_key, NameIndex};
+pub use names::NameIndex;
 
 use std::collections::HashMap;
 

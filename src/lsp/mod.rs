@@ -10,6 +10,7 @@ mod capabilities;
 mod code_actions;
 mod completion;
 mod convert;
+mod definition;
 mod diagnostics;
 mod documents;
 mod files;

@@ -39,7 +39,7 @@ impl Backend {
                 let read = tokio::task::spawn_blocking(move || {
                     let id = disk_id(&settings, &path)?;
                     Some(report_for(&id, previous.as_deref(), || {
-                        from_disk(&settings, &path)
+                        from_disk(&settings, &path).unwrap_or_default()
                     }))
                 })
                 .await;
@@ -57,6 +57,29 @@ impl Backend {
             }
         };
         Ok(report)
+    }
+
+    /// `copydesk.checkWorkspace`: push the diagnostics of every closed
+    /// draft that can be read (after the first scan, or its wait), and say
+    /// how many.
+    pub(super) async fn check_workspace(&self) -> usize {
+        let mut indexed = self.state.indexed();
+        let _ = tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done)).await;
+        let settings = self.state.settings();
+        let paths = self.state.closed_drafts();
+        let checked = tokio::task::spawn_blocking(move || {
+            paths
+                .par_iter()
+                .filter_map(|path| Some((Uri::from_file_path(path)?, from_disk(&settings, path)?)))
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let count = checked.len();
+        for (uri, diagnostics) in checked {
+            self.outlet.publish_diagnostics(uri, diagnostics, None);
+        }
+        count
     }
 
     pub(super) async fn pull_workspace(
@@ -95,7 +118,7 @@ impl Backend {
                             version: None,
                             full_document_diagnostic_report: FullDocumentDiagnosticReport {
                                 result_id: Some(id),
-                                items: from_disk(&settings, path),
+                                items: from_disk(&settings, path).unwrap_or_default(),
                             },
                         },
                     ))
@@ -161,13 +184,13 @@ fn disk_id(settings: &Settings, path: &Path) -> Option<String> {
     ))
 }
 
-/// The diagnostics of a draft read from disk; none when it cannot be read.
-fn from_disk(settings: &Settings, path: &Path) -> Vec<Diagnostic> {
-    match read_draft(path, &settings.limits()) {
-        Ok(text) => {
-            let doc = Document::new(0, &text, &settings.config, &settings.kb);
-            to_diagnostics(&doc.analysis.findings, doc.positions(settings.encoding))
-        }
-        Err(_) => Vec::new(),
-    }
+/// The diagnostics of a draft read from disk, or `None` when it cannot be
+/// read.
+fn from_disk(settings: &Settings, path: &Path) -> Option<Vec<Diagnostic>> {
+    let text = read_draft(path, &settings.limits()).ok()?;
+    let doc = Document::new(0, &text, &settings.config, &settings.kb);
+    Some(to_diagnostics(
+        &doc.analysis.findings,
+        doc.positions(settings.encoding),
+    ))
 }

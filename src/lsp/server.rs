@@ -14,7 +14,7 @@ use super::capabilities::{capabilities, workspace_roots};
 use super::code_actions::{glossary_fixes, quick_fixes, GlossaryFile};
 use super::completion::law_completions;
 use super::convert::negotiate_encoding;
-use super::diagnostics::to_diagnostics;
+use super::definition::{definition, Definition};
 use super::documents::Document;
 use super::files::{is_draft_path, read_workspace_files, watch_files};
 use super::hover::{law_card, quote_card, speaker_card};
@@ -22,10 +22,9 @@ use super::indexing::{index_workspace, summarise_from_disk, warn};
 use super::outlet::Outlet;
 use super::pacing;
 use super::state::{file_path, Settings, Snapshot, State};
-use crate::analysis::{Code, MentionForm};
+use crate::analysis::Code;
 use crate::config::{self, EditorSettings};
 use crate::fsread::{self, FileKind};
-use crate::workspace::read_draft;
 
 /// How long a workspace-wide query waits for the first scan of the
 /// workspace before answering from what is indexed so far.
@@ -425,29 +424,7 @@ impl LanguageServer for Backend {
                 params.command
             )));
         }
-        let mut indexed = self.state.indexed();
-        let _ = tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done)).await;
-        let settings = self.state.settings();
-        let paths = self.state.closed_drafts();
-        let checked = tokio::task::spawn_blocking(move || {
-            let limits = settings.limits();
-            paths
-                .into_iter()
-                .filter_map(|path| {
-                    let text = read_draft(&path, &limits).ok()?;
-                    let doc = Document::new(0, &text, &settings.config, &settings.kb);
-                    let diagnostics =
-                        to_diagnostics(&doc.analysis.findings, doc.positions(settings.encoding));
-                    Some((Uri::from_file_path(&path)?, diagnostics))
-                })
-                .collect::<Vec<_>>()
-        })
-        .await
-        .unwrap_or_default();
-        let count = checked.len();
-        for (uri, diagnostics) in checked {
-            self.outlet.publish_diagnostics(uri, diagnostics, None);
-        }
+        let count = self.check_workspace().await;
         Ok(Some(serde_json::json!({ "checked": count })))
     }
 
@@ -510,46 +487,24 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let settings = self.state.settings();
-        // A law from the desk's glossary is defined where the desk wrote it.
-        let origin = doc
-            .analysis
-            .law_at(offset)
-            .and_then(|law| law.id.as_ref())
-            .and_then(|id| settings.kb.origin(id));
-        if let Some(origin) = origin {
-            if let Some(file) = Uri::from_file_path(&origin.path) {
-                let line = origin.line.saturating_sub(1) as u32;
-                return Ok(Some(GotoDefinitionResponse::Scalar(Location::new(
-                    file,
-                    Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
-                ))));
-            }
-        }
-        let Some(key) = doc.analysis.law_at(offset).map(|law| law.key()) else {
-            // A speaker's definition is their first full-name mention.
-            let positions = doc.positions(self.state.settings().encoding);
-            return Ok(doc.analysis.speaker_at(offset).and_then(|(speaker, _)| {
-                let first = speaker
-                    .mentions
-                    .iter()
-                    .find(|m| m.form == MentionForm::Name)
-                    .or(speaker.mentions.first())?;
-                Some(GotoDefinitionResponse::Scalar(Location::new(
+        let positions = doc.positions(settings.encoding);
+        Ok(
+            definition(&doc.analysis, offset, &settings.kb).and_then(|found| match found {
+                Definition::Glossary { path, line } => {
+                    let line = line.saturating_sub(1) as u32;
+                    Uri::from_file_path(path).map(|file| {
+                        GotoDefinitionResponse::Scalar(Location::new(
+                            file,
+                            Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+                        ))
+                    })
+                }
+                Definition::Here(span) => Some(GotoDefinitionResponse::Scalar(Location::new(
                     uri.clone(),
-                    positions.range(first.span),
-                )))
-            }));
-        };
-        let first = doc
-            .analysis
-            .laws
-            .iter()
-            .filter(|law| law.key() == key)
-            .min_by_key(|law| law.span.start);
-        let positions = doc.positions(self.state.settings().encoding);
-        Ok(first.map(|law| {
-            GotoDefinitionResponse::Scalar(Location::new(uri.clone(), positions.range(law.span)))
-        }))
+                    positions.range(span),
+                ))),
+            }),
+        )
     }
 
     // `textDocument/references` never reaches the framework's handler: it

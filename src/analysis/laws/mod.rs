@@ -23,7 +23,7 @@ use regex::Regex;
 
 use super::reuse::Movable;
 use super::LawMention;
-use crate::kb::names::{key_of, CITATION};
+use crate::kb::citations::{key_of, CITATION};
 use crate::kb::{Entry, Kb};
 use crate::markdown::Block;
 use crate::text::Span;

@@ -6,7 +6,7 @@ use super::WRITTEN_YEAR;
 use crate::analysis::{Code, Finding, Fix, LawMention, TextEdit};
 use crate::config::Config;
 use crate::hashing::DraftSet;
-use crate::kb::names::CITATION;
+use crate::kb::citations::CITATION;
 use crate::kb::{Entry, Kb};
 use crate::text::Span;
 

@@ -8,6 +8,7 @@
 mod appositives;
 mod attribution;
 mod cue_speakers;
+mod cue_subject;
 mod cues;
 mod datelines;
 mod entities;
@@ -20,6 +21,7 @@ mod plan;
 mod resolve;
 mod rules;
 mod salience;
+mod signatures;
 mod sources;
 mod speakers;
 mod subjects;
