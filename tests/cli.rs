@@ -4,6 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+mod common;
+
+use common::zips::{padded_document, write_zip};
 use expect_test::expect;
 use serde_json::json;
 
@@ -631,14 +634,7 @@ fn forge_inflated_size(bytes: &mut [u8], size: u32) -> usize {
 fn kb_import_refuses_a_zip_member_whose_header_lies_about_its_size_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("bomb.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("BILLSTATUS/padded.xml", options).unwrap();
-    zip.write_all(b"<billStatus>").unwrap();
-    zip.write_all(&vec![b' '; 3 << 20]).unwrap();
-    zip.write_all(b"</billStatus>").unwrap();
-    zip.finish().unwrap();
+    write_zip(&archive, &[("BILLSTATUS/padded.xml", &padded_document(3))]);
     // The headers say the member inflates to 200 bytes; it inflates to
     // 3 MiB, from a zip of a few KiB.
     let mut bytes = std::fs::read(&archive).unwrap();

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::zips::{padded_document, write_zip};
 use copydesk::fsread::Limits;
 use copydesk::kb::import::entry::name_key;
 use copydesk::kb::import::status::ap_date;
@@ -541,19 +544,15 @@ fn small_documents(mib: u64) -> Limits {
 fn a_zip_member_that_inflates_past_the_cap_is_refused_and_the_rest_import() {
     let dir = tempfile::tempdir().unwrap();
     let zip_path = dir.path().join("bomb.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
     // Three MiB of blanks deflate to a few KiB.
-    zip.start_file("BILLSTATUS/padded.xml", options).unwrap();
-    zip.write_all(b"<billStatus>").unwrap();
-    zip.write_all(&vec![b' '; 3 << 20]).unwrap();
-    zip.write_all(b"</billStatus>").unwrap();
-    zip.start_file("BILLSTATUS/BILLSTATUS-117hr7777.xml", options)
-        .unwrap();
-    zip.write_all(&std::fs::read(fixtures().join("BILLSTATUS-117hr7777.xml")).unwrap())
-        .unwrap();
-    zip.finish().unwrap();
+    let bill = std::fs::read(fixtures().join("BILLSTATUS-117hr7777.xml")).unwrap();
+    write_zip(
+        &zip_path,
+        &[
+            ("BILLSTATUS/padded.xml", &padded_document(3)),
+            ("BILLSTATUS/BILLSTATUS-117hr7777.xml", &bill),
+        ],
+    );
     assert!(std::fs::metadata(&zip_path).unwrap().len() < 64 << 10);
 
     let report = import_paths(&[zip_path], &small_documents(1)).unwrap();

@@ -9,6 +9,7 @@
 
 pub mod fixture;
 pub mod outline;
+pub mod zips;
 
 use std::collections::VecDeque;
 use std::path::Path;
