@@ -130,7 +130,7 @@ fn state_words(state: StatusState) -> &'static str {
         StatusState::Expired => "enacted, since expired",
         StatusState::Signed => "signed, never ratified; not binding",
         StatusState::Ratified => "ratified",
-        StatusState::Withdrawn => "ratified, since withdrawn from",
+        StatusState::Withdrawn => "joined, since withdrawn from",
         StatusState::InForce => "in force",
         StatusState::Unknown => "not recorded",
     }
