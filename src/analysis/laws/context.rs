@@ -3,7 +3,7 @@
 //! (`Britain's Equality Act`).
 
 use crate::analysis::quotes::names::strip_possessive;
-use crate::kb::{fold, Kb};
+use crate::kb::{fold, Kb, Kind};
 
 /// The entry (its index) a known name written after `before` means, given
 /// that the gazetteer found `entry` for it, or `None` when it is no law
@@ -153,6 +153,113 @@ fn belongs(jurisdiction: &str, cue: &str) -> bool {
         || matches!((jurisdiction, cue), ("hk", "cn") | ("cn", "hk"))
 }
 
+/// Words that place a sentence in the United States, besides its names:
+/// a bare `the Constitution` near them is the American one.
+const AMERICAN_WORDS: &[&str] = &[
+    "Congress",
+    "congressional",
+    "Founders",
+    "Framers",
+    "federal",
+    "Americans",
+];
+
+/// The country the sentence holding `at` and the one before it are about,
+/// when they name exactly one and it is not the United States: in a story
+/// about Germany, `Not the fatherland, not the people, but the
+/// Constitution` is the Basic Law. Looks no further back than the paragraph
+/// before.
+pub(super) fn foreign_setting(text: &str, at: usize) -> Option<&'static str> {
+    let mut from = at.saturating_sub(1_200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let back = &text[from..at];
+    // No further back than the paragraph before this one.
+    let breaks: Vec<usize> = back
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            back[i + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+        })
+        .collect();
+    let back = match breaks.len() {
+        0 | 1 => back,
+        n => &back[breaks[n - 2]..],
+    };
+    // The sentence so far and the one before it.
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, _) in back.match_indices(['.', '?', '!', '\n']) {
+        let closes = back[i + 1..].starts_with([' ', '\n', '\r', '"', '”']) || i + 1 == back.len();
+        let after_last = ends.last().map_or(0, |&e| e + 1);
+        if closes && !back[after_last..i].trim().is_empty() {
+            ends.push(i);
+        }
+    }
+    // The sentence holding `at` has begun unless the text ends in one.
+    let started = ends
+        .last()
+        .is_none_or(|&e| !back[e + 1..].trim().is_empty());
+    let keep = if started { 1 } else { 2 };
+    let start = ends.len().checked_sub(keep + 1).map_or(0, |k| ends[k] + 1);
+    let mut found = None;
+    for word in
+        back[start..].split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+    {
+        let word = strip_possessive(word);
+        let bare = word.trim_end_matches('.');
+        if AMERICAN_WORDS.contains(&bare) {
+            return None;
+        }
+        let Some(&(_, country)) = COUNTRY_WORDS
+            .iter()
+            .find(|(name, _)| *name == word || *name == bare)
+        else {
+            continue;
+        };
+        if country == "us" || found.is_some_and(|f| f != country) {
+            return None;
+        }
+        found = Some(country);
+    }
+    found
+}
+
+/// The constitution of `jurisdiction` copydesk knows: its law named a
+/// constitution or a basic law, not an amendment of one.
+pub(super) fn constitution_of(kb: &Kb, jurisdiction: &str) -> Option<usize> {
+    kb.entries().iter().position(|entry| {
+        entry.jurisdiction == jurisdiction
+            && entry.kind == Kind::Law
+            && std::iter::once(&entry.title)
+                .chain(&entry.aliases)
+                .map(|n| fold(n))
+                .any(|n| {
+                    (n.contains("constitution") || n.starts_with("basic law"))
+                        && !n.contains("amendment")
+                        && !n.contains("referendum")
+                })
+    })
+}
+
+/// The country word of `<Country>'s 1947 constitution` written right
+/// before `at`, with where it starts: a country's constitution named with
+/// the year it was adopted.
+pub(super) fn country_before_dated_constitution(before: &str) -> Option<(usize, &'static str)> {
+    let trimmed = before.strip_suffix(' ')?;
+    let year_at = trimmed.len().checked_sub(4)?;
+    let year = trimmed.get(year_at..)?;
+    if !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let head = trimmed[..year_at].strip_suffix(' ')?;
+    let word = head.rsplit(' ').next()?;
+    let country = jurisdiction_cue(word)?;
+    Some((head.len() - word.len(), country))
+}
+
 /// The entry of `jurisdiction` named `name`, or `name` and a year
 /// (`Equality Act 2010`, `... Act of 2010`, `... Act, 2019`).
 fn named_in(kb: &Kb, name: &str, jurisdiction: &str) -> Option<usize> {
@@ -206,5 +313,33 @@ mod tests {
             Some("citizenship act")
         );
         assert_eq!(without_year("equality act"), None);
+    }
+
+    #[test]
+    fn the_country_of_the_sentences_before_a_name() {
+        let at = |text: &str| foreign_setting(text, text.len());
+        assert_eq!(
+            at("The chancellor spoke in Berlin. All answer to the "),
+            Some("de")
+        );
+        assert_eq!(
+            at("Japan's cabinet met.\r\n\r\nIt will not change the "),
+            Some("jp")
+        );
+        // A word that places the sentences in the United States.
+        assert_eq!(at("In Berlin, a U.S. envoy praised the "), None);
+        assert_eq!(at("Congress heard from a German diplomat about the "), None);
+        // Two countries, or one named before the sentence before.
+        assert_eq!(at("France and Germany signed it. Both respect the "), None);
+        assert_eq!(at("Paris was quiet. It rained. Voters read the "), None);
+        assert_eq!(
+            at("Paris was quiet.\n\nIt rained.\n\nVoters read the "),
+            None
+        );
+        assert_eq!(
+            country_before_dated_constitution("revise Japan's 1947 "),
+            Some((7, "jp"))
+        );
+        assert_eq!(country_before_dated_constitution("revise the 1947 "), None);
     }
 }

@@ -27,12 +27,14 @@ pub(super) fn written_as_prose(target: &NameTarget, written: &str) -> bool {
 /// Constitution`), other than a sentence's first word or `The`. Not an
 /// acronym, which is a name on its own (`France's GDPR`).
 pub(super) fn inside_a_longer_proper_name(before: &str, written: &str, after: &str) -> bool {
-    // An acronym is a name on its own (`France's GDPR fines`), and so is a
-    // nickname joined by a hyphen (`the Dodd-Frank Wall Street reform
+    // An acronym is a name on its own (`France's GDPR fines`), and so are
+    // a word with capitals inside (`Germany's NetzDG`) and a nickname
+    // joined by a hyphen (`the Dodd-Frank Wall Street reform
     // bill`).
     if written.contains(char::is_whitespace)
         || written.contains('-')
         || !written.chars().any(char::is_lowercase)
+        || written.chars().skip(1).any(char::is_uppercase)
     {
         return false;
     }
@@ -68,6 +70,78 @@ pub(super) fn inside_a_longer_proper_name(before: &str, written: &str, after: &s
         && !word.ends_with([',', ';', '.'])
         && !(sentence_start && LEADING_WORDS.contains(&word))
 }
+
+/// Whether a known name is used for something other than the law it
+/// names: a place (`the Schengen area`, `the eurozone`), another
+/// government's charter (`the state Constitution`), or a word of an
+/// institution's name (`the Federal Office for the Protection of the
+/// Constitution`, `the Senate Judiciary Subcommittee on the Constitution`).
+pub(super) fn names_something_else(before: &str, written: &str, after: &str) -> bool {
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next());
+    if next.is_some_and(|w| matches!(w, "area" | "zone" | "region" | "bloc")) {
+        return true;
+    }
+    if written.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let Some(word) = words.next().filter(|_| before.ends_with(' ')) else {
+        return false;
+    };
+    if matches!(
+        word,
+        "state" | "state's" | "state’s" | "provincial" | "tribal" | "party's" | "party’s"
+    ) {
+        return true;
+    }
+    // `... Office for the Protection of the Constitution`: back over the
+    // institution's name to a word that makes it one.
+    if word != "the" {
+        return false;
+    }
+    let mut connectors = 0;
+    for word in words.take(8) {
+        if matches!(word, "of" | "for" | "on" | "the" | "and") {
+            connectors += 1;
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase) || word.ends_with([',', '.', ';', ':']) {
+            return false;
+        }
+        if INSTITUTION_WORDS.contains(&word) {
+            return connectors > 0;
+        }
+    }
+    false
+}
+
+/// Head words of the names of institutions, which may end in a law's name.
+const INSTITUTION_WORDS: &[&str] = &[
+    "Office",
+    "Agency",
+    "Committee",
+    "Subcommittee",
+    "Commission",
+    "Council",
+    "Society",
+    "Center",
+    "Centre",
+    "Institute",
+    "Foundation",
+    "Party",
+    "Association",
+    "League",
+    "Alliance",
+    "Department",
+    "Ministry",
+    "Coalition",
+    "Project",
+    "Hall",
+    "Museum",
+    "Caucus",
+];
 
 /// Whether a known name ending in a law word is the tail of a longer name
 /// joined to it by `and`: the `Jobs Act` of `the Tax Cut and Jobs Act`.

@@ -10,10 +10,10 @@ mod rules;
 
 pub use rules::law_findings;
 
-use context::entry_meant;
+use context::{constitution_of, country_before_dated_constitution, entry_meant, foreign_setting};
 use lookalikes::{
-    inside_a_longer_proper_name, last_possessive_end, plausible_name, riot_act_idiom,
-    tail_of_a_longer_name, written_as_prose,
+    inside_a_longer_proper_name, last_possessive_end, names_something_else, plausible_name,
+    riot_act_idiom, tail_of_a_longer_name, written_as_prose,
 };
 
 use crate::hashing::DraftSet;
@@ -169,6 +169,7 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
             let previous_end = mentions.last().map(|m| m.span.end - segment.start);
             if written_as_prose(target, written)
                 || inside_a_longer_proper_name(before, written, &prose[end..])
+                || names_something_else(before, written, &prose[end..])
                 || riot_act_idiom(before, written)
                 || tail_of_a_longer_name(before, written, previous_end)
             {
@@ -210,6 +211,28 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
     for (start, end, entry) in amendments::listed_amendments(prose, kb) {
         let span = Span::new(segment.start + start, segment.start + end);
         if !overlaps_any(&mentions, span) {
+            mentions.push(known(text, span, &kb.entries()[entry]));
+        }
+    }
+    // A country's constitution named with the year it was adopted:
+    // `Japan's 1947 constitution`.
+    for (at, _) in prose.match_indices("onstitution") {
+        let Some(start) = at
+            .checked_sub(1)
+            .filter(|&s| matches!(&prose[s..at], "C" | "c"))
+        else {
+            continue;
+        };
+        let end = at + "onstitution".len();
+        if prose[end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let Some((from, country)) = country_before_dated_constitution(&prose[..start]) else {
+            continue;
+        };
+        let span = Span::new(segment.start + from, segment.start + end);
+        if let Some(entry) = constitution_of(kb, country).filter(|_| !overlaps_any(&mentions, span))
+        {
             mentions.push(known(text, span, &kb.entries()[entry]));
         }
     }
@@ -300,6 +323,7 @@ pub fn bind_laws(
     // definition of the same acronym for the same law binds nothing the
     // first did not.
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    set_abroad(text, kb, &mut mentions);
     let mut bound = Vec::new();
     let mut seen: DraftSet<(&str, usize)> = DraftSet::default();
     for acronym in &acronyms {
@@ -332,6 +356,29 @@ pub fn bind_laws(
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
     mentions
+}
+
+/// `the Constitution` in sentences about another country is that
+/// country's: the one copydesk knows, or no law it knows.
+fn set_abroad(text: &str, kb: &Kb, mentions: &mut Vec<LawMention>) {
+    const AMERICAN: &str = "us/provision/constitution";
+    mentions.retain_mut(|mention| {
+        if mention.text != "Constitution"
+            || mention.id.as_ref().is_none_or(|id| id.as_str() != AMERICAN)
+        {
+            return true;
+        }
+        let Some(country) = foreign_setting(text, mention.span.start) else {
+            return true;
+        };
+        match constitution_of(kb, country) {
+            Some(entry) => {
+                *mention = known(text, mention.span, &kb.entries()[entry]);
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// Whether `span` overlaps a mention of `sorted`, which is in order of
