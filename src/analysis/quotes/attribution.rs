@@ -112,7 +112,14 @@ pub fn attribute(
                             .then(|| inherit(group, How::RunningQuote))
                             .flatten()
                     })
-                    .or_else(|| lead_in.clone())
+                    // A lead-in ending the paragraph before introduces
+                    // a quotation that opens this one, not one a sentence
+                    // of this paragraph leads up to.
+                    .or_else(|| {
+                        lead_in
+                            .clone()
+                            .filter(|_| opens_paragraph(text, m.span.start))
+                    })
                     .or_else(|| {
                         plan.quote_only
                             .then(|| match &previous_block_last {
@@ -184,6 +191,28 @@ pub fn attribute(
         };
     }
     quotes
+}
+
+/// Whether the quotation at `at` opens its paragraph: no words before it
+/// since the last blank line (Markdown's markers, `> ` or `- `, are no
+/// words).
+fn opens_paragraph(text: &str, at: usize) -> bool {
+    let mut lines = text[..at].rsplit('\n');
+    if lines
+        .next()
+        .is_some_and(|line| line.contains(char::is_alphanumeric))
+    {
+        return false;
+    }
+    for line in lines {
+        if line.trim().is_empty() {
+            return true;
+        }
+        if line.contains(char::is_alphanumeric) {
+            return false;
+        }
+    }
+    true
 }
 
 /// An attribution and the entity its speaker resolved to.

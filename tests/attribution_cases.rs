@@ -1,0 +1,53 @@
+//! Attribution on shapes of real copy, one invented story each: lead-ins,
+//! titles with typos, speech nouns, imperatives and headlines that are no
+//! speakers. (`analysis_identities.rs` holds the issue's fixtures.)
+
+use copydesk::analysis::{analyze, How};
+use copydesk::config::Config;
+use copydesk::kb::Kb;
+
+/// Each quote's identity name and how it was attributed, in order.
+fn credited(text: &str) -> Vec<(Option<String>, Option<How>)> {
+    let result = analyze(text, &Config::default(), &Kb::default());
+    result
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let name = result
+                .speakers
+                .iter()
+                .find(|s| s.quotes.contains(&i))
+                .map(|s| s.name.clone());
+            (name, q.attribution.as_ref().map(|a| a.how))
+        })
+        .collect()
+}
+
+fn named(name: &str, how: How) -> (Option<String>, Option<How>) {
+    (Some(name.to_string()), Some(how))
+}
+
+#[test]
+fn a_colon_lead_in_introduces_only_a_quote_that_opens_the_next_paragraph() {
+    let opens = "\
+The mayor, Ines Gallardo, answered the council at length:
+
+\"We will not close a single library branch this year.\"
+";
+    assert_eq!(credited(opens), [named("Ines Gallardo", How::LeadIn)]);
+    // The quote of the next paragraph is led up to by its own sentence; the
+    // imperative before it speaks for nobody.
+    let led_up_to = "\
+Want the newsletter? Sign up by entering your email below:
+
+A vigil by the city's librarians on Friday had one message: \"Keep the branches open.\"
+";
+    let [(name, how)] = &credited(led_up_to)[..] else {
+        panic!("one quote")
+    };
+    assert!(
+        *how != Some(How::LeadIn) && name.as_deref() != Some("Sign"),
+        "{name:?} {how:?}"
+    );
+}
