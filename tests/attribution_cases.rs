@@ -51,3 +51,24 @@ A vigil by the city's librarians on Friday had one message: \"Keep the branches 
         "{name:?} {how:?}"
     );
 }
+
+#[test]
+fn in_what_a_named_person_called_the_words_are_that_persons() {
+    let text = "\
+Okafor knows the job: he ran the delegate count at the 2008 convention, in what Ruth Amsel, \
+a floor manager for the other campaign, called \"trench warfare with clipboards.\"
+";
+    assert_eq!(credited(text), [named("Ruth Amsel", How::Sentence)]);
+}
+
+#[test]
+fn a_speech_noun_owned_by_his_or_her_is_that_persons() {
+    let text = "\
+Councilwoman Maren Holt has made housing her cause. Her standing rose last spring, and so did \
+her call for \"a moratorium on every luxury tower\" along the river.
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("Maren Holt"));
+}

@@ -72,7 +72,8 @@ pub(super) fn inside_a_longer_proper_name(before: &str, written: &str, after: &s
 }
 
 /// Whether a known name is used for something other than the law it
-/// names: a place (`the Schengen area`, `the eurozone`), another
+/// names: a place (`the Schengen area`), another document's article
+/// (`Article II of the treaty`), another
 /// government's charter (`the state Constitution`), or a word of an
 /// institution's name (`the Federal Office for the Protection of the
 /// Constitution`, `the Senate Judiciary Subcommittee on the Constitution`).
@@ -81,6 +82,14 @@ pub(super) fn names_something_else(before: &str, written: &str, after: &str) -> 
         .strip_prefix(' ')
         .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next());
     if next.is_some_and(|w| matches!(w, "area" | "zone" | "region" | "bloc")) {
+        return true;
+    }
+    // `Article II of the treaty`: another document's article, where a bare
+    // `Article II` is the Constitution's.
+    let roman_article = written
+        .strip_prefix("Article ")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    if roman_article && after.starts_with(" of ") {
         return true;
     }
     if written.contains(char::is_whitespace) {

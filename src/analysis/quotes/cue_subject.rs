@@ -190,10 +190,13 @@ fn speaker_before_aside(
                 tags.has(Tags::PLACE.with(Tags::DEMONYM))
                     && !tags.has(Tags::GIVEN.with(Tags::FAMILY))
             });
+        // (`in what Bay Buchanan, ..., called`: after `what` comes the
+        // subject of a relative clause.)
         let object = first > lo
             && tokens[first - 1].is_word()
             && tokens[first - 1].tags.has(Tags::NOT_MODIFIER)
-            && !tokens[first - 1].tags.has(Tags::CAPITAL);
+            && !tokens[first - 1].tags.has(Tags::CAPITAL)
+            && lower(text, &tokens[first - 1]) != "what";
         (!place_only && !object).then_some(phrase)
     };
     let direct =

@@ -292,7 +292,7 @@ pub static SPEECH_NOUNS: WordSet = WordSet::new(&[
     "boast", "denial", "admission", "declaration", "demand", "demands", "plea", "criticism",
     "characterization", "label", "insult", "insults", "taunt", "threat", "threats", "quote",
     "line", "lines", "question", "answer", "response", "message", "jab", "jibe", "dig",
-    "allegation", "allegations", "lament", "rallying",
+    "allegation", "allegations", "lament", "rallying", "call", "calls",
 ]);
 
 /// Words that open a subordinate clause or phrase before a sentence's

@@ -296,7 +296,12 @@ impl Walk<'_, '_> {
     /// The entity a pronoun at `at` means: the most salient entity of a
     /// kind and gender it can refer to.
     fn pronoun(&mut self, at: usize, written: &str) -> Option<usize> {
-        let pronoun = written.to_lowercase();
+        // A possessive means whom its pronoun would: `his call for`.
+        let pronoun = match written.to_lowercase().as_str() {
+            "his" => "he".to_string(),
+            "her" => "she".to_string(),
+            other => other.to_string(),
+        };
         let entities = &self.entities.entities;
         let found = match pronoun.as_str() {
             "he" | "she" => {

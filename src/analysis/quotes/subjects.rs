@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::lexicon::*;
-use super::speakers::{phrase_ending_at, phrase_starting_at, SpeakerPhrase};
+use super::speakers::{phrase, phrase_ending_at, phrase_starting_at, SpeakerPhrase};
 use super::tags::Tags;
 use super::words::Token;
 use crate::analysis::MentionForm;
@@ -263,7 +263,7 @@ pub fn speech_owner(
         // dismisses them) or `comments further "the mob mentality"`.
         .filter(|&k| {
             let next = &tokens[k + 1];
-            ["that", "of", "about", "was", "is", "were", "then"]
+            ["that", "of", "about", "was", "is", "were", "then", "for"]
                 .iter()
                 .any(|w| word(text, next).eq_ignore_ascii_case(w))
                 || [':', ',', '—', '–'].into_iter().any(|p| next.is_punct(p))
@@ -272,7 +272,7 @@ pub fn speech_owner(
         .rev()
         .take(5)
         .take_while(|&k| tokens[k].is_word() || tokens[k].is_punct(','))
-        .find(|&k| tokens[k].tags.has(Tags::POSSESSIVE))?;
+        .find(|&k| tokens[k].tags.has(Tags::POSSESSIVE) || is_his_or_her(text, &tokens[k]))?;
     // Only words that can stand between an owner and its noun: `recent`,
     // `widely shared`, `catch`; not a clause (`Trump's team said his claim`).
     let closed = Tags::CLAUSE
@@ -288,6 +288,10 @@ pub fn speech_owner(
         return None;
     }
     let token = &tokens[owner];
+    // `his call for "a total and complete ban"`: whoever `his` means.
+    if is_his_or_her(text, token) {
+        return Some(phrase(tokens, owner, owner, MentionForm::Pronoun));
+    }
     if !token.tags.has(Tags::CAPITAL) {
         return None;
     }
@@ -304,4 +308,9 @@ pub fn speech_owner(
         span: Span::new(phrase.span.start, phrase.span.start + bare.len()),
         form: phrase.form,
     })
+}
+
+/// Whether a word is `his` or `her`, a person's possessive.
+fn is_his_or_her(text: &str, token: &Token) -> bool {
+    token.is_word() && matches!(&*lower(text, token), "his" | "her")
 }
