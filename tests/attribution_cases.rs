@@ -72,3 +72,36 @@ her call for \"a moratorium on every luxury tower\" along the river.
     };
     assert_eq!(name.as_deref(), Some("Maren Holt"));
 }
+
+#[test]
+fn only_a_speaker_hands_a_paragraph_of_quotes_on() {
+    // Polls and a newspaper's report say nothing a quote could continue.
+    let polls = "\
+Exit polls showed that most voters in the district decided in the final week.
+
+\"Nobody knocked on my door until Saturday.\"
+";
+    assert_eq!(credited(polls), [(None, None)]);
+    let outlet = "\
+The Riverside Ledger reported that the mill would close by spring.
+
+\"We found out from the paper like everybody else.\"
+";
+    assert_eq!(credited(outlet), [(None, None)]);
+    // A person, and an organisation that speaks, do.
+    let person = "\
+Councilwoman Maren Holt said the mill would close within a year.
+
+\"We found out from the paper like everybody else.\"
+";
+    assert_eq!(credited(person), [named("Maren Holt", How::Context)]);
+    let ministry = "\
+The Ministry of Fisheries issued a statement apologising to the crews.
+
+\"We regret the delay in paying the compensation that was promised.\"
+";
+    assert_eq!(
+        credited(ministry),
+        [named("Ministry of Fisheries", How::Context)]
+    );
+}

@@ -7,7 +7,7 @@
 
 use super::entities::Entities;
 use super::marks::MarkedQuote;
-use crate::analysis::{Attribution, How, Quote};
+use crate::analysis::{Attribution, How, Quote, SourceKind};
 
 use super::plan::{moved, BlockPlan};
 use super::resolve::{salience_of, Walk};
@@ -184,13 +184,100 @@ pub fn attribute(
                 .or_else(|| {
                     plan.last_cue
                         .as_ref()
-                        .map(|f| Handed::Cue(walk.resolve(&moved(f, 0, base), How::Context)))
+                        .map(|f| walk.resolve(&moved(f, 0, base), How::Context))
+                        // Only a person hands on words they were only
+                        // reported to say: `Exit polls showed ...` or
+                        // `ISIS claimed ...` speaks no paragraph of quotes;
+                        // anyone quoted in the paragraph hands on
+                        // (`"...," Fox News said in a statement.`).
+                        .filter(|(attribution, entity)| {
+                            let quoted = last_in_block.map(|i| &quotes[i]);
+                            let was_quoted = quoted.is_some_and(|(quote, quoted)| {
+                                (entity.is_some() && quoted == entity)
+                                    || quote
+                                        .attribution
+                                        .as_ref()
+                                        .is_some_and(|a| a.speaker.span == attribution.speaker.span)
+                            });
+                            was_quoted
+                                || entity.is_some_and(|e| {
+                                    let entity = &walk.entities.entities[e];
+                                    match entity.kind {
+                                        SourceKind::Person | SourceKind::Anonymous => true,
+                                        // `The DNC issued a statement ...`;
+                                        // not `The Washington Examiner
+                                        // reported that ...`.
+                                        SourceKind::Organisation => !is_news_outlet(&entity.name),
+                                        _ => false,
+                                    }
+                                })
+                        })
+                        .map(Handed::Cue)
                 })
         } else {
             None
         };
     }
     quotes
+}
+
+/// Whether an organisation's name is a news outlet's, which reports what
+/// others say rather than speaking: `the Washington Examiner`, `CNN`.
+fn is_news_outlet(name: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "Times",
+        "Post",
+        "News",
+        "Journal",
+        "Examiner",
+        "Sentinel",
+        "Tribune",
+        "Press",
+        "Herald",
+        "Globe",
+        "Gazette",
+        "Magazine",
+        "Reuters",
+        "Bloomberg",
+        "Politico",
+        "POLITICO",
+        "CNN",
+        "MSNBC",
+        "NPR",
+        "BBC",
+        "ABC",
+        "CBS",
+        "NBC",
+        "AP",
+        "Breitbart",
+        "Reporter",
+        "Star",
+        "Chronicle",
+        "Inquirer",
+        "Daily",
+        "Telegraph",
+        "Guardian",
+        "Axios",
+        "Hill",
+        "Ledger",
+        "Register",
+        "Courier",
+        "Dispatch",
+        "Observer",
+        "Bee",
+        "Enquirer",
+        "Bulletin",
+        "Monitor",
+        "Mirror",
+        "Sun",
+        "Independent",
+        "Review",
+        "Record",
+        "Wire",
+    ];
+    name.split_whitespace()
+        .next_back()
+        .is_some_and(|last| LAST_WORDS.contains(&last))
 }
 
 /// Whether the quotation at `at` opens its paragraph: no words before it
