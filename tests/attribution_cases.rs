@@ -105,3 +105,28 @@ The Ministry of Fisheries issued a statement apologising to the crews.
         [named("Ministry of Fisheries", How::Context)]
     );
 }
+
+#[test]
+fn a_question_hands_no_quote_paragraph_on() {
+    // In an interview the words after a question are the other person's.
+    let text = "\
+\"Would you run the agency again?\" the host, Lena Marsh, asked.
+
+\"Not for all the money in the state.\"
+";
+    let credited = credited(text);
+    assert_eq!(credited[0], named("Lena Marsh", How::Sentence));
+    assert_eq!(credited[1], (None, None));
+}
+
+#[test]
+fn a_verb_joined_by_and_shares_the_subject_that_opens_the_sentence() {
+    let text = "\
+Okafor took the stage at the Lakeview Convention Center on Friday and called the budget \
+\"a slow-motion bankruptcy.\"
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("Okafor"));
+}

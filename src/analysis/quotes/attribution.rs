@@ -177,6 +177,20 @@ pub fn attribute(
                 .as_ref()
                 .is_some_and(|(_, cue)| cue.is_some_and(|c| c.start + base > quotes[i].0.span.end))
         };
+        // A question hands on nothing: in an interview the answer that
+        // follows is someone else's (`"Would you do it again?" Maddow
+        // asked.`).
+        let asked = |(attribution, i): (Option<&Attribution>, Option<usize>)| {
+            let question = i.is_some_and(|i| {
+                let quote = &quotes[i].0;
+                quote.content.slice(text).trim_end().ends_with('?')
+            });
+            let asking = attribution.and_then(|a| a.cue.as_ref()).is_some_and(|cue| {
+                let verb = cue.text.to_lowercase();
+                verb.starts_with("ask") || verb.starts_with("wonder")
+            });
+            question || asking
+        };
         previous_block_last = if plan.ends_speaking {
             last_in_block
                 .filter(|&i| !cue_after_quote(i))
@@ -213,6 +227,12 @@ pub fn attribute(
                                 })
                         })
                         .map(Handed::Cue)
+                })
+                .filter(|handed| {
+                    !asked(match handed {
+                        Handed::Quote(i) => (quotes[*i].0.attribution.as_ref(), Some(*i)),
+                        Handed::Cue(resolved) => (Some(&resolved.0), None),
+                    })
                 })
         } else {
             None

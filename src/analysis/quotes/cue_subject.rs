@@ -62,6 +62,19 @@ pub fn speaker_before(
     {
         return Some(phrase(tokens, last, last, MentionForm::Surname));
     }
+    // `Carson took the stage at the Grand Hotel and called`: a verb joined
+    // by `and` shares the subject that opens the sentence.
+    if matches!(&*lower(text, &tokens[last]), "and" | "but") && last > lo {
+        let opening = phrase_starting_at(text, tokens, lo, last).filter(|p| {
+            matches!(
+                p.form,
+                MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun
+            )
+        });
+        if opening.is_some() {
+            return opening;
+        }
+    }
     last = before_parenthesis(tokens, lo, last)?;
     if tokens[last].is_punct(',') {
         return speaker_before_aside(text, tokens, lo, last);
