@@ -130,3 +130,22 @@ Okafor took the stage at the Lakeview Convention Center on Friday and called the
     };
     assert_eq!(name.as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn a_pronoun_nobody_could_be_found_for_is_no_identity() {
+    let text = "\
+I spent the weekend wondering how to answer my oldest friend without saying, \"This is the \
+weakest argument I have ever read.\"
+";
+    let result = analyze(text, &Config::default(), &Kb::default());
+    assert_eq!(result.quotes.len(), 1);
+    // The quote keeps the words that attribute it ...
+    let attribution = result.quotes[0].attribution.as_ref();
+    assert_eq!(attribution.map(|a| a.speaker.text.as_str()), Some("I"));
+    // ... but "I" is nobody the draft's identities list.
+    assert!(
+        result.speakers.iter().all(|s| s.name != "I"),
+        "{:?}",
+        result.speakers
+    );
+}

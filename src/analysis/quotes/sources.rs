@@ -73,6 +73,10 @@ pub fn gather_speakers(
                     entity.descriptions.clone(),
                 )
             }),
+            // A pronoun nobody could be found for (`it read`, a
+            // columnist's `I`) is no identity of the draft: the quote keeps
+            // its attribution, and `unresolved-speaker` says who is missing.
+            None if mention.form == MentionForm::Pronoun => continue,
             None => {
                 let name = mention
                     .text
