@@ -454,7 +454,7 @@ winter I can remember,\" he says.
             named("Idris Kamau", How::Sentence),
             named("Lorna Castellanos", How::Sentence),
             named("Bram Okonjo", How::Sentence),
-            named("Ruth Adeyemi", How::Paragraph),
+            named("Ruth Adeyemi", How::Sentence),
             named("Kwabena Mensah", How::Sentence),
         ]
     );
@@ -499,7 +499,7 @@ city cannot afford another winter of this.\"
         credited(text),
         vec![
             named("Odalric Vaszary", How::Sentence),
-            named("Odalric Vaszary", How::Paragraph),
+            named("Odalric Vaszary", How::Sentence),
             named("Odalric Vaszary", How::Sentence),
             named("Odalric Vaszary", How::Sentence),
         ]
@@ -521,7 +521,7 @@ The tenants' \"victory\" lasted a week.
     assert_eq!(
         credited(text),
         vec![
-            named("Ines Vasquez", How::Paragraph),
+            named("Ines Vasquez", How::Sentence),
             named("Okafor", How::Sentence),
             named("Lund", How::Sentence),
             (None, None),

@@ -149,3 +149,32 @@ weakest argument I have ever read.\"
         result.speakers
     );
 }
+
+#[test]
+fn a_state_abbreviated_after_a_city_is_a_place_not_a_speaker() {
+    let text = "\
+At a forum in Boulder, Colo., the retired judge closed her remarks with a line from her \
+mother: \"Never sign what you have not read.\"
+";
+    let result = analyze(text, &Config::default(), &Kb::default());
+    assert!(
+        result.speakers.iter().all(|s| s.name != "Colo"),
+        "{:?}",
+        result.speakers
+    );
+}
+
+#[test]
+fn attacking_someone_in_quoted_words_is_saying_them() {
+    let text = "\
+First, Mayor Dana Kowalczyk attacked her challenger, Victor Osei, for being a \"career \
+bystander.\" Then she mocked the council as \"a debating society.\"
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Dana Kowalczyk", How::Sentence),
+            named("Dana Kowalczyk", How::Sentence)
+        ]
+    );
+}

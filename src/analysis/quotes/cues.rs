@@ -40,7 +40,8 @@ const NEUTRAL: &[&str] = &[
     "disagreed", "disagrees", "concurred", "put", "puts", "yelling", "screaming", "whispering",
     "muttering", "singing", "pleaded", "pleads", "begged", "begs", "sighed", "sighs", "cried",
     "reflected", "reflects", "protested", "protests", "objected", "objects", "assured", "assures",
-    "reassured", "reassures", "beamed", "surmised", "conclude", "interjecting",
+    "reassured", "reassures", "beamed", "surmised", "conclude", "interjecting", "termed",
+    "dismissed", "hailed",
 ];
 
 #[rustfmt::skip]
@@ -53,6 +54,7 @@ const LOADED: &[&str] = &[
     "laments", "bragged", "gushed", "fumed", "riffed", "touted", "touts", "retaliated",
     "deadpanned", "chided", "chides", "scolded", "scolds", "taunted", "taunts", "teased", "teases",
     "sniped", "groused", "grumbled", "ranted", "rants", "lashed", "quip", "quipping", "joking",
+    "attacked", "denounced", "derided", "ridiculed", "lambasted", "branded", "decried", "chiding",
 ];
 
 /// How a cue word counts.

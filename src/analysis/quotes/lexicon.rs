@@ -278,6 +278,8 @@ pub static OBJECT_VERBS: WordSet = WordSet::new(&[
     "mocked", "urged", "urging", "telling", "dismissed", "dismissing", "rated", "deemed", "termed",
     "denounced", "decried", "hailed", "label", "dub", "describe", "dismiss", "denounce", "decry",
     "hail", "term", "deem", "rate", "brand", "praise", "criticize", "blast", "slam", "mock",
+    "attacked", "derided", "ridiculed", "lambasted", "chided", "chiding", "scolded", "taunted",
+    "hailed", "decried", "denouncing",
 ]);
 
 /// Nouns for something said: `Trump's claim that ...`, `her description

@@ -163,6 +163,16 @@ pub fn sentence_subject(
             };
             start = next + 1;
         }
+        // `In Aspen, Colo., the graduate ended`: the state after the
+        // city belongs to the opening phrase.
+        let state = tokens
+            .get(start)
+            .is_some_and(|t| t.is_word() && t.tags.has(Tags::PLACE) && !t.tags.name_like())
+            && tokens.get(start + 1).is_some_and(|t| t.is_punct('.'))
+            && tokens.get(start + 2).is_some_and(|t| t.is_punct(','));
+        if state {
+            start += 3;
+        }
     }
     // `But back on American soil, he returned`: an opening phrase no list
     // knows, found by the pronoun or name right after its comma.

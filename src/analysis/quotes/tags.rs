@@ -412,6 +412,22 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
             }
         }
     });
+    // `Aspen, Colo., the graduate said`: a state written the way the AP
+    // abbreviates it, after a comma, is a place, whatever a name list says
+    // of the letters (`Colo`, `Ind`, `Wash`).
+    for i in 1..tokens.len().saturating_sub(1) {
+        if tokens[i].is_word()
+            && tokens[i - 1].is_punct(',')
+            && tokens[i + 1].is_punct('.')
+            && tokens[i + 1].span.start == tokens[i].span.end
+            && STATE_ABBREVIATIONS.contains(&tokens[i].span.slice(text))
+        {
+            tokens[i].tags = Tags(
+                (tokens[i].tags.0 | Tags::PLACE.0)
+                    & !(Tags::GIVEN.0 | Tags::FAMILY.0 | Tags::MALE.0 | Tags::FEMALE.0),
+            );
+        }
+    }
     for range in sentences {
         let Some(first) = range.clone().find(|&i| tokens[i].is_word()) else {
             continue;
@@ -436,6 +452,15 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
         }
     }
 }
+
+/// The states of the United States as AP style abbreviates them after a
+/// city, without the period (which is a token of its own); the two-letter
+/// dotted ones (`N.C.`) are one token and need no list.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo",
+];
 
 /// Tag the first word of a sentence: where it stands, and whether it only
 /// opens the sentence.
