@@ -273,8 +273,11 @@ fn people_and_schools_named_bill_or_law_are_not_laws() {
         vec![unknown("U.S. Harbor Act of 1980")]
     );
     assert_eq!(
-        laws("Under Kari's Law, calls go through. The Clean Harbor Bill of 2031 is next."),
-        vec![unknown("Kari's Law"), unknown("Clean Harbor Bill of 2031")]
+        laws("Under Marisol's Law, calls go through. The Clean Harbor Bill of 2031 is next."),
+        vec![
+            unknown("Marisol's Law"),
+            unknown("Clean Harbor Bill of 2031")
+        ]
     );
 }
 

@@ -37,6 +37,14 @@ pub const FILES: &[(&str, &str)] = &[
         "corpus-named.toml",
         include_str!("../../data/kb/corpus-named.toml"),
     ),
+    (
+        "us-laws-more.toml",
+        include_str!("../../data/kb/us-laws-more.toml"),
+    ),
+    (
+        "national-more.toml",
+        include_str!("../../data/kb/national-more.toml"),
+    ),
 ];
 
 #[derive(Deserialize)]

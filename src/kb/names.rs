@@ -79,13 +79,29 @@ impl NameIndex {
         index.prefixes.reserve(names * 6);
         index.targets.reserve(names);
         let mut newest: HashMap<String, u32> = HashMap::new();
+        // Every folded name filed, and each name's form without its year
+        // (`Military Commissions Act` of `... Act of 2006`) with the
+        // entries that have it.
+        let mut filed: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut yearless: std::collections::BTreeMap<String, (String, Vec<usize>)> =
+            std::collections::BTreeMap::new();
         for (at, entry) in entries.iter().enumerate() {
             for name in std::iter::once(&entry.title).chain(&entry.aliases) {
+                if let Some(bare) = without_year(name) {
+                    let owners = &mut yearless
+                        .entry(fold(bare))
+                        .or_insert_with(|| (bare.to_string(), Vec::new()))
+                        .1;
+                    if owners.last() != Some(&at) {
+                        owners.push(at);
+                    }
+                }
                 for variant in variants(name) {
                     let folded = fold(&variant);
                     if folded.trim().is_empty() {
                         continue;
                     }
+                    filed.insert(folded.clone());
                     let acronym = variant
                         .chars()
                         .filter(|c| c.is_alphabetic())
@@ -115,6 +131,24 @@ impl NameIndex {
                     }
                 }
             }
+        }
+        // A law's name without its year is that law's when no other entry
+        // has the name, with or without a year: copy writes `the Military
+        // Commissions Act`, and `the Official Secrets Act` (1911, 1923 and
+        // 1989) stays a name copydesk cannot tell apart.
+        for (folded, (bare, owners)) in yearless {
+            let [at] = owners[..] else { continue };
+            if filed.contains(&folded) {
+                continue;
+            }
+            index.add(NameTarget {
+                entry: at,
+                exact: None,
+                cased: cased(&bare),
+                headed: headed(&bare),
+                law: !entries[at].status.state.never_enacted(),
+                folded,
+            });
         }
         index.filter = PrefixFilter::new(index.prefixes.keys().copied());
         index
@@ -329,6 +363,32 @@ fn cased(name: &str) -> bool {
     statute && (rest_cased || first.chars().skip(1).any(char::is_uppercase))
 }
 
+/// A law's name without the year at its end, when it ends in a word that
+/// names a law (`Military Commissions Act of 2006`, `Official Secrets Act
+/// 1989`, `Anti-Homosexuality Act, 2023`) and keeps two words or more.
+fn without_year(name: &str) -> Option<&str> {
+    let (rest, year) = name.rsplit_once(' ')?;
+    let is_year =
+        year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year.starts_with(['1', '2']);
+    if !is_year {
+        return None;
+    }
+    let rest = rest.strip_suffix(" of").unwrap_or(rest);
+    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    let last = rest.rsplit(' ').next()?;
+    let names_a_law = [
+        "Act",
+        "Law",
+        "Code",
+        "Amendment",
+        "Amendments",
+        "Treaty",
+        "Convention",
+    ]
+    .contains(&last);
+    (names_a_law && rest.contains(' ')).then_some(rest)
+}
+
 /// A name and its spellings with `U.S.` for `United States` and back, and
 /// `UN`, `UK`, `EU` and `US` for `U.N.`, `U.K.`, `E.U.` and `U.S.` and
 /// back, in names of two to twelve words.
@@ -425,11 +485,32 @@ mod tests {
                 ("harbor act".to_string(), 2)
             ]
         );
-        // A name that falls back to a shorter one after a longer prefix.
+        // A name without its year is the one law that has it ...
         assert_eq!(
             found(&index, "the Clean Air Act Amendments were"),
+            vec![("clean air act amendments".to_string(), 1)]
+        );
+        // ... and no law's when two have it, so the name falls back to a
+        // shorter one after a longer prefix.
+        let two = NameIndex::new(&[
+            entry("a", "Clean Air Act", &[]),
+            entry("b", "Clean Air Act Amendments of 1990", &[]),
+            entry("e", "Clean Air Act Amendments of 1977", &[]),
+        ]);
+        assert_eq!(
+            found(&two, "the Clean Air Act Amendments were"),
             vec![("clean air act".to_string(), 0)]
         );
+        assert_eq!(
+            without_year("Anti-Homosexuality Act, 2023"),
+            Some("Anti-Homosexuality Act")
+        );
+        assert_eq!(
+            without_year("Official Secrets Act 1989"),
+            Some("Official Secrets Act")
+        );
+        assert_eq!(without_year("Class of 2024"), None);
+        assert_eq!(without_year("Act 2024"), None);
         assert_eq!(found(&NameIndex::new(&[]), "Clean Air Act"), vec![]);
         // Curly apostrophes, dashes, capitals and accents fold; a word that
         // folds to more than the name's word (`İ` is `i` and a dot) is not it.
