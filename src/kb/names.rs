@@ -79,10 +79,9 @@ impl NameIndex {
         index.prefixes.reserve(names * 6);
         index.targets.reserve(names);
         let mut newest: HashMap<String, u32> = HashMap::new();
-        // Every folded name filed, and each name's form without its year
+        // Each name's form without its year
         // (`Military Commissions Act` of `... Act of 2006`) with the
         // entries that have it.
-        let mut filed: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut yearless: std::collections::BTreeMap<String, (String, Vec<usize>)> =
             std::collections::BTreeMap::new();
         for (at, entry) in entries.iter().enumerate() {
@@ -101,7 +100,6 @@ impl NameIndex {
                     if folded.trim().is_empty() {
                         continue;
                     }
-                    filed.insert(folded.clone());
                     let acronym = variant
                         .chars()
                         .filter(|c| c.is_alphabetic())
@@ -138,7 +136,7 @@ impl NameIndex {
         // 1989) stays a name copydesk cannot tell apart.
         for (folded, (bare, owners)) in yearless {
             let [at] = owners[..] else { continue };
-            if filed.contains(&folded) {
+            if index.has_name(&folded) {
                 continue;
             }
             index.add(NameTarget {
@@ -152,6 +150,15 @@ impl NameIndex {
         }
         index.filter = PrefixFilter::new(index.prefixes.keys().copied());
         index
+    }
+
+    /// Whether a name folded as `folded` is filed.
+    fn has_name(&self, folded: &str) -> bool {
+        let mut hash = START;
+        for (start, end) in tokens(folded) {
+            hash = step(hash, token_hash(&folded[start..end]));
+        }
+        self.prefixes.get(&hash).is_some_and(|p| p.target.is_some())
     }
 
     /// File `target` under its prefixes. A name already filed keeps its
