@@ -178,3 +178,16 @@ bystander.\" Then she mocked the council as \"a debating society.\"
         ]
     );
 }
+
+#[test]
+fn a_name_inside_a_relative_clause_is_not_the_speaker_of_the_verb_after_it() {
+    let text = "\
+Teodora Lindqvist, the party's treasurer in Ohio, told reporters the count was a trap.
+
+The veteran delegate and fundraiser, who backs Okafor, warned of a \"bruising\" fight ahead.
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_ne!(name.as_deref(), Some("Okafor"));
+}

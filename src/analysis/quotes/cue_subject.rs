@@ -224,10 +224,17 @@ fn speaker_before_aside(
     if commas().next().is_none_or(|open| !opens_aside(open)) && !set_off && direct.is_some() {
         return direct;
     }
+    // A name inside a relative clause (`the activist, who backs Cruz,
+    // warned`) is never the speaker of the verb after it.
+    let relative = commas().next().is_some_and(|open| {
+        tokens
+            .get(open + 1)
+            .is_some_and(|t| matches!(&*lower(text, t), "who" | "which" | "whose"))
+    });
     commas()
         .filter(|&open| opens_aside(open))
         .find_map(phrase_before)
-        .or(direct)
+        .or(direct.filter(|_| !relative))
 }
 
 /// For a token that closes a parenthesis (`Rep. Paul Ryan (R-Wis.) said`),
