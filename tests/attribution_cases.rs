@@ -191,3 +191,14 @@ The veteran delegate and fundraiser, who backs Okafor, warned of a \"bruising\" 
     };
     assert_ne!(name.as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn a_state_of_two_words_after_of_belongs_to_the_name_before_it() {
+    let text = "\
+Caucus Chairwoman M.J. Okonkwo of North Carolina said she was \"stunned\" by the vote.
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("M.J. Okonkwo"));
+}

@@ -83,8 +83,11 @@ pub fn speaker_before(
     // `House Speaker Paul D. Ryan of Wisconsin lamented`: a place after
     // `of` or `from` belongs to the name before it.
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
+    let place = (first..=last).all(|k| tokens[k].tags.has(Tags::PLACE))
+        || (tokens[first].tags.has(Tags::PLACE_START)
+            && super::names::is_place_phrase(found.span.slice(text)));
     let of_place = first >= lo + 2
-        && (first..=last).all(|k| tokens[k].tags.has(Tags::PLACE))
+        && place
         && ["of", "from"]
             .iter()
             .any(|w| word(text, &tokens[first - 1]).eq_ignore_ascii_case(w))
