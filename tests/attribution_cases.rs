@@ -202,3 +202,16 @@ Caucus Chairwoman M.J. Okonkwo of North Carolina said she was \"stunned\" by the
     };
     assert_eq!(name.as_deref(), Some("M.J. Okonkwo"));
 }
+
+#[test]
+fn a_verb_in_the_past_in_a_headline_is_no_part_of_a_name() {
+    let text = "\
+After Big-Name Governor Endorsed Okafor, Donors Followed
+
+Okafor said the endorsement was \"a great honor.\"
+";
+    let result = analyze(text, &Config::default(), &Kb::default());
+    let names: Vec<&str> = result.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Endorsed")), "{names:?}");
+    assert!(names.contains(&"Okafor"), "{names:?}");
+}

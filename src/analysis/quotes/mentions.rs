@@ -241,11 +241,19 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     // leads them (`Florida Gov. Jeb Bush`, `Clinton Communications
     // Director Jennifer Palmieri`, `Mr. Podesta`).
     let mut lead = start;
+    // A verb in the past before a name is no part of it: `Senator
+    // Endorsed Trump` in a headline (`Ted`, `Jared` and `Reed` are names).
+    let past_verb = |k: usize| {
+        let token = &tokens[k];
+        let word = token.span.slice(text);
+        word.len() >= 5 && word.ends_with("ed") && !token.tags.name_like() && k < end
+    };
     while lead <= end
         && (tokens[lead].quote().is_some()
             || tokens[lead]
                 .tags
-                .has(Tags::FUNCTION.with(Tags::CALENDAR).with(Tags::OPENER)))
+                .has(Tags::FUNCTION.with(Tags::CALENDAR).with(Tags::OPENER))
+            || past_verb(lead))
     {
         lead += 1;
     }
@@ -279,6 +287,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         }
         None => title_of_phrase(text, tokens, start, lead, end).unwrap_or(lead),
     };
+    let mut first = first;
+    while first < end && past_verb(first) {
+        first += 1;
+    }
     let names: Vec<usize> = (first..=end)
         .filter(|&k| tokens[k].is_word() && !is_nickname(text, tokens, k))
         .collect();
