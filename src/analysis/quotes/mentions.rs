@@ -92,6 +92,23 @@ pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
     found
 }
 
+/// Words in `-ed` that begin the names of organisations and places.
+const NAMING_PARTICIPLES: &[&str] = &[
+    "United",
+    "Associated",
+    "Allied",
+    "Federated",
+    "Limited",
+    "Incorporated",
+    "Consolidated",
+    "Reformed",
+    "Concerned",
+    "Organized",
+    "Amalgamated",
+    "Assembled",
+    "Distinguished",
+];
+
 /// The last token of the capitalised run that starts at `start`: capitals,
 /// particles between capitals (`Ursula von der Leyen`), initials, suffixes
 /// (`Jr.`), and a nickname in quotation marks between two capitals
@@ -243,10 +260,17 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
     let mut lead = start;
     // A verb in the past before a name is no part of it: `Senator
     // Endorsed Trump` in a headline (`Ted`, `Jared` and `Reed` are names).
+    // (`United States`, `Associated Press` and `Concerned Women for
+    // America` keep theirs.)
     let past_verb = |k: usize| {
         let token = &tokens[k];
         let word = token.span.slice(text);
-        word.len() >= 5 && word.ends_with("ed") && !token.tags.name_like() && k < end
+        word.len() >= 5
+            && word.ends_with("ed")
+            && !token.tags.name_like()
+            && !token.tags.has(Tags::PLACE.with(Tags::PLACE_START))
+            && !NAMING_PARTICIPLES.contains(&word)
+            && k < end
     };
     while lead <= end
         && (tokens[lead].quote().is_some()
