@@ -215,3 +215,18 @@ Okafor said the endorsement was \"a great honor.\"
     assert!(!names.iter().any(|n| n.contains("Endorsed")), "{names:?}");
     assert!(names.contains(&"Okafor"), "{names:?}");
 }
+
+#[test]
+fn a_definite_description_after_an_indefinite_one_is_that_unnamed_person() {
+    let text = "\
+Mayor Dana Kowalczyk spoke for an hour about the budget and the new ferry terminal.
+
+As she spoke, a night-shift nurse from the county hospital watched from the back row.
+
+\"Nobody here has asked us what we need,\" said the nurse, who has worked there for 11 years.
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_ne!(name.as_deref(), Some("Dana Kowalczyk"));
+}

@@ -457,6 +457,11 @@ impl Walk<'_, '_> {
         {
             return None;
         }
+        // Someone the draft brought in unnamed (`a fashion designer for
+        // the company ... said the designer`) is that unnamed someone.
+        if introduced_unnamed(self.text, at, &head) {
+            return None;
+        }
         // Not someone named earlier in the same sentence: `In a talk with
         // Alyona Minkovski, the actor said` is not Minkovski.
         let salience = &*self.salience;
@@ -515,6 +520,53 @@ fn names_an_organisation(description: &str) -> bool {
 
 /// The head noun of a description, as a role: `the spokesperson for the
 /// ministry` gives `spokesperson`, `the senator` gives `senator`.
+/// Whether the text before `at` brings in someone by an indefinite
+/// description with `head` as its noun (`a fashion designer`, `an
+/// 81-year-old nurse`), looking back a few paragraphs.
+fn introduced_unnamed(text: &str, at: usize, head: &str) -> bool {
+    let mut from = at.saturating_sub(3_000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in before
+        .char_indices()
+        .chain(std::iter::once((before.len(), ' ')))
+    {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, &before[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words.iter().enumerate().any(|(i, &(at, w))| {
+        let indefinite = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|(_, d)| d.eq_ignore_ascii_case("a") || d.eq_ignore_ascii_case("an"));
+        // The noun heads its phrase (`a fashion designer for the
+        // company`), not a noun after it (`a tumultuous delegate battle`).
+        let after = before[at + w.len()..].trim_start_matches(' ');
+        let heads = after.starts_with(|c: char| !is_word(c))
+            || after.is_empty()
+            || [
+                "for", "of", "at", "from", "with", "in", "who", "and", "named",
+            ]
+            .iter()
+            .any(|p| {
+                after
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            });
+        w.eq_ignore_ascii_case(head) && indefinite && heads
+    })
+}
+
 fn description_head(description: &str) -> Option<String> {
     let words: Vec<String> = description
         .split_whitespace()
