@@ -3,30 +3,15 @@
 //! outcomes of attribution (in the quote's own words, by context, none),
 //! and the codes a copy chief would expect.
 
+mod common;
+
+use common::attribution::{credited, named};
 use copydesk::analysis::{analyze, Analysis, Code, How, SourceKind};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
 
 fn analysis(text: &str) -> Analysis {
     analyze(text, &Config::default(), &Kb::default())
-}
-
-/// Each quote's identity name and how it was attributed, in order.
-fn credited(text: &str) -> Vec<(Option<String>, Option<How>)> {
-    let result = analysis(text);
-    result
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let name = result
-                .speakers
-                .iter()
-                .find(|s| s.quotes.contains(&i))
-                .map(|s| s.name.clone());
-            (name, q.attribution.as_ref().map(|a| a.how))
-        })
-        .collect()
 }
 
 /// Each quote's speaker phrase as written, `""` where none.
@@ -58,10 +43,6 @@ fn codes(text: &str) -> Vec<(Code, String)> {
         .iter()
         .map(|f| (f.code, f.span.slice(text).to_string()))
         .collect()
-}
-
-fn named(name: &str, how: How) -> (Option<String>, Option<How>) {
-    (Some(name.to_string()), Some(how))
 }
 
 /// Every quote of `text` is credited to the identity named `who`.

@@ -2,31 +2,12 @@
 //! titles with typos, speech nouns, imperatives and headlines that are no
 //! speakers. (`analysis_identities.rs` holds the fixtures.)
 
+mod common;
+
+use common::attribution::{credited, named};
 use copydesk::analysis::{analyze, How};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
-
-/// Each quote's identity name and how it was attributed, in order.
-fn credited(text: &str) -> Vec<(Option<String>, Option<How>)> {
-    let result = analyze(text, &Config::default(), &Kb::default());
-    result
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let name = result
-                .speakers
-                .iter()
-                .find(|s| s.quotes.contains(&i))
-                .map(|s| s.name.clone());
-            (name, q.attribution.as_ref().map(|a| a.how))
-        })
-        .collect()
-}
-
-fn named(name: &str, how: How) -> (Option<String>, Option<How>) {
-    (Some(name.to_string()), Some(how))
-}
 
 #[test]
 fn a_colon_lead_in_introduces_only_a_quote_that_opens_the_next_paragraph() {

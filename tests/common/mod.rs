@@ -4,9 +4,11 @@
 //!
 //! Fixtures mark a cursor with `$0` and expected ranges with `⟦...⟧`, and
 //! give their positions in either encoding; see [`fixture::Fixture`].
+//! `attribution` holds what the attribution tests read off an analysis.
 
 #![allow(dead_code)] // Each test binary uses a different part of this client.
 
+pub mod attribution;
 pub mod fixture;
 pub mod outline;
 pub mod zips;
