@@ -15,6 +15,7 @@ pub mod load;
 mod model;
 pub mod names;
 pub mod near;
+mod spellings;
 pub mod store;
 
 pub use citations::citation_key;

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 
 use super::citations::{citation_key, congress_of};
 use super::folding::{fold, folds_to, scan, token_hash, tokens, Token};
+use super::spellings::{cased, headed, variants, without_year};
 use super::Entry;
 
 /// What one gazetteer name names.
@@ -335,113 +336,6 @@ const START: u64 = 0xcbf2_9ce4_8422_2325;
 fn step(hash: u64, token: u64) -> u64 {
     let mixed = (hash.rotate_left(23) ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     mixed ^ (mixed >> 29)
-}
-
-/// Whether a name is in title case: its first word and a later one
-/// capitalised.
-fn headed(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    words
-        .next()
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && words.any(|w| w.starts_with(char::is_uppercase))
-}
-
-/// Whether a name is a statute's written with capitals past its first word
-/// (`Riot Act`, `Clean Air Act`), or one capitalised word, which copy
-/// always capitalises, so that
-/// lower case is a phrase of prose (`read the riot act`). Other names
-/// are often written in lower case: `the commerce clause`, `the public
-/// charge rule` (`Public charge rule`, in sentence case).
-fn cased(name: &str) -> bool {
-    // One capitalised word (`Constitution`, `Nafta`): in lower case it is
-    // the common word (`the country's constitution`).
-    if !name.contains(char::is_whitespace) && name.starts_with(char::is_uppercase) {
-        return true;
-    }
-    let mut words = name.split_whitespace();
-    let first = words.next().unwrap_or("");
-    let statute = name.split_whitespace().next_back().is_some_and(|last| {
-        ["act", "acts", "law", "laws", "bill", "code"]
-            .iter()
-            .any(|w| last.eq_ignore_ascii_case(w))
-    });
-    let rest_cased = words.any(|w| w.chars().any(char::is_uppercase));
-    statute && (rest_cased || first.chars().skip(1).any(char::is_uppercase))
-}
-
-/// A law's name without the year at its end, when it ends in a word that
-/// names a law (`Military Commissions Act of 2006`, `Official Secrets Act
-/// 1989`, `Anti-Homosexuality Act, 2023`) and keeps two words or more.
-fn without_year(name: &str) -> Option<&str> {
-    let (rest, year) = name.rsplit_once(' ')?;
-    let is_year =
-        year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year.starts_with(['1', '2']);
-    if !is_year {
-        return None;
-    }
-    let rest = rest.strip_suffix(" of").unwrap_or(rest);
-    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
-    let last = rest.rsplit(' ').next()?;
-    let names_a_law = [
-        "Act",
-        "Law",
-        "Code",
-        "Amendment",
-        "Amendments",
-        "Treaty",
-        "Convention",
-    ]
-    .contains(&last);
-    (names_a_law && rest.contains(' ')).then_some(rest)
-}
-
-/// A name and its spellings with `U.S.` for `United States` and back, and
-/// `UN`, `UK`, `EU` and `US` for `U.N.`, `U.K.`, `E.U.` and `U.S.` and
-/// back, in names of two to twelve words.
-fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
-    let mut out = vec![std::borrow::Cow::Borrowed(name)];
-    if name.contains("United States") {
-        out.push(name.replace("United States", "U.S.").into());
-    }
-    if name.contains("U.S.") {
-        out.push(name.replace("U.S.", "United States").into());
-    }
-    let abbreviated = ["U.", "E.U.", "UN", "UK", "EU", "US"]
-        .iter()
-        .any(|a| name.contains(a));
-    // A long title, which prose seldom quotes whole, is filed as written.
-    let words = name.split(' ').count();
-    if abbreviated && (2..=12).contains(&words) {
-        for (dotted, plain) in [
-            ("U.N.", "UN"),
-            ("U.K.", "UK"),
-            ("E.U.", "EU"),
-            ("U.S.", "US"),
-        ] {
-            for spelled in out.clone() {
-                let words: Vec<&str> = spelled.split(' ').collect();
-                let swap = |from: &str, to: &str| {
-                    words
-                        .iter()
-                        .map(|w| match w.strip_prefix(from) {
-                            Some(rest) if rest.is_empty() || rest.starts_with(['\'', '’']) => {
-                                format!("{to}{rest}")
-                            }
-                            _ => w.to_string(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                for changed in [swap(dotted, plain), swap(plain, dotted)] {
-                    if changed != *spelled && !out.iter().any(|o| *o == changed) {
-                        out.push(changed.into());
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

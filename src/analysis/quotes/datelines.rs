@@ -37,3 +37,33 @@ pub fn mark_dateline(text: &str, tokens: &mut [Token]) -> Option<usize> {
     }
     None
 }
+
+/// Tag a state written the way the AP abbreviates it after a city
+/// (`Aspen, Colo., the graduate said`) as a place, whatever a name list
+/// says of the letters (`Colo`, `Ind`, `Wash`).
+pub fn mark_state_abbreviations(text: &str, tokens: &mut [Token]) {
+    for i in 1..tokens.len().saturating_sub(1) {
+        if tokens[i].is_word()
+            && tokens[i - 1].is_punct(',')
+            && tokens[i + 1].is_punct('.')
+            && tokens[i + 1].span.start == tokens[i].span.end
+            && STATE_ABBREVIATIONS.contains(&tokens[i].span.slice(text))
+        {
+            tokens[i].tags = tokens[i].tags.with(Tags::PLACE).without(
+                Tags::GIVEN
+                    .with(Tags::FAMILY)
+                    .with(Tags::MALE)
+                    .with(Tags::FEMALE),
+            );
+        }
+    }
+}
+
+/// The states of the United States as AP style abbreviates them after a
+/// city, without the period (which is a token of its own); the two-letter
+/// dotted ones (`N.C.`) are one token and need no list.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo",
+];

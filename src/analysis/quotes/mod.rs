@@ -11,6 +11,7 @@ mod cue_speakers;
 mod cue_subject;
 mod cues;
 mod datelines;
+mod descriptions;
 mod entities;
 mod lexicon;
 mod marks;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::datelines::mark_dateline;
+use super::datelines::{mark_dateline, mark_state_abbreviations};
 use super::lexicon::{
     self, ADVERBS, CALENDAR, CLAUSE_WORDS, CONNECTORS, DETERMINERS, FUNCTION_WORDS, NOT_MODIFIERS,
     OBJECT_VERBS, ORGANISATION_WORDS, PRONOUNS, SUBORDINATORS, SUFFIXES, TITLES,
@@ -103,6 +103,10 @@ impl Tags {
 
     pub const fn with(self, other: Tags) -> Tags {
         Tags(self.0 | other.0)
+    }
+
+    pub const fn without(self, other: Tags) -> Tags {
+        Tags(self.0 & !other.0)
     }
 
     /// The gender a name's word suggests, when it suggests one.
@@ -412,22 +416,7 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
             }
         }
     });
-    // `Aspen, Colo., the graduate said`: a state written the way the AP
-    // abbreviates it, after a comma, is a place, whatever a name list says
-    // of the letters (`Colo`, `Ind`, `Wash`).
-    for i in 1..tokens.len().saturating_sub(1) {
-        if tokens[i].is_word()
-            && tokens[i - 1].is_punct(',')
-            && tokens[i + 1].is_punct('.')
-            && tokens[i + 1].span.start == tokens[i].span.end
-            && STATE_ABBREVIATIONS.contains(&tokens[i].span.slice(text))
-        {
-            tokens[i].tags = Tags(
-                (tokens[i].tags.0 | Tags::PLACE.0)
-                    & !(Tags::GIVEN.0 | Tags::FAMILY.0 | Tags::MALE.0 | Tags::FEMALE.0),
-            );
-        }
-    }
+    mark_state_abbreviations(text, tokens);
     for range in sentences {
         let Some(first) = range.clone().find(|&i| tokens[i].is_word()) else {
             continue;
@@ -452,15 +441,6 @@ pub fn tag_block(text: &str, tokens: &mut [Token], sentences: &[Range<usize>]) {
         }
     }
 }
-
-/// The states of the United States as AP style abbreviates them after a
-/// city, without the period (which is a token of its own); the two-letter
-/// dotted ones (`N.C.`) are one token and need no list.
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-    "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo",
-];
 
 /// Tag the first word of a sentence: where it stands, and whether it only
 /// opens the sentence.
