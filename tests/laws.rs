@@ -507,3 +507,21 @@ fn a_name_of_one_word_is_a_law_only_capitalised_and_standing_alone() {
         ]
     );
 }
+
+/// Letters of any script right before or inside the words copydesk looks
+/// for are read as letters, never cut in two: `éonstitution` is no
+/// constitution, and a year written with a letter in it is no year.
+#[test]
+fn letters_of_any_script_beside_a_constitution_are_read_whole() {
+    assert_eq!(
+        laws("La éonstitution, la Cónstitution and Japan's 19é7 constitution."),
+        vec![]
+    );
+    assert_eq!(
+        laws("Japan’s 1947 constitution, and India's 1950 constitution."),
+        vec![
+            known("Japan’s 1947 constitution", "jp/law/constitution-of-japan"),
+            known("India's 1950 constitution", "in/law/constitution-of-india")
+        ]
+    );
+}

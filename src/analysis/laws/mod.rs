@@ -219,7 +219,7 @@ fn segment_laws_with(text: &str, segment: Span, kb: &Kb, patterns: &Patterns) ->
     for (at, _) in prose.match_indices("onstitution") {
         let Some(start) = at
             .checked_sub(1)
-            .filter(|&s| matches!(&prose[s..at], "C" | "c"))
+            .filter(|&s| matches!(prose.as_bytes()[s], b'C' | b'c'))
         else {
             continue;
         };
