@@ -39,14 +39,7 @@ async fn a_pulling_client_gets_reports_instead_of_pushes() {
         json!({ "identifier": "copydesk", "interFileDependencies": false, "workspaceDiagnostics": true })
     );
     let uri = file_uri(&root.join("ferry.md"));
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": {
-                "uri": uri, "languageId": "markdown", "version": 1, "text": ORPHAN
-            }}),
-        )
-        .await;
+    client.send_open(&uri, ORPHAN).await;
     let first = pull(&mut client, &uri, None).await;
     assert_eq!(first["kind"], "full");
     assert_eq!(first["items"][0]["code"], "unattributed-quote");
@@ -94,14 +87,7 @@ async fn the_workspace_report_covers_closed_drafts_and_says_what_is_unchanged() 
     write(root, "open.md", ORPHAN);
     let (mut client, _) = TestClient::initialized(pull_capabilities(), Some(root)).await;
     let open = file_uri(&root.join("open.md"));
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": {
-                "uri": open, "languageId": "markdown", "version": 1, "text": ORPHAN
-            }}),
-        )
-        .await;
+    client.send_open(&open, ORPHAN).await;
     let report = client
         .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
         .await;

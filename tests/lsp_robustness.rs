@@ -253,14 +253,7 @@ async fn the_largest_draft_the_settings_allow_can_be_opened_and_no_larger() {
 
     let over = "\u{1}".repeat(3 << 19);
     let big = file_uri(&dir.path().join("over.md"));
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": {
-                "uri": big, "languageId": "markdown", "version": 1, "text": over
-            }}),
-        )
-        .await;
+    client.send_open(&big, &over).await;
     client
         .log_containing(
             "over copydesk's limit of 7340032 bytes, which leaves room for a draft of 1 MiB \
@@ -448,14 +441,7 @@ async fn a_draft_named_by_a_string_that_is_not_a_uri_is_logged() {
     let dir = tempfile::tempdir().unwrap();
     let (mut client, _) = TestClient::initialized(json!({}), Some(dir.path())).await;
     for uri in ["file:///desk/a^b.md", "file:///desk/[draft].md"] {
-        client
-            .notify(
-                "textDocument/didOpen",
-                json!({ "textDocument": {
-                    "uri": uri, "languageId": "markdown", "version": 1, "text": DRAFT
-                }}),
-            )
-            .await;
+        client.send_open(uri, DRAFT).await;
         let said = client
             .log_containing(&format!("textDocument/didOpen names the document {uri:?}"))
             .await;

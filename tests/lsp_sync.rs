@@ -261,14 +261,7 @@ async fn a_big_draft_being_analysed_holds_up_no_other_request() {
     let text = "“We are open,” Wang Wenbin said. The council met on Tuesday.\n\n\
                 He added that the plan was “a good start” for the city.\n\n"
         .repeat(24_000);
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": {
-                "uri": big, "languageId": "markdown", "version": 1, "text": text
-            }}),
-        )
-        .await;
+    client.send_open(big, &text).await;
     // A request about another draft is answered while the big one is
     // analysed, not after it.
     client
