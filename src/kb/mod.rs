@@ -22,6 +22,7 @@ pub use citations::citation_key;
 pub use folding::fold;
 pub use model::{Amendment, Entry, Kind, LawId, Status, StatusState};
 pub use names::NameIndex;
+pub(crate) use spellings::without_year;
 
 use std::collections::HashMap;
 

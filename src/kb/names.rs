@@ -410,6 +410,11 @@ mod tests {
             without_year("Official Secrets Act 1989"),
             Some("Official Secrets Act")
         );
+        assert_eq!(
+            without_year("Fair Housing Act of 1968"),
+            Some("Fair Housing Act")
+        );
+        assert_eq!(without_year("Equality Act"), None);
         assert_eq!(without_year("Class of 2024"), None);
         assert_eq!(without_year("Act 2024"), None);
         assert_eq!(found(&NameIndex::new(&[]), "Clean Air Act"), vec![]);

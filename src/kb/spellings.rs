@@ -38,7 +38,7 @@ pub(super) fn cased(name: &str) -> bool {
 /// A law's name without the year at its end, when it ends in a word that
 /// names a law (`Military Commissions Act of 2006`, `Official Secrets Act
 /// 1989`, `Anti-Homosexuality Act, 2023`) and keeps two words or more.
-pub(super) fn without_year(name: &str) -> Option<&str> {
+pub(crate) fn without_year(name: &str) -> Option<&str> {
     let (rest, year) = name.rsplit_once(' ')?;
     let is_year =
         year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year.starts_with(['1', '2']);
