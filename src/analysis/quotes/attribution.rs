@@ -5,7 +5,7 @@
 //! lead-in ending the paragraph before, or, for a paragraph of quotes that
 //! names nobody, the speaker of a paragraph before it that ends in speech.
 
-use super::entities::Entities;
+use super::entities::{Entities, Entity};
 use super::marks::MarkedQuote;
 use crate::analysis::{Attribution, How, Quote, SourceKind};
 
@@ -177,68 +177,65 @@ pub fn attribute(
                 .as_ref()
                 .is_some_and(|(_, cue)| cue.is_some_and(|c| c.start + base > quotes[i].0.span.end))
         };
-        // A question hands on nothing: in an interview the answer that
-        // follows is someone else's (`"Would you do it again?" Maddow
-        // asked.`).
-        let asked = |(attribution, i): (Option<&Attribution>, Option<usize>)| {
-            let question = i.is_some_and(|i| {
-                let quote = &quotes[i].0;
-                quote.content.slice(text).trim_end().ends_with('?')
-            });
-            let asking = attribution.and_then(|a| a.cue.as_ref()).is_some_and(|cue| {
-                let verb = cue.text.to_lowercase();
-                verb.starts_with("ask") || verb.starts_with("wonder")
-            });
-            question || asking
-        };
         previous_block_last = if plan.ends_speaking {
             last_in_block
                 .filter(|&i| !cue_after_quote(i))
                 .map(Handed::Quote)
                 .or_else(|| {
-                    plan.last_cue
-                        .as_ref()
-                        .map(|f| walk.resolve(&moved(f, 0, base), How::Context))
-                        // Only a person hands on words they were only
-                        // reported to say: `Exit polls showed ...` or
-                        // `ISIS claimed ...` speaks no paragraph of quotes;
-                        // anyone quoted in the paragraph hands on
-                        // (`"...," Fox News said in a statement.`).
-                        .filter(|(attribution, entity)| {
-                            let quoted = last_in_block.map(|i| &quotes[i]);
-                            let was_quoted = quoted.is_some_and(|(quote, quoted)| {
-                                (entity.is_some() && quoted == entity)
-                                    || quote
-                                        .attribution
-                                        .as_ref()
-                                        .is_some_and(|a| a.speaker.span == attribution.speaker.span)
-                            });
-                            was_quoted
-                                || entity.is_some_and(|e| {
-                                    let entity = &walk.entities.entities[e];
-                                    match entity.kind {
-                                        SourceKind::Person | SourceKind::Anonymous => true,
-                                        // `The DNC issued a statement ...`;
-                                        // not `The Washington Examiner
-                                        // reported that ...`.
-                                        SourceKind::Organisation => !is_news_outlet(&entity.name),
-                                        _ => false,
-                                    }
-                                })
-                        })
-                        .map(Handed::Cue)
+                    let last_cue = moved(plan.last_cue.as_ref()?, 0, base);
+                    let (attribution, entity) = walk.resolve(&last_cue, How::Context);
+                    // Anyone quoted in the paragraph hands on (`"...," Fox
+                    // News said in a statement.`); someone only reported
+                    // to say something, only if they can speak on.
+                    let was_quoted = last_in_block.is_some_and(|i| {
+                        let (quote, quoted) = &quotes[i];
+                        (entity.is_some() && *quoted == entity)
+                            || quote
+                                .attribution
+                                .as_ref()
+                                .is_some_and(|a| a.speaker.span == attribution.speaker.span)
+                    });
+                    let speaks_on = entity.is_some_and(|e| speaks_on(&walk.entities.entities[e]));
+                    (was_quoted || speaks_on).then_some(Handed::Cue((attribution, entity)))
                 })
-                .filter(|handed| {
-                    !asked(match handed {
-                        Handed::Quote(i) => (quotes[*i].0.attribution.as_ref(), Some(*i)),
-                        Handed::Cue(resolved) => (Some(&resolved.0), None),
-                    })
-                })
+                .filter(|handed| !asks(text, &quotes, handed))
         } else {
             None
         };
     }
     quotes
+}
+
+/// Whether someone a paragraph reports as saying something hands that
+/// paragraph's words on to a paragraph of quotes after it: a person or an
+/// anonymous source, and an organisation that is no news outlet (`The DNC
+/// issued a statement ...`, not `The Washington Examiner reported that
+/// ...`); not a group, a poll or a document (`Exit polls showed ...`).
+fn speaks_on(entity: &Entity) -> bool {
+    match entity.kind {
+        SourceKind::Person | SourceKind::Anonymous => true,
+        SourceKind::Organisation => !is_news_outlet(&entity.name),
+        _ => false,
+    }
+}
+
+/// Whether what a paragraph hands on is a question, which hands on
+/// nothing: in an interview the answer that follows is someone else's
+/// (`"Would you do it again?" Maddow asked.`).
+fn asks(text: &str, quotes: &[(Quote, Option<usize>)], handed: &Handed) -> bool {
+    let (attribution, question) = match handed {
+        Handed::Quote(i) => {
+            let quote = &quotes[*i].0;
+            let question = quote.content.slice(text).trim_end().ends_with('?');
+            (quote.attribution.as_ref(), question)
+        }
+        Handed::Cue(resolved) => (Some(&resolved.0), false),
+    };
+    let asking = attribution.and_then(|a| a.cue.as_ref()).is_some_and(|cue| {
+        let verb = cue.text.to_lowercase();
+        verb.starts_with("ask") || verb.starts_with("wonder")
+    });
+    question || asking
 }
 
 /// Whether an organisation's name is a news outlet's, which reports what
