@@ -5,7 +5,7 @@
 mod common;
 
 use common::attribution::{credited, named};
-use copydesk::analysis::{analyze, How};
+use copydesk::analysis::{analyze, How, SourceKind};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
 
@@ -210,4 +210,83 @@ As she spoke, a night-shift nurse from the county hospital watched from the back
         panic!("one quote")
     };
     assert_ne!(name.as_deref(), Some("Dana Kowalczyk"));
+}
+
+#[test]
+fn who_after_a_hometown_means_the_person_not_the_place() {
+    let text = "\
+\"Neither of them speaks for me,\" Odile Ferrand, 41, of Durham, N.C., who took part in the poll, \
+said in a follow-up interview.
+
+\"Both sounded the same,\" Tomas Reyna, 52, of Fresno, California, who also took part, said.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Odile Ferrand", How::Sentence),
+            named("Tomas Reyna", How::Sentence)
+        ]
+    );
+}
+
+#[test]
+fn a_capitalised_word_opening_a_sentence_before_a_comma_is_no_name() {
+    let text = "\
+Ada Quist runs the shelter on Fourth Street.
+
+Loyalty, she noted, is what keeps the volunteers \"coming back every winter.\"
+";
+    assert_eq!(credited(text), [named("Ada Quist", How::Sentence)]);
+}
+
+#[test]
+fn a_claim_as_a_noun_hands_nothing_on() {
+    // `have claims` owns claims; it says nothing.
+    let text = "\
+Besides Norway, Iceland and Denmark have claims in the fishing grounds.
+
+\"Nobody wants a quarrel over cod.\"
+";
+    assert_eq!(credited(text), [(None, None)]);
+}
+
+#[test]
+fn a_paragraph_a_newspaper_reports_hands_on_the_person_it_quotes() {
+    // The newspaper only passes the senator's words along; the next quote
+    // paragraph is hers, or nobody's, never the newspaper's.
+    let text = "\
+Earlier, Sen. Wilma Achterberg promised to \"fight for every mill town,\" the Dayton Ledger \
+reported.
+
+\"We will not be the generation that lets them close.\"
+";
+    let credited = credited(text);
+    assert!(
+        credited[1].0.as_deref() != Some("Dayton Ledger"),
+        "{credited:?}"
+    );
+}
+
+#[test]
+fn party_members_are_a_group_and_a_they_nobody_is_found_for_hands_nothing_on() {
+    let text = "\
+Mayor Lund and other Republicans pointed at what they called the governor's \"failure to lead.\"
+
+\"She is just not up to it.\"
+
+\"The budget is a fantasy,\" Senate Republicans said in a statement.
+";
+    let analysis = analyze(text, &Config::default(), &Kb::builtin());
+    let continued = &analysis.quotes[1];
+    assert!(
+        continued.attribution.is_none(),
+        "{:?}",
+        continued.attribution
+    );
+    let members = analysis
+        .speakers
+        .iter()
+        .find(|s| s.name == "Senate Republicans")
+        .expect("the party's senators speak");
+    assert_eq!(members.kind, SourceKind::Group);
 }

@@ -435,9 +435,28 @@ fn score_orphan(
     } else if flagged(Code::AttributedByContext) {
         tally.orphan_context += 1;
         if show.wants("orphan-context") {
+            let cut: String = article
+                .text
+                .chars()
+                .skip(orphan.cut.0)
+                .take(orphan.cut.1 - orphan.cut.0)
+                .collect();
+            let speaker = analysis
+                .quotes
+                .iter()
+                .find(|q| matches(q.span, span))
+                .and_then(|q| q.attribution.as_ref())
+                .map(|a| {
+                    a.speaker
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| a.speaker.text.clone())
+                });
             println!(
-                "--- {}: orphan by context\n{}\n",
+                "--- {}: orphan by context to {:?}; the cut was {:?}\n{}\n",
                 article.id,
+                speaker,
+                cut.trim(),
                 context(&text, span)
             );
         }

@@ -172,10 +172,13 @@ pub fn attribute(
         // Whichever speech act comes last: the last attributed quote, or a
         // verb of saying after it (`"...," Trump said. Clinton disagreed,
         // saying ...` hands Clinton on).
+        // A newspaper reporting the paragraph's words after them (`"...,"
+        // the Dayton Ledger reported.`) hands on whoever it quotes.
         let cue_after_quote = |i: usize| {
-            plan.last_cue
-                .as_ref()
-                .is_some_and(|(_, cue)| cue.is_some_and(|c| c.start + base > quotes[i].0.span.end))
+            plan.last_cue.as_ref().is_some_and(|(phrase, cue)| {
+                cue.is_some_and(|c| c.start + base > quotes[i].0.span.end)
+                    && !is_news_outlet(phrase.span.moved(0, base).slice(text))
+            })
         };
         previous_block_last = if plan.ends_speaking {
             last_in_block
@@ -198,7 +201,7 @@ pub fn attribute(
                     let speaks_on = entity.is_some_and(|e| speaks_on(&walk.entities.entities[e]));
                     (was_quoted || speaks_on).then_some(Handed::Cue((attribution, entity)))
                 })
-                .filter(|handed| !asks(text, &quotes, handed))
+                .filter(|handed| !asks(text, &quotes, handed) && identified(&quotes, handed))
         } else {
             None
         };
@@ -217,6 +220,17 @@ fn speaks_on(entity: &Entity) -> bool {
         SourceKind::Organisation => !is_news_outlet(&entity.name),
         _ => false,
     }
+}
+
+/// Whether what a paragraph hands on has someone behind it who could go
+/// on speaking: not a pronoun nobody was found for (`what they called
+/// "..."`, with nobody for `they`).
+fn identified(quotes: &[(Quote, Option<usize>)], handed: &Handed) -> bool {
+    let kind = match handed {
+        Handed::Quote(i) => quotes[*i].0.attribution.as_ref().map(|a| a.speaker.kind),
+        Handed::Cue((attribution, _)) => Some(attribution.speaker.kind),
+    };
+    !matches!(kind, None | Some(SourceKind::Unknown))
 }
 
 /// Whether what a paragraph hands on is a question, which hands on
@@ -240,7 +254,7 @@ fn asks(text: &str, quotes: &[(Quote, Option<usize>)], handed: &Handed) -> bool 
 
 /// Whether an organisation's name is a news outlet's, which reports what
 /// others say rather than speaking: `the Washington Examiner`, `CNN`.
-fn is_news_outlet(name: &str) -> bool {
+pub(super) fn is_news_outlet(name: &str) -> bool {
     const LAST_WORDS: &[&str] = &[
         "Times",
         "Post",

@@ -332,7 +332,12 @@ fn used_as_verb(text: &str, tokens: &[Token], i: usize, sentence_start: usize) -
         .iter()
         .any(|a| n.eq_ignore_ascii_case(a))
     });
-    if auxiliary {
+    // After `have`, a verb would be a participle (`has claimed`): `Denmark
+    // has claims` owns them.
+    let owned = ["have", "has", "had", "having"]
+        .iter()
+        .any(|h| tokens[i - 1].span.slice(text).eq_ignore_ascii_case(h));
+    if auxiliary || owned {
         return false;
     }
     let mut before = i;

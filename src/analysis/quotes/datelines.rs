@@ -43,12 +43,12 @@ pub fn mark_dateline(text: &str, tokens: &mut [Token]) -> Option<usize> {
 /// says of the letters (`Colo`, `Ind`, `Wash`).
 pub fn mark_state_abbreviations(text: &str, tokens: &mut [Token]) {
     for i in 1..tokens.len().saturating_sub(1) {
-        if tokens[i].is_word()
-            && tokens[i - 1].is_punct(',')
-            && tokens[i + 1].is_punct('.')
+        let word = tokens[i].span.slice(text);
+        let abbreviated = (tokens[i + 1].is_punct('.')
             && tokens[i + 1].span.start == tokens[i].span.end
-            && STATE_ABBREVIATIONS.contains(&tokens[i].span.slice(text))
-        {
+            && STATE_ABBREVIATIONS.contains(&word))
+            || DOTTED_STATES.contains(&word.trim_end_matches('.'));
+        if tokens[i].is_word() && tokens[i - 1].is_punct(',') && abbreviated {
             tokens[i].tags = tokens[i].tags.with(Tags::PLACE).without(
                 Tags::GIVEN
                     .with(Tags::FAMILY)
@@ -60,10 +60,15 @@ pub fn mark_state_abbreviations(text: &str, tokens: &mut [Token]) {
 }
 
 /// The states of the United States as AP style abbreviates them after a
-/// city, without the period (which is a token of its own); the two-letter
-/// dotted ones (`N.C.`) are one token and need no list.
+/// city, without the period (which is a token of its own).
 const STATE_ABBREVIATIONS: &[&str] = &[
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
     "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
     "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo",
+];
+
+/// The dotted ones (`Raleigh, N.C.`), one token each, without the last
+/// period, which the token may or may not hold.
+const DOTTED_STATES: &[&str] = &[
+    "D.C", "N.C", "N.D", "N.H", "N.J", "N.M", "N.Y", "R.I", "S.C", "S.D", "W.Va",
 ];

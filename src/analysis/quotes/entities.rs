@@ -343,6 +343,17 @@ impl Entities {
 
     /// A new entity filed under `key`, with nothing known of it yet.
     fn push(&mut self, name: &str, kind: SourceKind, evident: bool, key: String) -> usize {
+        // A party's members in the plural are people, not the party
+        // (`Senate Republicans`, `Democrats`): a group.
+        let members = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| matches!(last, "Democrats" | "Republicans"));
+        let kind = if kind == SourceKind::Organisation && members {
+            SourceKind::Group
+        } else {
+            kind
+        };
         let index = self.entities.len();
         self.entities.push(Entity {
             name: name.to_string(),

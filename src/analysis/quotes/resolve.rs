@@ -193,8 +193,10 @@ impl Walk<'_, '_> {
                     .unwrap_or_else(|| self.named(speaker.span, name));
                 // A capitalised run nothing marked as a person, spoken of
                 // with `the`, is an organisation.
+                // So is a newspaper's, whatever its first word (`the Dayton
+                // Ledger`, where `Dayton` is also a given name).
                 let found = &mut self.entities.entities[entity];
-                if !found.evident {
+                if !found.evident || super::attribution::is_news_outlet(name) {
                     found.kind = SourceKind::Organisation;
                 }
                 Some(entity)
@@ -333,9 +335,18 @@ impl Walk<'_, '_> {
             "they" | "it" => self.salience.best(at, self.block, |e| {
                 (entities[e].kind == SourceKind::Organisation).then_some(0)
             }),
+            // `who` is said of people: past a place or an organisation
+            // in between (`Bond of Raleigh, North Carolina, who`) to the
+            // person, when the sentence has one.
             "who" => self
                 .salience
-                .nearest_in_sentence(at, |e| entities[e].kind != SourceKind::Unknown),
+                .nearest_in_sentence(at, |e| {
+                    matches!(entities[e].kind, SourceKind::Person | SourceKind::Anonymous)
+                })
+                .or_else(|| {
+                    self.salience
+                        .nearest_in_sentence(at, |e| entities[e].kind != SourceKind::Unknown)
+                }),
             _ => None,
         };
         // What the pronoun says of the entity's gender, unless it went

@@ -478,7 +478,16 @@ fn tag_first_word(text: &str, tokens: &mut [Token], first: usize) {
                     || matches!(&*lowered, "someone" | "somebody" | "everyone" | "everybody")
                     || !is_opener_word(&lowered)
             };
-        if !before_a_verb && (before_a_name || opens_a_sentence(word, tags)) {
+        // A lone word set before an aside with a pronoun is the
+        // sentence's topic, never whom the pronoun means (`Loyalty, he
+        // noted, is ...`): not a speaker, even where the lists know the
+        // word as a rare given name.
+        let before_an_aside = !tags.has(Tags::PLACE.with(Tags::ALL_CAPS).with(Tags::INITIAL))
+            && tokens.get(first + 1).is_some_and(|t| t.is_punct(','))
+            && tokens
+                .get(first + 2)
+                .is_some_and(|t| t.is_word() && t.tags.has(Tags::PRONOUN));
+        if !before_a_verb && (before_a_name || before_an_aside || opens_a_sentence(word, tags)) {
             tokens[first].tags = tags.with(Tags::OPENER);
         }
     }
