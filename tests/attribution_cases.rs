@@ -290,3 +290,51 @@ Mayor Lund and other Republicans pointed at what they called the governor's \"fa
         .expect("the party's senators speak");
     assert_eq!(members.kind, SourceKind::Group);
 }
+
+#[test]
+fn an_office_or_a_town_that_issues_a_statement_says_its_words() {
+    let text = "\
+Sen. Harriet Olsen opposed the plan. Her office issued a statement saying the state \"cannot \
+absorb another cut of this size.\"
+
+The town released a statement Wednesday saying the claims \"are based on opinion, not facts.\"
+";
+    let analysis = analyze(text, &Config::default(), &Kb::builtin());
+    let speakers: Vec<(&str, SourceKind)> = analysis
+        .quotes
+        .iter()
+        .map(|q| {
+            let a = q.attribution.as_ref().expect("attributed");
+            (a.speaker.text.as_str(), a.speaker.kind)
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Her office", SourceKind::Organisation),
+            ("The town", SourceKind::Organisation)
+        ]
+    );
+}
+
+#[test]
+fn a_story_pasted_with_one_paragraph_per_line_is_read_by_its_lines() {
+    // No blank lines: Markdown reads one paragraph, the writer meant four.
+    // The third line only paraphrases, so the quote after it is nobody's
+    // by context; the fourth line's quote opens with the speaker's words
+    // running on from the second.
+    let text = "\
+Mayor Ines Gallardo spent Tuesday morning at the branch library on Fourth Street, which the council voted to close last week after a fight that ran most of the year.
+\"We lost the vote,\" Gallardo said. \"We did not lose the argument, and the people who use this building every day know it.\"
+The branch opened in 1931 and is the oldest in the city. Its reading room seats 40, and its basement floods most springs, which the council cited as its main reason.
+\"Nobody has asked the children who do their homework here.\"
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Ines Gallardo", How::Sentence),
+            named("Ines Gallardo", How::Paragraph),
+            (None, None)
+        ]
+    );
+}

@@ -276,7 +276,11 @@ pub fn analyze_mentions(text: &str, config: &Config, kb: &Kb, reuse: &mut Reuse)
     };
     let edit = reuse.edit();
     let (blocks, segments) = (&mut reuse.blocks, &mut reuse.segments);
-    let mut find_quotes = || quotes::find_quotes_reusing(text, regions, config, blocks, edit);
+    // Quotes are read by the paragraphs the writer meant: a story pasted
+    // with one paragraph per line has them at its line breaks.
+    let paragraphs = crate::markdown::line_paragraphs(text, regions);
+    let paragraphs = paragraphs.as_deref().unwrap_or(regions);
+    let mut find_quotes = || quotes::find_quotes_reusing(text, paragraphs, config, blocks, edit);
     let mut find_laws = || {
         let found: Vec<(usize, std::sync::Arc<laws::SegmentLaws>)> = regions
             .iter()

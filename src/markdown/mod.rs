@@ -10,10 +10,12 @@ use crate::text::Span;
 
 mod edit;
 mod incremental;
+mod lines;
 mod restarts;
 
 pub use edit::Edit;
 pub use incremental::Regions;
+pub use lines::line_paragraphs;
 
 /// What kind of block a region of prose is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -84,7 +84,8 @@ pub static ORG_NOUNS: WordSet = WordSet::new(&[
     "publication", "magazine", "website", "site", "service", "bureau", "authority", "regime",
     "cabinet", "parliament", "legislature", "congress", "senate", "house", "caucus", "club",
     "league", "federation", "alliance", "movement", "church", "hospital", "district", "county",
-    "city", "state", "country", "nation", "pac", "charity", "nonprofit",
+    "city", "state", "country", "nation", "pac", "charity", "nonprofit", "town", "village",
+    "township", "borough", "municipality",
 ]);
 
 /// Nouns for a document that a draft may quote as its source: `the

@@ -461,14 +461,25 @@ pub fn phrase_starting_at(
     }
     let first = word(text, &tokens[start]);
     let first_tags = tokens[start].tags;
-    if first_tags.has(Tags::PRONOUN) {
+    // `His office issued a statement`: a possessive before a noun that
+    // speaks starts a description, not a pronoun of its own.
+    let owner = ["his", "her", "its", "their"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && tokens.get(start + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.tags.has(Tags::CAPITAL)
+                && can_speak(&super::lexicon::lowercase(word(text, t)))
+        });
+    if first_tags.has(Tags::PRONOUN) && !owner {
         return Some(phrase(tokens, start, start, MentionForm::Pronoun));
     }
     // `The Republican candidate said`: a capitalised determiner starts a
     // description.
-    if first_tags.has(Tags::DETERMINER)
+    if (first_tags.has(Tags::DETERMINER)
         && !first.eq_ignore_ascii_case("her")
-        && !first.eq_ignore_ascii_case("his")
+        && !first.eq_ignore_ascii_case("his"))
+        || owner
     {
         let mut end = start;
         while end + 1 < hi
