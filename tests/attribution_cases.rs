@@ -338,3 +338,26 @@ The branch opened in 1931 and is the oldest in the city. Its reading room seats 
         ]
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_month_is_a_name_beside_a_given_name_or_a_verb() {
+    let text = "\
+Prime Minister Theresa May spoke in Brussels on Monday.
+
+\"We will leave on time,\" May said.
+
+\"It is done,\" said May, before the talks on May 5 resumed.
+
+Ana Reyes, the bloc's envoy, disagreed. \"Talks resume in June,\" Reyes said May 6, and \"not \
+before,\" she said Monday.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Theresa May", How::Sentence),
+            named("Theresa May", How::Sentence),
+            named("Ana Reyes", How::Sentence),
+            named("Ana Reyes", How::Sentence)
+        ]
+    );
+}

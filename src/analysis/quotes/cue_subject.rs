@@ -22,10 +22,17 @@ pub fn speaker_before(
     // a name (`Will said`), unless it is a day (`later Thursday told`).
     let name_here =
         |k: usize| tokens[k].tags.has(Tags::CAPITAL) && !tokens[k].tags.has(Tags::SENTENCE_START);
+    // A month that is a family name, after a given name or with no word
+    // before it, is the speaker's name: `Theresa May said`, `"...," May
+    // said` (but `Trump Monday said`).
+    let surname_month = |k: usize| {
+        super::speakers::surname_month(text, &tokens[k])
+            && (k == lo || !tokens[k - 1].is_word() || tokens[k - 1].tags.has(Tags::GIVEN))
+    };
     while j > lo
         && j - 1 != cue
         && tokens[j - 1].is_word()
-        && (tokens[j - 1].tags.has(Tags::CALENDAR)
+        && ((tokens[j - 1].tags.has(Tags::CALENDAR) && !surname_month(j - 1))
             || (tokens[j - 1].tags.has(Tags::ADVERB) && !name_here(j - 1))
             || (word(text, &tokens[j - 1]).ends_with("ly")
                 && !tokens[j - 1].tags.has(Tags::CAPITAL)))
@@ -55,9 +62,10 @@ pub fn speaker_before(
     // and its adverbs is its subject.
     if j < cue
         && tokens[last].tags.has(Tags::CAPITAL)
-        && !tokens[last]
+        && (!tokens[last]
             .tags
             .has(Tags::OPENER.with(Tags::FUNCTION).with(Tags::CALENDAR))
+            || surname_month(last))
         && (last == lo || !tokens[last - 1].is_word())
     {
         return Some(phrase(tokens, last, last, MentionForm::Surname));

@@ -140,9 +140,17 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
         // A capitalised word, unless it is a month, a dateline, a function
         // word, a verb of saying no name or organisation list knows
         // (`United States` runs on), or a closed word.
+        // A month that is also a family name, right after a given name and
+        // before no day of the month, is the family name: `Theresa May`.
+        let month_surname = super::speakers::surname_month(text, token)
+            && tokens[end].tags.has(Tags::GIVEN)
+            && !tokens
+                .get(next + 1)
+                .is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
         let name_word = token.is_word()
             && tags.has(Tags::CAPITAL)
-            && !tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
+            && (!tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
+                || month_surname)
             && (!tags.has(Tags::CUE)
                 || tags.has(Tags::GIVEN.with(Tags::FAMILY).with(Tags::ORGANISATION)))
             && (!is_closed_word(word(text, token))

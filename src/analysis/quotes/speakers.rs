@@ -302,6 +302,17 @@ fn opens_not_names(text: &str, token: &Token, next: Option<&Token>) -> bool {
     shaped || tags.has(Tags::SPEAKS.with(Tags::GROUP).with(Tags::ORGANISATION)) || !past_verb
 }
 
+/// Whether a word is a month that is also a family name (`May`, `June`,
+/// `April`, `August`): a name beside a given name or a verb of saying.
+pub(super) fn surname_month(text: &str, token: &Token) -> bool {
+    token.tags.has(Tags::FAMILY)
+        && token.tags.has(Tags::CAPITAL)
+        && matches!(
+            super::names::strip_possessive(word(text, token)),
+            "May" | "June" | "April" | "August"
+        )
+}
+
 pub(super) fn phrase_ending_at(
     text: &str,
     tokens: &[Token],
@@ -333,7 +344,13 @@ pub(super) fn phrase_ending_at(
             return Some(phrase(tokens, end, end, form));
         }
     }
-    if token.tags.has(Tags::CAPITAL) && !token.tags.has(Tags::CALENDAR) {
+    // A month is no one, unless it is a family name right after a given
+    // name or alone before the verb: `Theresa May said`, `"...," May said`.
+    let month_surname = surname_month(text, token)
+        && (end == lo
+            || !tokens[end - 1].is_word()
+            || (tokens[end - 1].tags.has(Tags::GIVEN) && tokens[end - 1].tags.has(Tags::CAPITAL)));
+    if token.tags.has(Tags::CAPITAL) && (!token.tags.has(Tags::CALENDAR) || month_surname) {
         let start = capitalised_run_back(text, tokens, lo, end)?;
         // `the Foreign Ministry`, `a White House spokesperson`.
         if start > lo && tokens[start - 1].tags.has(Tags::DETERMINER) {
@@ -500,7 +517,12 @@ pub fn phrase_starting_at(
         return None;
     }
     if is_capitalised(text, &tokens[start]) {
-        if first_tags.has(Tags::CALENDAR.with(Tags::FUNCTION)) {
+        // `said May,` is Theresa May; `said May 5` a day.
+        let month_surname = surname_month(text, &tokens[start])
+            && !tokens
+                .get(start + 1)
+                .is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
+        if first_tags.has(Tags::CALENDAR.with(Tags::FUNCTION)) && !month_surname {
             return None;
         }
         let (name, end) = through_title(text, tokens, start, hi);
