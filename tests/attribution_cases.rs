@@ -361,3 +361,28 @@ before,\" she said Monday.
         ]
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_person_has_someone_to_refer_to() {
+    let cleared = |text: &str| {
+        !analyze(text, &Config::default(), &Kb::builtin())
+            .findings
+            .iter()
+            .any(|f| f.code == copydesk::analysis::Code::UnresolvedSpeaker)
+    };
+    assert!(cleared(
+        "\
+In March, the flat of a 31-year-old Leipzig man was searched after he had posted a photo of the \
+fire. Under it, he had written: \"Let it burn.\"
+"
+    ));
+    assert!(cleared(
+        "\
+\"My parents said we were citizens,\" said the woman, who spoke on the condition of anonymity.
+
+\"Now I am scared every day,\" she said.
+"
+    ));
+    // With nobody at all before it, the pronoun is still flagged.
+    assert!(!cleared("\"Let it burn,\" he wrote.\n"));
+}

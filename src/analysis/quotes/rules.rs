@@ -126,7 +126,8 @@ pub fn quote_findings(
                 match speaker.form {
                     MentionForm::Pronoun
                         if speaker.kind == SourceKind::Unknown
-                            && matches!(speaker.text.to_lowercase().as_str(), "he" | "she") =>
+                            && matches!(speaker.text.to_lowercase().as_str(), "he" | "she")
+                            && !unnamed_person_before(text, speaker.span.start) =>
                     {
                         push(
                             Code::UnresolvedSpeaker,
@@ -355,4 +356,30 @@ fn attribution_fix(text: &str, quote: &Quote, speaker: Option<&str>) -> Fix {
         },
         edits: vec![edit],
     }
+}
+
+/// Whether someone the draft does not name is brought in shortly before
+/// `at` (in its paragraph or the one before): a determiner and, within four
+/// words, a noun for a person (`a 31-year-old Leipzig man`, `the woman`,
+/// `the head of the rules committee`). A `he` or `she` after one has
+/// someone to refer to.
+fn unnamed_person_before(text: &str, at: usize) -> bool {
+    let mut from = at;
+    for _ in 0..2 {
+        from = text[..from].trim_end().rfind("\n\n").unwrap_or(0);
+    }
+    let window = &text[from..at];
+    let words: Vec<&str> = window
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "one" | "another"
+        ) && words[i + 1..].iter().take(4).any(|n| {
+            let n = n.to_lowercase();
+            n.ends_with("-year-old") || super::nouns::is_person_noun(&n)
+        })
+    })
 }
