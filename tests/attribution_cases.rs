@@ -386,3 +386,21 @@ fire. Under it, he had written: \"Let it burn.\"
     // With nobody at all before it, the pronoun is still flagged.
     assert!(!cleared("\"Let it burn,\" he wrote.\n"));
 }
+
+#[test]
+fn a_headline_with_its_byline_is_a_title_not_a_quote() {
+    let text = "\
+CLOSING TIME — \"The Blue Lantern to shut its doors at the end of March,\" by the Ledger's Ana \
+Pirsig: \"The club, which gave a start to a dozen bands, will close after 30 years.\"
+";
+    let analysis = analyze(text, &Config::default(), &Kb::builtin());
+    assert_eq!(
+        analysis.quotes[0].kind,
+        copydesk::analysis::QuoteKind::Title
+    );
+    assert!(!analysis
+        .findings
+        .iter()
+        .any(|f| f.code == copydesk::analysis::Code::UnattributedQuote
+            && f.span == analysis.quotes[0].span));
+}

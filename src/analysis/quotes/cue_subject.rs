@@ -26,7 +26,7 @@ pub fn speaker_before(
     // before it, is the speaker's name: `Theresa May said`, `"...," May
     // said` (but `Trump Monday said`).
     let surname_month = |k: usize| {
-        super::speakers::surname_month(text, &tokens[k])
+        super::lexicon::surname_month(text, &tokens[k])
             && (k == lo || !tokens[k - 1].is_word() || tokens[k - 1].tags.has(Tags::GIVEN))
     };
     while j > lo

@@ -4,6 +4,7 @@
 //! first (`Wang` for `Wang Wenbin`) linked to them, possessives and
 //! apostrophes folded. Two people who share a surname stay two.
 
+use super::lexicon::{is_particle, is_suffix};
 use crate::analysis::{MentionForm, SourceKind};
 use crate::hashing::DraftMap;
 use crate::text::Span;
@@ -102,22 +103,6 @@ fn unaccented(c: char) -> char {
         .position(|f| f == c)
         .and_then(|i| TO.chars().nth(i))
         .unwrap_or(c)
-}
-
-/// Whether a word is a particle of a surname: `de`, `van`, `von`, `al`.
-fn is_particle(word: &str) -> bool {
-    [
-        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
-    ]
-    .iter()
-    .any(|p| word.eq_ignore_ascii_case(p))
-}
-
-/// Whether a word is a suffix of a name: `Jr.`, `III`.
-fn is_suffix(word: &str) -> bool {
-    ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
-        .iter()
-        .any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// The key that merges a person's full names: the first and last words
@@ -345,19 +330,14 @@ impl Entities {
     fn push(&mut self, name: &str, kind: SourceKind, evident: bool, key: String) -> usize {
         // A party's members in the plural are people, not the party
         // (`Senate Republicans`, `Democrats`): a group.
-        let members = name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| matches!(last, "Democrats" | "Republicans"));
-        let kind = if kind == SourceKind::Organisation && members {
-            SourceKind::Group
-        } else {
-            kind
-        };
+        let members = name.ends_with("Democrats") || name.ends_with("Republicans");
         let index = self.entities.len();
         self.entities.push(Entity {
             name: name.to_string(),
-            kind,
+            kind: match kind {
+                SourceKind::Organisation if members => SourceKind::Group,
+                kind => kind,
+            },
             evident,
             gender: None,
             given_gender: None,

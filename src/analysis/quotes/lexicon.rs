@@ -447,6 +447,34 @@ pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: u
     end
 }
 
+/// Whether a word is a month that is also a family name (`May`, `June`,
+/// `April`, `August`): a name beside a given name or a verb of saying.
+pub fn surname_month(text: &str, token: &super::words::Token) -> bool {
+    use super::tags::Tags;
+    token.tags.has(Tags::FAMILY)
+        && token.tags.has(Tags::CAPITAL)
+        && matches!(
+            super::names::strip_possessive(word(text, token)),
+            "May" | "June" | "April" | "August"
+        )
+}
+
+/// Whether a word is a particle of a surname: `de`, `van`, `von`, `al`.
+pub fn is_particle(word: &str) -> bool {
+    [
+        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn",
+    ]
+    .iter()
+    .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Whether a word is a suffix of a name: `Jr.`, `III`.
+pub fn is_suffix(word: &str) -> bool {
+    ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -142,7 +142,7 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
         // (`United States` runs on), or a closed word.
         // A month that is also a family name, right after a given name and
         // before no day of the month, is the family name: `Theresa May`.
-        let month_surname = super::speakers::surname_month(text, token)
+        let month_surname = super::lexicon::surname_month(text, token)
             && tokens[end].tags.has(Tags::GIVEN)
             && !tokens
                 .get(next + 1)

@@ -502,6 +502,19 @@ fn classify(
     if m.continues || m.runs_on {
         return QuoteKind::Direct;
     }
+    // A headline with its byline, as a roundup cites a story: `"Met
+    // accused of whitewashing baby Jesus," by the Post's Kathianne
+    // Boniello`.
+    let after = text[m.span.end..].trim_start();
+    let byline = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .trim_start()
+        .strip_prefix("by ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase) || rest.starts_with("the "));
+    if byline {
+        return QuoteKind::Title;
+    }
     let content = m.content.slice(text).trim();
     let ends_sentence = content.ends_with(['.', '?', '!', ',', '…']);
     let before = &tokens[sentence.start..at];

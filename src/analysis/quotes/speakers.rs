@@ -302,17 +302,6 @@ fn opens_not_names(text: &str, token: &Token, next: Option<&Token>) -> bool {
     shaped || tags.has(Tags::SPEAKS.with(Tags::GROUP).with(Tags::ORGANISATION)) || !past_verb
 }
 
-/// Whether a word is a month that is also a family name (`May`, `June`,
-/// `April`, `August`): a name beside a given name or a verb of saying.
-pub(super) fn surname_month(text: &str, token: &Token) -> bool {
-    token.tags.has(Tags::FAMILY)
-        && token.tags.has(Tags::CAPITAL)
-        && matches!(
-            super::names::strip_possessive(word(text, token)),
-            "May" | "June" | "April" | "August"
-        )
-}
-
 pub(super) fn phrase_ending_at(
     text: &str,
     tokens: &[Token],
@@ -346,7 +335,7 @@ pub(super) fn phrase_ending_at(
     }
     // A month is no one, unless it is a family name right after a given
     // name or alone before the verb: `Theresa May said`, `"...," May said`.
-    let month_surname = surname_month(text, token)
+    let month_surname = super::lexicon::surname_month(text, token)
         && (end == lo
             || !tokens[end - 1].is_word()
             || (tokens[end - 1].tags.has(Tags::GIVEN) && tokens[end - 1].tags.has(Tags::CAPITAL)));
@@ -518,7 +507,7 @@ pub fn phrase_starting_at(
     }
     if is_capitalised(text, &tokens[start]) {
         // `said May,` is Theresa May; `said May 5` a day.
-        let month_surname = surname_month(text, &tokens[start])
+        let month_surname = super::lexicon::surname_month(text, &tokens[start])
             && !tokens
                 .get(start + 1)
                 .is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
