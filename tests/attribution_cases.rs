@@ -404,3 +404,23 @@ Pirsig: \"The club, which gave a start to a dozen bands, will close after 30 yea
         .any(|f| f.code == copydesk::analysis::Code::UnattributedQuote
             && f.span == analysis.quotes[0].span));
 }
+
+#[test]
+fn the_it_of_a_cleft_speaks_for_nobody() {
+    let text = "\
+What she saw at the fairground rally Tuesday will keep the writer Ruth Amsel, who teaches at \
+Harlow Community College, awake for weeks.
+It wasn't just the cries of \"Traitor!\" (for the governor) or, \"The reporters had it coming\" \
+(for the press pen) that shook Amsel.
+";
+    let analysis = analyze(text, &Config::default(), &Kb::builtin());
+    let chant = &analysis.quotes[1];
+    assert!(
+        chant
+            .attribution
+            .as_ref()
+            .is_none_or(|a| a.speaker.name.as_deref() != Some("Harlow Community College")),
+        "{:?}",
+        chant.attribution
+    );
+}

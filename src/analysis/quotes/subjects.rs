@@ -215,15 +215,22 @@ pub fn sentence_subject(
     }
     // `But it is unclear whether ...`: `it` holds the place of a clause
     // and says nothing.
+    // So does the `it` of a cleft: `It wasn't just the cries of "..." that
+    // rattled Sexton.`
+    let first = word(text, &tokens[start]);
     let holds_place = subject.form == MentionForm::Pronoun
-        && word(text, &tokens[start]).eq_ignore_ascii_case("it")
-        && tokens.get(start + 1).is_some_and(|n| {
-            [
-                "is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained",
-            ]
+        && (["it's", "it’s"]
             .iter()
-            .any(|v| word(text, n).eq_ignore_ascii_case(v))
-        });
+            .any(|w| first.eq_ignore_ascii_case(w))
+            || (first.eq_ignore_ascii_case("it")
+                && tokens.get(start + 1).is_some_and(|n| {
+                    [
+                        "is", "was", "seems", "seemed", "appears", "appeared", "remains",
+                        "remained", "isn't", "wasn't", "isn’t", "wasn’t",
+                    ]
+                    .iter()
+                    .any(|v| word(text, n).eq_ignore_ascii_case(v))
+                })));
     if holds_place {
         return None;
     }
