@@ -424,3 +424,16 @@ It wasn't just the cries of \"Traitor!\" (for the governor) or, \"The reporters 
         chant.attribution
     );
 }
+
+#[test]
+fn a_his_in_her_sentence_is_someone_elses_when_her_given_name_says_she() {
+    // `his voters` are Adamu's: Marta Okafor stays `she`.
+    let text = "\
+Marta Okafor beat Tunde Adamu in the primary, and the two met on Friday to make peace.
+
+Okafor will need his voters in the fall. Adamu was still weighing an endorsement.
+
+Okafor said she called Adamu to congratulate him on what she called \"a remarkable campaign.\"
+";
+    assert_eq!(credited(text), [named("Marta Okafor", How::Sentence)]);
+}

@@ -7,6 +7,7 @@
 
 use super::entities::{Entities, Entity};
 use super::marks::MarkedQuote;
+use super::names::Gender;
 use crate::analysis::{Attribution, How, Quote, SourceKind};
 
 use super::plan::{moved, BlockPlan};
@@ -23,8 +24,10 @@ pub fn attribute(
     entities: &mut Entities,
 ) -> Vec<(Quote, Option<usize>)> {
     let mut salience = salience_of(text, plans, entities);
-    // What a sentence says of its subject's gender (`Graham ... his rival`)
-    // outweighs the usual gender of a given name.
+    // What a sentence says of its subject's gender (`Lindsey Graham ...
+    // his rival`) outweighs the usual gender of a given name that is
+    // either's; never a given name that says the other (`Clinton will need
+    // his voters`: his are Sanders's).
     for &(_, base, plan) in plans {
         for &(span, gender) in &plan.genders {
             // The name may start after a title the subject opens with
@@ -37,7 +40,10 @@ pub fn attribute(
                 .filter(|m| m.span.start <= at + 24)
                 .map(|m| m.entity)
             {
-                entities.learn_gender(entity, gender);
+                let given = entities.entities[entity].given_gender;
+                if given.is_none_or(|g| g == gender || g == Gender::Either) {
+                    entities.learn_gender(entity, gender);
+                }
             }
         }
     }
