@@ -437,3 +437,35 @@ Okafor said she called Adamu to congratulate him on what she called \"a remarkab
 ";
     assert_eq!(credited(text), [named("Marta Okafor", How::Sentence)]);
 }
+
+#[test]
+fn a_report_that_passes_a_speakers_words_on_is_its_relay() {
+    let text = "\
+\"We will not be the generation that lets them close,\" said Wilma Achterberg, a state senator, \
+reports the Dayton Ledger. \"Not on my watch.\"
+
+\"The mill is worth saving,\" Achterberg said, according to Tomas Reyna, who was at the meeting.
+
+Achterberg has not said whether she will run again, the Ledger reported.
+";
+    let analysis = analyze(text, &Config::default(), &Kb::builtin());
+    let relays: Vec<(Option<&str>, Option<&str>)> = analysis
+        .quotes
+        .iter()
+        .map(|q| {
+            let a = q.attribution.as_ref().expect("attributed");
+            (
+                a.speaker.name.as_deref(),
+                a.via.as_ref().and_then(|v| v.name.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        relays,
+        [
+            (Some("Wilma Achterberg"), Some("Dayton Ledger")),
+            (Some("Wilma Achterberg"), Some("Dayton Ledger")),
+            (Some("Wilma Achterberg"), Some("Tomas Reyna")),
+        ]
+    );
+}

@@ -326,9 +326,16 @@ fn score_identities(
         let found = analysis.quotes.iter().position(|q| matches(q.span, span));
         let speaker = found.and_then(|i| analysis.speakers.iter().find(|s| s.quotes.contains(&i)));
         let mention = found.and_then(|i| analysis.quotes[i].attribution.as_ref());
-        let right = match speaker {
-            None => false,
-            Some(speaker) => {
+        // A quote another source passes on (`reports USA Today`) is
+        // credited to that source, as the key's annotated source words are.
+        let via = mention.and_then(|a| a.via.as_ref());
+        let right = match (speaker, via) {
+            (_, Some(via)) => {
+                let named = key.identities_named(via.name.as_deref().unwrap_or(&via.text));
+                named.len() == 1 && named[0].key == identity.key
+            }
+            (None, None) => false,
+            (Some(speaker), None) => {
                 let named = key.identities_named(&speaker.name);
                 let unnamed_kind = matches!(identity.kind.as_str(), "anonymous" | "group");
                 // An unnamed source is found when copydesk gives it no

@@ -84,6 +84,10 @@ pub struct Attribution {
     /// the attribution is inherited (a later segment of a running quote).
     pub cue: Option<Cue>,
     pub how: How,
+    /// Who passes the speaker's words on in the quote's sentence, the source
+    /// the story credits for them: `reports USA Today`, `CNN reported`,
+    /// `according to Frankel`.
+    pub via: Option<SpeakerMention>,
 }
 
 /// Where the words that attribute a quote stand, relative to the quote.

@@ -86,6 +86,13 @@ pub fn analysis_json(path: &str, analysis: &Analysis) -> Value {
                         "end": c.span.end,
                         "text": c.text,
                     })),
+                    "via": a.via.as_ref().map(|v| json!({
+                        "start": v.span.start,
+                        "end": v.span.end,
+                        "text": v.text,
+                        "name": v.name,
+                        "kind": v.kind,
+                    })),
                 })),
             })
         })

@@ -307,6 +307,15 @@ fn attribution_line(attribution: &Attribution, text: &str) -> String {
         }
         _ => {}
     }
+    if let Some(via) = &attribution.via {
+        let _ = write!(
+            line,
+            "\n\nPassed on by **{}** (“{}”): the story credits them for these words, \
+             so check them against their report.",
+            escape(via.name.as_deref().unwrap_or(&via.text)),
+            escape(&via.text)
+        );
+    }
     line
 }
 
@@ -505,12 +514,30 @@ mod tests {
                 text: "said".to_string(),
             }),
             how: How::Sentence,
+            via: None,
         });
         assert_eq!(
             quote_card(&q, text),
             "**Direct quote**\n\n> We will not back down,\n\n\
              Attributed to **Wang Wenbin**, in its own sentence (“he said”).\n\n\
              “he” → Wang Wenbin: the most salient person before it who can be “he”.\n"
+        );
+    }
+
+    #[test]
+    fn a_quote_another_outlet_passes_on_says_whose_report_it_is() {
+        let text = "\"We are not done,\" said Marta Okafor, the union's president, reports the \
+                    Dayton Ledger.";
+        let analysis = crate::analysis::analyze(
+            text,
+            &crate::config::Config::default(),
+            &crate::kb::Kb::builtin(),
+        );
+        let card = quote_card(&analysis.quotes[0], text);
+        assert!(
+            card.contains("Attributed to **Marta Okafor**")
+                && card.contains("Passed on by **Dayton Ledger** (“the Dayton Ledger”)"),
+            "{card}"
         );
     }
 

@@ -94,10 +94,14 @@ pub fn attribute(
             } else {
                 qi
             };
-            let mut attribution = q
-                .speaker
-                .as_ref()
-                .map(|f| walk.resolve(&moved(f, 0, base), q.how));
+            let mut attribution = q.speaker.as_ref().map(|f| {
+                let (mut attribution, entity) = walk.resolve(&moved(f, 0, base), q.how);
+                attribution.via = q
+                    .via
+                    .as_ref()
+                    .map(|v| walk.resolve(&moved(v, 0, base), q.how).0.speaker);
+                (attribution, entity)
+            });
             if attribution.is_none() && q.kind.needs_attribution() {
                 let inherit = |i: usize, how: How| {
                     let (quote, entity) = &quotes[i];
@@ -311,6 +315,7 @@ pub(super) fn is_news_outlet(name: &str) -> bool {
         "Review",
         "Record",
         "Wire",
+        "Today",
     ];
     name.split_whitespace()
         .next_back()

@@ -396,3 +396,37 @@ pub fn is_according_to(text: &str, tokens: &[Token], i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Word && word(text, t).eq_ignore_ascii_case("to"))
 }
+
+/// Who passes on the words `hit` attributes, in the same sentence: a
+/// report or an account that carries them (`"...," said Kristen Day,
+/// reports USA Today.`, `..., CNN reported.`, `Grayson said, according to
+/// Frankel.`, `According to the Ledger, one sign read, "..."`). The words
+/// stay the speaker's; the reporter is the source the story credits.
+pub fn relay_of(
+    text: &str,
+    tokens: &[Token],
+    cues: &[CueSpeaker],
+    hit: &CueSpeaker,
+) -> Option<CueSpeaker> {
+    cues.iter().find_map(|c| {
+        let verb = super::lexicon::lowercase(tokens[c.at].span.slice(text));
+        if c.at == hit.at || !matches!(&*verb, "reported" | "reports" | "reporting" | "according") {
+            return None;
+        }
+        // `reports USA Today`, `reported the Washington Examiner`: the
+        // reporter after its verb.
+        let inverted = &*verb != "according"
+            && tokens.get(c.at + 1).is_some_and(|t| {
+                t.is_word() && (t.tags.has(Tags::CAPITAL) || word(text, t) == "the")
+            });
+        let speaker = if inverted {
+            speaker_after(text, tokens, c.at, tokens.len())?
+        } else {
+            c.speaker.clone()
+        };
+        (!speaker.span.overlaps(hit.speaker.span)).then(|| CueSpeaker {
+            speaker,
+            ..c.clone()
+        })
+    })
+}

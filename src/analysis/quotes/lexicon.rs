@@ -87,7 +87,7 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "Museum", "Branch", "District", "Valley", "River", "Bill", "Law", "Kingdom", "Nations",
     "Organization", "Organisation", "Coalition", "Campaign", "Council.", "Caucus", "Guard", "Club",
     "League", "Institution", "Times.", "Reuters", "Federation", "Society", "Academy", "Chamber",
-    "Corporation", "Alliance", "Confederation",
+    "Corporation", "Alliance", "Confederation", "Today",
 ]);
 
 /// The organisations' words that take an `of` phrase into the name

@@ -20,7 +20,7 @@ use crate::analysis::{How, MentionForm, QuoteKind};
 use crate::config::Config;
 use crate::text::Span;
 
-use super::cue_speakers::{cue_speakers, CueSpeaker};
+use super::cue_speakers::{cue_speakers, relay_of, CueSpeaker};
 use super::cue_subject::speaker_before;
 use super::signatures::{signature_after, signature_line};
 
@@ -46,6 +46,9 @@ pub struct QuotePlan {
     /// The verb of saying nearest the quote anywhere in the block, when the
     /// quote may need one.
     pub nearest: Option<Found>,
+    /// Who passes the speaker's words on in the same sentence (`reports
+    /// USA Today`, `according to Frankel`).
+    pub via: Option<Found>,
 }
 
 /// What a block's own words decide about its quotations and what it hands
@@ -103,6 +106,7 @@ impl BlockPlan {
                 .map(|q| QuotePlan {
                     speaker: found(&q.speaker),
                     nearest: found(&q.nearest),
+                    via: found(&q.via),
                     ..q.clone()
                 })
                 .collect(),
@@ -192,6 +196,11 @@ pub fn plan_block(
         };
         let in_sentence = nearest(cues_of(s), &|c| reaches(&c))
             .map(|hit| reporter_of(text, block_tokens, cues_of(s), hit));
+        let via = in_sentence
+            .as_ref()
+            .and_then(|hit| relay_of(text, block_tokens, cues_of(s), hit))
+            .as_ref()
+            .map(found);
         let cue_in_sentence = !cues_of(s).is_empty();
         let next_sentence = || {
             let next = sents.get(s + 1)?;
@@ -348,6 +357,7 @@ pub fn plan_block(
             how,
             in_sentence: in_sentence.is_some(),
             nearest,
+            via,
         });
     }
     plan.lead_in = colon_lead_in(text, block_tokens, sents, &cues);

@@ -227,6 +227,7 @@ impl Walk<'_, '_> {
                 text: span.slice(text).to_string(),
             }),
             how,
+            via: None,
         };
         (attribution, entity)
     }
