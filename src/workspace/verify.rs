@@ -3,14 +3,24 @@
 //! and no watcher said so) or wrong (a cache edited by hand); a reference
 //! it gives would then point at other words, and an edit over a range it
 //! gives would change the wrong words of a file nobody is looking at. So
-//! the file is read again and each place is taken only where its range,
-//! exactly as given (no column clamped to a line's end), still holds the
-//! words it was made from (`WordsHash`). References leave out the places
-//! that do not hold (`claims_holding`); a rename analyses the draft afresh
-//! unless the file still has the summary's bytes and every place holds
-//! (`current_mentions`).
+//! each place is taken only where its range, exactly as given (no column
+//! clamped to a line's end), holds the words it was made from
+//! (`WordsHash`) in the file as it reads now.
+//!
+//! References and workspace symbols only read places, so they may trust a
+//! recent look at the file: a summary whose every place was found to hold
+//! keeps the file's stamp then (`Verified`), and for `FRESH` after a look,
+//! or while the file keeps that stamp, the summary's places are taken as
+//! they are (`summary_holding`); the server looks at the stamps again in
+//! the background while the workspace is being queried. A rename edits
+//! places, so it trusts nothing it has not read: it uses a summary's
+//! mentions only when the file still has the summary's bytes and every
+//! place holds, else it analyses the draft again (`current_mentions`).
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::{read_draft, DraftSummary, IndexWith, MentionRef, SkippedDraft, TextHash, WordsHash};
 use crate::analysis::{self, MentionForm};
@@ -26,98 +36,196 @@ pub struct Claim {
     pub words: WordsHash,
 }
 
-/// Whether each of `claims` holds in the draft at `path` as it reads now.
-pub fn claims_holding(
-    path: &Path,
-    claims: &[Claim],
-    encoding: Encoding,
-    limits: &Limits,
-) -> Result<Vec<bool>, SkippedDraft> {
-    let text = read_draft(path, limits)?;
-    Ok(holding(&text, claims, encoding))
-}
+/// How long a check of a closed draft's file is trusted without looking
+/// at the file again: a draft changed on disk with no watcher event to say
+/// so has references answered from its old places for at most this long.
+/// (A rename never trusts it: `current_mentions` reads every file it edits.)
+pub const FRESH: Duration = Duration::from_secs(2);
 
-/// What a file was when its claims were last read to hold: its length,
-/// modification time, and on Unix its inode and status-change time, which
-/// every write and every reset of the modification time moves on and no
-/// one can set back.
+/// How long ago a file must have last changed for its stamp to be trusted:
+/// timestamps move in ticks (a few milliseconds on a local disk, a second
+/// or two on some shared ones), so two writes of the same length within one
+/// tick leave the same stamp; a file changed this recently is read again.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// What a file was when it was read: its length, modification time, and
+/// on Unix its inode and status-change time, which every write and every
+/// reset of the modification time moves on and no one can set back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stamp {
+pub struct Stamp {
     len: u64,
-    modified: Option<std::time::SystemTime>,
+    modified: Option<SystemTime>,
     #[cfg(unix)]
     node: (u64, u64, i64, i64),
 }
 
 impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
+    /// The stamp of the file at `path`, when it can be trusted: on Unix
+    /// only (elsewhere there is no status-change time nobody can set back),
+    /// and only once the file has not changed for `SETTLE`.
+    pub fn of(path: &Path) -> Option<Stamp> {
         let meta = std::fs::metadata(path).ok()?;
         #[cfg(unix)]
-        let node = {
+        {
             use std::os::unix::fs::MetadataExt;
-            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+            let stamp = Stamp {
+                len: meta.len(),
+                modified: meta.modified().ok(),
+                node: (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec()),
+            };
+            stamp.settled(SystemTime::now()).then_some(stamp)
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+
+    /// Whether the file last changed at least `SETTLE` before `now`.
+    #[cfg(unix)]
+    fn settled(&self, now: SystemTime) -> bool {
+        let (_, _, secs, nanos) = self.node;
+        let changed = u64::try_from(secs)
+            .ok()
+            .zip(u32::try_from(nanos).ok())
+            .map(|(secs, nanos)| SystemTime::UNIX_EPOCH + Duration::new(secs, nanos));
+        let old_enough = |at: Option<SystemTime>| {
+            at.and_then(|at| at.checked_add(SETTLE))
+                .is_some_and(|settled| settled <= now)
         };
-        Some(Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            #[cfg(unix)]
-            node,
-        })
+        old_enough(changed) && old_enough(self.modified)
     }
 }
 
-/// The claims each file was read to hold, with the file's stamp then: a
-/// claim checked once holds while the stamp is the same, so asking again
-/// costs a `stat` instead of a read. Only Unix stamps are trusted (a
-/// status-change time nobody can set back); elsewhere every check reads.
+/// When every place of a summary was last found to hold in its file: the
+/// file's stamp then, and until when that is trusted without a look
+/// (`FRESH` after it was taken). Kept with the summary (so a summary that
+/// replaces it starts unchecked) and never cached on disk.
 #[derive(Debug, Default)]
-pub struct CheckedClaims {
-    files: std::sync::Mutex<
-        std::collections::HashMap<std::path::PathBuf, (Stamp, std::collections::HashSet<Claim>)>,
-    >,
+pub struct Verified {
+    stamp: Mutex<Option<Stamp>>,
+    /// `ticks` of the instant the check stops being fresh; 0 when there is
+    /// none. Read without the lock: an answer asks it of every draft.
+    fresh_until: AtomicU64,
 }
 
-impl CheckedClaims {
-    /// `claims_holding`, reading the file only when it changed since its
-    /// claims were checked or a claim is new.
-    pub fn holding(
-        &self,
-        path: &Path,
-        claims: &[Claim],
-        encoding: Encoding,
-        limits: &Limits,
-    ) -> Result<Vec<bool>, SkippedDraft> {
-        let stamp = Stamp::of(path).filter(|_| cfg!(unix));
-        let files = || self.files.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(stamp) = stamp {
-            let known = files().get(path).is_some_and(|(then, held)| {
-                *then == stamp && claims.iter().all(|c| held.contains(c))
-            });
-            if known {
-                return Ok(vec![true; claims.len()]);
-            }
-        }
-        let holding = claims_holding(path, claims, encoding, limits)?;
-        // The stamp was taken before the read: if the file changed in
-        // between, the next check sees another stamp and reads again.
-        if let Some(stamp) = stamp {
-            let mut files = files();
-            let entry = files
-                .entry(path.to_path_buf())
-                .or_insert_with(|| (stamp, Default::default()));
-            if entry.0 != stamp {
-                *entry = (stamp, Default::default());
-            }
-            entry.1.extend(
-                claims
-                    .iter()
-                    .zip(&holding)
-                    .filter(|(_, holds)| **holds)
-                    .map(|(c, _)| *c),
-            );
-        }
-        Ok(holding)
+/// `at` as nanoseconds since the first instant asked for (1 at the
+/// earliest), to be kept in an atomic.
+fn ticks(at: Instant) -> u64 {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    let epoch = *EPOCH.get_or_init(Instant::now);
+    u64::try_from(at.saturating_duration_since(epoch).as_nanos())
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
+}
+
+impl Verified {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Stamp>> {
+        self.stamp.lock().unwrap_or_else(|p| p.into_inner())
     }
+
+    /// Whether the summary's places were found to hold within `FRESH`
+    /// before `now`.
+    pub fn is_fresh(&self, now: Instant) -> bool {
+        ticks(now) < self.fresh_until.load(Ordering::Acquire)
+    }
+
+    /// Whether the summary's places were ever found to hold.
+    pub fn is_set(&self) -> bool {
+        self.lock().is_some()
+    }
+
+    /// Note that the places held in the file as it was at `stamp`, looked
+    /// at `seen` (before it was read).
+    pub fn record(&self, stamp: Stamp, seen: Instant) {
+        let mut held = self.lock();
+        *held = Some(stamp);
+        self.fresh_until
+            .store(ticks(seen + FRESH), Ordering::Release);
+    }
+
+    /// Forget the check: the file is said to have changed.
+    pub fn forget(&self) {
+        let mut held = self.lock();
+        self.fresh_until.store(0, Ordering::Release);
+        *held = None;
+    }
+
+    /// Look at the file at `path` again: the check holds on, from now,
+    /// while the file's stamp is the one it was made at; else it is
+    /// forgotten. Returns whether it holds.
+    pub fn refresh(&self, path: &Path) -> bool {
+        let Some(then) = *self.lock() else {
+            return false;
+        };
+        let seen = Instant::now();
+        let holds = Stamp::of(path) == Some(then);
+        let held = *self.lock();
+        // Forgotten or checked again meanwhile: that stands.
+        if held != Some(then) {
+            return false;
+        }
+        if holds {
+            self.record(then, seen);
+        } else {
+            self.forget();
+        }
+        holds
+    }
+}
+
+impl Clone for Verified {
+    fn clone(&self) -> Verified {
+        let held = self.lock();
+        Verified {
+            stamp: Mutex::new(*held),
+            fresh_until: AtomicU64::new(self.fresh_until.load(Ordering::Acquire)),
+        }
+    }
+}
+
+/// A check says nothing of what a summary holds: summaries of the same
+/// text are equal whether or not they were checked.
+impl PartialEq for Verified {
+    fn eq(&self, _: &Verified) -> bool {
+        true
+    }
+}
+
+impl Eq for Verified {}
+
+/// Whether each of `claims`, places `summary` gives for the closed draft
+/// at its path, holds in the file as it reads now. A summary found to hold
+/// within `FRESH` is trusted as it is; one whose file still has the stamp
+/// it was checked at costs a `stat`; else the file is read, and when every
+/// place of the summary holds in it, that is noted with its stamp.
+pub fn summary_holding(
+    summary: &DraftSummary,
+    claims: &[Claim],
+    encoding: Encoding,
+    limits: &Limits,
+) -> Result<Vec<bool>, SkippedDraft> {
+    let seen = Instant::now();
+    if summary.verified.is_fresh(seen) || summary.verified.refresh(&summary.path) {
+        return Ok(vec![true; claims.len()]);
+    }
+    let stamp = Stamp::of(&summary.path);
+    let text = read_draft(&summary.path, limits)?;
+    // The stamp was taken before the read: if the file changed in
+    // between, the next look sees another stamp and reads again.
+    if let Some(stamp) = stamp.filter(|_| all_hold(summary, &text, encoding)) {
+        summary.verified.record(stamp, seen);
+    }
+    Ok(holding(&text, claims, encoding))
+}
+
+/// Whether every place `summary` gives holds in `text`.
+pub(super) fn all_hold(summary: &DraftSummary, text: &str, encoding: Encoding) -> bool {
+    let claims: Vec<Claim> = summary.claims().collect();
+    holding(text, &claims, encoding)
+        .into_iter()
+        .all(|holds| holds)
 }
 
 /// Whether each of `claims` holds in `text`.
@@ -336,31 +444,78 @@ mod tests {
         assert_eq!(checked, [false, false, false, false, true, true]);
     }
 
+    /// Whether every place of `summary` holds in its file, by
+    /// `summary_holding`.
+    fn all_holding(summary: &DraftSummary) -> bool {
+        let claims: Vec<Claim> = summary.claims().collect();
+        summary_holding(summary, &claims, Encoding::Utf16, &Limits::default())
+            .unwrap()
+            .into_iter()
+            .all(|holds| holds)
+    }
+
     #[test]
-    fn a_claim_checked_once_is_read_again_only_when_the_file_changes() {
+    fn a_checked_summary_is_trusted_for_a_while_then_while_its_file_keeps_its_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("story.md");
-        std::fs::write(&path, "Led by Lin Haoran.\n").unwrap();
-        let lin = claim((0, 7), (0, 17), "Lin Haoran");
-        let memo = CheckedClaims::default();
-        let check = |memo: &CheckedClaims| {
-            memo.holding(&path, &[lin], Encoding::Utf16, &Limits::default())
-                .unwrap()
+        std::fs::write(&path, DRAFT).unwrap();
+        let summary = DraftSummary {
+            path: path.clone(),
+            ..summary_of(DRAFT)
         };
-        assert_eq!(check(&memo), [true]);
+        // Just written: its timestamps may not have moved on yet for the
+        // next write, so nothing is noted and every look reads it.
+        assert!(all_holding(&summary));
+        assert!(!summary.verified.is_set());
+
+        std::thread::sleep(SETTLE + Duration::from_millis(100));
+        assert!(all_holding(&summary));
+        assert!(summary.verified.is_fresh(Instant::now()));
+        // A check older than `FRESH` holds on while the file is unchanged.
+        let stamp = summary.verified.lock().unwrap();
+        let long_ago = Instant::now().checked_sub(FRESH * 2).unwrap();
+        summary.verified.record(stamp, long_ago);
+        assert!(!summary.verified.is_fresh(Instant::now()));
+        assert!(summary.verified.refresh(&path));
+        assert!(summary.verified.is_fresh(Instant::now()));
+
+        // Changed behind its back, at the same length, with the old
+        // modification time put back: within `FRESH` of the last look the
+        // summary is still trusted (references only read places); after
+        // it, the file is looked at, and read, and the places fail.
         let unchanged = std::fs::metadata(&path).unwrap();
-        assert_eq!(check(&memo), [true]);
-        // Rewritten at the same length with the old modification time put
-        // back: the status-change time still moves, so it is read again.
-        std::fs::write(&path, "Led by Lin Haoram.\n").unwrap();
+        std::fs::write(&path, DRAFT.replace("Okafor", "Okafur")).unwrap();
         std::fs::File::options()
             .write(true)
             .open(&path)
             .unwrap()
             .set_modified(unchanged.modified().unwrap())
             .unwrap();
-        assert_eq!(check(&memo), [false]);
-        assert_eq!(check(&CheckedClaims::default()), [false]);
+        assert!(all_holding(&summary));
+        summary.verified.record(stamp, long_ago);
+        assert!(!all_holding(&summary));
+        assert!(!summary.verified.is_set());
+        assert!(!summary.verified.refresh(&path));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stamp_is_trusted_only_once_its_file_has_settled() {
+        let now = SystemTime::now();
+        let stamp = |changed: SystemTime, modified: SystemTime| {
+            let since = changed.duration_since(SystemTime::UNIX_EPOCH).unwrap();
+            Stamp {
+                len: 10,
+                modified: Some(modified),
+                node: (1, 2, since.as_secs() as i64, since.subsec_nanos() as i64),
+            }
+        };
+        let old = now - SETTLE * 3;
+        assert!(stamp(old, old).settled(now));
+        assert!(!stamp(now - SETTLE / 2, old).settled(now));
+        assert!(!stamp(old, now - SETTLE / 2).settled(now));
+        // A time ahead of the clock (another machine's) is never settled.
+        assert!(!stamp(now + SETTLE, old).settled(now));
     }
 
     #[test]
