@@ -7,6 +7,7 @@
 
 pub mod cache;
 mod discover;
+mod stamp;
 mod summary;
 mod text_hash;
 mod verify;
@@ -16,9 +17,10 @@ pub use discover::{
     find_drafts, index_drafts, index_drafts_cached, is_draft, read_draft, IndexWith, IndexedDrafts,
     SkippedDraft,
 };
+pub use stamp::{Stamp, Verified, FRESH};
 pub use summary::{DraftSummary, LawRef, MentionRef, SpeakerRef};
 pub use text_hash::{TextHash, WordsHash};
-pub use verify::{current_mentions, summary_holding, Claim, Stamp, Verified, FRESH};
+pub use verify::{current_mentions, summary_holding, Claim};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

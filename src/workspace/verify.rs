@@ -9,7 +9,7 @@
 //!
 //! References and workspace symbols only read places, so they may trust a
 //! recent look at the file: a summary whose every place was found to hold
-//! keeps the file's stamp then (`Verified`), and for `FRESH` after a look,
+//! keeps the file's stamp then (`stamp::Verified`), and for `FRESH` after a look,
 //! or while the file keeps that stamp, the summary's places are taken as
 //! they are (`summary_holding`); the server looks at the stamps again in
 //! the background while the workspace is being queried. A rename edits
@@ -18,10 +18,9 @@
 //! place holds, else it analyses the draft again (`current_mentions`).
 
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Instant;
 
+use super::stamp::Stamp;
 use super::{read_draft, DraftSummary, IndexWith, MentionRef, SkippedDraft, TextHash, WordsHash};
 use crate::analysis::{self, MentionForm};
 use crate::fsread::Limits;
@@ -35,165 +34,6 @@ pub struct Claim {
     pub end: LineCol,
     pub words: WordsHash,
 }
-
-/// How long a check of a closed draft's file is trusted without looking
-/// at the file again: a draft changed on disk with no watcher event to say
-/// so has references answered from its old places for at most this long.
-/// (A rename never trusts it: `current_mentions` reads every file it edits.)
-pub const FRESH: Duration = Duration::from_secs(2);
-
-/// How long ago a file must have last changed for its stamp to be trusted:
-/// timestamps move in ticks (a few milliseconds on a local disk, a second
-/// or two on some shared ones), so two writes of the same length within one
-/// tick leave the same stamp; a file changed this recently is read again.
-const SETTLE: Duration = Duration::from_secs(2);
-
-/// What a file was when it was read: its length, modification time, and
-/// on Unix its inode and status-change time, which every write and every
-/// reset of the modification time moves on and no one can set back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
-    #[cfg(unix)]
-    node: (u64, u64, i64, i64),
-}
-
-impl Stamp {
-    /// The stamp of the file at `path`, when it can be trusted: on Unix
-    /// only (elsewhere there is no status-change time nobody can set back),
-    /// and only once the file has not changed for `SETTLE`.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let stamp = Stamp {
-                len: meta.len(),
-                modified: meta.modified().ok(),
-                node: (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec()),
-            };
-            stamp.settled(SystemTime::now()).then_some(stamp)
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = meta;
-            None
-        }
-    }
-
-    /// Whether the file last changed at least `SETTLE` before `now`.
-    #[cfg(unix)]
-    fn settled(&self, now: SystemTime) -> bool {
-        let (_, _, secs, nanos) = self.node;
-        let changed = u64::try_from(secs)
-            .ok()
-            .zip(u32::try_from(nanos).ok())
-            .map(|(secs, nanos)| SystemTime::UNIX_EPOCH + Duration::new(secs, nanos));
-        let old_enough = |at: Option<SystemTime>| {
-            at.and_then(|at| at.checked_add(SETTLE))
-                .is_some_and(|settled| settled <= now)
-        };
-        old_enough(changed) && old_enough(self.modified)
-    }
-}
-
-/// When every place of a summary was last found to hold in its file: the
-/// file's stamp then, and until when that is trusted without a look
-/// (`FRESH` after it was taken). Kept with the summary (so a summary that
-/// replaces it starts unchecked) and never cached on disk.
-#[derive(Debug, Default)]
-pub struct Verified {
-    stamp: Mutex<Option<Stamp>>,
-    /// `ticks` of the instant the check stops being fresh; 0 when there is
-    /// none. Read without the lock: an answer asks it of every draft.
-    fresh_until: AtomicU64,
-}
-
-/// `at` as nanoseconds since the first instant asked for (1 at the
-/// earliest), to be kept in an atomic.
-fn ticks(at: Instant) -> u64 {
-    static EPOCH: OnceLock<Instant> = OnceLock::new();
-    let epoch = *EPOCH.get_or_init(Instant::now);
-    u64::try_from(at.saturating_duration_since(epoch).as_nanos())
-        .unwrap_or(u64::MAX)
-        .saturating_add(1)
-}
-
-impl Verified {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Stamp>> {
-        self.stamp.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Whether the summary's places were found to hold within `FRESH`
-    /// before `now`.
-    pub fn is_fresh(&self, now: Instant) -> bool {
-        ticks(now) < self.fresh_until.load(Ordering::Acquire)
-    }
-
-    /// Whether the summary's places were ever found to hold.
-    pub fn is_set(&self) -> bool {
-        self.lock().is_some()
-    }
-
-    /// Note that the places held in the file as it was at `stamp`, looked
-    /// at `seen` (before it was read).
-    pub fn record(&self, stamp: Stamp, seen: Instant) {
-        let mut held = self.lock();
-        *held = Some(stamp);
-        self.fresh_until
-            .store(ticks(seen + FRESH), Ordering::Release);
-    }
-
-    /// Forget the check: the file is said to have changed.
-    pub fn forget(&self) {
-        let mut held = self.lock();
-        self.fresh_until.store(0, Ordering::Release);
-        *held = None;
-    }
-
-    /// Look at the file at `path` again: the check holds on, from now,
-    /// while the file's stamp is the one it was made at; else it is
-    /// forgotten. Returns whether it holds.
-    pub fn refresh(&self, path: &Path) -> bool {
-        let Some(then) = *self.lock() else {
-            return false;
-        };
-        let seen = Instant::now();
-        let holds = Stamp::of(path) == Some(then);
-        let held = *self.lock();
-        // Forgotten or checked again meanwhile: that stands.
-        if held != Some(then) {
-            return false;
-        }
-        if holds {
-            self.record(then, seen);
-        } else {
-            self.forget();
-        }
-        holds
-    }
-}
-
-impl Clone for Verified {
-    fn clone(&self) -> Verified {
-        let held = self.lock();
-        Verified {
-            stamp: Mutex::new(*held),
-            fresh_until: AtomicU64::new(self.fresh_until.load(Ordering::Acquire)),
-        }
-    }
-}
-
-/// A check says nothing of what a summary holds: summaries of the same
-/// text are equal whether or not they were checked.
-impl PartialEq for Verified {
-    fn eq(&self, _: &Verified) -> bool {
-        true
-    }
-}
-
-impl Eq for Verified {}
 
 /// Whether each of `claims`, places `summary` gives for the closed draft
 /// at its path, holds in the file as it reads now. A summary found to hold
@@ -277,6 +117,18 @@ fn exact_offsets(text: &str, positions: &[LineCol], encoding: Encoding) -> Vec<O
             end -= 1;
         }
         while units < pos.col && at < end {
+            // A run of ASCII is a unit a byte in either encoding: most
+            // of a line is skipped without decoding characters.
+            let ahead = end.min(at + (pos.col - units) as usize);
+            let run = bytes[at..ahead]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(ahead - at);
+            if run > 0 {
+                at += run;
+                units += run as u32;
+                continue;
+            }
             let Some(ch) = text[at..].chars().next() else {
                 break;
             };
@@ -352,6 +204,7 @@ fn names(written: &str, form: MentionForm, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stamp::{FRESH, SETTLE};
     use super::*;
     use crate::config::Config;
     use crate::fsread::Limits;
@@ -444,6 +297,31 @@ mod tests {
         assert_eq!(checked, [false, false, false, false, true, true]);
     }
 
+    #[test]
+    fn every_position_of_a_text_is_found_at_its_offset_in_either_encoding() {
+        let mut rng = crate::random::Rng::new(15);
+        let pieces = ["a", "Lin ", "“", "”", "é", "😀", "\r\n", "\n", "\t", "  "];
+        for _ in 0..200 {
+            let text: String = (0..rng.below(60)).map(|_| rng.pick(&pieces)).collect();
+            let index = LineIndex::new(&text);
+            let offsets: Vec<usize> = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .filter(|&at| !text[..at].ends_with('\r') || !text[at..].starts_with('\n'))
+                .collect();
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let mut positions: Vec<(LineCol, usize)> = offsets
+                    .iter()
+                    .map(|&at| (index.line_col(&text, at, encoding), at))
+                    .collect();
+                positions.sort();
+                let (asked, expected): (Vec<LineCol>, Vec<usize>) = positions.into_iter().unzip();
+                let found = exact_offsets(&text, &asked, encoding);
+                let expected: Vec<Option<usize>> = expected.into_iter().map(Some).collect();
+                assert_eq!(found, expected, "{text:?} in {encoding:?}");
+            }
+        }
+    }
+
     /// Whether every place of `summary` holds in its file, by
     /// `summary_holding`.
     fn all_holding(summary: &DraftSummary) -> bool {
@@ -468,11 +346,11 @@ mod tests {
         assert!(all_holding(&summary));
         assert!(!summary.verified.is_set());
 
-        std::thread::sleep(SETTLE + Duration::from_millis(100));
+        std::thread::sleep(SETTLE + std::time::Duration::from_millis(100));
         assert!(all_holding(&summary));
         assert!(summary.verified.is_fresh(Instant::now()));
         // A check older than `FRESH` holds on while the file is unchanged.
-        let stamp = summary.verified.lock().unwrap();
+        let stamp = summary.verified.stamp().unwrap();
         let long_ago = Instant::now().checked_sub(FRESH * 2).unwrap();
         summary.verified.record(stamp, long_ago);
         assert!(!summary.verified.is_fresh(Instant::now()));
@@ -496,26 +374,6 @@ mod tests {
         assert!(!all_holding(&summary));
         assert!(!summary.verified.is_set());
         assert!(!summary.verified.refresh(&path));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_stamp_is_trusted_only_once_its_file_has_settled() {
-        let now = SystemTime::now();
-        let stamp = |changed: SystemTime, modified: SystemTime| {
-            let since = changed.duration_since(SystemTime::UNIX_EPOCH).unwrap();
-            Stamp {
-                len: 10,
-                modified: Some(modified),
-                node: (1, 2, since.as_secs() as i64, since.subsec_nanos() as i64),
-            }
-        };
-        let old = now - SETTLE * 3;
-        assert!(stamp(old, old).settled(now));
-        assert!(!stamp(now - SETTLE / 2, old).settled(now));
-        assert!(!stamp(old, now - SETTLE / 2).settled(now));
-        // A time ahead of the clock (another machine's) is never settled.
-        assert!(!stamp(now + SETTLE, old).settled(now));
     }
 
     #[test]
