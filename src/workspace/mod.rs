@@ -22,8 +22,10 @@ pub use summary::{DraftSummary, LawRef, MentionRef, SpeakerRef};
 pub use text_hash::{TextHash, WordsHash};
 pub use verify::{current_mentions, summary_holding, Claim};
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use summary::key_hash;
@@ -123,11 +125,13 @@ impl WorkspaceIndex {
     /// each draft's mentions in document order.
     pub fn mentions_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = FoundMention<'a>> {
         let hash = key_hash(key);
+        let known = Rc::new(Cell::new(std::ptr::null()));
         self.drafts.values().flat_map(move |draft| {
+            let known = known.clone();
             draft
                 .laws
                 .iter()
-                .filter(move |law| law.is_of(key, hash))
+                .filter(move |law| law.is_of(key, hash, &known))
                 .map(move |law| FoundMention { draft, law })
         })
     }
@@ -187,7 +191,7 @@ impl WorkspaceIndex {
                     found.len() - 1
                 });
                 found[i].mentions += 1;
-                if !counted.contains(&law.key.as_str()) {
+                if !counted.contains(&&*law.key) {
                     counted.push(&law.key);
                     found[i].drafts += 1;
                 }
@@ -238,7 +242,7 @@ mod tests {
         };
         let utf16 = DraftSummary::new("/d/a.md".into(), text, &analysis, Encoding::Utf16);
         let utf8 = DraftSummary::new("/d/a.md".into(), text, &analysis, Encoding::Utf8);
-        assert_eq!(utf16.laws[0].key, "us/pl/117-167");
+        assert_eq!(&*utf16.laws[0].key, "us/pl/117-167");
         assert_eq!(utf16.laws[0].start, LineCol { line: 2, col: 23 });
         assert_eq!(utf16.laws[0].end, LineCol { line: 2, col: 44 });
         // The curly quotes are three bytes each in UTF-8.
@@ -262,7 +266,7 @@ mod tests {
             index.insert(DraftSummary {
                 path: path.into(),
                 laws: vec![LawRef::new(
-                    key.into(),
+                    key,
                     key.into(),
                     (at(1), at(1)),
                     WordsHash::default(),

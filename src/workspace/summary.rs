@@ -2,6 +2,7 @@
 //! place with the hash of its words, made once from an analysis with
 //! positions in the negotiated encoding.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -12,8 +13,11 @@ use crate::text::{Encoding, LineCol, LineIndex};
 /// One mention of a law in a draft, reduced to what cross-draft queries need.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LawRef {
-    /// `LawMention::key()`: the entry id, or the folded name of an unknown law.
-    pub key: String,
+    /// `LawMention::key()`: the entry id, or the folded name of an unknown
+    /// law. Shared by the mentions of one key in a summary, and across
+    /// the summaries read from the cache, so that a query compares most
+    /// keys by pointer.
+    pub key: Arc<str>,
     /// The entry's title, or the name as written when copydesk does not
     /// know it.
     pub name: String,
@@ -37,11 +41,12 @@ impl LawRef {
     }
 
     pub fn new(
-        key: String,
+        key: impl Into<Arc<str>>,
         name: String,
         (start, end): (LineCol, LineCol),
         words: WordsHash,
     ) -> LawRef {
+        let key = key.into();
         LawRef {
             hash: key_hash(&key),
             key,
@@ -53,9 +58,22 @@ impl LawRef {
     }
 
     /// Whether this is a mention of the law under `key`, with `hash` its
-    /// `key_hash`.
-    pub(super) fn is_of(&self, key: &str, hash: u64) -> bool {
-        self.hash == hash && self.key == key
+    /// `key_hash`. `known` is a key found equal to `key` before (or null),
+    /// which an equal pointer matches without reading the key; this key
+    /// becomes it when it matches.
+    pub(super) fn is_of(&self, key: &str, hash: u64, known: &Cell<*const u8>) -> bool {
+        if self.hash != hash {
+            return false;
+        }
+        let at = self.key.as_ptr();
+        if at == known.get() {
+            return true;
+        }
+        let equal = *self.key == *key;
+        if equal {
+            known.set(at);
+        }
+        equal
     }
 }
 
@@ -174,11 +192,15 @@ impl DraftSummary {
                 .binary_search(&offset)
                 .map_or_else(|_| index.line_col(text, offset, encoding), |i| positions[i])
         };
+        // One key for all the mentions of a law.
+        let mut keys: crate::hashing::DraftMap<String, Arc<str>> = Default::default();
         let laws = mentions
             .into_iter()
             .map(|mention| {
                 LawRef::new(
-                    mention.key(),
+                    keys.entry(mention.key())
+                        .or_insert_with_key(|key| key.as_str().into())
+                        .clone(),
                     mention.title.clone().unwrap_or_else(|| {
                         mention
                             .text
@@ -229,5 +251,42 @@ impl DraftSummary {
                 .iter()
                 .flat_map(|s| s.mentions.iter().map(MentionRef::claim)),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn law(key: &str) -> LawRef {
+        let at = LineCol { line: 0, col: 0 };
+        LawRef::new(key.to_string(), key.to_string(), (at, at), WordsHash(0))
+    }
+
+    #[test]
+    fn a_key_matches_by_pointer_only_after_its_words_matched() {
+        let chips = law("us/pl/117-167");
+        let hash = key_hash("us/pl/117-167");
+        let known = Cell::new(std::ptr::null());
+        assert!(chips.is_of("us/pl/117-167", hash, &known));
+        assert_eq!(known.get(), chips.key.as_ptr());
+        // The same key, shared: matched by its pointer.
+        let again = LawRef {
+            start: LineCol { line: 4, col: 2 },
+            ..chips.clone()
+        };
+        assert!(again.is_of("us/pl/117-167", hash, &known));
+        // Another key with the same hash (a collision): its words decide,
+        // and the known key stays.
+        let forged = LawRef {
+            hash,
+            ..law("us/pl/117-168")
+        };
+        assert!(!forged.is_of("us/pl/117-167", hash, &known));
+        assert_eq!(known.get(), chips.key.as_ptr());
+        // An equal key of its own is read, then known.
+        let copy = law("us/pl/117-167");
+        assert!(copy.is_of("us/pl/117-167", hash, &known));
+        assert_eq!(known.get(), copy.key.as_ptr());
     }
 }
