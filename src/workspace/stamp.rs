@@ -107,9 +107,10 @@ impl Verified {
         *self.lock()
     }
 
-    /// Whether the summary's places were ever found to hold.
+    /// Whether the summary's places were found to hold, and the check was
+    /// not forgotten since. One load: the server asks it of every draft.
     pub fn is_set(&self) -> bool {
-        self.lock().is_some()
+        self.fresh_until.load(Ordering::Acquire) != 0
     }
 
     /// Note that the places held in the file as it was at `stamp`, looked
