@@ -117,9 +117,7 @@ impl Backend {
             mut places,
             claimed,
         } = found;
-        if !claimed.is_empty() {
-            places.drop_places(&self.failing_places("references", claimed).await);
-        }
+        places.drop_places(&self.failing_places("references", claimed).await);
         places
     }
 }

@@ -56,7 +56,9 @@ impl Backend {
     /// The numbers (sorted) of the places in `claimed` whose files no
     /// longer bear them out (a draft changed behind the index's back, a
     /// cache edited by hand): each draft with such places is named in a
-    /// log line that starts with `what`, and indexed again.
+    /// log line that starts with `what`, and indexed again. Every answer
+    /// across the workspace comes this way, even with nothing claimed: it
+    /// keeps the background look going.
     pub(super) async fn failing_places(&self, what: &str, claimed: Vec<Claimed>) -> Vec<usize> {
         self.state.note_query();
         let now = Instant::now();
