@@ -272,3 +272,163 @@ async fn a_rename_edits_a_closed_draft_where_its_words_are_now() {
     );
     client.shutdown().await;
 }
+
+/// Two drafts about Lin Haoran: the briefing, which the tests open with the
+/// cursor on his name, and the minutes, which stay closed.
+const LIN: &str = r#"
+//- /briefing.md
+Li$0n Haoran, a spokesperson for the ministry, took questions.
+
+"We publish the catch every quarter," Lin said.
+//- /minutes.md
+# Notes
+
+The briefing was led by ⟦Lin Haoran⟧ again.
+"#;
+
+/// The minutes, changed on disk with no watcher event: the name moved two
+/// lines and some words on.
+const LIN_MOVED: &str = r#"
+# Notes
+
+Added at the desk.
+
+The ministry's briefing was led, once more, by ⟦Lin Haoran⟧.
+"#;
+
+/// The ranges `found` (locations, or workspace symbols) gives in `uri`.
+fn ranges_in(found: &Value, uri: &str) -> Vec<Value> {
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.get("location").unwrap_or(l))
+        .filter(|l| l["uri"] == uri)
+        .map(|l| l["range"].clone())
+        .collect()
+}
+
+/// Ask `method` at the briefing's cursor (or, for `workspace/symbol`, for
+/// `Haoran`) until the minutes' range in the answer is `now`, checking
+/// that no answer on the way gives `old`.
+async fn until_ranges_are(
+    client: &mut TestClient,
+    method: &str,
+    root: &Path,
+    old: &Value,
+    now: &Value,
+) {
+    let desk = Fixture::parse(LIN);
+    let briefing = desk.file("/briefing.md");
+    let minutes = file_uri(&root.join("minutes.md"));
+    for _ in 0..100 {
+        let found = match method {
+            "workspace/symbol" => client.request(method, json!({ "query": "Haoran" })).await,
+            _ => {
+                client
+                    .at(
+                        method,
+                        &briefing.uri_in(root),
+                        briefing.cursor(Encoding::Utf16),
+                    )
+                    .await
+            }
+        };
+        let ranges = ranges_in(&found, &minutes);
+        assert!(
+            !ranges.contains(old),
+            "{method} gave the old range: {found}"
+        );
+        if ranges == std::slice::from_ref(now) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{method} never gave the minutes' new range");
+}
+
+#[tokio::test]
+async fn a_workspace_symbol_in_a_closed_draft_changed_on_disk_is_where_its_words_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let desk = Fixture::parse(LIN);
+    desk.write_to(root);
+    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
+    client.log_containing("indexed 2 drafts").await;
+    let briefing = desk.file("/briefing.md");
+    client.open(&briefing.uri_in(root), &briefing.text).await;
+    let minutes = file_uri(&root.join("minutes.md"));
+    let old = desk.file("/minutes.md").range(Encoding::Utf16);
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "Haoran" }))
+        .await;
+    assert_eq!(
+        ranges_in(&symbols, &minutes),
+        std::slice::from_ref(&old),
+        "{symbols}"
+    );
+
+    let moved = Fixture::parse(LIN_MOVED);
+    write(root, "minutes.md", &moved.only().text);
+    let now = moved.only().range(Encoding::Utf16);
+    until_ranges_are(&mut client, "workspace/symbol", root, &old, &now).await;
+    client
+        .log_containing("workspace symbols: 1 of the places in")
+        .await;
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_closed_draft_checked_moments_ago_is_still_edited_where_its_words_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let desk = Fixture::parse(LIN);
+    desk.write_to(root);
+    // Old enough for their stamps to be trusted once the index reads them.
+    tokio::time::sleep(copydesk::workspace::FRESH + std::time::Duration::from_millis(200)).await;
+    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
+    client.log_containing("indexed 2 drafts").await;
+    let briefing = desk.file("/briefing.md");
+    let briefing_uri = briefing.uri_in(root);
+    client.open(&briefing_uri, &briefing.text).await;
+    let minutes = file_uri(&root.join("minutes.md"));
+    let old = desk.file("/minutes.md").range(Encoding::Utf16);
+    let found = client
+        .at(
+            "textDocument/references",
+            &briefing_uri,
+            briefing.cursor(Encoding::Utf16),
+        )
+        .await;
+    assert_eq!(
+        ranges_in(&found, &minutes),
+        std::slice::from_ref(&old),
+        "{found}"
+    );
+
+    // Changed behind the server's back just after it was checked: a rename
+    // reads the file it edits, whatever references may still trust.
+    let moved = Fixture::parse(LIN_MOVED);
+    write(root, "minutes.md", &moved.only().text);
+    let now = moved.only().range(Encoding::Utf16);
+    let edit = client
+        .request(
+            "textDocument/rename",
+            json!({
+                "textDocument": { "uri": briefing_uri },
+                "position": briefing.cursor(Encoding::Utf16),
+                "newName": "Zhao Lixin"
+            }),
+        )
+        .await;
+    assert_eq!(
+        edit["changes"][&minutes],
+        json!([{ "range": now, "newText": "Zhao Lixin" }])
+    );
+
+    // References trust the check for `FRESH` at most, then give the name
+    // where it is now.
+    tokio::time::sleep(copydesk::workspace::FRESH).await;
+    until_ranges_are(&mut client, "textDocument/references", root, &old, &now).await;
+    client.shutdown().await;
+}

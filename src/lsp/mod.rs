@@ -32,6 +32,7 @@ mod session;
 mod sources;
 mod state;
 mod symbols;
+mod verified;
 
 pub use code_actions::strip_snippet;
 pub use framing::{guard, Guarded, INVALID_REQUEST, MALFORMED};

@@ -9,9 +9,9 @@
 //!
 //! Places in drafts nobody has open come from the index, which may be
 //! stale or read from a damaged cache, so each is checked against its file
-//! before it goes out. That reads every closed draft the answer names: on
-//! the benchmark desk (10,000 drafts, 57.7 MB), the most-named law's 27,517
-//! locations took 44.7 ms at the median instead of 4.0.
+//! before it goes out (`lsp::verified`): at most `workspace::FRESH` after
+//! its file was last looked at, which the server does in the background
+//! while the workspace is queried.
 
 use std::task::{Context, Poll};
 
@@ -24,9 +24,6 @@ use super::outlet::Outlet;
 use super::places::Places;
 use super::server::{Backend, INDEX_WAIT};
 use super::state::Found;
-use rayon::prelude::*;
-
-use crate::workspace::Claim;
 
 /// The method `textDocument/references` requests are routed to.
 pub const ROUTED: &str = "copydesk/references";
@@ -114,76 +111,13 @@ impl Backend {
     }
 
     /// The places `found`, less those of closed drafts whose files no
-    /// longer bear them out (a draft changed behind the index's back, a
-    /// cache edited by hand): those are left out with a log line, and
-    /// their drafts indexed again.
+    /// longer bear them out (`lsp::verified`).
     async fn verified(&self, found: Found) -> Places {
         let Found {
             mut places,
             claimed,
         } = found;
-        if claimed.is_empty() {
-            return places;
-        }
-        let mut unchecked: Vec<usize> = claimed
-            .iter()
-            .flat_map(|draft| draft.places.iter().map(|(at, _)| *at))
-            .collect();
-        let settings = self.state.settings();
-        let memo = self.state.checked.clone();
-        let checked = tokio::task::spawn_blocking(move || {
-            let limits = settings.limits();
-            let holding: Vec<_> = claimed
-                .par_iter()
-                .map(|draft| {
-                    let claims: Vec<Claim> = draft.places.iter().map(|(_, claim)| *claim).collect();
-                    memo.holding(&draft.path, &claims, settings.encoding, &limits)
-                })
-                .collect();
-            (claimed, holding)
-        })
-        .await;
-        let Ok((claimed, holding)) = checked else {
-            // Nothing checked: nothing of a closed draft goes out.
-            unchecked.sort_unstable();
-            places.drop_places(&unchecked);
-            return places;
-        };
-        let mut dropped = Vec::new();
-        for (draft, holding) in claimed.iter().zip(holding) {
-            let before = dropped.len();
-            let why = match holding {
-                Ok(holding) => {
-                    dropped.extend(
-                        draft
-                            .places
-                            .iter()
-                            .zip(holding)
-                            .filter(|(_, holds)| !holds)
-                            .map(|((at, _), _)| *at),
-                    );
-                    "no longer hold the words the index has for them (the file changed since \
-                     it was indexed, or the index cache is wrong)"
-                        .to_string()
-                }
-                Err(skipped) => {
-                    dropped.extend(draft.places.iter().map(|(at, _)| *at));
-                    format!("could not be checked ({})", skipped.reason)
-                }
-            };
-            let stale = dropped.len() - before;
-            if stale > 0 {
-                self.warn(format!(
-                    "references: {stale} of the places in {} {why}; they are left out, and the \
-                     draft is indexed again",
-                    draft.path.display()
-                ))
-                .await;
-                self.reindex(draft.path.clone());
-            }
-        }
-        dropped.sort_unstable();
-        places.drop_places(&dropped);
+        places.drop_places(&self.failing_places("references", claimed).await);
         places
     }
 }

@@ -243,6 +243,7 @@ impl LanguageServer for Backend {
             tokio::spawn(watch_files(self.client.clone(), settings.clone()));
         }
         tokio::spawn(index_workspace(self.client.clone(), self.state.clone()));
+        tokio::spawn(super::verified::keep_fresh(self.state.clone()));
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -390,6 +391,7 @@ impl LanguageServer for Backend {
                 );
             } else if is_draft_path(&path) && self.state.analysed(&change.uri).is_none() {
                 // A closed draft changed on disk: index what it says now.
+                self.state.forget_checked(&path);
                 let settings = settings.clone();
                 let read =
                     tokio::task::spawn_blocking(move || summarise_from_disk(&settings, path)).await;

@@ -6,6 +6,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::inlay_hints::speaker_hints;
 use super::server::{Backend, INDEX_WAIT};
+use super::state::Claimed;
 use super::symbols::document_symbols;
 use crate::text::Span;
 
@@ -24,39 +25,45 @@ impl Backend {
         ))))
     }
 
+    /// The speakers and laws named across the workspace whose names
+    /// contain the query, each at its first mention; one in a closed draft
+    /// only where the draft's file bears it out (`lsp::verified`).
     pub(super) async fn workspace_speakers(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         let mut indexed = self.state.indexed();
         let _ = tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done)).await;
-        #[allow(deprecated)]
-        let symbols = self
-            .state
-            .speakers_matching(&params.query)
+        let mut symbols = self.state.symbols_matching(&params.query);
+        let claimed: Vec<Claimed> = symbols
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(at, symbol)| {
+                let (summary, claim) = symbol.claimed.take()?;
+                Some(Claimed {
+                    summary,
+                    places: vec![(at, claim)],
+                })
+            })
+            .collect();
+        let mut failing = self
+            .failing_places("workspace symbols", claimed)
+            .await
             .into_iter()
-            .map(|(name, quotes, location)| SymbolInformation {
-                name,
-                kind: SymbolKind::OBJECT,
+            .peekable();
+        #[allow(deprecated)]
+        let symbols = symbols
+            .into_iter()
+            .enumerate()
+            .filter(|(at, _)| failing.next_if_eq(at).is_none())
+            .map(|(_, symbol)| SymbolInformation {
+                name: symbol.name,
+                kind: symbol.kind,
                 tags: None,
                 deprecated: None,
-                container_name: Some(format!(
-                    "{} quote{}",
-                    quotes,
-                    if quotes == 1 { "" } else { "s" }
-                )),
-                location,
+                container_name: Some(symbol.detail),
+                location: symbol.location,
             })
-            .chain(self.state.laws_matching(&params.query).into_iter().map(
-                |(name, count, location)| SymbolInformation {
-                    name,
-                    kind: SymbolKind::MODULE,
-                    tags: None,
-                    deprecated: None,
-                    container_name: Some(count),
-                    location,
-                },
-            ))
             .collect();
         Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
     }

@@ -169,7 +169,7 @@ struct Open {
 mod index;
 mod queries;
 
-pub use queries::Found;
+pub use queries::{Claimed, Found};
 
 pub struct State {
     settings: RwLock<Arc<Settings>>,
@@ -177,8 +177,10 @@ pub struct State {
     indexed: watch::Sender<bool>,
     /// When each open document is analysed while it is typed in.
     pub pacer: Pacer,
-    /// Which places of closed drafts were read to hold, and when.
-    pub checked: Arc<crate::workspace::CheckedClaims>,
+    /// When the workspace was last queried or indexed: while that is
+    /// recent, the files of closed drafts are looked at in the background
+    /// (`lsp::verified`).
+    queried: Mutex<Option<std::time::Instant>>,
 }
 
 impl Default for State {
@@ -188,7 +190,7 @@ impl Default for State {
             open: Mutex::new(Open::default()),
             indexed: watch::Sender::new(false),
             pacer: Pacer::default(),
-            checked: Arc::default(),
+            queried: Mutex::new(None),
         }
     }
 }
@@ -300,6 +302,7 @@ impl State {
     }
 
     pub fn mark_indexed(&self) {
+        self.note_query();
         self.indexed.send_replace(true);
     }
 

@@ -127,15 +127,16 @@ fn compact(summary: &DraftSummary, table: &mut NameTable) -> CachedDraft {
 
 /// The summary a cached draft stands for; `None` when the file names a
 /// name or form it does not have (a damaged file).
-fn expand(draft: CachedDraft, names: &[String]) -> Option<DraftSummary> {
-    let name = |id: u32| names.get(id as usize).cloned();
+fn expand(draft: CachedDraft, names: &[Arc<str>]) -> Option<DraftSummary> {
+    let shared = |id: u32| names.get(id as usize).cloned();
+    let name = |id: u32| names.get(id as usize).map(|name| name.to_string());
     let at = |line, col| LineCol { line, col };
     let laws = draft
         .laws
         .into_iter()
         .map(|(key, title, l1, c1, l2, c2, words)| {
             Some(LawRef::new(
-                name(key)?,
+                shared(key)?,
                 name(title)?,
                 (at(l1, c1), at(l2, c2)),
                 WordsHash(words),
@@ -240,7 +241,8 @@ impl IndexCache {
         drop(bytes);
         match parsed {
             Ok(file) if file.fingerprint == self.fingerprint => {
-                let names = file.names;
+                // A law's key is shared by every summary that names it.
+                let names: Vec<Arc<str>> = file.names.into_iter().map(Arc::from).collect();
                 file.drafts
                     .into_iter()
                     .filter_map(|draft| expand(draft, &names))

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 
-use super::{DraftSummary, TextHash};
+use super::verify::all_hold;
+use super::{DraftSummary, Stamp, TextHash};
 use crate::analysis;
 use crate::config::Config;
 use crate::fsread::{self, FileKind, Limits};
@@ -160,23 +162,41 @@ pub fn index_drafts_cached(
     let results: Vec<_> = paths
         .par_iter()
         .map(|path| {
+            // Looked at before it is read: every place of the summary holds
+            // in the file as it was then (see `Verified`).
+            let seen = Instant::now();
+            let stamp = Stamp::of(path);
             let text = read_draft(path, with.limits)?;
             let kept = cached
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .remove(path);
-            if let Some(summary) = kept.filter(|s| s.text_hash == TextHash::of(text.as_bytes())) {
-                return Ok((summary, true));
+                .remove(path)
+                .filter(|s| s.text_hash == TextHash::of(text.as_bytes()));
+            let (summary, from_cache) = match kept {
+                Some(summary) if all_hold(&summary, &text, with.encoding) => (summary, true),
+                kept => {
+                    if kept.is_some() {
+                        tracing::warn!(
+                            "the index cache's summary of {} has places that do not hold in \
+                             the file; it is analysed again",
+                            path.display()
+                        );
+                    }
+                    // The summary keeps no findings: they are not worked out.
+                    let analysis = analysis::analyze_mentions(
+                        &text,
+                        with.config,
+                        with.kb,
+                        &mut analysis::Reuse::none(),
+                    );
+                    let fresh = DraftSummary::new(path.clone(), &text, &analysis, with.encoding);
+                    (fresh, false)
+                }
+            };
+            if let Some(stamp) = stamp {
+                summary.verified.record(stamp, seen);
             }
-            // The summary keeps no findings: they are not worked out.
-            let analysis = analysis::analyze_mentions(
-                &text,
-                with.config,
-                with.kb,
-                &mut analysis::Reuse::none(),
-            );
-            let summary = DraftSummary::new(path.clone(), &text, &analysis, with.encoding);
-            Ok((summary, false))
+            Ok((summary, from_cache))
         })
         .collect();
     let mut indexed = IndexedDrafts::default();

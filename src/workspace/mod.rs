@@ -2,11 +2,13 @@
 //! and the queries that run across them.
 //!
 //! The index knows nothing of the protocol. Positions are stored as
-//! [`LineCol`] pairs, converted once when a draft is summarised, in the
+//! [`LineCol`](crate::text::LineCol) pairs, converted once when a draft is summarised, in the
 //! column encoding the caller chose; `lsp::convert` turns them into ranges.
 
 pub mod cache;
 mod discover;
+mod stamp;
+mod summary;
 mod text_hash;
 mod verify;
 
@@ -15,71 +17,18 @@ pub use discover::{
     find_drafts, index_drafts, index_drafts_cached, is_draft, read_draft, IndexWith, IndexedDrafts,
     SkippedDraft,
 };
+pub use stamp::{Stamp, Verified, FRESH};
+pub use summary::{DraftSummary, LawRef, MentionRef, SpeakerRef};
 pub use text_hash::{TextHash, WordsHash};
-pub use verify::{claims_holding, current_mentions, CheckedClaims, Claim};
+pub use verify::{current_mentions, summary_holding, Claim};
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::rc::Rc;
+use std::sync::Arc;
 
-use crate::analysis::{Analysis, MentionForm};
-use crate::text::{Encoding, LineCol, LineIndex};
-
-/// One mention of a law in a draft, reduced to what cross-draft queries need.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LawRef {
-    /// `LawMention::key()`: the entry id, or the folded name of an unknown law.
-    pub key: String,
-    /// The entry's title, or the name as written when copydesk does not
-    /// know it.
-    pub name: String,
-    pub start: LineCol,
-    pub end: LineCol,
-    /// The hash of the words between `start` and `end`.
-    pub words: WordsHash,
-    /// `key_hash(&key)`: a query across thousands of drafts compares this
-    /// first, not the key.
-    hash: u64,
-}
-
-impl LawRef {
-    /// The place this mention claims, to check against the draft's file.
-    pub fn claim(&self) -> Claim {
-        Claim {
-            start: self.start,
-            end: self.end,
-            words: self.words,
-        }
-    }
-
-    pub fn new(
-        key: String,
-        name: String,
-        (start, end): (LineCol, LineCol),
-        words: WordsHash,
-    ) -> LawRef {
-        LawRef {
-            hash: key_hash(&key),
-            key,
-            name,
-            start,
-            end,
-            words,
-        }
-    }
-
-    /// Whether this is a mention of the law under `key`, with `hash` its
-    /// `key_hash`.
-    fn is_of(&self, key: &str, hash: u64) -> bool {
-        self.hash == hash && self.key == key
-    }
-}
-
-/// The hash of a law's key or a speaker's name, which their summaries keep
-/// to be found by quickly.
-fn key_hash(key: &str) -> u64 {
-    crate::hashing::quick_hash(key)
-}
+use summary::key_hash;
 
 /// A law named somewhere in the workspace: where it is first named, and
 /// how often.
@@ -87,167 +36,15 @@ fn key_hash(key: &str) -> u64 {
 pub struct LawSummary<'a> {
     pub name: &'a str,
     pub key: &'a str,
-    pub first: (&'a Path, &'a LawRef),
+    pub first: (&'a Arc<DraftSummary>, &'a LawRef),
     pub mentions: usize,
     pub drafts: usize,
-}
-
-/// One source of a draft, reduced to what cross-draft queries need.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpeakerRef {
-    /// The full name, or the words as written for an unnamed source.
-    pub name: String,
-    pub mentions: Vec<MentionRef>,
-    /// How many quotes the draft attributes to them.
-    pub quotes: usize,
-    /// `key_hash(&name)`.
-    hash: u64,
-}
-
-impl SpeakerRef {
-    pub fn new(name: String, mentions: Vec<MentionRef>, quotes: usize) -> SpeakerRef {
-        SpeakerRef {
-            hash: key_hash(&name),
-            name,
-            mentions,
-            quotes,
-        }
-    }
-
-    /// Whether this is the source called `name`, with `hash` its `key_hash`.
-    fn is_named(&self, name: &str, hash: u64) -> bool {
-        self.hash == hash && self.name == name
-    }
-}
-
-/// Where a speaker is mentioned in a draft, and how.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MentionRef {
-    pub start: LineCol,
-    pub end: LineCol,
-    pub form: MentionForm,
-    /// The hash of the words between `start` and `end`.
-    pub words: WordsHash,
-}
-
-impl MentionRef {
-    /// The place this mention claims, to check against the draft's file.
-    pub fn claim(&self) -> Claim {
-        Claim {
-            start: self.start,
-            end: self.end,
-            words: self.words,
-        }
-    }
-}
-
-/// What the index keeps of one draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DraftSummary {
-    pub path: PathBuf,
-    /// The hash of the text the summary was made from: a summary is used
-    /// for a file only while the file's bytes still have it.
-    pub text_hash: TextHash,
-    /// Law mentions in document order.
-    pub laws: Vec<LawRef>,
-    /// The draft's sources, in order of first mention.
-    pub speakers: Vec<SpeakerRef>,
-    /// The address answers name the draft by (the server's URI for it),
-    /// kept with the draft so that an answer with thousands of locations
-    /// does not look each draft's up. Set by the server: when it opens the
-    /// draft, or the first time an answer needs it. Not part of the cache.
-    pub address: OnceLock<Arc<str>>,
-}
-
-impl DraftSummary {
-    /// Summarise the analysis of `text`, the content of the draft at `path`,
-    /// with columns counted in `encoding`.
-    pub fn new(path: PathBuf, text: &str, analysis: &Analysis, encoding: Encoding) -> Self {
-        DraftSummary::with_index(path, text, &LineIndex::new(text), analysis, encoding)
-    }
-
-    /// `new`, with the line index of `text` already made.
-    pub fn with_index(
-        path: PathBuf,
-        text: &str,
-        index: &LineIndex,
-        analysis: &Analysis,
-        encoding: Encoding,
-    ) -> Self {
-        let mut mentions: Vec<_> = analysis.laws.iter().collect();
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        // Every position the summary keeps, found in one walk along the
-        // text, then looked up.
-        let mut offsets: Vec<usize> = mentions
-            .iter()
-            .map(|m| m.span)
-            .chain(
-                analysis
-                    .speakers
-                    .iter()
-                    .flat_map(|s| s.mentions.iter().map(|m| m.span)),
-            )
-            .flat_map(|span| [span.start, span.end])
-            .collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let positions = index.line_cols(text, &offsets, encoding);
-        let at = |offset: usize| {
-            offsets
-                .binary_search(&offset)
-                .map_or_else(|_| index.line_col(text, offset, encoding), |i| positions[i])
-        };
-        let laws = mentions
-            .into_iter()
-            .map(|mention| {
-                LawRef::new(
-                    mention.key(),
-                    mention.title.clone().unwrap_or_else(|| {
-                        mention
-                            .text
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    }),
-                    (at(mention.span.start), at(mention.span.end)),
-                    WordsHash::of(mention.span.slice(text)),
-                )
-            })
-            .collect();
-        let speakers = analysis
-            .speakers
-            .iter()
-            .map(|speaker| {
-                SpeakerRef::new(
-                    speaker.name.clone(),
-                    speaker
-                        .mentions
-                        .iter()
-                        .map(|m| MentionRef {
-                            start: at(m.span.start),
-                            end: at(m.span.end),
-                            form: m.form,
-                            words: WordsHash::of(m.span.slice(text)),
-                        })
-                        .collect(),
-                    speaker.quotes.len(),
-                )
-            })
-            .collect();
-        DraftSummary {
-            path,
-            text_hash: TextHash::of(text.as_bytes()),
-            laws,
-            speakers,
-            address: OnceLock::new(),
-        }
-    }
 }
 
 /// A mention found by a cross-draft query: the draft it is in and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FoundMention<'a> {
-    pub draft: &'a DraftSummary,
+    pub draft: &'a Arc<DraftSummary>,
     pub law: &'a LawRef,
 }
 
@@ -302,6 +99,11 @@ impl WorkspaceIndex {
         self.drafts.remove(path)
     }
 
+    /// The summary of every draft in the index, in order of path.
+    pub fn summaries(&self) -> impl Iterator<Item = &Arc<DraftSummary>> {
+        self.drafts.values()
+    }
+
     /// The paths of every draft in the index, in order.
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
         self.drafts.keys().map(PathBuf::as_path)
@@ -323,15 +125,14 @@ impl WorkspaceIndex {
     /// each draft's mentions in document order.
     pub fn mentions_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = FoundMention<'a>> {
         let hash = key_hash(key);
+        let known = Rc::new(Cell::new(std::ptr::null()));
         self.drafts.values().flat_map(move |draft| {
+            let known = known.clone();
             draft
                 .laws
                 .iter()
-                .filter(move |law| law.is_of(key, hash))
-                .map(move |law| FoundMention {
-                    draft: draft.as_ref(),
-                    law,
-                })
+                .filter(move |law| law.is_of(key, hash, &known))
+                .map(move |law| FoundMention { draft, law })
         })
     }
 }
@@ -342,14 +143,14 @@ impl WorkspaceIndex {
     pub fn speaker_mentions<'a>(
         &'a self,
         name: &'a str,
-    ) -> impl Iterator<Item = (&'a DraftSummary, &'a MentionRef)> {
+    ) -> impl Iterator<Item = (&'a Arc<DraftSummary>, &'a MentionRef)> {
         let hash = key_hash(name);
         self.drafts.values().flat_map(move |draft| {
             draft
                 .speakers
                 .iter()
                 .filter(move |s| s.is_named(name, hash))
-                .flat_map(move |s| s.mentions.iter().map(move |m| (draft.as_ref(), m)))
+                .flat_map(move |s| s.mentions.iter().map(move |m| (draft, m)))
         })
     }
 
@@ -365,15 +166,13 @@ impl WorkspaceIndex {
             })
     }
 
-    /// The speakers whose names contain `query`, ignoring case, with the
-    /// draft each is in.
     /// Every law named in the workspace whose name contains `query`
     /// (ignoring case), each once, in order of name.
     pub fn laws_matching(&self, query: &str) -> Vec<LawSummary<'_>> {
         let query = query.to_lowercase();
         let mut found: Vec<LawSummary<'_>> = Vec::new();
         let mut by_key: crate::hashing::DraftMap<&str, usize> = Default::default();
-        let mut drafts: Vec<&DraftSummary> = self.drafts.values().map(|d| &**d).collect();
+        let mut drafts: Vec<&Arc<DraftSummary>> = self.drafts.values().collect();
         drafts.sort_by(|a, b| a.path.cmp(&b.path));
         for draft in drafts {
             let mut counted: Vec<&str> = Vec::new();
@@ -385,14 +184,14 @@ impl WorkspaceIndex {
                     found.push(LawSummary {
                         name: &law.name,
                         key: &law.key,
-                        first: (draft.path.as_path(), law),
+                        first: (draft, law),
                         mentions: 0,
                         drafts: 0,
                     });
                     found.len() - 1
                 });
                 found[i].mentions += 1;
-                if !counted.contains(&law.key.as_str()) {
+                if !counted.contains(&&*law.key) {
                     counted.push(&law.key);
                     found[i].drafts += 1;
                 }
@@ -402,16 +201,13 @@ impl WorkspaceIndex {
         found
     }
 
-    pub fn speakers_matching(&self, query: &str) -> Vec<(&Path, &SpeakerRef)> {
+    /// The speakers whose names contain `query`, ignoring case, with the
+    /// draft each is in.
+    pub fn speakers_matching(&self, query: &str) -> Vec<(&Arc<DraftSummary>, &SpeakerRef)> {
         let query = query.to_lowercase();
         self.drafts
             .values()
-            .flat_map(|draft| {
-                draft
-                    .speakers
-                    .iter()
-                    .map(move |s| (draft.path.as_path(), s))
-            })
+            .flat_map(|draft| draft.speakers.iter().map(move |s| (draft, s)))
             .filter(|(_, s)| s.name.to_lowercase().contains(&query))
             .collect()
     }
@@ -420,9 +216,9 @@ impl WorkspaceIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::LawMention;
+    use crate::analysis::{Analysis, LawMention, MentionForm};
     use crate::kb::LawId;
-    use crate::text::Span;
+    use crate::text::{Encoding, LineCol, Span};
 
     fn mention(text: &str, needle: &str, id: Option<&str>) -> LawMention {
         let start = text.find(needle).unwrap();
@@ -446,7 +242,7 @@ mod tests {
         };
         let utf16 = DraftSummary::new("/d/a.md".into(), text, &analysis, Encoding::Utf16);
         let utf8 = DraftSummary::new("/d/a.md".into(), text, &analysis, Encoding::Utf8);
-        assert_eq!(utf16.laws[0].key, "us/pl/117-167");
+        assert_eq!(&*utf16.laws[0].key, "us/pl/117-167");
         assert_eq!(utf16.laws[0].start, LineCol { line: 2, col: 23 });
         assert_eq!(utf16.laws[0].end, LineCol { line: 2, col: 44 });
         // The curly quotes are three bytes each in UTF-8.
@@ -470,7 +266,7 @@ mod tests {
             index.insert(DraftSummary {
                 path: path.into(),
                 laws: vec![LawRef::new(
-                    key.into(),
+                    key,
                     key.into(),
                     (at(1), at(1)),
                     WordsHash::default(),
@@ -486,13 +282,18 @@ mod tests {
             paths(
                 index
                     .mentions_of("us/pl/117-168")
-                    .map(|m| m.draft)
+                    .map(|m| &**m.draft)
                     .collect()
             ),
             ["/d/b.md"]
         );
         assert_eq!(
-            paths(index.speaker_mentions("Ann Lee").map(|(d, _)| d).collect()),
+            paths(
+                index
+                    .speaker_mentions("Ann Lee")
+                    .map(|(d, _)| &**d)
+                    .collect()
+            ),
             ["/d/a.md"]
         );
         assert_eq!(index.speaker_quotes("Ann Lea"), (3, 1));

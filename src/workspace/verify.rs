@@ -3,15 +3,24 @@
 //! and no watcher said so) or wrong (a cache edited by hand); a reference
 //! it gives would then point at other words, and an edit over a range it
 //! gives would change the wrong words of a file nobody is looking at. So
-//! the file is read again and each place is taken only where its range,
-//! exactly as given (no column clamped to a line's end), still holds the
-//! words it was made from (`WordsHash`). References leave out the places
-//! that do not hold (`claims_holding`); a rename analyses the draft afresh
-//! unless the file still has the summary's bytes and every place holds
-//! (`current_mentions`).
+//! each place is taken only where its range, exactly as given (no column
+//! clamped to a line's end), holds the words it was made from
+//! (`WordsHash`) in the file as it reads now.
+//!
+//! References and workspace symbols only read places, so they may trust a
+//! recent look at the file: a summary whose every place was found to hold
+//! keeps the file's stamp then (`stamp::Verified`), and for `FRESH` after a look,
+//! or while the file keeps that stamp, the summary's places are taken as
+//! they are (`summary_holding`); the server looks at the stamps again in
+//! the background while the workspace is being queried. A rename edits
+//! places, so it trusts nothing it has not read: it uses a summary's
+//! mentions only when the file still has the summary's bytes and every
+//! place holds, else it analyses the draft again (`current_mentions`).
 
 use std::path::Path;
+use std::time::Instant;
 
+use super::stamp::Stamp;
 use super::{read_draft, DraftSummary, IndexWith, MentionRef, SkippedDraft, TextHash, WordsHash};
 use crate::analysis::{self, MentionForm};
 use crate::fsread::Limits;
@@ -26,98 +35,37 @@ pub struct Claim {
     pub words: WordsHash,
 }
 
-/// Whether each of `claims` holds in the draft at `path` as it reads now.
-pub fn claims_holding(
-    path: &Path,
+/// Whether each of `claims`, places `summary` gives for the closed draft
+/// at its path, holds in the file as it reads now. A summary found to hold
+/// within `FRESH` is trusted as it is; one whose file still has the stamp
+/// it was checked at costs a `stat`; else the file is read, and when every
+/// place of the summary holds in it, that is noted with its stamp.
+pub fn summary_holding(
+    summary: &DraftSummary,
     claims: &[Claim],
     encoding: Encoding,
     limits: &Limits,
 ) -> Result<Vec<bool>, SkippedDraft> {
-    let text = read_draft(path, limits)?;
+    let seen = Instant::now();
+    if summary.verified.is_fresh(seen) || summary.verified.refresh(&summary.path) {
+        return Ok(vec![true; claims.len()]);
+    }
+    let stamp = Stamp::of(&summary.path);
+    let text = read_draft(&summary.path, limits)?;
+    // The stamp was taken before the read: if the file changed in
+    // between, the next look sees another stamp and reads again.
+    if let Some(stamp) = stamp.filter(|_| all_hold(summary, &text, encoding)) {
+        summary.verified.record(stamp, seen);
+    }
     Ok(holding(&text, claims, encoding))
 }
 
-/// What a file was when its claims were last read to hold: its length,
-/// modification time, and on Unix its inode and status-change time, which
-/// every write and every reset of the modification time moves on and no
-/// one can set back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-    #[cfg(unix)]
-    node: (u64, u64, i64, i64),
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        #[cfg(unix)]
-        let node = {
-            use std::os::unix::fs::MetadataExt;
-            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
-        };
-        Some(Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            #[cfg(unix)]
-            node,
-        })
-    }
-}
-
-/// The claims each file was read to hold, with the file's stamp then: a
-/// claim checked once holds while the stamp is the same, so asking again
-/// costs a `stat` instead of a read. Only Unix stamps are trusted (a
-/// status-change time nobody can set back); elsewhere every check reads.
-#[derive(Debug, Default)]
-pub struct CheckedClaims {
-    files: std::sync::Mutex<
-        std::collections::HashMap<std::path::PathBuf, (Stamp, std::collections::HashSet<Claim>)>,
-    >,
-}
-
-impl CheckedClaims {
-    /// `claims_holding`, reading the file only when it changed since its
-    /// claims were checked or a claim is new.
-    pub fn holding(
-        &self,
-        path: &Path,
-        claims: &[Claim],
-        encoding: Encoding,
-        limits: &Limits,
-    ) -> Result<Vec<bool>, SkippedDraft> {
-        let stamp = Stamp::of(path).filter(|_| cfg!(unix));
-        let files = || self.files.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(stamp) = stamp {
-            let known = files().get(path).is_some_and(|(then, held)| {
-                *then == stamp && claims.iter().all(|c| held.contains(c))
-            });
-            if known {
-                return Ok(vec![true; claims.len()]);
-            }
-        }
-        let holding = claims_holding(path, claims, encoding, limits)?;
-        // The stamp was taken before the read: if the file changed in
-        // between, the next check sees another stamp and reads again.
-        if let Some(stamp) = stamp {
-            let mut files = files();
-            let entry = files
-                .entry(path.to_path_buf())
-                .or_insert_with(|| (stamp, Default::default()));
-            if entry.0 != stamp {
-                *entry = (stamp, Default::default());
-            }
-            entry.1.extend(
-                claims
-                    .iter()
-                    .zip(&holding)
-                    .filter(|(_, holds)| **holds)
-                    .map(|(c, _)| *c),
-            );
-        }
-        Ok(holding)
-    }
+/// Whether every place `summary` gives holds in `text`.
+pub(super) fn all_hold(summary: &DraftSummary, text: &str, encoding: Encoding) -> bool {
+    let claims: Vec<Claim> = summary.claims().collect();
+    holding(text, &claims, encoding)
+        .into_iter()
+        .all(|holds| holds)
 }
 
 /// Whether each of `claims` holds in `text`.
@@ -169,6 +117,18 @@ fn exact_offsets(text: &str, positions: &[LineCol], encoding: Encoding) -> Vec<O
             end -= 1;
         }
         while units < pos.col && at < end {
+            // A run of ASCII is a unit a byte in either encoding: most
+            // of a line is skipped without decoding characters.
+            let ahead = end.min(at + (pos.col - units) as usize);
+            let run = bytes[at..ahead]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(ahead - at);
+            if run > 0 {
+                at += run;
+                units += run as u32;
+                continue;
+            }
             let Some(ch) = text[at..].chars().next() else {
                 break;
             };
@@ -244,6 +204,7 @@ fn names(written: &str, form: MentionForm, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stamp::{FRESH, SETTLE};
     use super::*;
     use crate::config::Config;
     use crate::fsread::Limits;
@@ -337,30 +298,82 @@ mod tests {
     }
 
     #[test]
-    fn a_claim_checked_once_is_read_again_only_when_the_file_changes() {
+    fn every_position_of_a_text_is_found_at_its_offset_in_either_encoding() {
+        let mut rng = crate::random::Rng::new(15);
+        let pieces = ["a", "Lin ", "“", "”", "é", "😀", "\r\n", "\n", "\t", "  "];
+        for _ in 0..200 {
+            let text: String = (0..rng.below(60)).map(|_| rng.pick(&pieces)).collect();
+            let index = LineIndex::new(&text);
+            let offsets: Vec<usize> = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .filter(|&at| !text[..at].ends_with('\r') || !text[at..].starts_with('\n'))
+                .collect();
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let mut positions: Vec<(LineCol, usize)> = offsets
+                    .iter()
+                    .map(|&at| (index.line_col(&text, at, encoding), at))
+                    .collect();
+                positions.sort();
+                let (asked, expected): (Vec<LineCol>, Vec<usize>) = positions.into_iter().unzip();
+                let found = exact_offsets(&text, &asked, encoding);
+                let expected: Vec<Option<usize>> = expected.into_iter().map(Some).collect();
+                assert_eq!(found, expected, "{text:?} in {encoding:?}");
+            }
+        }
+    }
+
+    /// Whether every place of `summary` holds in its file, by
+    /// `summary_holding`.
+    fn all_holding(summary: &DraftSummary) -> bool {
+        let claims: Vec<Claim> = summary.claims().collect();
+        summary_holding(summary, &claims, Encoding::Utf16, &Limits::default())
+            .unwrap()
+            .into_iter()
+            .all(|holds| holds)
+    }
+
+    #[test]
+    fn a_checked_summary_is_trusted_for_a_while_then_while_its_file_keeps_its_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("story.md");
-        std::fs::write(&path, "Led by Lin Haoran.\n").unwrap();
-        let lin = claim((0, 7), (0, 17), "Lin Haoran");
-        let memo = CheckedClaims::default();
-        let check = |memo: &CheckedClaims| {
-            memo.holding(&path, &[lin], Encoding::Utf16, &Limits::default())
-                .unwrap()
+        std::fs::write(&path, DRAFT).unwrap();
+        let summary = DraftSummary {
+            path: path.clone(),
+            ..summary_of(DRAFT)
         };
-        assert_eq!(check(&memo), [true]);
+        // Just written: its timestamps may not have moved on yet for the
+        // next write, so nothing is noted and every look reads it.
+        assert!(all_holding(&summary));
+        assert!(!summary.verified.is_set());
+
+        std::thread::sleep(SETTLE + std::time::Duration::from_millis(100));
+        assert!(all_holding(&summary));
+        assert!(summary.verified.is_fresh(Instant::now()));
+        // A check older than `FRESH` holds on while the file is unchanged.
+        let stamp = summary.verified.stamp().unwrap();
+        let long_ago = Instant::now().checked_sub(FRESH * 2).unwrap();
+        summary.verified.record(stamp, long_ago);
+        assert!(!summary.verified.is_fresh(Instant::now()));
+        assert!(summary.verified.refresh(&path));
+        assert!(summary.verified.is_fresh(Instant::now()));
+
+        // Changed behind its back, at the same length, with the old
+        // modification time put back: within `FRESH` of the last look the
+        // summary is still trusted (references only read places); after
+        // it, the file is looked at, and read, and the places fail.
         let unchanged = std::fs::metadata(&path).unwrap();
-        assert_eq!(check(&memo), [true]);
-        // Rewritten at the same length with the old modification time put
-        // back: the status-change time still moves, so it is read again.
-        std::fs::write(&path, "Led by Lin Haoram.\n").unwrap();
+        std::fs::write(&path, DRAFT.replace("Okafor", "Okafur")).unwrap();
         std::fs::File::options()
             .write(true)
             .open(&path)
             .unwrap()
             .set_modified(unchanged.modified().unwrap())
             .unwrap();
-        assert_eq!(check(&memo), [false]);
-        assert_eq!(check(&CheckedClaims::default()), [false]);
+        assert!(all_holding(&summary));
+        summary.verified.record(stamp, long_ago);
+        assert!(!all_holding(&summary));
+        assert!(!summary.verified.is_set());
+        assert!(!summary.verified.refresh(&path));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, MutexGuard};
+use std::time::{Duration, Instant};
 
 use tower_lsp_server::ls_types::Uri;
 
@@ -88,6 +89,38 @@ impl State {
             None => {
                 open.index.remove(&path);
             }
+        }
+    }
+
+    /// Note that the workspace was queried (or indexed) now.
+    pub fn note_query(&self) {
+        *self.queried.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
+
+    /// Whether the workspace was queried (or indexed) within `span`.
+    pub fn queried_within(&self, span: Duration) -> bool {
+        self.queried
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|at| at.elapsed() < span)
+    }
+
+    /// The summaries of closed drafts whose places were found to hold in
+    /// their files: those whose stamps are worth keeping fresh.
+    pub fn checked_summaries(&self) -> Vec<Arc<DraftSummary>> {
+        let open = self.lock();
+        open.index
+            .summaries()
+            .filter(|s| s.verified.is_set() && !open.paths.contains_key(&s.path))
+            .cloned()
+            .collect()
+    }
+
+    /// Forget that the places of the draft at `path` were found to hold:
+    /// its file is said to have changed.
+    pub fn forget_checked(&self, path: &Path) {
+        if let Some(summary) = self.lock().index.get(path) {
+            summary.verified.forget();
         }
     }
 

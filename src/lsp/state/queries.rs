@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
-use tower_lsp_server::ls_types::{Location, Uri};
+use tower_lsp_server::ls_types::{Location, SymbolKind, Uri};
 
 use super::{file_path, State};
 use crate::analysis::MentionForm;
@@ -16,52 +17,63 @@ use crate::lsp::places::Places;
 use crate::workspace::{Claim, DraftSummary};
 
 /// An answer's places, with those that came from closed drafts' summaries
-/// set apart: they are checked against the drafts' files before the
-/// answer goes out (`workspace::claims_holding`).
+/// not checked moments ago set apart: they are checked against the drafts'
+/// files before the answer goes out (`lsp::verified`).
 pub struct Found<X = ()> {
     pub places: Places<X>,
     pub claimed: Vec<Claimed>,
 }
 
-/// The places in an answer of one draft nobody has open: its path, and
-/// each place's number in the answer with what its summary claims.
+/// The places in an answer of one draft nobody has open: its summary, and
+/// each place's number in the answer with what the summary claims.
 pub struct Claimed {
-    pub path: PathBuf,
+    pub summary: Arc<DraftSummary>,
     pub places: Vec<(usize, Claim)>,
 }
 
 /// Sets apart the places of closed drafts as an answer is made: the index
 /// yields them draft by draft, so whether a draft is open is asked once.
-#[derive(Default)]
+/// A draft whose places were found to hold in its file moments ago
+/// (`workspace::FRESH`) is taken as it is, like an open one.
 struct Claims<'a> {
     claimed: Vec<Claimed>,
-    last: Option<(&'a DraftSummary, bool)>,
+    last: Option<(&'a Arc<DraftSummary>, bool)>,
+    now: Instant,
 }
 
 impl<'a> Claims<'a> {
+    fn new() -> Claims<'a> {
+        Claims {
+            claimed: Vec::new(),
+            last: None,
+            now: Instant::now(),
+        }
+    }
+
     /// Note that place `at` of the answer, in `draft`, claims `claim`.
     fn note(
         &mut self,
         open: &HashMap<PathBuf, Uri>,
-        draft: &'a DraftSummary,
+        draft: &'a Arc<DraftSummary>,
         at: usize,
         claim: Claim,
     ) {
-        let closed = match self.last {
-            Some((last, closed)) if std::ptr::eq(last, draft) => closed,
+        let unsure = match self.last {
+            Some((last, unsure)) if Arc::ptr_eq(last, draft) => unsure,
             _ => {
-                let closed = !open.contains_key(&draft.path);
-                if closed {
+                // Freshness first: it is one load, the path a hash.
+                let unsure = !draft.verified.is_fresh(self.now) && !open.contains_key(&draft.path);
+                if unsure {
                     self.claimed.push(Claimed {
-                        path: draft.path.clone(),
+                        summary: draft.clone(),
                         places: Vec::new(),
                     });
                 }
-                self.last = Some((draft, closed));
-                closed
+                self.last = Some((draft, unsure));
+                unsure
             }
         };
-        if let (true, Some(claimed)) = (closed, self.claimed.last_mut()) {
+        if let (true, Some(claimed)) = (unsure, self.claimed.last_mut()) {
             claimed.places.push((at, claim));
         }
     }
@@ -83,7 +95,7 @@ impl State {
         let open = self.lock_index();
         let index = &open.index;
         let mut draft = None;
-        let mut claims = Claims::default();
+        let mut claims = Claims::new();
         for found in index.mentions_of(key) {
             if !in_draft(&mut places, &mut draft, found.draft) {
                 continue;
@@ -115,7 +127,7 @@ impl State {
         let open = self.lock_index();
         let index = &open.index;
         let mut draft = None;
-        let mut claims = Claims::default();
+        let mut claims = Claims::new();
         for (summary, mention) in index.speaker_mentions(name) {
             if !in_draft(&mut places, &mut draft, summary) {
                 continue;
@@ -146,54 +158,68 @@ impl State {
         self.lock_index().index.speaker_quotes(name)
     }
 
-    /// Speakers across the workspace whose names contain `query`: the name,
-    /// how many quotes, and where they are first mentioned.
-    pub fn speakers_matching(&self, query: &str) -> Vec<(String, usize, Location)> {
+    /// The speakers, then the laws, named across the workspace whose names
+    /// contain `query`, each with its first mention.
+    pub fn symbols_matching(&self, query: &str) -> Vec<Symbol> {
         let open = self.lock_index();
-        open.index
-            .speakers_matching(query)
-            .into_iter()
-            .filter_map(|(path, speaker)| {
-                let first = speaker.mentions.first()?;
-                let uri = match open.paths.get(path) {
-                    Some(uri) => uri.clone(),
-                    None => Uri::from_file_path(path)?,
-                };
-                Some((
-                    speaker.name.clone(),
-                    speaker.quotes,
-                    Location::new(uri, to_range(first.start, first.end)),
-                ))
-            })
-            .collect()
-    }
-
-    /// Laws named in the workspace whose names contain `query`: the name,
-    /// a line on how often they are named, and their first mention.
-    pub fn laws_matching(&self, query: &str) -> Vec<(String, String, Location)> {
-        let open = self.lock_index();
-        open.index
+        let first = |draft: &Arc<DraftSummary>, claim: Claim| {
+            let uri = match open.paths.get(&draft.path) {
+                Some(uri) => uri.clone(),
+                None => Uri::from_file_path(&draft.path)?,
+            };
+            let closed = !open.paths.contains_key(&draft.path);
+            let location = Location::new(uri, to_range(claim.start, claim.end));
+            Some((location, closed.then(|| (draft.clone(), claim))))
+        };
+        let speakers =
+            open.index
+                .speakers_matching(query)
+                .into_iter()
+                .filter_map(|(draft, speaker)| {
+                    let (location, claimed) = first(draft, speaker.mentions.first()?.claim())?;
+                    let quotes = speaker.quotes;
+                    Some(Symbol {
+                        name: speaker.name.clone(),
+                        kind: SymbolKind::OBJECT,
+                        detail: format!("{quotes} quote{}", if quotes == 1 { "" } else { "s" }),
+                        location,
+                        claimed,
+                    })
+                });
+        let laws = open
+            .index
             .laws_matching(query)
             .into_iter()
             .filter_map(|law| {
-                let (path, first) = law.first;
-                let uri = match open.paths.get(path) {
-                    Some(uri) => uri.clone(),
-                    None => Uri::from_file_path(path)?,
-                };
-                let count = match (law.mentions, law.drafts) {
+                let (draft, mention) = law.first;
+                let (location, claimed) = first(draft, mention.claim())?;
+                let detail = match (law.mentions, law.drafts) {
                     (1, _) => "1 mention".to_string(),
                     (n, 1) => format!("{n} mentions in 1 draft"),
                     (n, d) => format!("{n} mentions in {d} drafts"),
                 };
-                Some((
-                    law.name.to_string(),
-                    count,
-                    Location::new(uri, to_range(first.start, first.end)),
-                ))
-            })
-            .collect()
+                Some(Symbol {
+                    name: law.name.to_string(),
+                    kind: SymbolKind::MODULE,
+                    detail,
+                    location,
+                    claimed,
+                })
+            });
+        speakers.chain(laws).collect()
     }
+}
+
+/// A speaker or law named in the workspace, as a workspace symbol: where it
+/// is first named, and, when that is in a closed draft, the draft's summary
+/// and what it claims is there (checked before the symbol goes out).
+pub struct Symbol {
+    pub name: String,
+    pub kind: SymbolKind,
+    /// How many quotes or mentions.
+    pub detail: String,
+    pub location: Location,
+    pub claimed: Option<(Arc<DraftSummary>, Claim)>,
 }
 
 /// Whether mentions in `draft` go into `places`: the index yields mentions
