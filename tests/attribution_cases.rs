@@ -469,3 +469,23 @@ Achterberg has not said whether she will run again, the Ledger reported.
         ]
     );
 }
+
+#[test]
+fn someone_elses_post_is_not_the_outlet_named_post() {
+    let text = "\
+The Huffington Post first reported the crash.
+
+According to the school's Facebook post, Amsel said she was going because \"a teacher goes where \
+her class goes.\"
+";
+    let analysis = analyze(text, &Config::default(), &Kb::builtin());
+    let via = analysis.quotes[0]
+        .attribution
+        .as_ref()
+        .and_then(|a| a.via.as_ref())
+        .expect("the post passes the words on");
+    assert_eq!(
+        (via.text.as_str(), via.name.as_deref(), via.kind),
+        ("the school's Facebook post", None, SourceKind::Document)
+    );
+}

@@ -393,7 +393,22 @@ impl Walk<'_, '_> {
             .filter(|w| strip_possessive(w).len() < w.len())
             .map(|w| fold(strip_possessive(w)))
             .collect();
+        // Someone else's thing is not an organisation whose name ends in
+        // its noun: `the school's Facebook post` is not the Huffington Post.
+        let someone_elses = |e: usize| {
+            let name = &entities[e].name;
+            !owners.is_empty()
+                && entities[e].kind == SourceKind::Organisation
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| fold(last) == head)
+                && !name.split(' ').any(|n| owners.contains(&fold(n)))
+        };
         let fits_gender = |e: usize| {
+            if someone_elses(e) {
+                return false;
+            }
             let known = entities[e].gender.or(entities[e].given_gender);
             let owner = !owners.is_empty()
                 && entities[e]
