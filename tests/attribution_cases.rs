@@ -489,3 +489,16 @@ her class goes.\"
         ("the school's Facebook post", None, SourceKind::Document)
     );
 }
+
+#[test]
+fn a_report_by_someone_that_carries_quoted_words_is_theirs() {
+    let text = "\
+Okafor has drawn more attention to her record since the debate.
+
+On Friday it was a report by the Harlow Ledger that she \"invented\" a second degree.
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("Harlow Ledger"));
+}

@@ -286,7 +286,7 @@ pub static OBJECT_VERBS: WordSet = WordSet::new(&[
 /// of it as ...`. The one whose words they are owns them.
 #[rustfmt::skip]
 pub static SPEECH_NOUNS: WordSet = WordSet::new(&[
-    "accusation", "accusations", "assertion", "assertions", "claim", "claims", "contention",
+    "accusation", "accusations", "assertion", "assertions", "claim", "claims", "contention", "report",
     "comment", "comments", "remark", "remarks", "suggestion", "statement", "words", "phrase",
     "description", "warning", "warnings", "promise", "promises", "pledge", "vow", "charge",
     "charges", "insistence", "argument", "catchphrase", "slogan", "retort", "quip", "joke",

@@ -321,6 +321,7 @@ pub fn plan_block(
                     .and_then(|v| speaker_before(text, block_tokens, sents[s].start, v))
                     .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
             };
+            let owned = owner.as_ref().map(|o| o.span);
             let subject = before_colon
                 .or(owner)
                 .or_else(relative)
@@ -332,6 +333,7 @@ pub fn plan_block(
                 // practices"`.
                 .filter(|subject| {
                     !short_phrase
+                        || owned == Some(subject.span)
                         || matches!(
                             subject.form,
                             MentionForm::Name | MentionForm::Surname | MentionForm::Pronoun

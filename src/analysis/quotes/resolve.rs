@@ -253,7 +253,17 @@ impl Walk<'_, '_> {
             && !matches!(last_bare, "Bill" | "Law" | "Code" | "Rule")
         {
             SourceKind::Document
-        } else if known.place || capitals || super::names::is_place_phrase(written) {
+        } else if known.place
+            || capitals
+            || super::names::is_place_phrase(written)
+            // A newspaper's name, not a person's (`Politico`, `the Dayton
+            // Ledger`; but `Lena Sun`).
+            || (super::attribution::is_news_outlet(written)
+                && written
+                    .split(' ')
+                    .next()
+                    .is_none_or(|first| super::names::known(first).given.is_none()))
+        {
             SourceKind::Organisation
         } else {
             SourceKind::Person

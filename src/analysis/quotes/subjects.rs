@@ -274,17 +274,32 @@ pub fn speech_owner(
         })
         // Right before the quote the noun is the quoted words' subject
         // (`saying Trump's comments "are based on his opinion"`).
-        .filter(|&k| k + 1 < at)
-        // What it says comes next: `claim that`, `description of`, `line
-        // was`, `answer then —`; not `remarks as "wishful thinking"` (whoever
-        // dismisses them) or `comments further "the mob mentality"`.
-        .filter(|&k| {
-            let next = &tokens[k + 1];
-            ["that", "of", "about", "was", "is", "were", "then", "for"]
-                .iter()
-                .any(|w| word(text, next).eq_ignore_ascii_case(w))
-                || [':', ',', '—', '–'].into_iter().any(|p| next.is_punct(p))
+        .filter(|&k| k + 1 < at)?;
+    // What it says comes next: `claim that`, `description of`, `line
+    // was`, `answer then —`; not `remarks as "wishful thinking"` (whoever
+    // dismisses them) or `comments further "the mob mentality"`.
+    let says_next = |k: usize| {
+        let next = &tokens[k];
+        ["that", "of", "about", "was", "is", "were", "then", "for"]
+            .iter()
+            .any(|w| word(text, next).eq_ignore_ascii_case(w))
+            || [':', ',', '—', '–'].into_iter().any(|p| next.is_punct(p))
+    };
+    // `a report by Politico that he "fabricated" the story`: the owner
+    // after `by`, a name, then what it says.
+    if word(text, &tokens[noun + 1]).eq_ignore_ascii_case("by") {
+        let by = phrase_starting_at(text, tokens, noun + 2, at).filter(|p| {
+            matches!(
+                p.form,
+                MentionForm::Name | MentionForm::Surname | MentionForm::Description
+            )
         })?;
+        let after = tokens.partition_point(|t| t.span.start < by.span.end);
+        return (after < at && says_next(after)).then_some(by);
+    }
+    if !says_next(noun + 1) {
+        return None;
+    }
     let owner = (lo..noun)
         .rev()
         .take(5)
