@@ -502,3 +502,17 @@ On Friday it was a report by the Harlow Ledger that she \"invented\" a second de
     };
     assert_eq!(name.as_deref(), Some("Harlow Ledger"));
 }
+
+#[test]
+fn a_noun_ending_in_man_or_woman_is_someone_who_can_speak() {
+    let text = "\
+Ruth Amsel hosts the morning show on the county station.
+
+The radiowoman pointed out that the mayor once backed many of the same ideas, including \
+\"a toll on every bridge.\"
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("Ruth Amsel"));
+}

@@ -142,7 +142,11 @@ pub fn person_by_ending(word: &str) -> bool {
         && (word.ends_with("er")
             || word.ends_with("or")
             || word.ends_with("ist")
-            || word.ends_with("ian"))
+            || word.ends_with("ian")
+            // `radioman`, `anchorwoman`, `chairperson`.
+            || word.ends_with("man")
+            || word.ends_with("woman")
+            || word.ends_with("person"))
         && !NOT_PERSONS.contains(&word)
 }
 
@@ -152,6 +156,7 @@ pub fn person_by_ending(word: &str) -> bool {
 #[rustfmt::skip]
 static NOT_PERSONS: WordSet = WordSet::new(&[
     "former", "senior", "junior", "superior", "inferior", "interior", "exterior", "ulterior",
+    "human", "inhuman", "superhuman", "german", "roman", "ottoman", "talisman",
     "another", "either", "neither", "whether", "further", "rather", "together", "however",
     "whatever", "whenever", "wherever", "whoever", "forever", "moreover", "sinister", "bitter",
     "clever", "proper", "longer", "larger", "bigger", "greater", "smaller", "higher", "better",
