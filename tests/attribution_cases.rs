@@ -516,3 +516,17 @@ The radiowoman pointed out that the mayor once backed many of the same ideas, in
     };
     assert_eq!(name.as_deref(), Some("Ruth Amsel"));
 }
+
+#[test]
+fn a_graduate_of_a_named_school_is_a_description_of_a_person() {
+    let text = "\
+Ines Gallardo was named chief executive of the port authority in July.
+
+At a conference that month in Aspen, Colo., the Harlow economics graduate ended her speech with \
+a line from her grandmother: \"Every storm passes over the harbor.\"
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("Ines Gallardo"));
+}

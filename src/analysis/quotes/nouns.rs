@@ -39,6 +39,7 @@ pub static GROUP_HEADS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub static PERSON_NOUNS: WordSet = WordSet::new(&[
     "spokesperson", "spokesman", "spokeswoman", "official", "aide", "adviser", "advisor", "lawyer",
+    "graduate", "alumnus", "alumna",
     "attorney", "candidate", "nominee", "senator", "congressman", "congresswoman",
     "representative", "governor", "mayor", "president", "secretary", "minister", "ambassador",
     "director", "chairman", "chairwoman", "chair", "chief", "executive", "ceo", "founder",
