@@ -530,3 +530,18 @@ a line from her grandmother: \"Every storm passes over the harbor.\"
     };
     assert_eq!(name.as_deref(), Some("Ines Gallardo"));
 }
+
+#[test]
+fn he_is_not_the_man_his_own_words_speak_of_by_name() {
+    let text = "\
+Tomas Reyna's campaign manager, Piet Hendriksen, said Reyna expects the ground game to pay off. \
+He should also get a lift from Tuesday's win, Reyna said.
+
+\"Many voters wondered whether Senator Reyna's campaign could go toe to toe with the machine, \
+and I think Iowa proved that it could,\" he said.
+";
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote")
+    };
+    assert_eq!(name.as_deref(), Some("Piet Hendriksen"));
+}

@@ -48,6 +48,7 @@ pub fn attribute(
         }
     }
     let mut walk = Walk {
+        quoted: "",
         text,
         entities,
         salience: &mut salience,
@@ -95,7 +96,9 @@ pub fn attribute(
                 qi
             };
             let mut attribution = q.speaker.as_ref().map(|f| {
+                walk.quoted = m.content.slice(text);
                 let (mut attribution, entity) = walk.resolve(&moved(f, 0, base), q.how);
+                walk.quoted = "";
                 attribution.via = q
                     .via
                     .as_ref()

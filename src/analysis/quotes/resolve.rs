@@ -118,6 +118,11 @@ pub struct Walk<'w, 't> {
     pub entities: &'w mut Entities,
     pub salience: &'w mut Salience,
     pub block: usize,
+    /// The words of the quote being attributed: a `he` or `she` is less
+    /// likely to be someone those words speak of by name (`"... whether
+    /// Senator Sanders's message could go toe to toe ...," he said` is
+    /// Sanders's campaign manager).
+    pub quoted: &'t str,
 }
 
 impl Walk<'_, '_> {
@@ -323,6 +328,7 @@ impl Walk<'_, '_> {
                 } else {
                     Gender::Female
                 };
+                let quoted = self.quoted;
                 self.salience.best(at, self.block, |e| {
                     let entity = &entities[e];
                     // Only someone the draft marks as a person: a
@@ -330,17 +336,25 @@ impl Walk<'_, '_> {
                     if entity.kind != SourceKind::Person || !entity.evident {
                         return None;
                     }
+                    let spoken_of = entity.name.rsplit(' ').next().is_some_and(|surname| {
+                        surname.len() > 2
+                            && quoted
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == surname)
+                    });
+                    let spoken_of = if spoken_of { -25 } else { 0 };
                     // A given name's usual gender only counts against
                     // (`Lindsey Graham` is `he`); a title's or role's rules
                     // out.
-                    match (entity.gender, entity.given_gender) {
+                    let fit = match (entity.gender, entity.given_gender) {
                         (Some(g), _) if g == gender => Some(5),
                         (Some(Gender::Either), _) => Some(0),
                         (Some(_), _) => None,
                         (None, Some(g)) if g == gender => Some(5),
                         (None, Some(Gender::Either) | None) => Some(0),
                         (None, Some(_)) => Some(-35),
-                    }
+                    };
+                    fit.map(|f| f + spoken_of)
                 })
             }
             "they" | "it" => self.salience.best(at, self.block, |e| {
