@@ -328,7 +328,12 @@ impl Walk<'_, '_> {
                 } else {
                     Gender::Female
                 };
-                let quoted = self.quoted;
+                // The capitalised words of the quote, looked for once.
+                let named: Vec<&str> = self
+                    .quoted
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() > 2 && w.starts_with(|c: char| c.is_uppercase()))
+                    .collect();
                 self.salience.best(at, self.block, |e| {
                     let entity = &entities[e];
                     // Only someone the draft marks as a person: a
@@ -336,12 +341,12 @@ impl Walk<'_, '_> {
                     if entity.kind != SourceKind::Person || !entity.evident {
                         return None;
                     }
-                    let spoken_of = entity.name.rsplit(' ').next().is_some_and(|surname| {
-                        surname.len() > 2
-                            && quoted
-                                .split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w == surname)
-                    });
+                    let spoken_of = !named.is_empty()
+                        && entity
+                            .name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|surname| named.contains(&surname));
                     let spoken_of = if spoken_of { -25 } else { 0 };
                     // A given name's usual gender only counts against
                     // (`Lindsey Graham` is `he`); a title's or role's rules
