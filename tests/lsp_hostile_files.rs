@@ -347,18 +347,37 @@ async fn until_ranges_are(
     panic!("{method} never gave the minutes' new range");
 }
 
-#[tokio::test]
-async fn a_workspace_symbol_in_a_closed_draft_changed_on_disk_is_where_its_words_are_now() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    let desk = Fixture::parse(LIN);
+/// The two-draft desk written to `root` (with `aged`, its stamps old enough
+/// to be trusted once the index reads them), indexed, and the briefing open:
+/// the client, the minutes' URI and the range its words have now.
+async fn lin_desk_with_briefing_open(
+    desk: &Fixture,
+    root: &Path,
+    aged: bool,
+) -> (TestClient, String, Value) {
     desk.write_to(root);
+    if aged {
+        tokio::time::sleep(copydesk::workspace::FRESH + std::time::Duration::from_millis(200))
+            .await;
+    }
     let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
     client.log_containing("indexed 2 drafts").await;
     let briefing = desk.file("/briefing.md");
     client.open(&briefing.uri_in(root), &briefing.text).await;
     let minutes = file_uri(&root.join("minutes.md"));
-    let old = desk.file("/minutes.md").range(Encoding::Utf16);
+    (
+        client,
+        minutes,
+        desk.file("/minutes.md").range(Encoding::Utf16),
+    )
+}
+
+#[tokio::test]
+async fn a_workspace_symbol_in_a_closed_draft_changed_on_disk_is_where_its_words_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let desk = Fixture::parse(LIN);
+    let (mut client, minutes, old) = lin_desk_with_briefing_open(&desk, root, false).await;
     let symbols = client
         .request("workspace/symbol", json!({ "query": "Haoran" }))
         .await;
@@ -383,16 +402,9 @@ async fn a_closed_draft_checked_moments_ago_is_still_edited_where_its_words_are_
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let desk = Fixture::parse(LIN);
-    desk.write_to(root);
-    // Old enough for their stamps to be trusted once the index reads them.
-    tokio::time::sleep(copydesk::workspace::FRESH + std::time::Duration::from_millis(200)).await;
-    let (mut client, _) = TestClient::initialized(json!({}), Some(root)).await;
-    client.log_containing("indexed 2 drafts").await;
+    let (mut client, minutes, old) = lin_desk_with_briefing_open(&desk, root, true).await;
     let briefing = desk.file("/briefing.md");
     let briefing_uri = briefing.uri_in(root);
-    client.open(&briefing_uri, &briefing.text).await;
-    let minutes = file_uri(&root.join("minutes.md"));
-    let old = desk.file("/minutes.md").range(Encoding::Utf16);
     let found = client
         .at(
             "textDocument/references",

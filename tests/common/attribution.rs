@@ -27,3 +27,12 @@ pub fn credited(text: &str) -> Vec<(Option<String>, Option<How>)> {
 pub fn named(name: &str, how: How) -> (Option<String>, Option<How>) {
     (Some(name.to_string()), Some(how))
 }
+
+/// The identity behind the one quote of `text`.
+#[allow(dead_code)]
+pub fn credited_alone(text: &str) -> Option<String> {
+    let [(name, _)] = &credited(text)[..] else {
+        panic!("one quote in {text:?}")
+    };
+    name.clone()
+}

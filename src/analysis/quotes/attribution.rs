@@ -8,6 +8,7 @@
 use super::entities::{Entities, Entity};
 use super::marks::MarkedQuote;
 use super::names::Gender;
+use super::nouns::is_news_outlet;
 use crate::analysis::{Attribution, How, Quote, SourceKind};
 
 use super::plan::{moved, BlockPlan};
@@ -263,66 +264,6 @@ fn asks(text: &str, quotes: &[(Quote, Option<usize>)], handed: &Handed) -> bool 
         verb.starts_with("ask") || verb.starts_with("wonder")
     });
     question || asking
-}
-
-/// Whether an organisation's name is a news outlet's, which reports what
-/// others say rather than speaking: `the Washington Examiner`, `CNN`.
-pub(super) fn is_news_outlet(name: &str) -> bool {
-    const LAST_WORDS: &[&str] = &[
-        "Times",
-        "Post",
-        "News",
-        "Journal",
-        "Examiner",
-        "Sentinel",
-        "Tribune",
-        "Press",
-        "Herald",
-        "Globe",
-        "Gazette",
-        "Magazine",
-        "Reuters",
-        "Bloomberg",
-        "Politico",
-        "POLITICO",
-        "CNN",
-        "MSNBC",
-        "NPR",
-        "BBC",
-        "ABC",
-        "CBS",
-        "NBC",
-        "AP",
-        "Breitbart",
-        "Reporter",
-        "Star",
-        "Chronicle",
-        "Inquirer",
-        "Daily",
-        "Telegraph",
-        "Guardian",
-        "Axios",
-        "Hill",
-        "Ledger",
-        "Register",
-        "Courier",
-        "Dispatch",
-        "Observer",
-        "Bee",
-        "Enquirer",
-        "Bulletin",
-        "Monitor",
-        "Mirror",
-        "Sun",
-        "Independent",
-        "Review",
-        "Record",
-        "Wire",
-        "Today",
-    ];
-    name.split_whitespace()
-        .next_back()
-        .is_some_and(|last| LAST_WORDS.contains(&last))
 }
 
 /// Whether the quotation at `at` opens its paragraph: no words before it

@@ -22,13 +22,9 @@ pub fn speaker_before(
     // a name (`Will said`), unless it is a day (`later Thursday told`).
     let name_here =
         |k: usize| tokens[k].tags.has(Tags::CAPITAL) && !tokens[k].tags.has(Tags::SENTENCE_START);
-    // A month that is a family name, after a given name or with no word
-    // before it, is the speaker's name: `Theresa May said`, `"...," May
-    // said` (but `Trump Monday said`).
-    let surname_month = |k: usize| {
-        super::lexicon::surname_month(text, &tokens[k])
-            && (k == lo || !tokens[k - 1].is_word() || tokens[k - 1].tags.has(Tags::GIVEN))
-    };
+    // A month that is a family name is the speaker's name: `Theresa May
+    // said`, `"...," May said` (but `Trump Monday said`).
+    let surname_month = |k: usize| super::lexicon::surname_month_at(text, tokens, k, lo);
     while j > lo
         && j - 1 != cue
         && tokens[j - 1].is_word()

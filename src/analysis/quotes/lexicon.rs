@@ -447,16 +447,30 @@ pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: u
     end
 }
 
-/// Whether a word is a month that is also a family name (`May`, `June`,
-/// `April`, `August`): a name beside a given name or a verb of saying.
-pub fn surname_month(text: &str, token: &super::words::Token) -> bool {
+/// Whether the word at `k` is a month that is also a family name (`May`,
+/// `June`, `April`, `August`) standing as a name: after a given name, a
+/// verb of saying or no word at all (from `lo`), and before no day of the
+/// month: `Theresa May said`, `"...," May said`, `said May,`; not `in May`,
+/// `May 5`.
+pub fn surname_month_at(text: &str, tokens: &[super::words::Token], k: usize, lo: usize) -> bool {
     use super::tags::Tags;
-    token.tags.has(Tags::FAMILY)
+    let token = &tokens[k];
+    let month = token.tags.has(Tags::FAMILY)
         && token.tags.has(Tags::CAPITAL)
         && matches!(
             super::names::strip_possessive(word(text, token)),
             "May" | "June" | "April" | "August"
-        )
+        );
+    let dated = tokens
+        .get(k + 1)
+        .is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
+    let after_a_name_or_verb = k <= lo || {
+        let before = &tokens[k - 1];
+        !before.is_word()
+            || (before.tags.has(Tags::GIVEN) && before.tags.has(Tags::CAPITAL))
+            || before.tags.has(Tags::CUE)
+    };
+    month && !dated && after_a_name_or_verb
 }
 
 /// Whether a word is a particle of a surname: `de`, `van`, `von`, `al`.

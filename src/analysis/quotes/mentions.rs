@@ -142,11 +142,8 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
         // (`United States` runs on), or a closed word.
         // A month that is also a family name, right after a given name and
         // before no day of the month, is the family name: `Theresa May`.
-        let month_surname = super::lexicon::surname_month(text, token)
-            && tokens[end].tags.has(Tags::GIVEN)
-            && !tokens
-                .get(next + 1)
-                .is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
+        let month_surname = tokens[end].tags.has(Tags::GIVEN)
+            && super::lexicon::surname_month_at(text, tokens, next, 0);
         let name_word = token.is_word()
             && tags.has(Tags::CAPITAL)
             && (!tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))

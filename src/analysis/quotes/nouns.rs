@@ -202,3 +202,63 @@ pub fn role_gender(role: &str) -> Option<Gender> {
         None
     }
 }
+
+/// Whether a name is a news outlet's, which reports what
+/// others say rather than speaking: `the Washington Examiner`, `CNN`.
+pub fn is_news_outlet(name: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "Times",
+        "Post",
+        "News",
+        "Journal",
+        "Examiner",
+        "Sentinel",
+        "Tribune",
+        "Press",
+        "Herald",
+        "Globe",
+        "Gazette",
+        "Magazine",
+        "Reuters",
+        "Bloomberg",
+        "Politico",
+        "POLITICO",
+        "CNN",
+        "MSNBC",
+        "NPR",
+        "BBC",
+        "ABC",
+        "CBS",
+        "NBC",
+        "AP",
+        "Breitbart",
+        "Reporter",
+        "Star",
+        "Chronicle",
+        "Inquirer",
+        "Daily",
+        "Telegraph",
+        "Guardian",
+        "Axios",
+        "Hill",
+        "Ledger",
+        "Register",
+        "Courier",
+        "Dispatch",
+        "Observer",
+        "Bee",
+        "Enquirer",
+        "Bulletin",
+        "Monitor",
+        "Mirror",
+        "Sun",
+        "Independent",
+        "Review",
+        "Record",
+        "Wire",
+        "Today",
+    ];
+    name.split_whitespace()
+        .next_back()
+        .is_some_and(|last| LAST_WORDS.contains(&last))
+}

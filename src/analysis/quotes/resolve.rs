@@ -201,7 +201,7 @@ impl Walk<'_, '_> {
                 // So is a newspaper's, whatever its first word (`the Dayton
                 // Ledger`, where `Dayton` is also a given name).
                 let found = &mut self.entities.entities[entity];
-                if !found.evident || super::attribution::is_news_outlet(name) {
+                if !found.evident || super::nouns::is_news_outlet(name) {
                     found.kind = SourceKind::Organisation;
                 }
                 Some(entity)
@@ -263,7 +263,7 @@ impl Walk<'_, '_> {
             || super::names::is_place_phrase(written)
             // A newspaper's name, not a person's (`Politico`, `the Dayton
             // Ledger`; but `Lena Sun`).
-            || (super::attribution::is_news_outlet(written)
+            || (super::nouns::is_news_outlet(written)
                 && written
                     .split(' ')
                     .next()

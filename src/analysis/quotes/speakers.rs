@@ -333,12 +333,9 @@ pub(super) fn phrase_ending_at(
             return Some(phrase(tokens, end, end, form));
         }
     }
-    // A month is no one, unless it is a family name right after a given
-    // name or alone before the verb: `Theresa May said`, `"...," May said`.
-    let month_surname = super::lexicon::surname_month(text, token)
-        && (end == lo
-            || !tokens[end - 1].is_word()
-            || (tokens[end - 1].tags.has(Tags::GIVEN) && tokens[end - 1].tags.has(Tags::CAPITAL)));
+    // A month is no one, unless it is a family name standing as a name:
+    // `Theresa May said`, `"...," May said`.
+    let month_surname = super::lexicon::surname_month_at(text, tokens, end, lo);
     if token.tags.has(Tags::CAPITAL) && (!token.tags.has(Tags::CALENDAR) || month_surname) {
         let start = capitalised_run_back(text, tokens, lo, end)?;
         // `the Foreign Ministry`, `a White House spokesperson`.
@@ -507,10 +504,7 @@ pub fn phrase_starting_at(
     }
     if is_capitalised(text, &tokens[start]) {
         // `said May,` is Theresa May; `said May 5` a day.
-        let month_surname = super::lexicon::surname_month(text, &tokens[start])
-            && !tokens
-                .get(start + 1)
-                .is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
+        let month_surname = super::lexicon::surname_month_at(text, tokens, start, 0);
         if first_tags.has(Tags::CALENDAR.with(Tags::FUNCTION)) && !month_surname {
             return None;
         }
