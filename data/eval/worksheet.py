@@ -9,7 +9,10 @@ quotes and their annotated source words marked:
 
 The worksheets hold article text, so they go outside the repository:
 
-    python3 data/eval/worksheet.py ../shared/corpus/polnear-train.jsonl OUT_DIR [PARTS]
+    python3 data/eval/worksheet.py ../shared/corpus/polnear-train.jsonl OUT_DIR [PARTS [FIRST COUNT]]
+
+FIRST and COUNT take another slice of each publisher's hash order: the
+first key is positions 0-36, the fresh keys later slices (37 5 and 42 7).
 
 Readers answer each worksheet in JSON Lines (one line per article), and
 merge_key.py turns the answers into identity-key.jsonl.
@@ -22,7 +25,7 @@ import sys
 PER_PUBLISHER = 37
 
 
-def sampled(corpus):
+def sampled(corpus, first=0, count=PER_PUBLISHER):
     articles = [json.loads(line) for line in open(corpus, encoding='utf-8')]
     keyed = [a for a in articles
              if a['split'] == 'train' and any(q['speaker_spans'] for q in a['quotes'])]
@@ -30,7 +33,7 @@ def sampled(corpus):
     by_publisher = {}
     for a in sorted(keyed, key=lambda a: digest(a['id'])):
         by_publisher.setdefault(a['publisher'], []).append(a)
-    chosen = [a for p in sorted(by_publisher) for a in by_publisher[p][:PER_PUBLISHER]]
+    chosen = [a for p in sorted(by_publisher) for a in by_publisher[p][first:first + count]]
     return sorted(chosen, key=lambda a: digest('x' + a['id']))
 
 
@@ -49,8 +52,8 @@ def marked(article):
     return ''.join(out) + text[last:]
 
 
-def main(corpus, out_dir, parts):
-    chosen = sampled(corpus)
+def main(corpus, out_dir, parts, first=0, count=PER_PUBLISHER):
+    chosen = sampled(corpus, first, count)
     shares = [[] for _ in range(parts)]
     load = [0] * parts
     for a in sorted(chosen, key=lambda a: -len(a['quotes'])):
@@ -73,4 +76,5 @@ def main(corpus, out_dir, parts):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 7)
+    slice_ = [int(a) for a in sys.argv[4:6]] if len(sys.argv) > 5 else []
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 7, *slice_)
