@@ -522,3 +522,38 @@ and I think Iowa proved that it could,\" he said.
 ";
     assert_eq!(credited_alone(text).as_deref(), Some("Piet Hendriksen"));
 }
+
+#[test]
+fn a_name_set_off_after_the_subject_is_not_whom_he_means() {
+    let text = "\
+Councilman Ray Obuya - a Dallas Mavericks fan - gave a one-word answer. \"Dallas,\" he said.
+
+Senator Lena Marsh, a Tamara Kellerman supporter, gave a short answer. \"No,\" she said.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Ray Obuya", How::Sentence),
+            named("Lena Marsh", How::Sentence)
+        ]
+    );
+}
+
+#[test]
+fn a_place_or_employer_after_of_belongs_to_the_person_before_it() {
+    let text = "\
+Wendell Okoro of Florence, South Carolina says the county should keep \"every polling place open.\"
+
+As Bishop Tomas Herrera of the Catholic Diocese of Laredo told reporters, \"The border is our parish.\"
+
+\"Rates will stay high,\" Priya Raman of Halvorsen Capital said.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Wendell Okoro", How::Sentence),
+            named("Tomas Herrera", How::Sentence),
+            named("Priya Raman", How::Sentence)
+        ]
+    );
+}

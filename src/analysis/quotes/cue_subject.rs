@@ -84,24 +84,9 @@ pub fn speaker_before(
         return speaker_before_aside(text, tokens, lo, last);
     }
     let found = phrase_ending_at(text, tokens, lo, last)?;
-    // `House Speaker Paul D. Ryan of Wisconsin lamented`: a place after
-    // `of` or `from` belongs to the name before it.
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
-    let place = (first..=last).all(|k| tokens[k].tags.has(Tags::PLACE))
-        || (tokens[first].tags.has(Tags::PLACE_START)
-            && super::names::is_place_phrase(found.span.slice(text)));
-    let of_place = first >= lo + 2
-        && place
-        && ["of", "from"]
-            .iter()
-            .any(|w| word(text, &tokens[first - 1]).eq_ignore_ascii_case(w))
-        && tokens[first - 2].tags.has(Tags::CAPITAL);
-    if of_place {
-        if let Some(owner) = phrase_ending_at(text, tokens, lo, first - 2)
-            .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
-        {
-            return Some(owner);
-        }
+    if let Some(owner) = owner_of_place(text, tokens, lo, first, &found) {
+        return Some(owner);
     }
     // `Trump in his announcement speech called`: the object of a
     // preposition is never the subject; the name before the preposition is.
@@ -145,6 +130,69 @@ pub fn speaker_before(
         }
     }
     Some(found)
+}
+
+/// The person a place belongs to, for a place phrase (`found`, starting
+/// at token `first`) right before a verb: `House Speaker Paul D. Ryan of
+/// Wisconsin lamented`, `Stacy Baker of Columbia, South Carolina, says`,
+/// `Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem
+/// told`. A place after `of` or `from` belongs to the name before it, and
+/// so does an institution of a place between them.
+fn owner_of_place(
+    text: &str,
+    tokens: &[Token],
+    lo: usize,
+    first: usize,
+    found: &SpeakerPhrase,
+) -> Option<SpeakerPhrase> {
+    let last = tokens.partition_point(|t| t.span.start < found.span.end) - 1;
+    let is_place = |first: usize, last: usize| {
+        (first..=last).all(|k| tokens[k].tags.has(Tags::PLACE))
+            || (tokens[first].tags.has(Tags::PLACE_START)
+                && super::names::is_place_phrase(
+                    &text[tokens[first].span.start..tokens[last].span.end],
+                ))
+    };
+    let place = is_place(first, last);
+    let mut first = first;
+    // `Columbia, South Carolina`: a city and its state.
+    if place && first >= lo + 2 && tokens[first - 1].is_punct(',') {
+        let city = phrase_ending_at(text, tokens, lo, first - 2)?;
+        let city_first = tokens.partition_point(|t| t.span.start < city.span.start);
+        if !is_place(city_first, first - 2) {
+            return None;
+        }
+        first = city_first;
+    }
+    let after_of = |k: usize| {
+        k >= lo + 2
+            && ["of", "from"]
+                .iter()
+                .any(|w| word(text, &tokens[k - 1]).eq_ignore_ascii_case(w))
+            && tokens[k - 2].tags.has(Tags::CAPITAL)
+    };
+    if !after_of(first) {
+        return None;
+    }
+    let named = |p: &SpeakerPhrase| matches!(p.form, MentionForm::Name | MentionForm::Surname);
+    // After `of` anything but a place (`Jamie Dimon of JPMorgan said`)
+    // gives way only to a person's name.
+    let person = |p: &SpeakerPhrase| {
+        let k = tokens.partition_point(|t| t.span.start < p.span.start);
+        let titled_name = tokens[k].tags.has(Tags::TITLE) && p.span.end > tokens[k].span.end;
+        named(p) && (tokens[k].tags.has(Tags::GIVEN) || titled_name)
+    };
+    let owner = phrase_ending_at(text, tokens, lo, first - 2)?;
+    let owner_first = tokens.partition_point(|t| t.span.start < owner.span.start);
+    // `of the Armenian Patriarchate of Jerusalem`: one institution between
+    // the person and the place.
+    let institution = owner.form == MentionForm::Description
+        && lower(text, &tokens[owner_first]) == "the"
+        && after_of(owner_first);
+    if institution {
+        return phrase_ending_at(text, tokens, lo, owner_first - 2).filter(person);
+    }
+    Some(owner).filter(|o| if place { named(o) } else { person(o) })
 }
 
 /// The speaker before a verb that follows a comma: an appositive or a

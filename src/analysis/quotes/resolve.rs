@@ -47,10 +47,18 @@ pub fn salience_of(
                         text.get(mention.span.end..)
                             .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
                     };
+                    // Nor a name set off after it (`Senator Mark Ruiz, a
+                    // Donald Trump supporter,`): an appositive's name is
+                    // not who the sentence is about.
+                    let set_off = || {
+                        text.get(span.end + base..mention.span.start)
+                            .is_some_and(|between| between.contains([',', '–', '—', '(', '-']))
+                    };
                     mention.span.start <= span.end + base && span.start + base < mention.span.end
                         || (span.start + base <= mention.span.start
                             && mention.span.start <= span.end + base + SUBJECT_REACH
-                            && !possessive())
+                            && !possessive()
+                            && !set_off())
                 }
                 _ => span.start + base <= mention.span.start && mention.span.end <= span.end + base,
             })
