@@ -557,3 +557,21 @@ As Bishop Tomas Herrera of the Catholic Diocese of Laredo told reporters, \"The 
         ]
     );
 }
+
+#[test]
+fn a_name_after_its_role_noun_is_the_speaker_not_the_whole_description() {
+    let text = "\
+Senator Hal Brandt spoke in Fresno on Tuesday.
+
+\"We will close the gap by June,\" added his campaign manager Rosa Whitcomb, speaking to reporters.
+
+\"The bureau will hand over the files,\" FBI General Counsel Martin Oyelaran wrote in a letter.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Rosa Whitcomb", How::Sentence),
+            named("Martin Oyelaran", How::Sentence)
+        ]
+    );
+}

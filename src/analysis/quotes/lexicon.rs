@@ -147,6 +147,7 @@ pub const TITLES: &[(&str, &str)] = &[
     ("ms.", ""),
     ("rev.", "reverend"),
     ("attorney", "attorney"),
+    ("counsel", "counsel"),
     ("officer", "officer"),
     ("detective", "detective"),
     ("member", "member"),

@@ -446,6 +446,29 @@ fn name_in_apposition(
     .then(|| phrase(tokens, end + 2, last, form))
 }
 
+/// The name that ends a description after its role noun: `added his
+/// campaign manager Jeff Weaver` is Jeff Weaver, `the Republican candidate
+/// Donald Trump` is Donald Trump.
+fn name_after_role(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<SpeakerPhrase> {
+    let name = (start + 2..=end).find(|&k| {
+        let role = &tokens[k - 1];
+        tokens[k].tags.has(Tags::CAPITAL)
+            && !role.tags.has(Tags::CAPITAL)
+            && can_speak(&lower(text, role))
+    })?;
+    if !(name..=end).all(|k| tokens[k].tags.has(Tags::CAPITAL)) {
+        return None;
+    }
+    let form = form_of_name(tokens, name, end);
+    matches!(form, MentionForm::Name | MentionForm::Surname)
+        .then(|| phrase(tokens, name, end, form))
+}
+
 /// Whether a word can sit inside a noun phrase: verbs of saying and
 /// auxiliaries end it.
 fn cue_free(token: &Token) -> bool {
@@ -497,7 +520,8 @@ pub fn phrase_starting_at(
             end += 1;
         }
         if end > start {
-            return name_in_apposition(text, tokens, end, hi)
+            return name_after_role(text, tokens, start, end)
+                .or_else(|| name_in_apposition(text, tokens, end, hi))
                 .or_else(|| description(text, tokens, start, end));
         }
         return None;
