@@ -575,3 +575,26 @@ Senator Hal Brandt spoke in Fresno on Tuesday.
         ]
     );
 }
+
+#[test]
+fn a_title_case_headline_names_people_only_up_to_a_word_the_story_writes_in_lower_case() {
+    let text = "\
+Okafor Budget Address Wins Over Council Rival Hal Brandt.
+
+On Monday Mayor Grace Okafor gave her budget address as the city's first Nigerian-born mayor.
+
+\"We will not close a single library,\" said the mayor.
+
+Brandt, her rival on the council, said the address wins him over. \"It was honest,\" he said.
+";
+    let result = analysed(text);
+    let names: Vec<&str> = result.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Budget")), "{names:?}");
+    assert_eq!(
+        credited(text),
+        [
+            named("Grace Okafor", How::Sentence),
+            named("Hal Brandt", How::Sentence)
+        ]
+    );
+}

@@ -116,6 +116,7 @@ pub const TITLES: &[(&str, &str)] = &[
     ("prof.", "professor"),
     ("mayor", "mayor"),
     ("president", "president"),
+    ("pres.", "president"),
     ("judge", "judge"),
     ("justice", "justice"),
     ("secretary", "secretary"),

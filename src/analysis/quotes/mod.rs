@@ -13,6 +13,7 @@ mod cues;
 mod datelines;
 mod descriptions;
 mod entities;
+mod headlines;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -130,12 +131,27 @@ pub(super) fn find_quotes_reusing(
             (first, origin, work)
         })
         .collect();
-    let mut entities = Entities::collect(
-        works
-            .iter()
-            .enumerate()
-            .map(|(block, (_, base, w))| (block, *base, w.names.as_slice())),
-    );
+    // A headline in title case gives its names only up to a word the draft
+    // writes in lower case elsewhere.
+    let headline_names: Vec<Option<Vec<NameMention>>> = works
+        .iter()
+        .zip(blocks)
+        .map(|((_, base, w), block)| {
+            let prose = block.prose_span().slice(text);
+            (!w.names.is_empty() && headlines::is_title_case(prose))
+                .then(|| headlines::trimmed(text, *base, &w.names))
+                .flatten()
+        })
+        .collect();
+    let mut entities = Entities::collect(works.iter().zip(&headline_names).enumerate().map(
+        |(block, ((_, base, w), trimmed))| {
+            (
+                block,
+                *base,
+                trimmed.as_deref().unwrap_or(w.names.as_slice()),
+            )
+        },
+    ));
     let plans: Vec<(usize, usize, &BlockPlan)> = works
         .iter()
         .map(|(first, base, w)| (*first, *base, &w.plan))
