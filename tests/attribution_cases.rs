@@ -598,3 +598,29 @@ Brandt, her rival on the council, said the address wins him over. \"It was hones
         ]
     );
 }
+
+#[test]
+fn she_after_an_unnamed_woman_is_not_someone_named_paragraphs_before() {
+    let text = "\
+Chancellor Ilse Brandauer said the new law would be enforced to the letter.
+
+A 41-year-old Hamburg woman, meanwhile, was fined in May after she had posted threats against a \
+shelter. \"They should all leave!\" she wrote.
+
+An ambassador's job, Brandauer said, is \"to answer lies with facts.\"
+";
+    let result = analysed(text);
+    let quote = &result.quotes[0];
+    let attribution = quote.attribution.as_ref().expect("attributed");
+    assert_eq!(attribution.speaker.text, "she");
+    assert_ne!(attribution.speaker.name.as_deref(), Some("Ilse Brandauer"));
+    assert_eq!(
+        credited(text)[1],
+        named("Ilse Brandauer", How::Sentence),
+        "a possessive role noun opens no unnamed person"
+    );
+    // `a German woman`: a nationality before a noun is nobody's name.
+    let german = analysed("A German woman said she had seen \"nothing at all.\"\n");
+    let names: Vec<&str> = german.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.contains(&"German"), "{names:?}");
+}

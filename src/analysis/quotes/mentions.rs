@@ -357,7 +357,15 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             tags.has(Tags::PLACE.with(Tags::DEMONYM))
                 && !(names.len() == 1 && tags.has(Tags::FAMILY))
         });
+    // A nationality before a lower-case noun is an adjective, even where
+    // it is a family name too: `a German woman`, `Irish voters`.
+    let adjective = names.len() == 1
+        && tokens[last].tags.has(Tags::DEMONYM)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| t.is_word() && !t.tags.has(Tags::CAPITAL));
     if place_only
+        || adjective
         || (tokens[names[0]].tags.has(Tags::PLACE_START) && super::names::is_place_phrase(&name))
     {
         return None;

@@ -336,6 +336,12 @@ impl Walk<'_, '_> {
                 } else {
                     Gender::Female
                 };
+                // `A 29-year-old Berlin woman ... after she had posted`:
+                // the unnamed person the sentence is about, not someone
+                // named paragraphs before.
+                if self.unnamed_subject_before(at, gender) {
+                    return None;
+                }
                 // The capitalised words of the quote, looked for once.
                 let named: Vec<&str> = self
                     .quoted
@@ -404,6 +410,51 @@ impl Walk<'_, '_> {
             }
         }
         found
+    }
+
+    /// Whether the sentence of `at`, or the one before it in the same
+    /// paragraph, opens with an indefinite description of a person of a
+    /// gender `gender` fits (`A 29-year-old Berlin woman`, `One nurse`):
+    /// then a `he` or `she` means that unnamed person.
+    fn unnamed_subject_before(&self, at: usize, gender: Gender) -> bool {
+        let sentence = self.salience.sentence_of(at);
+        let opens = |k: usize| -> Option<bool> {
+            let start = self.salience.sentence_start(k)?;
+            let end = self.salience.sentence_start(k + 1).unwrap_or(at).min(at);
+            let words: Vec<String> = self
+                .text
+                .get(start..end)?
+                .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .map(str::to_lowercase)
+                .collect();
+            let (first, rest) = words.split_first()?;
+            if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
+                return Some(false);
+            }
+            let noun = rest.iter().take(4).find(|w| {
+                w.ends_with("-year-old") && rest.len() < 2 || super::nouns::is_person_noun(w)
+            })?;
+            let fits = super::nouns::role_gender(noun).is_none_or(|g| g == gender);
+            // (`A potential vice president pick, Haley is ...` describes
+            // someone it names.)
+            let entities = &self.entities.entities;
+            let names_someone = self.salience.named_between(start, at, |e| {
+                entities[e].kind == SourceKind::Person && entities[e].evident
+            });
+            Some(fits && !names_someone)
+        };
+        let in_paragraph = |k: usize| {
+            self.salience
+                .sentence_start(k)
+                .and_then(|start| self.text.get(start..at))
+                .is_some_and(|between| !between.contains("\n\n"))
+        };
+        (sentence.saturating_sub(1)..=sentence)
+            .rev()
+            .filter(|&k| in_paragraph(k))
+            .any(|k| opens(k) == Some(true))
     }
 
     /// The entity a description means: the most salient one whose titles,

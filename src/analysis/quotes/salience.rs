@@ -55,6 +55,20 @@ impl Salience {
             .saturating_sub(1)
     }
 
+    /// Where sentence number `sentence` starts, if there is one.
+    pub fn sentence_start(&self, sentence: usize) -> Option<usize> {
+        self.sentence_starts.get(sentence).copied()
+    }
+
+    /// Whether a name mention that `fit` accepts lies from `from` to `to`.
+    pub fn named_between(&self, from: usize, to: usize, fit: impl Fn(usize) -> bool) -> bool {
+        let first = self.mentions.partition_point(|m| m.at < from);
+        self.mentions[first..]
+            .iter()
+            .take_while(|m| m.at < to)
+            .any(|m| fit(m.entity))
+    }
+
     /// Add a name mention; mentions come in document order.
     pub fn mention(&mut self, occurrence: Occurrence) {
         self.mentions.push(occurrence);
