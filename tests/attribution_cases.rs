@@ -329,7 +329,7 @@ The branch opened in 1931 and is the oldest in the city. Its reading room seats 
 }
 
 #[test]
-fn a_surname_that_is_also_a_month_is_a_name_beside_a_given_name_or_a_verb() {
+fn a_surname_that_is_also_a_month_is_a_name_beside_a_given_name_a_verb_or_a_names_word() {
     let text = "\
 Prime Minister Theresa May spoke in Brussels on Monday.
 
@@ -339,6 +339,8 @@ Prime Minister Theresa May spoke in Brussels on Monday.
 
 Ana Reyes, the bloc's envoy, disagreed. \"Talks resume in June,\" Reyes said May 6, and \"not \
 before,\" she said Monday.
+
+Soe Myint May, 52, a teacher in Yangon, voted early. \"We have waited long,\" she said.
 ";
     assert_eq!(
         credited(text),
@@ -346,7 +348,8 @@ before,\" she said Monday.
             named("Theresa May", How::Sentence),
             named("Theresa May", How::Sentence),
             named("Ana Reyes", How::Sentence),
-            named("Ana Reyes", How::Sentence)
+            named("Ana Reyes", How::Sentence),
+            named("Soe Myint May", How::Sentence)
         ]
     );
 }

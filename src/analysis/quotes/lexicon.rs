@@ -451,7 +451,8 @@ pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: u
 
 /// Whether the word at `k` is a month that is also a family name (`May`,
 /// `June`, `April`, `August`) standing as a name: after a given name, a
-/// verb of saying or no word at all (from `lo`), and before no day of the
+/// verb of saying, a name's word mid-sentence, or no word at all (from
+/// `lo`), and before no day of the
 /// month: `Theresa May said`, `"...," May said`, `said May,`; not `in May`,
 /// `May 5`.
 pub fn surname_month_at(text: &str, tokens: &[super::words::Token], k: usize, lo: usize) -> bool {
@@ -471,6 +472,20 @@ pub fn surname_month_at(text: &str, tokens: &[super::words::Token], k: usize, lo
         !before.is_word()
             || (before.tags.has(Tags::GIVEN) && before.tags.has(Tags::CAPITAL))
             || before.tags.has(Tags::CUE)
+            // The last of a name's words no list knows, before a comma or
+            // a verb of saying: `Yin Myint May, 60,` (not `Trump May Win`).
+            || (before.tags.has(Tags::CAPITAL)
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_punct(',') || t.tags.has(Tags::CUE))
+                && !before.tags.has(
+                    Tags::OPENER
+                        .with(Tags::FUNCTION)
+                        .with(Tags::CALENDAR)
+                        .with(Tags::SENTENCE_START)
+                        .with(Tags::PLACE)
+                        .with(Tags::TITLE),
+                ))
     };
     month && !dated && after_a_name_or_verb
 }

@@ -140,17 +140,18 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
         // A capitalised word, unless it is a month, a dateline, a function
         // word, a verb of saying no name or organisation list knows
         // (`United States` runs on), or a closed word.
-        // A month that is also a family name, right after a given name and
-        // before no day of the month, is the family name: `Theresa May`.
-        let month_surname = tokens[end].tags.has(Tags::GIVEN)
-            && super::lexicon::surname_month_at(text, tokens, next, 0);
+        // A month that is also a family name, right after a given name (or
+        // a name's word before a comma) and before no day of the month, is
+        // the family name: `Theresa May`, `Yin Myint May, 60,`.
+        let month_surname = super::lexicon::surname_month_at(text, tokens, next, 0);
         let name_word = token.is_word()
             && tags.has(Tags::CAPITAL)
-            && (!tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION))
-                || month_surname)
+            && (month_surname
+                || !tags.has(Tags::CALENDAR.with(Tags::DATELINE).with(Tags::FUNCTION)))
             && (!tags.has(Tags::CUE)
                 || tags.has(Tags::GIVEN.with(Tags::FAMILY).with(Tags::ORGANISATION)))
-            && (!is_closed_word(word(text, token))
+            && (month_surname
+                || !is_closed_word(word(text, token))
                 // A name after a given name in prose, not in a headline's
                 // capitals: `George Will reignited`, not `Hillary Will Win`.
                 || (tags.name_like()
