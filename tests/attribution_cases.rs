@@ -627,3 +627,23 @@ An ambassador's job, Brandauer said, is \"to answer lies with facts.\"
     let names: Vec<&str> = german.speakers.iter().map(|s| s.name.as_str()).collect();
     assert!(!names.contains(&"German"), "{names:?}");
 }
+
+#[test]
+fn in_a_digest_the_name_before_the_colon_speaks_not_the_paper_in_brackets() {
+    let text = "\
+TURNOUT FELL IN THE SUBURBS - Marisol Ekwueme: \"Fewer voters came out in the ring counties than \
+in any year since 1996.\" [Tribune.]
+
+Cities held up - The Ledger: \"Turnout in the three largest cities matched the last election.\" \
+[Ledger.]
+";
+    let quotes = analysed(text).quotes;
+    let speaker = |i: usize| {
+        quotes[i]
+            .attribution
+            .as_ref()
+            .and_then(|a| a.speaker.name.clone())
+    };
+    assert_eq!(speaker(0).as_deref(), Some("Marisol Ekwueme"));
+    assert_eq!(speaker(1).as_deref(), Some("Ledger"));
+}

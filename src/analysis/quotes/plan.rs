@@ -249,13 +249,21 @@ pub fn plan_block(
             )
         };
         let mut speaker = direct_hit.as_ref().map(found);
-        if speaker.is_none() && signature.is_some() {
-            speaker = signature;
-            how = How::Signature;
-        }
         // A partial quote woven into a sentence, or one after a colon in it,
         // belongs to the sentence's subject.
         let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
+        // `- Michael P. McDonald: "..." [HuffPost.]`: in a digest the name
+        // before the colon speaks; the paper in brackets links the story.
+        let named_before_colon = || {
+            colon_before
+                && speaker_before(text, block_tokens, sents[s].start, ti - 1)
+                    .is_some_and(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+        };
+        let bracketed = block_tokens.get(ti + 1).is_some_and(|t| t.is_punct('['));
+        if speaker.is_none() && signature.is_some() && !(bracketed && named_before_colon()) {
+            speaker = signature;
+            how = How::Signature;
+        }
         // One word counts when a verb of naming or saying puts it in
         // someone's mouth: `called the pact "insanity"`, `dismissed it as
         // "absurd"`.
