@@ -70,6 +70,13 @@ The Riverside Ledger reported that the mill would close by spring.
 \"We found out from the paper like everybody else.\"
 ";
     assert_eq!(credited(outlet), [(None, None)]);
+    // Nor does a poll a paragraph quotes in passing.
+    let quoted_poll = "\
+According to the exit polls, 31% of voters wanted a mayor who would \"fix the buses first.\"
+
+\"Nobody knocked on my door until Saturday.\"
+";
+    assert_eq!(credited(quoted_poll)[1], (None, None));
     // A person, and an organisation that speaks, do.
     let person = "\
 Councilwoman Maren Holt said the mill would close within a year.

@@ -238,13 +238,18 @@ fn speaks_on(entity: &Entity) -> bool {
 
 /// Whether what a paragraph hands on has someone behind it who could go
 /// on speaking: not a pronoun nobody was found for (`what they called
-/// "..."`, with nobody for `they`).
+/// "..."`, with nobody for `they`), nor a poll or a document quoted in
+/// passing (`According to the exit polls, 24% want someone who would "tell
+/// it like it is."`).
 fn identified(quotes: &[(Quote, Option<usize>)], handed: &Handed) -> bool {
     let kind = match handed {
         Handed::Quote(i) => quotes[*i].0.attribution.as_ref().map(|a| a.speaker.kind),
         Handed::Cue((attribution, _)) => Some(attribution.speaker.kind),
     };
-    !matches!(kind, None | Some(SourceKind::Unknown))
+    !matches!(
+        kind,
+        None | Some(SourceKind::Unknown | SourceKind::Document)
+    )
 }
 
 /// Whether what a paragraph hands on is a question, which hands on

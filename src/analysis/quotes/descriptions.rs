@@ -87,7 +87,12 @@ pub(super) fn unnamed_kind(form: MentionForm, written: &str) -> SourceKind {
             let head = description_head(written).unwrap_or_default();
             if is_org_noun(&head) {
                 SourceKind::Organisation
-            } else if DOCUMENT_NOUNS.contains(&head.as_str()) {
+            } else if DOCUMENT_NOUNS.contains(&head.as_str())
+                || head
+                    .strip_suffix('s')
+                    .is_some_and(|one| DOCUMENT_NOUNS.contains(&one))
+            {
+                // Documents in the plural too: `the exit polls`.
                 SourceKind::Document
             } else if GROUP_HEADS.contains(&head.as_str()) {
                 SourceKind::Group
