@@ -654,3 +654,21 @@ Cities held up - The Ledger: \"Turnout in the three largest cities matched the l
     assert_eq!(speaker(0).as_deref(), Some("Marisol Ekwueme"));
     assert_eq!(speaker(1).as_deref(), Some("Ledger"));
 }
+
+#[test]
+fn what_a_group_is_called_is_an_organisations_name_and_it_speaks() {
+    let text = "\
+Dana Ortiz lost her brother at Millbrook High School two years ago.
+
+Ortiz now runs a group called Millbrook Promise. The group wants laws that it calls \
+\"common-sense storage rules.\"
+";
+    let result = analysed(text);
+    let promise = result
+        .speakers
+        .iter()
+        .find(|s| s.name == "Millbrook Promise")
+        .expect("the group is an identity");
+    assert_eq!(promise.kind, SourceKind::Organisation);
+    assert_eq!(credited_alone(text).as_deref(), Some("Millbrook Promise"));
+}

@@ -398,10 +398,25 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             && stem[stem.len() - d.len()..].eq_ignore_ascii_case(d)
     });
     let of_phrase = names.iter().any(|&k| word(text, &tokens[k]) == "of");
+    // `a program called Sandy Hook Promise`, `a firm named Blue Ridge
+    // Analytics`: what an organisation's noun is called is its name.
+    let called = |k: usize| {
+        let noun = || {
+            let word = lower(text, &tokens[lead - k]);
+            super::nouns::is_org_noun(&word)
+                || matches!(&*word, "program" | "project" | "initiative")
+        };
+        lead >= k
+            && matches!(&*lower(text, &tokens[lead - 1]), "called" | "named")
+            && tokens[lead - k].is_word()
+            && noun()
+    };
+    let called_organisation = called(2) || called(3);
     // `Law said` after `Steven Law`: a law's word that speaks is a surname.
     let org_word = (tokens[last].tags.has(Tags::ORGANISATION) && !(speaks && is_law_word(stem)))
         || domain
-        || of_phrase;
+        || of_phrase
+        || called_organisation;
     let acronym = names.len() == 1
         && tokens[last].tags.has(Tags::ALL_CAPS)
         && (2..=6).contains(&stem.chars().filter(|c| c.is_alphabetic()).count())
