@@ -672,3 +672,19 @@ Ortiz now runs a group called Millbrook Promise. The group wants laws that it ca
     assert_eq!(promise.kind, SourceKind::Organisation);
     assert_eq!(credited_alone(text).as_deref(), Some("Millbrook Promise"));
 }
+
+#[test]
+fn the_statement_is_the_words_of_whoever_spoke_last() {
+    let text = "\
+\"We are shocked and saddened,\" Harbor Freight Lines said in a statement on Friday.
+
+\"Our thoughts are with the families of the crew,\" the statement added.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Harbor Freight Lines", How::Sentence),
+            named("Harbor Freight Lines", How::Sentence)
+        ]
+    );
+}

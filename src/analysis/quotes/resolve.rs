@@ -546,6 +546,21 @@ impl Walk<'_, '_> {
         if !definite {
             return None;
         }
+        // `the statement added`, `the email said`: the words of whoever
+        // spoke last, in this paragraph or the one before (`The company
+        // confirmed ... "...," the statement added`).
+        if matches!(
+            head.as_str(),
+            "statement" | "release" | "email" | "e-mail" | "letter" | "memo"
+        ) && words.len() == 2
+        {
+            return self.salience.last_speaker(at, self.block).filter(|&e| {
+                matches!(
+                    entities[e].kind,
+                    SourceKind::Person | SourceKind::Organisation
+                )
+            });
+        }
         if is_org_noun(&head) {
             return self.salience.best(at, self.block, |e| {
                 (entities[e].kind == SourceKind::Organisation
