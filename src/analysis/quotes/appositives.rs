@@ -2,11 +2,15 @@
 //! (`Wang Wenbin, a spokesperson for the ministry,`), a role after it
 //! (`IIyse Hogue, president of NARAL`), an age (`Franson Reneus, 18,`),
 //! and a title whose `of` phrase leads to it (`Secretary of State Hillary
-//! Clinton`).
+//! Clinton`); and the name a description after a verb of saying ends in
+//! (`said his campaign manager Jeff Weaver`) or sets off (`said the
+//! ministry's spokesperson, Wang Wenbin,`).
 
 use super::lexicon::*;
+use super::speakers::{can_speak, form_of_name, phrase, through_title, SpeakerPhrase};
 use super::tags::Tags;
 use super::words::Token;
+use crate::analysis::MentionForm;
 use crate::text::Span;
 
 /// An appositive right after a name (`Wang Wenbin, a spokesperson for the
@@ -113,4 +117,55 @@ pub fn aged(text: &str, tokens: &[Token], end: usize) -> bool {
         && tokens
             .get(end + 3)
             .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
+}
+
+/// The name set off by a comma after a description ending at `end`
+/// (`Rubio's deputy campaign manager, Rich Beeson`, `said the bureau's
+/// director, James B. Comey, on Monday`): the person the description is.
+pub(super) fn name_in_apposition(
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    hi: usize,
+) -> Option<SpeakerPhrase> {
+    let set_off = tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
+        && tokens
+            .get(end + 2)
+            .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL));
+    if !set_off {
+        return None;
+    }
+    let (name, last) = through_title(text, tokens, end + 2, hi);
+    // The name ends there: punctuation or a preposition follows.
+    let closes = tokens
+        .get(last + 1)
+        .is_none_or(|t| !t.is_word() || t.tags.has(Tags::NOT_MODIFIER));
+    let form = form_of_name(tokens, name, last);
+    (closes
+        && !tokens[last].tags.has(Tags::POSSESSIVE)
+        && matches!(form, MentionForm::Name | MentionForm::Surname))
+    .then(|| phrase(tokens, end + 2, last, form))
+}
+
+/// The name that ends a description after its role noun: `added his
+/// campaign manager Jeff Weaver` is Jeff Weaver, `the Republican candidate
+/// Donald Trump` is Donald Trump.
+pub(super) fn name_after_role(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<SpeakerPhrase> {
+    let name = (start + 2..=end).find(|&k| {
+        let role = &tokens[k - 1];
+        tokens[k].tags.has(Tags::CAPITAL)
+            && !role.tags.has(Tags::CAPITAL)
+            && can_speak(&lower(text, role))
+    })?;
+    if !(name..=end).all(|k| tokens[k].tags.has(Tags::CAPITAL)) {
+        return None;
+    }
+    let form = form_of_name(tokens, name, end);
+    matches!(form, MentionForm::Name | MentionForm::Surname)
+        .then(|| phrase(tokens, name, end, form))
 }

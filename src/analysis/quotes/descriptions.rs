@@ -1,10 +1,15 @@
 //! What a description of a speaker says on its own: its head noun, the
-//! kind of source it names when no identity stands for it, and whether the
-//! draft brought that someone in unnamed before (`a fashion designer`).
+//! kind of source it names when no identity stands for it, whether it
+//! speaks for someone else (`the spokesman`) or names an organisation
+//! (`the Washington Post`), and whether the draft brought that someone in
+//! unnamed before (`a fashion designer`, or a sentence that opens `A
+//! 29-year-old Berlin woman` before a `she`).
 
-use super::entities::fold;
+use super::entities::{fold, Entity};
 use super::lexicon::title_role;
-use super::nouns::{is_org_noun, is_person_noun, DOCUMENT_NOUNS, GROUP_HEADS};
+use super::names::Gender;
+use super::nouns::{is_org_noun, is_person_noun, ANONYMOUS_HEADS, DOCUMENT_NOUNS, GROUP_HEADS};
+use super::salience::Salience;
 use crate::analysis::{MentionForm, SourceKind};
 
 /// Whether the text before `at` brings in someone by an indefinite
@@ -111,4 +116,95 @@ pub(super) fn unnamed_kind(form: MentionForm, written: &str) -> SourceKind {
             }
         }
     }
+}
+
+/// Whether a description's head names a source who speaks for someone
+/// else, or one the draft withholds: `the spokesman`, `the official` are
+/// not the principal.
+pub(super) fn speaks_for_others(head: &str) -> bool {
+    ANONYMOUS_HEADS.contains(&head)
+        || matches!(
+            head,
+            "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "staffer"
+                | "employee"
+                | "man"
+                | "woman"
+                | "lawyer"
+                | "attorney"
+                | "moderator"
+                | "host"
+                | "reporter"
+                | "interviewer"
+                | "voter"
+                | "resident"
+        )
+}
+
+/// Whether a description is `the` and a capitalised name: `the Washington
+/// Post`, `The Federalist`, `the Daily Caller`.
+pub(super) fn names_an_organisation(description: &str) -> bool {
+    let mut words = description.split_whitespace().peekable();
+    let article = words.next_if(|w| w.eq_ignore_ascii_case("the")).is_some();
+    let rest: Vec<&str> = words.collect();
+    // Capitalised but for the `of` of a name (`the Bank of the West`).
+    let capitalised = rest.iter().enumerate().all(|(i, w)| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || (i > 0 && i + 1 < rest.len() && matches!(*w, "of" | "the"))
+    });
+    capitalised && (rest.len() >= 2 || (article && !rest.is_empty()))
+}
+
+/// Whether the sentence of `at`, or the one before it in the same
+/// paragraph, opens with an indefinite description of a person of a
+/// gender `gender` fits (`A 29-year-old Berlin woman`, `One nurse`):
+/// then a `he` or `she` means that unnamed person.
+pub(super) fn unnamed_subject_before(
+    text: &str,
+    salience: &Salience,
+    entities: &[Entity],
+    at: usize,
+    gender: Gender,
+) -> bool {
+    let sentence = salience.sentence_of(at);
+    let opens = |k: usize| -> Option<bool> {
+        let start = salience.sentence_start(k)?;
+        let end = salience.sentence_start(k + 1).unwrap_or(at).min(at);
+        let words: Vec<String> = text
+            .get(start..end)?
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .map(str::to_lowercase)
+            .collect();
+        let (first, rest) = words.split_first()?;
+        if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
+            return Some(false);
+        }
+        let noun = rest.iter().take(4).find(|w| {
+            w.ends_with("-year-old") && rest.len() < 2 || super::nouns::is_person_noun(w)
+        })?;
+        let fits = super::nouns::role_gender(noun).is_none_or(|g| g == gender);
+        // (`A potential vice president pick, Haley is ...` describes
+        // someone it names.)
+        let names_someone = salience.named_between(start, at, |e| {
+            entities[e].kind == SourceKind::Person && entities[e].evident
+        });
+        Some(fits && !names_someone)
+    };
+    let in_paragraph = |k: usize| {
+        salience
+            .sentence_start(k)
+            .and_then(|start| text.get(start..at))
+            .is_some_and(|between| !between.contains("\n\n"))
+    };
+    (sentence.saturating_sub(1)..=sentence)
+        .rev()
+        .filter(|&k| in_paragraph(k))
+        .any(|k| opens(k) == Some(true))
 }

@@ -6,7 +6,7 @@
 use super::appositives::{aged, appositive, role_after, title_of_phrase};
 use super::lexicon::{lower, title_role, word, NAME_TAKES_OF};
 use super::names::{strip_possessive, Gender};
-use super::nouns::{is_person_noun, role_gender, title_gender};
+use super::nouns::{is_law_word, is_person_noun, role_gender, title_gender};
 use super::tags::Tags;
 use super::words::Token;
 use crate::text::Span;
@@ -566,35 +566,6 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
         roles,
         descriptions,
     })
-}
-
-/// Whether a name's last word makes it a law's: `Act`, `Amendment`.
-pub fn is_law_word(word: &str) -> bool {
-    matches!(
-        word,
-        "Act"
-            | "Acts"
-            | "Amendment"
-            | "Amendments"
-            | "Bill"
-            | "Law"
-            | "Treaty"
-            | "Accord"
-            | "Accords"
-            | "Agreement"
-            | "Convention"
-            | "Code"
-            | "Rule"
-            | "Rules"
-            | "Charter"
-            | "Protocol"
-            | "Resolution"
-            | "Statute"
-            | "Doctrine"
-            | "Plan"
-            | "Program"
-            | "Initiative"
-    )
 }
 
 /// A phrase's words one space apart.

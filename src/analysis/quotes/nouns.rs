@@ -262,3 +262,32 @@ pub fn is_news_outlet(name: &str) -> bool {
         .next_back()
         .is_some_and(|last| LAST_WORDS.contains(&last))
 }
+
+/// Whether a name's last word makes it a law's: `Act`, `Amendment`.
+pub fn is_law_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Act"
+            | "Acts"
+            | "Amendment"
+            | "Amendments"
+            | "Bill"
+            | "Law"
+            | "Treaty"
+            | "Accord"
+            | "Accords"
+            | "Agreement"
+            | "Convention"
+            | "Code"
+            | "Rule"
+            | "Rules"
+            | "Charter"
+            | "Protocol"
+            | "Resolution"
+            | "Statute"
+            | "Doctrine"
+            | "Plan"
+            | "Program"
+            | "Initiative"
+    )
+}

@@ -5,14 +5,17 @@
 
 use super::entities::{fold, Entities};
 use super::names::{strip_possessive, Gender};
-use super::nouns::{is_org_noun, is_person_noun, ANONYMOUS_HEADS};
+use super::nouns::{is_org_noun, is_person_noun};
 use super::salience::{Occurrence, Role, Salience};
 use super::speakers::SpeakerPhrase;
 use crate::analysis::{Attribution, Cue, How, MentionForm, SourceKind, SpeakerMention};
 use crate::text::Span;
 
 use super::attribution::Resolved;
-use super::descriptions::{description_head, introduced_unnamed, unnamed_kind};
+use super::descriptions::{
+    description_head, introduced_unnamed, names_an_organisation, speaks_for_others, unnamed_kind,
+    unnamed_subject_before,
+};
 use super::plan::{BlockPlan, Found};
 
 /// The salience of every name mention of the draft: where each sentence
@@ -262,7 +265,7 @@ impl Walk<'_, '_> {
         // American Free Trade Agreement`.
         let last_bare = super::names::strip_possessive(last);
         let kind = if written.split_whitespace().count() >= 3
-            && super::mentions::is_law_word(last_bare)
+            && super::nouns::is_law_word(last_bare)
             && !matches!(last_bare, "Bill" | "Law" | "Code" | "Rule")
         {
             SourceKind::Document
@@ -339,7 +342,13 @@ impl Walk<'_, '_> {
                 // `A 29-year-old Berlin woman ... after she had posted`:
                 // the unnamed person the sentence is about, not someone
                 // named paragraphs before.
-                if self.unnamed_subject_before(at, gender) {
+                if unnamed_subject_before(
+                    self.text,
+                    self.salience,
+                    &self.entities.entities,
+                    at,
+                    gender,
+                ) {
                     return None;
                 }
                 // The capitalised words of the quote, looked for once.
@@ -410,51 +419,6 @@ impl Walk<'_, '_> {
             }
         }
         found
-    }
-
-    /// Whether the sentence of `at`, or the one before it in the same
-    /// paragraph, opens with an indefinite description of a person of a
-    /// gender `gender` fits (`A 29-year-old Berlin woman`, `One nurse`):
-    /// then a `he` or `she` means that unnamed person.
-    fn unnamed_subject_before(&self, at: usize, gender: Gender) -> bool {
-        let sentence = self.salience.sentence_of(at);
-        let opens = |k: usize| -> Option<bool> {
-            let start = self.salience.sentence_start(k)?;
-            let end = self.salience.sentence_start(k + 1).unwrap_or(at).min(at);
-            let words: Vec<String> = self
-                .text
-                .get(start..end)?
-                .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
-                .filter(|w| !w.is_empty())
-                .take(6)
-                .map(str::to_lowercase)
-                .collect();
-            let (first, rest) = words.split_first()?;
-            if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
-                return Some(false);
-            }
-            let noun = rest.iter().take(4).find(|w| {
-                w.ends_with("-year-old") && rest.len() < 2 || super::nouns::is_person_noun(w)
-            })?;
-            let fits = super::nouns::role_gender(noun).is_none_or(|g| g == gender);
-            // (`A potential vice president pick, Haley is ...` describes
-            // someone it names.)
-            let entities = &self.entities.entities;
-            let names_someone = self.salience.named_between(start, at, |e| {
-                entities[e].kind == SourceKind::Person && entities[e].evident
-            });
-            Some(fits && !names_someone)
-        };
-        let in_paragraph = |k: usize| {
-            self.salience
-                .sentence_start(k)
-                .and_then(|start| self.text.get(start..at))
-                .is_some_and(|between| !between.contains("\n\n"))
-        };
-        (sentence.saturating_sub(1)..=sentence)
-            .rev()
-            .filter(|&k| in_paragraph(k))
-            .any(|k| opens(k) == Some(true))
     }
 
     /// The entity a description means: the most salient one whose titles,
@@ -604,46 +568,4 @@ impl Walk<'_, '_> {
             .then_some(-10)
         })
     }
-}
-
-/// Whether a description's head names a source who speaks for someone
-/// else, or one the draft withholds: `the spokesman`, `the official` are
-/// not the principal.
-fn speaks_for_others(head: &str) -> bool {
-    ANONYMOUS_HEADS.contains(&head)
-        || matches!(
-            head,
-            "spokesperson"
-                | "spokesman"
-                | "spokeswoman"
-                | "aide"
-                | "adviser"
-                | "advisor"
-                | "staffer"
-                | "employee"
-                | "man"
-                | "woman"
-                | "lawyer"
-                | "attorney"
-                | "moderator"
-                | "host"
-                | "reporter"
-                | "interviewer"
-                | "voter"
-                | "resident"
-        )
-}
-
-/// Whether a description is `the` and a capitalised name: `the Washington
-/// Post`, `The Federalist`, `the Daily Caller`.
-fn names_an_organisation(description: &str) -> bool {
-    let mut words = description.split_whitespace().peekable();
-    let article = words.next_if(|w| w.eq_ignore_ascii_case("the")).is_some();
-    let rest: Vec<&str> = words.collect();
-    // Capitalised but for the `of` of a name (`the Bank of the West`).
-    let capitalised = rest.iter().enumerate().all(|(i, w)| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            || (i > 0 && i + 1 < rest.len() && matches!(*w, "of" | "the"))
-    });
-    capitalised && (rest.len() >= 2 || (article && !rest.is_empty()))
 }

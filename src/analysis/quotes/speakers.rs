@@ -1,6 +1,7 @@
 //! Speaker phrases: the noun phrase next to a verb of saying, or a
 //! sentence's subject.
 
+use super::appositives::{name_after_role, name_in_apposition};
 use super::lexicon::*;
 use super::nouns::*;
 use super::tags::Tags;
@@ -15,7 +16,7 @@ pub struct SpeakerPhrase {
     pub form: MentionForm,
 }
 
-fn form_of_name(tokens: &[Token], start: usize, end: usize) -> MentionForm {
+pub(super) fn form_of_name(tokens: &[Token], start: usize, end: usize) -> MentionForm {
     // `Law said`, `said Law`: a surname that is an organisation's word,
     // right beside its verb.
     let cue_beside = tokens.get(end + 1).is_some_and(|t| t.tags.has(Tags::CUE))
@@ -159,7 +160,12 @@ fn description(text: &str, tokens: &[Token], start: usize, end: usize) -> Option
 /// The capitalised run from `start`, carried on through lower-case titles
 /// to the name they lead (`Utah governor Michael Leavitt`, `Republican
 /// candidate Ben Carson`): the first token of the name and the run's end.
-fn through_title(text: &str, tokens: &[Token], start: usize, hi: usize) -> (usize, usize) {
+pub(super) fn through_title(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    hi: usize,
+) -> (usize, usize) {
     let mut end = capitalised_run_forward(text, tokens, start, hi);
     // `Former Secretary of State Hillary Clinton`, `Speaker of the House
     // Paul Ryan`: a title's `of` phrase, then the name.
@@ -416,57 +422,6 @@ fn possessive_phrase(
         return None;
     }
     name_in_apposition(text, tokens, end, hi).or_else(|| description(text, tokens, start, end))
-}
-
-/// The name set off by a comma after a description ending at `end`
-/// (`Rubio's deputy campaign manager, Rich Beeson`, `said the bureau's
-/// director, James B. Comey, on Monday`): the person the description is.
-fn name_in_apposition(
-    text: &str,
-    tokens: &[Token],
-    end: usize,
-    hi: usize,
-) -> Option<SpeakerPhrase> {
-    let set_off = tokens.get(end + 1).is_some_and(|t| t.is_punct(','))
-        && tokens
-            .get(end + 2)
-            .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL));
-    if !set_off {
-        return None;
-    }
-    let (name, last) = through_title(text, tokens, end + 2, hi);
-    // The name ends there: punctuation or a preposition follows.
-    let closes = tokens
-        .get(last + 1)
-        .is_none_or(|t| !t.is_word() || t.tags.has(Tags::NOT_MODIFIER));
-    let form = form_of_name(tokens, name, last);
-    (closes
-        && !tokens[last].tags.has(Tags::POSSESSIVE)
-        && matches!(form, MentionForm::Name | MentionForm::Surname))
-    .then(|| phrase(tokens, end + 2, last, form))
-}
-
-/// The name that ends a description after its role noun: `added his
-/// campaign manager Jeff Weaver` is Jeff Weaver, `the Republican candidate
-/// Donald Trump` is Donald Trump.
-fn name_after_role(
-    text: &str,
-    tokens: &[Token],
-    start: usize,
-    end: usize,
-) -> Option<SpeakerPhrase> {
-    let name = (start + 2..=end).find(|&k| {
-        let role = &tokens[k - 1];
-        tokens[k].tags.has(Tags::CAPITAL)
-            && !role.tags.has(Tags::CAPITAL)
-            && can_speak(&lower(text, role))
-    })?;
-    if !(name..=end).all(|k| tokens[k].tags.has(Tags::CAPITAL)) {
-        return None;
-    }
-    let form = form_of_name(tokens, name, end);
-    matches!(form, MentionForm::Name | MentionForm::Surname)
-        .then(|| phrase(tokens, name, end, form))
 }
 
 /// Whether a word can sit inside a noun phrase: verbs of saying and
