@@ -175,17 +175,18 @@ pub(super) fn unnamed_subject_before(
     let opens = |k: usize| -> Option<bool> {
         let start = salience.sentence_start(k)?;
         let end = salience.sentence_start(k + 1).unwrap_or(at).min(at);
-        let words: Vec<String> = text
+        let mut words = text
             .get(start..end)?
             .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
-            .filter(|w| !w.is_empty())
-            .take(6)
-            .map(str::to_lowercase)
-            .collect();
-        let (first, rest) = words.split_first()?;
-        if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
+            .filter(|w| !w.is_empty());
+        let first = words.next()?;
+        let indefinite = ["a", "an", "one", "another"]
+            .iter()
+            .any(|d| first.eq_ignore_ascii_case(d));
+        if !indefinite {
             return Some(false);
         }
+        let rest: Vec<String> = words.take(5).map(str::to_lowercase).collect();
         let noun = rest.iter().take(4).find(|w| {
             w.ends_with("-year-old") && rest.len() < 2 || super::nouns::is_person_noun(w)
         })?;

@@ -5,12 +5,22 @@
 //! speech`), so the headline names `Clinton`, not a person called `Clinton
 //! Acceptance Speech Skewered`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::hashing::QuickBuild;
+
 use super::mentions::{NameKind, NameMention};
 use crate::text::Span;
 
 /// Whether a block's text reads as a headline in title case: a short line
 /// whose longer words nearly all begin with a capital.
 pub fn is_title_case(block: &str) -> bool {
+    // A headline is a line or two: a paragraph of prose is turned away
+    // before its words are read.
+    if block.len() > 320 {
+        return false;
+    }
     let mut words = 0;
     let mut long = 0;
     let mut capitalised = 0;
@@ -24,11 +34,15 @@ pub fn is_title_case(block: &str) -> bool {
             continue;
         }
         long += 1;
-        capitalised += usize::from(
-            word.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase),
-        );
+        let upper = word
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        capitalised += usize::from(upper);
+        // More than three long words in lower case: prose, however long.
+        if long - capitalised > 3 {
+            return false;
+        }
     }
     long >= 4 && capitalised * 10 >= long * 9
 }
@@ -38,11 +52,16 @@ pub fn is_title_case(block: &str) -> bool {
 /// the first after its start (`Clinton Acceptance Speech`); a name left
 /// with no word, or with one that only opens sentences, goes. `None` when
 /// no name changes. `base` is where the names' spans count from.
-pub fn trimmed(text: &str, base: usize, names: &[NameMention]) -> Option<Vec<NameMention>> {
+pub fn trimmed(
+    text: &str,
+    lower: &LowerCase,
+    base: usize,
+    names: &[NameMention],
+) -> Option<Vec<NameMention>> {
     let mut changed = false;
     let trimmed = names
         .iter()
-        .filter_map(|name| match cut(text, base, name) {
+        .filter_map(|name| match cut(text, lower, base, name) {
             Some(shorter) => {
                 changed = true;
                 shorter
@@ -55,16 +74,18 @@ pub fn trimmed(text: &str, base: usize, names: &[NameMention]) -> Option<Vec<Nam
 
 /// `name` without the words `text` writes in lower case (`Some(None)` when
 /// nothing of it is left), or `None` when it keeps them all.
-fn cut(text: &str, base: usize, name: &NameMention) -> Option<Option<NameMention>> {
+fn cut(
+    text: &str,
+    lower: &LowerCase,
+    base: usize,
+    name: &NameMention,
+) -> Option<Option<NameMention>> {
     let written = text.get(base + name.span.start..base + name.span.end)?;
     let words: Vec<(usize, &str)> = written
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - written.as_ptr() as usize, w))
         .collect();
-    let common: Vec<bool> = words
-        .iter()
-        .map(|&(_, w)| written_in_lower_case(text, w))
-        .collect();
+    let common: Vec<bool> = words.iter().map(|&(_, w)| lower.writes(w)).collect();
     let first = common.iter().position(|&c| !c).unwrap_or(words.len());
     let end = (first + 1..words.len())
         .find(|&i| common[i])
@@ -99,38 +120,61 @@ fn cut(text: &str, base: usize, name: &NameMention) -> Option<Option<NameMention
     Some(Some(shorter))
 }
 
-/// Whether `text` writes `word` in lower case as a whole word somewhere,
-/// or a form of it (`praised` for `Praises`, `called` for `Call`).
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let lower = word.to_lowercase();
-    if lower == word || lower.chars().count() < 3 {
-        return false;
-    }
-    let stem = lower
-        .strip_suffix("es")
-        .or_else(|| lower.strip_suffix('s'))
-        .or_else(|| lower.strip_suffix("ed"))
-        .unwrap_or(&lower);
-    let forms = [
-        lower.clone(),
-        stem.to_string(),
-        format!("{stem}s"),
-        format!("{stem}ed"),
-        format!("{stem}d"),
-    ];
-    forms
-        .iter()
-        .filter(|f| f.chars().count() >= 3)
-        .any(|form| whole_word_in(text, form))
+/// Which words a draft writes in lower case, looked up as its headlines
+/// ask (a headline or two per draft: searching is cheaper than gathering
+/// every word of the draft).
+pub struct LowerCase<'t> {
+    text: &'t str,
+    seen: RefCell<HashMap<String, bool, QuickBuild>>,
 }
 
-fn whole_word_in(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, found)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + found.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+impl<'t> LowerCase<'t> {
+    pub fn new(text: &'t str) -> LowerCase<'t> {
+        LowerCase {
+            text,
+            seen: RefCell::default(),
+        }
+    }
+
+    /// Whether the draft writes `word` in lower case as a whole word, or a
+    /// form of it (`praised` for `Praises`, `called` for `Call`).
+    pub fn writes(&self, word: &str) -> bool {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.to_lowercase();
+        if lower == word || lower.chars().count() < 3 {
+            return false;
+        }
+        if let Some(&known) = self.seen.borrow().get(&lower) {
+            return known;
+        }
+        let stem = lower
+            .strip_suffix("es")
+            .or_else(|| lower.strip_suffix('s'))
+            .or_else(|| lower.strip_suffix("ed"))
+            .unwrap_or(&lower);
+        let forms = [
+            lower.clone(),
+            stem.to_string(),
+            format!("{stem}s"),
+            format!("{stem}ed"),
+            format!("{stem}d"),
+        ];
+        let found = forms
+            .iter()
+            .filter(|f| f.chars().count() >= 3)
+            .any(|form| self.has_whole_word(form));
+        self.seen.borrow_mut().insert(lower, found);
+        found
+    }
+
+    fn has_whole_word(&self, word: &str) -> bool {
+        let bytes = self.text.as_bytes();
+        memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+            let before = self.text[..at].chars().next_back();
+            let after = self.text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -150,10 +194,10 @@ mod tests {
 
     #[test]
     fn a_word_counts_as_lower_case_only_as_a_whole_word() {
-        let text = "Her acceptance speech ran long. Speechwriters were unhappy.";
-        assert!(written_in_lower_case(text, "Acceptance"));
-        assert!(!written_in_lower_case(text, "Writers"));
-        assert!(!written_in_lower_case(text, "Her"));
-        assert!(written_in_lower_case("He praised it.", "Praises"));
+        let lower = LowerCase::new("Her acceptance speech ran long. Speechwriters were unhappy.");
+        assert!(lower.writes("Acceptance"));
+        assert!(!lower.writes("Writers"));
+        assert!(!lower.writes("Her"));
+        assert!(LowerCase::new("He praised it.").writes("Praises"));
     }
 }

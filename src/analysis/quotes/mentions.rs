@@ -143,7 +143,8 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
         // A month that is also a family name, right after a given name (or
         // a name's word before a comma) and before no day of the month, is
         // the family name: `Theresa May`, `Yin Myint May, 60,`.
-        let month_surname = super::lexicon::surname_month_at(text, tokens, next, 0);
+        let month_surname =
+            tags.has(Tags::CALENDAR) && super::lexicon::surname_month_at(text, tokens, next, 0);
         let name_word = token.is_word()
             && tags.has(Tags::CAPITAL)
             && (month_surname

@@ -133,14 +133,17 @@ pub(super) fn find_quotes_reusing(
         .collect();
     // A headline in title case gives its names only up to a word the draft
     // writes in lower case elsewhere.
+    let mut lower = None;
     let headline_names: Vec<Option<Vec<NameMention>>> = works
         .iter()
         .zip(blocks)
         .map(|((_, base, w), block)| {
             let prose = block.prose_span().slice(text);
-            (!w.names.is_empty() && headlines::is_title_case(prose))
-                .then(|| headlines::trimmed(text, *base, &w.names))
-                .flatten()
+            if w.names.is_empty() || !headlines::is_title_case(prose) {
+                return None;
+            }
+            let lower = lower.get_or_insert_with(|| headlines::LowerCase::new(text));
+            headlines::trimmed(text, lower, *base, &w.names)
         })
         .collect();
     let mut entities = Entities::collect(works.iter().zip(&headline_names).enumerate().map(
