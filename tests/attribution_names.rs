@@ -1,6 +1,7 @@
 //! Who a name is, on shapes of real copy, one invented story each: a name
 //! set off after the subject, a place or employer after `of`, a name after
-//! its role noun, a title-case headline, what a group is called.
+//! its role noun, a title-case headline, what a group is called, an
+//! epithet (`the NFL legend`).
 
 mod common;
 
@@ -105,4 +106,19 @@ Ortiz now runs a group called Millbrook Promise. The group wants laws that it ca
         .expect("the group is an identity");
     assert_eq!(promise.kind, SourceKind::Organisation);
     assert_eq!(credited_alone(text).as_deref(), Some("Millbrook Promise"));
+}
+
+#[test]
+fn an_epithet_with_an_organisation_in_it_describes_the_person_not_the_organisation() {
+    let text = "\
+Tomasz Wieczorek played eleven seasons for Lech Poznan before he retired.
+
+The Ekstraklasa legend said the club had lost its way.
+
+\"Nobody trains the young players now.\"
+";
+    let result = analysed(text);
+    let names: Vec<&str> = result.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.contains(&"Ekstraklasa"), "{names:?}");
+    assert_eq!(credited(text), [named("Tomasz Wieczorek", How::Context)]);
 }

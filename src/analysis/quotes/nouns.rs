@@ -70,6 +70,10 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(&[
     "user", "netizen", "commenter", "caller", "listener", "viewer", "reader", "onlooker",
     "bystander", "shopper", "passenger", "driver", "customer", "patient", "inmate", "prisoner",
     "refugee", "protester", "protestor", "demonstrator", "marcher", "attendee", "spectator",
+    "legend", "icon", "hero", "athlete", "quarterback", "comedian", "rapper", "musician",
+    "artist", "filmmaker", "producer", "novelist", "poet", "entertainer", "tycoon", "magnate",
+    "heiress", "designer", "chef", "pilot", "farmer", "rancher", "retiree", "homeowner", "mom",
+    "dad", "preacher", "evangelist", "theologian",
 ]);
 
 /// Lower-case nouns for an organisation: the head of a description that
