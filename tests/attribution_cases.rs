@@ -4,14 +4,10 @@
 
 mod common;
 
-use common::attribution::{credited, credited_alone, named};
-use copydesk::analysis::{analyze, Analysis, How, SourceKind};
+use common::attribution::{analysed, credited, credited_alone, named};
+use copydesk::analysis::{analyze, How, SourceKind};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
-
-fn analysed(text: &str) -> Analysis {
-    analyze(text, &Config::default(), &Kb::builtin())
-}
 
 #[test]
 fn a_colon_lead_in_introduces_only_a_quote_that_opens_the_next_paragraph() {

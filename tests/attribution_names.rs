@@ -5,14 +5,8 @@
 
 mod common;
 
-use common::attribution::{credited, credited_alone, named};
-use copydesk::analysis::{analyze, Analysis, How, SourceKind};
-use copydesk::config::Config;
-use copydesk::kb::Kb;
-
-fn analysed(text: &str) -> Analysis {
-    analyze(text, &Config::default(), &Kb::builtin())
-}
+use common::attribution::{analysed, credited, credited_alone, named};
+use copydesk::analysis::{How, SourceKind};
 
 #[test]
 fn a_name_set_off_after_the_subject_is_not_whom_he_means() {

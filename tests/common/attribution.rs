@@ -1,9 +1,15 @@
 //! What the attribution tests read off an analysis: each quote's identity
 //! and how it was found.
 
-use copydesk::analysis::{analyze, How};
+use copydesk::analysis::{analyze, Analysis, How};
 use copydesk::config::Config;
 use copydesk::kb::Kb;
+
+/// The analysis of `text` with the built-in knowledge base.
+#[allow(dead_code)]
+pub fn analysed(text: &str) -> Analysis {
+    analyze(text, &Config::default(), &Kb::builtin())
+}
 
 /// Each quote's identity name and how it was attributed, in order.
 pub fn credited(text: &str) -> Vec<(Option<String>, Option<How>)> {

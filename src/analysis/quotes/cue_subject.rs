@@ -85,7 +85,7 @@ pub fn speaker_before(
     }
     let found = phrase_ending_at(text, tokens, lo, last)?;
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
-    if let Some(owner) = owner_of_place(text, tokens, lo, first, &found) {
+    if let Some(owner) = owner_after_of(text, tokens, lo, first, &found) {
         return Some(owner);
     }
     // `Trump in his announcement speech called`: the object of a
@@ -132,13 +132,14 @@ pub fn speaker_before(
     Some(found)
 }
 
-/// The person a place belongs to, for a place phrase (`found`, starting
-/// at token `first`) right before a verb: `House Speaker Paul D. Ryan of
-/// Wisconsin lamented`, `Stacy Baker of Columbia, South Carolina, says`,
-/// `Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem
-/// told`. A place after `of` or `from` belongs to the name before it, and
-/// so does an institution of a place between them.
-fn owner_of_place(
+/// Whose place or employer the phrase right before a verb is (`found`,
+/// starting at token `first`), when `of` or `from` leads it: `House
+/// Speaker Paul D. Ryan of Wisconsin lamented`, `Stacy Baker of Columbia,
+/// South Carolina, says`, `Archbishop Aris Shirvanian of the Armenian
+/// Patriarchate of Jerusalem told`, `Jamie Dimon of JPMorgan said`. A place
+/// belongs to the name before it; an employer, or an institution of a
+/// place, only to a person's name.
+fn owner_after_of(
     text: &str,
     tokens: &[Token],
     lo: usize,

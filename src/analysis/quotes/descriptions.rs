@@ -186,10 +186,13 @@ pub(super) fn unnamed_subject_before(
         if !indefinite {
             return Some(false);
         }
-        let rest: Vec<String> = words.take(5).map(str::to_lowercase).collect();
-        let noun = rest.iter().take(4).find(|w| {
-            w.ends_with("-year-old") && rest.len() < 2 || super::nouns::is_person_noun(w)
-        })?;
+        // The person noun says the gender (`A 29-year-old Berlin woman`);
+        // an age alone fits either (`A 41-year-old said`).
+        let words: Vec<String> = words.take(4).map(str::to_lowercase).collect();
+        let noun = words
+            .iter()
+            .find(|w| is_person_noun(w))
+            .or_else(|| words.iter().find(|w| w.ends_with("-year-old")))?;
         let fits = super::nouns::role_gender(noun).is_none_or(|g| g == gender);
         // (`A potential vice president pick, Haley is ...` describes
         // someone it names.)

@@ -5,11 +5,6 @@
 //! speech`), so the headline names `Clinton`, not a person called `Clinton
 //! Acceptance Speech Skewered`.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use crate::hashing::QuickBuild;
-
 use super::mentions::{NameKind, NameMention};
 use crate::text::Span;
 
@@ -47,40 +42,30 @@ pub fn is_title_case(block: &str) -> bool {
     long >= 4 && capitalised * 10 >= long * 9
 }
 
-/// The block's names, each without the words the draft `text` also writes
-/// in lower case: those leading it (`Praises Marco Rubio`) and those from
-/// the first after its start (`Clinton Acceptance Speech`); a name left
-/// with no word, or with one that only opens sentences, goes. `None` when
-/// no name changes. `base` is where the names' spans count from.
+/// The block's names, each without the words the draft also writes in
+/// lower case: those leading it (`Praises Marco Rubio`) and those from the
+/// first after its start (`Clinton Acceptance Speech`); a name left with no
+/// word, or with one that only opens sentences, goes. `None` when no name
+/// changes. `base` is where the names' spans count from.
 pub fn trimmed(
     text: &str,
     lower: &LowerCase,
     base: usize,
     names: &[NameMention],
 ) -> Option<Vec<NameMention>> {
-    let mut changed = false;
-    let trimmed = names
+    let kept: Vec<NameMention> = names
         .iter()
-        .filter_map(|name| match cut(text, lower, base, name) {
-            Some(shorter) => {
-                changed = true;
-                shorter
-            }
-            None => Some(name.clone()),
-        })
+        .filter_map(|name| cut(text, lower, base, name))
         .collect();
-    changed.then_some(trimmed)
+    (kept != names).then_some(kept)
 }
 
-/// `name` without the words `text` writes in lower case (`Some(None)` when
-/// nothing of it is left), or `None` when it keeps them all.
-fn cut(
-    text: &str,
-    lower: &LowerCase,
-    base: usize,
-    name: &NameMention,
-) -> Option<Option<NameMention>> {
-    let written = text.get(base + name.span.start..base + name.span.end)?;
+/// What is left of `name` without the words the draft writes in lower
+/// case: `None` when nothing a name can be is left.
+fn cut(text: &str, lower: &LowerCase, base: usize, name: &NameMention) -> Option<NameMention> {
+    let Some(written) = text.get(base + name.span.start..base + name.span.end) else {
+        return Some(name.clone());
+    };
     let words: Vec<(usize, &str)> = written
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - written.as_ptr() as usize, w))
@@ -91,7 +76,7 @@ fn cut(
         .find(|&i| common[i])
         .unwrap_or(words.len());
     if first == 0 && end == words.len() {
-        return None;
+        return Some(name.clone());
     }
     let kept = &words[first..end];
     // One word left is a name only as the lists know it, and never a
@@ -101,7 +86,7 @@ fn cut(
         super::tags::is_opener_word(&lower) || super::nouns::is_affiliation(&lower)
     };
     if kept.is_empty() || (kept.len() == 1 && lone(kept[0].1)) {
-        return Some(None);
+        return None;
     }
     let (from, _) = kept[0];
     let (at, last) = kept[kept.len() - 1];
@@ -117,23 +102,18 @@ fn cut(
         shorter.family_first = false;
         shorter.titled = false;
     }
-    Some(Some(shorter))
+    Some(shorter)
 }
 
-/// Which words a draft writes in lower case, looked up as its headlines
-/// ask (a headline or two per draft: searching is cheaper than gathering
-/// every word of the draft).
+/// Which words a draft writes in lower case, searched for as its headlines
+/// ask (a headline or two per draft: cheaper than gathering every word).
 pub struct LowerCase<'t> {
     text: &'t str,
-    seen: RefCell<HashMap<String, bool, QuickBuild>>,
 }
 
 impl<'t> LowerCase<'t> {
     pub fn new(text: &'t str) -> LowerCase<'t> {
-        LowerCase {
-            text,
-            seen: RefCell::default(),
-        }
+        LowerCase { text }
     }
 
     /// Whether the draft writes `word` in lower case as a whole word, or a
@@ -143,9 +123,6 @@ impl<'t> LowerCase<'t> {
         let lower = word.to_lowercase();
         if lower == word || lower.chars().count() < 3 {
             return false;
-        }
-        if let Some(&known) = self.seen.borrow().get(&lower) {
-            return known;
         }
         let stem = lower
             .strip_suffix("es")
@@ -159,12 +136,10 @@ impl<'t> LowerCase<'t> {
             format!("{stem}ed"),
             format!("{stem}d"),
         ];
-        let found = forms
+        forms
             .iter()
             .filter(|f| f.chars().count() >= 3)
-            .any(|form| self.has_whole_word(form));
-        self.seen.borrow_mut().insert(lower, found);
-        found
+            .any(|form| self.has_whole_word(form))
     }
 
     fn has_whole_word(&self, word: &str) -> bool {

@@ -452,9 +452,8 @@ pub fn capitalised_run_forward(text: &str, tokens: &[Token], start: usize, hi: u
 /// Whether the word at `k` is a month that is also a family name (`May`,
 /// `June`, `April`, `August`) standing as a name: after a given name, a
 /// verb of saying, a name's word mid-sentence, or no word at all (from
-/// `lo`), and before no day of the
-/// month: `Theresa May said`, `"...," May said`, `said May,`; not `in May`,
-/// `May 5`.
+/// `lo`), and before no day of the month: `Theresa May said`, `"...," May
+/// said`, `said May,`, `Yin Myint May, 60,`; not `in May`, `May 5`.
 pub fn surname_month_at(text: &str, tokens: &[super::words::Token], k: usize, lo: usize) -> bool {
     use super::tags::Tags;
     let token = &tokens[k];

@@ -252,15 +252,22 @@ pub fn plan_block(
         // A partial quote woven into a sentence, or one after a colon in it,
         // belongs to the sentence's subject.
         let colon_before = ti > sents[s].start && block_tokens[ti - 1].is_punct(':');
+        // `... - Carl Bialik: "..."`: the name right before a colon.
+        let before_colon = || {
+            colon_before
+                .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
+                .flatten()
+                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
+                // Not the object of a preposition: `later that month on CNN:`.
+                .filter(|p| {
+                    let first = block_tokens.partition_point(|t| t.span.start < p.span.start);
+                    !(first > 0 && block_tokens[first - 1].tags.has(Tags::NOT_MODIFIER))
+                })
+        };
         // `- Michael P. McDonald: "..." [HuffPost.]`: in a digest the name
         // before the colon speaks; the paper in brackets links the story.
-        let named_before_colon = || {
-            colon_before
-                && speaker_before(text, block_tokens, sents[s].start, ti - 1)
-                    .is_some_and(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
-        };
         let bracketed = block_tokens.get(ti + 1).is_some_and(|t| t.is_punct('['));
-        if speaker.is_none() && signature.is_some() && !(bracketed && named_before_colon()) {
+        if speaker.is_none() && signature.is_some() && !(bracketed && before_colon().is_some()) {
             speaker = signature;
             how = How::Signature;
         }
@@ -290,16 +297,6 @@ pub fn plan_block(
             && !nickname
             && (kind == QuoteKind::Partial || colon_before || short_phrase)
         {
-            // `... - Carl Bialik: "..."`: the name right before a colon.
-            let before_colon = colon_before
-                .then(|| speaker_before(text, block_tokens, sents[s].start, ti - 1))
-                .flatten()
-                .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
-                // Not the object of a preposition: `later that month on CNN:`.
-                .filter(|p| {
-                    let first = block_tokens.partition_point(|t| t.span.start < p.span.start);
-                    !(first > 0 && block_tokens[first - 1].tags.has(Tags::NOT_MODIFIER))
-                });
             // `Trump, who has called the pact "insanity"`: the relative
             // pronoun's clause has the quote.
             let relative = || {
@@ -330,7 +327,7 @@ pub fn plan_block(
                     .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))
             };
             let owned = owner.as_ref().map(|o| o.span);
-            let subject = before_colon
+            let subject = before_colon()
                 .or(owner)
                 .or_else(relative)
                 .or_else(verb_subject)
