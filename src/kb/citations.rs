@@ -11,9 +11,11 @@ pub(super) fn congress_of(citation: &str) -> u32 {
     citation
         .split_once('(')
         .and_then(|(_, rest)| {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let digits = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
             rest.contains("Congress")
-                .then(|| digits.parse().ok())
+                .then(|| rest[..digits].parse().ok())
                 .flatten()
         })
         .unwrap_or(0)
@@ -49,31 +51,38 @@ pub fn citation_key(citation: &str) -> Option<String> {
 /// loading a large knowledge base reads hundreds of thousands of them.
 /// Anything else is left to the pattern.
 fn canonical_key(citation: &str) -> Option<String> {
-    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
-    let number = |rest: &str| {
-        let end = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let tail = &rest[end..];
-        (digits(&rest[..end]) && (tail.is_empty() || tail.starts_with(" (")))
-            .then(|| rest[..end].to_string())
-    };
     if let Some(rest) = citation.strip_prefix("Pub. L. ") {
         let (congress, law) = rest.split_once('-')?;
         return (congress.len() >= 2
             && congress.len() <= 3
-            && digits(congress)
+            && short_number(congress)
             && law.len() <= 4
-            && digits(law))
-        .then(|| format!("pl:{congress}-{law}"));
+            && short_number(law))
+        .then(|| ["pl:", congress, "-", law].concat());
     }
     if let Some(rest) = citation.strip_prefix("H.R. ") {
-        return number(rest).map(|n| format!("hr:{n}"));
+        return bill_number(rest).map(|n| ["hr:", n].concat());
     }
     if let Some(rest) = citation.strip_prefix("S. ") {
-        return number(rest).map(|n| format!("s:{n}"));
+        return bill_number(rest).map(|n| ["s:", n].concat());
     }
     None
+}
+
+/// Whether `s` is a number of one to five digits.
+fn short_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The bill number at the start of `rest`, when it is all of `rest` or
+/// followed by ` (`, as in `4346 (117th Congress)`.
+fn bill_number(rest: &str) -> Option<&str> {
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let tail = &rest[end..];
+    (short_number(&rest[..end]) && (tail.is_empty() || tail.starts_with(" (")))
+        .then(|| &rest[..end])
 }
 
 /// The key of a citation match.

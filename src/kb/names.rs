@@ -79,21 +79,25 @@ impl NameIndex {
         let names: usize = entries.iter().map(|e| 1 + e.aliases.len()).sum();
         index.prefixes.reserve(names * 6);
         index.targets.reserve(names);
-        let mut newest: HashMap<String, u32> = HashMap::new();
-        // Each name's form without its year
-        // (`Military Commissions Act` of `... Act of 2006`) with the
-        // entries that have it.
-        let mut yearless: std::collections::BTreeMap<String, (String, Vec<usize>)> =
-            std::collections::BTreeMap::new();
+        // The newest Congress of each bill citation, with the entry it is
+        // of.
+        let mut newest: HashMap<String, (u32, usize), QuickBuild> = HashMap::default();
+        // Each name's form without its year (`Military Commissions Act` of
+        // `... Act of 2006`), folded, in the order first met, with the
+        // name as written and its entry, or none when entries share it.
+        let mut yearless: Vec<(String, &str, Option<usize>)> = Vec::new();
+        let mut yearless_at: HashMap<String, usize, QuickBuild> = HashMap::default();
         for (at, entry) in entries.iter().enumerate() {
             for name in std::iter::once(&entry.title).chain(&entry.aliases) {
                 if let Some(bare) = without_year(name) {
-                    let owners = &mut yearless
-                        .entry(fold(bare))
-                        .or_insert_with(|| (bare.to_string(), Vec::new()))
-                        .1;
-                    if owners.last() != Some(&at) {
-                        owners.push(at);
+                    let folded = fold(bare);
+                    match yearless_at.get(&folded) {
+                        Some(&seen) if yearless[seen].2 != Some(at) => yearless[seen].2 = None,
+                        Some(_) => {}
+                        None => {
+                            yearless_at.insert(folded.clone(), yearless.len());
+                            yearless.push((folded, bare, Some(at)));
+                        }
                     }
                 }
                 for variant in variants(name) {
@@ -119,32 +123,34 @@ impl NameIndex {
             for citation in &entry.citations {
                 if let Some(key) = citation_key(citation) {
                     let congress = congress_of(citation);
-                    match newest.get(&key) {
-                        // A bill number written without its Congress means
-                        // the most recent bill of that number copydesk knows.
-                        Some(&seen) if seen >= congress => {}
-                        _ => {
-                            newest.insert(key.clone(), congress);
-                            index.citations.insert(key, at);
+                    // A bill number written without its Congress means the
+                    // most recent bill of that number copydesk knows.
+                    match newest.get_mut(&key) {
+                        Some(seen) if seen.0 >= congress => {}
+                        Some(seen) => *seen = (congress, at),
+                        None => {
+                            newest.insert(key, (congress, at));
                         }
                     }
                 }
             }
         }
+        index.citations = newest.into_iter().map(|(key, (_, at))| (key, at)).collect();
         // A law's name without its year is that law's when no other entry
         // has the name, with or without a year: copy writes `the Military
         // Commissions Act`, and `the Official Secrets Act` (1911, 1923 and
         // 1989) stays a name copydesk cannot tell apart.
-        for (folded, (bare, owners)) in yearless {
-            let [at] = owners[..] else { continue };
+        drop(yearless_at);
+        for (folded, bare, owner) in yearless {
+            let Some(at) = owner else { continue };
             if index.has_name(&folded) {
                 continue;
             }
             index.add(NameTarget {
                 entry: at,
                 exact: None,
-                cased: cased(&bare),
-                headed: headed(&bare),
+                cased: cased(bare),
+                headed: headed(bare),
                 law: !entries[at].status.state.never_enacted(),
                 folded,
             });

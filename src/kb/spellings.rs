@@ -66,6 +66,10 @@ pub(crate) fn without_year(name: &str) -> Option<&str> {
 /// back, in names of two to twelve words.
 pub(super) fn variants(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out = vec![std::borrow::Cow::Borrowed(name)];
+    // Every abbreviation and `United States` has a capital U.
+    if !name.contains('U') {
+        return out;
+    }
     if name.contains("United States") {
         out.push(name.replace("United States", "U.S.").into());
     }
