@@ -590,3 +590,45 @@ fn the_statement_is_the_words_of_whoever_spoke_last() {
         ]
     );
 }
+
+#[test]
+fn according_to_inside_what_a_name_said_leaves_the_quote_with_the_name() {
+    let text = "\
+Ngozi Balogun, a member of the party's election committee, said Tuesday that according to its \
+analysis, the party had won most seats, but \"we are still counting the ballots.\"
+";
+    assert_eq!(credited(text), [named("Ngozi Balogun", How::Sentence)]);
+    // Said by a name, then credited to a paper: the paper passes it on.
+    let relayed = "\
+Ngozi Balogun said, according to the Harbour Gazette, that \"the count is nearly done.\"
+";
+    assert_eq!(credited(relayed), [named("Ngozi Balogun", How::Sentence)]);
+    let via = analysed(relayed).quotes[0]
+        .attribution
+        .as_ref()
+        .and_then(|a| a.via.as_ref())
+        .map(|v| v.text.clone());
+    assert_eq!(via.as_deref(), Some("the Harbour Gazette"));
+}
+
+#[test]
+fn a_statement_attributed_to_a_person_is_that_persons_words() {
+    let text = "\
+Dana Whitlock and the campaign manager drafted the reply overnight.
+
+\"Our candidate wrote every word of that speech herself,\" read the statement, which was \
+attributed to Whitlock. \"She is proud of it.\"
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Dana Whitlock", How::Sentence),
+            named("Dana Whitlock", How::Paragraph)
+        ]
+    );
+    // A statement with no author named stays the statement.
+    let unsigned = "\"We regret the error,\" read the statement.\n";
+    let quotes = analysed(unsigned).quotes;
+    let speaker = &quotes[0].attribution.as_ref().unwrap().speaker;
+    assert_eq!(speaker.text, "the statement");
+}

@@ -413,6 +413,11 @@ pub fn relay_of(
         if c.at == hit.at || !matches!(&*verb, "reported" | "reports" | "reporting" | "according") {
             return None;
         }
+        // `said that according to its analysis, ...`: a source of what
+        // was said, not one that passes the words on.
+        if super::plan::inside_that_clause(text, tokens, c.at) {
+            return None;
+        }
         // `reports USA Today`, `reported the Washington Examiner`: the
         // reporter after its verb.
         let inverted = &*verb != "according"
@@ -429,4 +434,40 @@ pub fn relay_of(
             ..c.clone()
         })
     })
+}
+
+/// The person a document speaks for, when the sentence names them right
+/// after it: `read the statement, which was attributed to Miller`. The
+/// words are theirs.
+pub fn author_of(text: &str, tokens: &[Token], hit: CueSpeaker, hi: usize) -> CueSpeaker {
+    let document = hit.speaker.form == MentionForm::Description
+        && super::descriptions::unnamed_kind(hit.speaker.form, hit.speaker.span.slice(text))
+            == crate::analysis::SourceKind::Document;
+    if !document {
+        return hit;
+    }
+    let mut k = tokens.partition_point(|t| t.span.start < hit.speaker.span.end);
+    let is = |k: usize, w: &str| {
+        k < hi && tokens[k].is_word() && tokens[k].span.slice(text).eq_ignore_ascii_case(w)
+    };
+    if k < hi && tokens[k].is_punct(',') {
+        k += 1;
+    }
+    for optional in ["which", "was"] {
+        if is(k, optional) {
+            k += 1;
+        }
+    }
+    if !(is(k, "attributed") && is(k + 1, "to")) {
+        return hit;
+    }
+    match super::speakers::phrase_starting_at(text, tokens, k + 2, hi) {
+        Some(author) if matches!(author.form, MentionForm::Name | MentionForm::Surname) => {
+            CueSpeaker {
+                speaker: author,
+                ..hit
+            }
+        }
+        _ => hit,
+    }
 }

@@ -20,7 +20,7 @@ use crate::analysis::{How, MentionForm, QuoteKind};
 use crate::config::Config;
 use crate::text::Span;
 
-use super::cue_speakers::{cue_speakers, relay_of, CueSpeaker};
+use super::cue_speakers::{author_of, cue_speakers, relay_of, CueSpeaker};
 use super::cue_subject::speaker_before;
 use super::signatures::{signature_after, signature_line};
 
@@ -195,7 +195,8 @@ pub fn plan_block(
                 && token.span.start < c.speaker.span.start)
         };
         let in_sentence = nearest(cues_of(s), &|c| reaches(&c))
-            .map(|hit| reporter_of(text, block_tokens, cues_of(s), hit));
+            .map(|hit| reporter_of(text, block_tokens, cues_of(s), hit))
+            .map(|hit| author_of(text, block_tokens, hit, sents[s].end));
         let via = in_sentence
             .as_ref()
             .and_then(|hit| relay_of(text, block_tokens, cues_of(s), hit))
@@ -451,11 +452,23 @@ pub fn plan_block(
 /// an optional `that`), said by a name, takes the quote.
 fn reporter_of(text: &str, tokens: &[Token], cues: &[CueSpeaker], hit: CueSpeaker) -> CueSpeaker {
     let speaker_at = tokens.partition_point(|t| t.span.start < hit.speaker.span.start);
+    // `Win Htein said that according to its analysis, the party won, but
+    // "..."`: the source of a fact inside what a name said; `Balogun said,
+    // according to the Gazette, that "..."`: the paper that passes it on.
+    let nested_according = inside_that_clause(text, tokens, hit.at)
+        || (hit.at >= 2
+            && tokens[hit.at - 1].is_punct(',')
+            && tokens[hit.at]
+                .span
+                .slice(text)
+                .eq_ignore_ascii_case("according")
+            && cues.iter().any(|c| c.at + 2 == hit.at));
     let outer = cues.iter().find(|c| {
         let next = c.at + 1;
         let opens = next == speaker_at
             || (next + 1 == speaker_at
-                && tokens[next].span.slice(text).eq_ignore_ascii_case("that"));
+                && tokens[next].span.slice(text).eq_ignore_ascii_case("that"))
+            || (nested_according && c.at < hit.at);
         let reports = matches!(
             &*tokens[c.at].span.slice(text).to_ascii_lowercase(),
             "said" | "says" | "told" | "recalled" | "recounted"
@@ -466,6 +479,17 @@ fn reporter_of(text: &str, tokens: &[Token], cues: &[CueSpeaker], hit: CueSpeake
             && matches!(c.speaker.form, MentionForm::Name | MentionForm::Surname)
     });
     outer.cloned().unwrap_or(hit)
+}
+
+/// Whether the token at `at` is `according` right after `that`, inside
+/// the clause of what someone said (`said that according to ...`).
+pub(super) fn inside_that_clause(text: &str, tokens: &[Token], at: usize) -> bool {
+    at > 0
+        && tokens[at]
+            .span
+            .slice(text)
+            .eq_ignore_ascii_case("according")
+        && tokens[at - 1].span.slice(text).eq_ignore_ascii_case("that")
 }
 
 /// The cue among `cues` (in token order) that `keep` accepts nearest the
