@@ -1,9 +1,11 @@
 //! A newsroom-sized knowledge base: 50,000 generated entries.
 //!
-//! `cargo bench --bench kb` prints how long loading them takes (from the
-//! JSON Lines file `copydesk kb import` writes, through the gazetteer being
-//! built) and how fast prose is scanned with them, per second of CPU time
-//! on one thread. Targets: load under 300 ms; scanning at least 25 MB/s.
+//! `cargo bench --bench kb` prints how long loading the built-in entries
+//! and these takes (from the JSON Lines file `copydesk kb import` writes,
+//! through the gazetteer being built on every core), in wall time and in
+//! the CPU time of all threads, and how fast prose is scanned with them,
+//! per second of CPU time on one thread. Targets: the built-ins load in 30
+//! ms or less; these in under 300 ms; scanning at least 25 MB/s.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -25,7 +27,7 @@ mod timing;
 static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
 
 use rng::Rng;
-use timing::{report, thread_cpu_time};
+use timing::{process_cpu_time, report, thread_cpu_time};
 
 const ENTRIES: usize = 50_000;
 
@@ -144,18 +146,25 @@ fn main() {
 
     // The built-in entries alone: read the compiled-in entries and build
     // the gazetteer, as every server and `check` does at start.
+    // The gazetteer is built on every core, so CPU time is the process's.
     let mut builtin_loads: Vec<_> = (0..5)
         .map(|_| {
-            let cpu = thread_cpu_time();
+            let wall = Instant::now();
+            let cpu = process_cpu_time();
             let kb = Kb::from_entries(builtin::entries());
             black_box(kb.names());
-            (thread_cpu_time().saturating_sub(cpu), kb.len())
+            (
+                wall.elapsed(),
+                process_cpu_time().saturating_sub(cpu),
+                kb.len(),
+            )
         })
         .collect();
     builtin_loads.sort();
-    let (cpu, count) = builtin_loads[builtin_loads.len() / 2];
+    let (wall, cpu, count) = builtin_loads[builtin_loads.len() / 2];
     println!(
-        "load the {count} built-in entries          {:>8.1} ms CPU (median of {}; target <= 30 ms)",
+        "load the {count} built-in entries         {:>8.1} ms wall, {:.1} ms CPU, all threads (median of {}; target <= 30 ms)",
+        wall.as_secs_f64() * 1e3,
         cpu.as_secs_f64() * 1e3,
         builtin_loads.len()
     );
@@ -166,20 +175,20 @@ fn main() {
     let mut kb = Kb::builtin();
     for _ in 0..5 {
         let wall = Instant::now();
-        let cpu = thread_cpu_time();
+        let cpu = process_cpu_time();
         let mut fresh = Kb::builtin();
         for entry in store::read(&file, &Limits::default()).expect("the generated file reads back")
         {
             fresh.insert(entry);
         }
         black_box(fresh.names());
-        loads.push((wall.elapsed(), thread_cpu_time().saturating_sub(cpu)));
+        loads.push((wall.elapsed(), process_cpu_time().saturating_sub(cpu)));
         kb = fresh;
     }
     loads.sort();
     let (wall, cpu) = loads[loads.len() / 2];
     println!(
-        "load {} entries (read + index)   {:>8.1} ms wall, {:.1} ms CPU (median of {}; target < 300 ms)",
+        "load {} entries (read + index)   {:>8.1} ms wall, {:.1} ms CPU, all threads (median of {}; target < 300 ms)",
         kb.len(),
         wall.as_secs_f64() * 1e3,
         cpu.as_secs_f64() * 1e3,

@@ -1,4 +1,5 @@
-//! Measuring on one core: this thread's CPU time, and throughput runs.
+//! Measuring on one core: this thread's CPU time, and throughput runs;
+//! and the CPU time of work spread over the cores.
 
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,20 @@ pub fn thread_cpu_time() -> Duration {
     // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
     assert_eq!(rc, 0, "the thread CPU clock is readable");
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+}
+
+/// CPU time every thread of this process has used: the measure of work
+/// that is spread over the cores (the knowledge base's loading).
+#[allow(dead_code)] // Not every bench spreads work.
+pub fn process_cpu_time() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
+    assert_eq!(rc, 0, "the process CPU clock is readable");
     Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
 

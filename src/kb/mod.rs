@@ -8,6 +8,7 @@
 
 pub mod builtin;
 pub mod citations;
+mod filter;
 mod folding;
 pub mod glossary;
 pub mod import;
@@ -15,6 +16,7 @@ pub mod load;
 mod model;
 pub mod names;
 pub mod near;
+mod prepare;
 mod spellings;
 pub mod store;
 

@@ -11,14 +11,17 @@
 //! which keeps each token's place in the original and makes no folded
 //! copy; a match is confirmed word by word against the name. Building it costs one probe per
 //! prefix, so a knowledge base of every bill of several Congresses loads in
-//! a fraction of the time an automaton over all their characters takes.
+//! a fraction of the time an automaton over all their characters takes;
+//! the names are spelled, folded and hashed on several threads first, and
+//! filed on one in the entries' order.
 
 use crate::hashing::QuickBuild;
 use std::collections::HashMap;
 
-use super::citations::{citation_key, congress_of};
-use super::folding::{fold, folds_to, scan, token_hash, tokens, Token};
-use super::spellings::{cased, headed, variants, without_year};
+use super::filter::PrefixFilter;
+use super::folding::{folds_to, scan, tokens, Token};
+use super::prepare::{prefix_hashes, prepare};
+use super::spellings::{cased, headed};
 use super::Entry;
 
 /// What one gazetteer name names.
@@ -39,9 +42,9 @@ pub struct NameTarget {
     pub headed: bool,
     /// Whether the entry is law (or a treaty, provision or regulation),
     /// not a bill that never became law.
-    law: bool,
+    pub(super) law: bool,
     /// The folded name, to confirm a match.
-    folded: String,
+    pub(super) folded: String,
 }
 
 /// A name found in a text: byte offsets into it, and its target.
@@ -76,8 +79,14 @@ pub struct NameIndex {
 impl NameIndex {
     pub fn new(entries: &[Entry]) -> NameIndex {
         let mut index = NameIndex::default();
-        let names: usize = entries.iter().map(|e| 1 + e.aliases.len()).sum();
-        index.prefixes.reserve(names * 6);
+        // Each entry's names are spelled, folded and hashed apart from the
+        // others, on every core; they are filed in the entries' order,
+        // since the first entry to file a name keeps it.
+        let prepared = prepare(entries);
+        let names: usize = prepared.iter().map(|p| p.names.len()).sum();
+        // Names share most of their prefixes: two or three prefixes a name,
+        // where a name has five or six.
+        index.prefixes.reserve(names * 2);
         index.targets.reserve(names);
         // The newest Congress of each bill citation, with the entry it is
         // of.
@@ -87,50 +96,28 @@ impl NameIndex {
         // name as written and its entry, or none when entries share it.
         let mut yearless: Vec<(String, &str, Option<usize>)> = Vec::new();
         let mut yearless_at: HashMap<String, usize, QuickBuild> = HashMap::default();
-        for (at, entry) in entries.iter().enumerate() {
-            for name in std::iter::once(&entry.title).chain(&entry.aliases) {
-                if let Some(bare) = without_year(name) {
-                    let folded = fold(bare);
-                    match yearless_at.get(&folded) {
-                        Some(&seen) if yearless[seen].2 != Some(at) => yearless[seen].2 = None,
-                        Some(_) => {}
-                        None => {
-                            yearless_at.insert(folded.clone(), yearless.len());
-                            yearless.push((folded, bare, Some(at)));
-                        }
+        for chunk in prepared {
+            for (at, folded, bare) in chunk.yearless {
+                match yearless_at.get(&folded) {
+                    Some(&seen) if yearless[seen].2 != Some(at) => yearless[seen].2 = None,
+                    Some(_) => {}
+                    None => {
+                        yearless_at.insert(folded.clone(), yearless.len());
+                        yearless.push((folded, bare, Some(at)));
                     }
-                }
-                for variant in variants(name) {
-                    let folded = fold(&variant);
-                    if folded.trim().is_empty() {
-                        continue;
-                    }
-                    let acronym = variant
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                        && !variant.contains(' ');
-                    index.add(NameTarget {
-                        entry: at,
-                        exact: acronym.then(|| variant.to_string()),
-                        cased: cased(&variant),
-                        headed: headed(&variant),
-                        law: !entry.status.state.never_enacted(),
-                        folded,
-                    });
                 }
             }
-            for citation in &entry.citations {
-                if let Some(key) = citation_key(citation) {
-                    let congress = congress_of(citation);
-                    // A bill number written without its Congress means the
-                    // most recent bill of that number copydesk knows.
-                    match newest.get_mut(&key) {
-                        Some(seen) if seen.0 >= congress => {}
-                        Some(seen) => *seen = (congress, at),
-                        None => {
-                            newest.insert(key, (congress, at));
-                        }
+            for (target, hashes) in chunk.names {
+                index.add(target, &chunk.hashes[hashes]);
+            }
+            for (at, key, congress) in chunk.citations {
+                // A bill number written without its Congress means the
+                // most recent bill of that number copydesk knows.
+                match newest.get_mut(&key) {
+                    Some(seen) if seen.0 >= congress => {}
+                    Some(seen) => *seen = (congress, at),
+                    None => {
+                        newest.insert(key, (congress, at));
                     }
                 }
             }
@@ -146,14 +133,18 @@ impl NameIndex {
             if index.has_name(&folded) {
                 continue;
             }
-            index.add(NameTarget {
-                entry: at,
-                exact: None,
-                cased: cased(bare),
-                headed: headed(bare),
-                law: !entries[at].status.state.never_enacted(),
-                folded,
-            });
+            let hashes = prefix_hashes(&folded);
+            index.add(
+                NameTarget {
+                    entry: at,
+                    exact: None,
+                    cased: cased(bare),
+                    headed: headed(bare),
+                    law: !entries[at].status.state.never_enacted(),
+                    folded,
+                },
+                &hashes,
+            );
         }
         index.filter = PrefixFilter::new(index.prefixes.keys().copied());
         index
@@ -161,24 +152,20 @@ impl NameIndex {
 
     /// Whether a name folded as `folded` is filed.
     fn has_name(&self, folded: &str) -> bool {
-        let mut hash = START;
-        for (start, end) in tokens(folded) {
-            hash = step(hash, token_hash(&folded[start..end]));
-        }
-        self.prefixes.get(&hash).is_some_and(|p| p.target.is_some())
+        prefix_hashes(folded)
+            .last()
+            .and_then(|hash| self.prefixes.get(hash))
+            .is_some_and(|p| p.target.is_some())
     }
 
-    /// File `target` under its prefixes. A name already filed keeps its
-    /// first entry, unless that is a bill that never became law and
-    /// `target`'s is law.
-    fn add(&mut self, mut target: NameTarget) {
+    /// File `target` under its prefixes, whose hashes are `hashes`. A
+    /// name already filed keeps its first entry, unless that is a bill that
+    /// never became law and `target`'s is law.
+    fn add(&mut self, mut target: NameTarget, hashes: &[u64]) {
         let id = self.targets.len() as u32;
-        let mut hash = START;
         let mut used = false;
-        let mut tokens = tokens(&target.folded).peekable();
-        while let Some((start, end)) = tokens.next() {
-            hash = step(hash, token_hash(&target.folded[start..end]));
-            let last = tokens.peek().is_none();
+        for (n, &hash) in hashes.iter().enumerate() {
+            let last = n + 1 == hashes.len();
             let prefix = self.prefixes.entry(hash).or_insert(Prefix {
                 target: None,
                 longer: false,
@@ -213,7 +200,6 @@ impl NameIndex {
                 used = true;
             }
         }
-        drop(tokens);
         if used {
             self.targets.push(target);
         }
@@ -293,59 +279,20 @@ impl NameIndex {
     }
 }
 
-/// One bit for each value of a hash's top bits, set for the prefixes' hashes:
-/// a clear bit means no prefix has the hash. About one bit in eight is set,
-/// up to 4 Mbit (512 KiB) for a knowledge base of half a million prefixes.
-#[derive(Clone, Debug, Default)]
-struct PrefixFilter {
-    bits: Vec<u64>,
-    /// How far a hash is shifted right to give its bit's number.
-    shift: u32,
-}
-
-impl PrefixFilter {
-    fn new(hashes: impl ExactSizeIterator<Item = u64>) -> PrefixFilter {
-        let bits = (hashes.len() * 8)
-            .next_power_of_two()
-            .clamp(1 << 12, 1 << 22);
-        let mut filter = PrefixFilter {
-            bits: vec![0; bits / 64],
-            shift: 64 - bits.trailing_zeros(),
-        };
-        for hash in hashes {
-            let bit = filter.bit(hash);
-            filter.bits[bit / 64] |= 1 << (bit % 64);
-        }
-        filter
-    }
-
-    #[inline]
-    fn bit(&self, hash: u64) -> usize {
-        (hash >> self.shift) as usize
-    }
-
-    /// Whether a prefix may have `hash`. An empty filter holds everything.
-    #[inline]
-    fn may_hold(&self, hash: u64) -> bool {
-        let bit = self.bit(hash);
-        self.bits
-            .get(bit / 64)
-            .is_none_or(|word| word >> (bit % 64) & 1 == 1)
-    }
-}
-
-const START: u64 = 0xcbf2_9ce4_8422_2325;
+pub(super) const START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The hash of a token prefix extended by a token with hash `token`, mixed
 /// into its top bits, which `PrefixFilter` reads.
 #[inline]
-fn step(hash: u64, token: u64) -> u64 {
+pub(super) fn step(hash: u64, token: u64) -> u64 {
     let mixed = (hash.rotate_left(23) ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     mixed ^ (mixed >> 29)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::folding::fold;
+    use super::super::spellings::without_year;
     use super::*;
 
     fn entry(id: &str, title: &str, aliases: &[&str]) -> Entry {
@@ -441,22 +388,6 @@ mod tests {
     }
 
     #[test]
-    fn the_prefix_filter_holds_every_prefix_and_few_others() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            state = step(state, 0x2545_f491);
-            state
-        };
-        let filed: Vec<u64> = (0..3_000).map(|_| next()).collect();
-        let filter = PrefixFilter::new(filed.iter().copied());
-        assert_eq!(filter.bits.len() * 64, 32_768);
-        assert!(filed.iter().all(|&hash| filter.may_hold(hash)));
-        let others = (0..10_000).filter(|_| filter.may_hold(next())).count();
-        assert!(others < 1_500, "{others} of 10,000 others pass");
-        assert!(PrefixFilter::default().may_hold(next()));
-    }
-
-    #[test]
     fn a_bill_number_without_its_congress_means_the_newest_bill() {
         let mut old = entry("old", "Old Act", &[]);
         old.citations = vec!["H.R. 1 (115th Congress)".to_string()];
@@ -468,6 +399,28 @@ mod tests {
         assert_eq!(index.citations.get("hr:1"), Some(&1));
         let index = NameIndex::new(&[new, old, plain]);
         assert_eq!(index.citations.get("hr:1"), Some(&0));
+    }
+
+    #[test]
+    fn names_made_ready_in_parts_are_filed_in_the_entries_order() {
+        // More entries than one part holds: the parts go to other threads,
+        // and the first entry to file a name still keeps it.
+        let mut entries: Vec<Entry> = (0..3_000)
+            .map(|n| entry(&format!("e{n}"), &format!("Harbor Number {n} Act"), &[]))
+            .collect();
+        entries[10].aliases.push("Shared Harbor Act".to_string());
+        entries[2_900].aliases.push("Shared Harbor Act".to_string());
+        let index = NameIndex::new(&entries);
+        assert_eq!(
+            found(
+                &index,
+                "the Harbor Number 2500 Act and the Shared Harbor Act"
+            ),
+            vec![
+                ("harbor number 2500 act".to_string(), 2_500),
+                ("shared harbor act".to_string(), 10)
+            ]
+        );
     }
 
     #[test]
