@@ -632,3 +632,24 @@ attributed to Whitlock. \"She is proud of it.\"
     let speaker = &quotes[0].attribution.as_ref().unwrap().speaker;
     assert_eq!(speaker.text, "the statement");
 }
+
+#[test]
+fn the_company_is_the_business_the_story_is_about() {
+    let text = "\
+Halvorsen Freight Services cut 200 jobs at its depot in Ostrava, the Harbour Gazette reported on Monday.
+
+The company said it had \"no choice but to match a smaller market.\"
+";
+    assert_eq!(
+        credited(text),
+        [named("Halvorsen Freight Services", How::Sentence)]
+    );
+    // A public body is no company: `the company` with no business named
+    // stays the unnamed company.
+    let public = "\
+The Ministry of Transport fined the operator on Monday.
+
+The company said the fine was \"out of all proportion.\"
+";
+    assert_eq!(credited(public)[0].0.as_deref(), Some("The company"));
+}

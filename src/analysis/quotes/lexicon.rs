@@ -88,6 +88,9 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "Organization", "Organisation", "Coalition", "Campaign", "Council.", "Caucus", "Guard", "Club",
     "League", "Institution", "Times.", "Reuters", "Federation", "Society", "Academy", "Chamber",
     "Corporation", "Alliance", "Confederation", "Today",
+    // Businesses: `Vanguard Logistics Services`, `Acme Holdings Ltd.`.
+    "Services", "Ltd.", "Ltd", "LLC", "Co.", "Holdings", "Industries", "Logistics", "Systems",
+    "Technologies", "Airlines", "Motors", "Enterprises", "Pharmaceuticals",
 ]);
 
 /// The organisations' words that take an `of` phrase into the name

@@ -207,6 +207,37 @@ pub fn role_gender(role: &str) -> Option<Gender> {
     }
 }
 
+/// Whether a capitalised word of an organisation's name marks a public
+/// body or a party, not a business: `Ministry`, `Senate`, `Party`.
+pub fn is_public_body_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Ministry"
+            | "Department"
+            | "Agency"
+            | "Administration"
+            | "Party"
+            | "Committee"
+            | "Congress"
+            | "Senate"
+            | "House"
+            | "Council"
+            | "Court"
+            | "Police"
+            | "Government"
+            | "Commission"
+            | "Bureau"
+            | "Office"
+            | "Army"
+            | "Navy"
+            | "Campaign"
+            | "University"
+            | "School"
+            | "Church"
+            | "Union"
+    )
+}
+
 /// Whether a name is a news outlet's, which reports what
 /// others say rather than speaking: `the Washington Examiner`, `CNN`.
 pub fn is_news_outlet(name: &str) -> bool {

@@ -526,10 +526,23 @@ impl Walk<'_, '_> {
             });
         }
         if is_org_noun(&head) {
+            // `the company`, `the firm`: the business the story is about,
+            // whatever its name (`Vanguard Logistics Services ... The
+            // company confirmed`); not a paper, a party or a public body.
+            let business = matches!(
+                head.as_str(),
+                "company" | "firm" | "corporation" | "automaker" | "airline" | "retailer"
+            );
             return self.salience.best(at, self.block, |e| {
-                (entities[e].kind == SourceKind::Organisation
-                    && entities[e].name.to_lowercase().contains(&head))
-                .then_some(0)
+                let entity = &entities[e];
+                let named = entity.name.to_lowercase().contains(&head);
+                let a_business = business
+                    && !super::nouns::is_news_outlet(&entity.name)
+                    && !entity
+                        .name
+                        .split(' ')
+                        .any(super::nouns::is_public_body_word);
+                (entity.kind == SourceKind::Organisation && (named || a_business)).then_some(0)
             });
         }
         // A former aide or spokesman speaks for nobody now: `the former
