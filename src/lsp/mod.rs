@@ -1,10 +1,18 @@
 //! The language server: the only module that speaks LSP.
 //!
-//! `server` holds the protocol handlers; `state` the open documents and the
-//! workspace index; `indexing` keeps that index in step with the disk;
-//! `documents` is one open buffer; `convert` is the only mapping between
-//! byte spans and protocol ranges; `diagnostics`, `hover` and `code_actions`
-//! turn analysis results into protocol replies.
+//! Messages come in through `inlet` (standard input, read by a thread of
+//! its own), `framing` (the guard that passes on only whole, well-formed
+//! frames), `screen` (a first look before the framework decodes) and
+//! `params`; they go out through `outlet` alone. `server` holds the
+//! protocol handlers, thin adapters to `state` (settings, open documents,
+//! the workspace index and its queries) and `documents` (one open buffer).
+//! `indexing` keeps the index in step with the disk, `files` reads the
+//! workspace's own files, `pacing` debounces typing and `session` ends a
+//! session. `convert` is the only mapping between byte spans and protocol
+//! ranges. The features: `diagnostics` and `pull`, `hover`, `code_actions`,
+//! `completion`, `definition`, `references` with `places` and `verified`,
+//! `rename`, `inlay_hints`, `symbols` and `sources`; `capabilities` is what
+//! the client is told at start.
 
 mod capabilities;
 mod code_actions;
