@@ -653,3 +653,23 @@ The company said the fine was \"out of all proportion.\"
 ";
     assert_eq!(credited(public)[0].0.as_deref(), Some("The company"));
 }
+
+#[test]
+fn a_role_set_off_before_a_name_gives_the_name_as_subject() {
+    let text = "\
+Trump's Virginia state director, Mike Rubino, reached out to the firm, writing in an email: \"We \
+want to use this now.\"
+
+";
+    assert_eq!(credited(text), [named("Mike Rubino", How::Sentence)]);
+    // Only a name set off in commas: not a clause (`, who backs Rubino,`).
+    let clause = "\
+Dana Okoro founded the company in 1998.
+
+The company's founder, who backs Rubino, said: \"We built this together.\"
+";
+    assert_eq!(
+        credited(clause),
+        [named("The company's founder", How::Sentence)]
+    );
+}

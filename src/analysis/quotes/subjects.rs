@@ -187,6 +187,9 @@ pub fn sentence_subject(
         })?;
         phrase_starting_at(text, tokens, comma + 1, range.end)
     };
+    if let Some(named) = role_before_name(text, tokens, start, range.end) {
+        return Some(named);
+    }
     let subject = phrase_starting_at(text, tokens, start, range.end).or_else(after_phrase)?;
     // `A Texas voter who supports Trump, Golvach lost ...`, `A former
     // prosecutor, Reyes argued ...`: an indefinite description set off by
@@ -345,4 +348,46 @@ pub fn speech_owner(
 /// Whether a word is `his` or `her`, a person's possessive.
 fn is_his_or_her(text: &str, token: &Token) -> bool {
     token.is_word() && matches!(&*lower(text, token), "his" | "her")
+}
+
+/// The name set off in commas after a role that opens a sentence: `Trump's
+/// Virginia state director, Mike Rubino, reached out`, `The company's chief
+/// executive, Dana Okoro, said`. The role is someone's or `the` ...; its
+/// last word, before the comma, a person's noun.
+fn role_before_name(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<SpeakerPhrase> {
+    let first = word(text, &tokens[start]);
+    let owned = ["the", "his", "her", "its", "their"]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d))
+        || super::names::strip_possessive(first).len() < first.len();
+    if !owned {
+        return None;
+    }
+    let comma = (start + 1..end)
+        .take(10)
+        .take_while(|&i| tokens[i].is_word() || tokens[i].is_punct(','))
+        .find(|&i| tokens[i].is_punct(','))?;
+    let role = &tokens[comma - 1];
+    if comma < start + 2
+        || role.tags.has(Tags::CAPITAL)
+        || !super::nouns::is_person_noun(&lower(text, role))
+    {
+        return None;
+    }
+    let opens_name = tokens
+        .get(comma + 1)
+        .is_some_and(|t| t.is_word() && t.tags.has(Tags::CAPITAL) && t.tags.name_like());
+    if !opens_name {
+        return None;
+    }
+    let name = phrase_starting_at(text, tokens, comma + 1, end)
+        .filter(|p| matches!(p.form, MentionForm::Name | MentionForm::Surname))?;
+    let after = tokens.partition_point(|t| t.span.start < name.span.end);
+    tokens.get(after).filter(|t| t.is_punct(','))?;
+    Some(name)
 }
