@@ -673,3 +673,28 @@ The company's founder, who backs Rubino, said: \"We built this together.\"
         [named("The company's founder", How::Sentence)]
     );
 }
+
+#[test]
+fn lawyers_for_someone_speak_not_the_one_they_work_for() {
+    let text = "\
+Attorneys for Okoro opposed the request, saying in a filing that the account \"was never the \
+state's property.\"
+
+Lawyers for the city said the ruling was \"deeply flawed.\"
+";
+    let quotes = analysed(text).quotes;
+    let spoke: Vec<(String, Option<String>)> = quotes
+        .iter()
+        .map(|q| {
+            let a = q.attribution.as_ref().expect("attributed");
+            (a.speaker.text.clone(), a.speaker.name.clone())
+        })
+        .collect();
+    assert_eq!(
+        spoke,
+        [
+            ("Attorneys for Okoro".to_string(), None),
+            ("Lawyers for the city".to_string(), None)
+        ]
+    );
+}

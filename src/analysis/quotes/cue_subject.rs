@@ -85,6 +85,12 @@ pub fn speaker_before(
     }
     let found = phrase_ending_at(text, tokens, lo, last)?;
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
+    // `Lawyers for the city said`: the lawyers speak, not the city.
+    if first >= lo + 2 {
+        if let Some(group) = plural_for(text, tokens, first - 2, last + 1) {
+            return Some(group);
+        }
+    }
     if let Some(owner) = owner_after_of(text, tokens, lo, first, &found) {
         return Some(owner);
     }
@@ -315,4 +321,23 @@ pub fn speaker_after(text: &str, tokens: &[Token], cue: usize, hi: usize) -> Opt
         return None;
     }
     phrase_starting_at(text, tokens, cue + 1, hi).filter(|p| p.span.slice(text) != "it")
+}
+
+/// People in the plural for someone, from the token at `noun` up to `hi`:
+/// `Lawyers for the city`, `Attorneys for Clinton`, `aides to the mayor`.
+/// They speak, not the one they work for.
+pub fn plural_for(text: &str, tokens: &[Token], noun: usize, hi: usize) -> Option<SpeakerPhrase> {
+    let plural = lower(text, tokens.get(noun)?);
+    let one = plural.strip_suffix('s')?;
+    let people =
+        tokens[noun].is_word() && !plural.ends_with("ss") && super::nouns::is_person_noun(one);
+    let links = tokens
+        .get(noun + 1)
+        .is_some_and(|t| matches!(&*lower(text, t), "for" | "to"));
+    if !(people && links) {
+        return None;
+    }
+    let whom = phrase_starting_at(text, tokens, noun + 2, hi)?;
+    let end = tokens.partition_point(|t| t.span.start < whom.span.end);
+    Some(phrase(tokens, noun, end - 1, MentionForm::Description))
 }

@@ -190,6 +190,9 @@ pub fn sentence_subject(
     if let Some(named) = role_before_name(text, tokens, start, range.end) {
         return Some(named);
     }
+    if let Some(group) = super::cue_subject::plural_for(text, tokens, start, range.end) {
+        return Some(group);
+    }
     let subject = phrase_starting_at(text, tokens, start, range.end).or_else(after_phrase)?;
     // `A Texas voter who supports Trump, Golvach lost ...`, `A former
     // prosecutor, Reyes argued ...`: an indefinite description set off by
