@@ -595,8 +595,15 @@ this winter.\"
     let spoken = spoken(text);
     assert_eq!(
         spoken[..4],
-        ["federal prosecutors", "one user", "Another", "Attorneys"]
+        [
+            "federal prosecutors",
+            "one user",
+            "Another",
+            "Attorneys for the board"
+        ]
     );
+    // The attorneys speak, not the board.
+    assert_eq!(credited[3].0.as_deref(), Some("Attorneys for the board"));
     assert_eq!(credited[4], named("Fielding", How::Sentence));
     assert_eq!(credited[5], named("Ngata", How::Sentence));
     assert_eq!(credited[6].0, credited[7].0);
