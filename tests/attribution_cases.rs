@@ -698,3 +698,14 @@ Lawyers for the city said the ruling was \"deeply flawed.\"
         ]
     );
 }
+
+#[test]
+fn who_after_a_description_speaks_for_the_person_described() {
+    let text = "\
+Enrique Peña Nieto met Donald Trump in Mexico City on Wednesday.
+
+Trump endured a lecture from the Mexican president, who said that trade had been good for \
+\"both of our countries.\"
+";
+    assert_eq!(credited(text), [named("Enrique Peña Nieto", How::Sentence)]);
+}

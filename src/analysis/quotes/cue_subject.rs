@@ -53,6 +53,20 @@ pub fn speaker_before(
         if tokens[before].is_word() && tokens[before].tags.has(Tags::CAPITAL) {
             return Some(phrase(tokens, last, last, MentionForm::Pronoun));
         }
+        // `a lecture from the Mexican president, who said`: the person the
+        // description names.
+        let described = (lo..before)
+            .rev()
+            .take(6)
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| lower(text, &tokens[k]) == "the")
+            .and_then(|k| phrase_starting_at(text, tokens, k, before + 1))
+            .filter(|p| {
+                p.form == MentionForm::Description && p.span.end == tokens[before].span.end
+            });
+        if tokens[before].is_word() && described.is_some() {
+            return described;
+        }
     }
     // `Priebus later Thursday told`: one capitalised word before the verb
     // and its adverbs is its subject.
