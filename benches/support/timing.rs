@@ -6,27 +6,24 @@ use std::time::{Duration, Instant};
 /// CPU time this thread has used: the measure of "one core", which other
 /// processes on the machine do not inflate the way they inflate wall time.
 pub fn thread_cpu_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(rc, 0, "the thread CPU clock is readable");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+    cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID)
 }
 
 /// CPU time every thread of this process has used: the measure of work
 /// that is spread over the cores (the knowledge base's loading).
 #[allow(dead_code)] // Not every bench spreads work.
 pub fn process_cpu_time() -> Duration {
+    cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID)
+}
+
+fn cpu_clock(clock: libc::clockid_t) -> Duration {
     let mut now = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: `now` is a valid timespec for clock_gettime to fill in.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
-    assert_eq!(rc, 0, "the process CPU clock is readable");
+    let rc = unsafe { libc::clock_gettime(clock, &mut now) };
+    assert_eq!(rc, 0, "the CPU clock is readable");
     Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
 
