@@ -709,3 +709,21 @@ Trump endured a lecture from the Mexican president, who said that trade had been
 ";
     assert_eq!(credited(text), [named("Enrique Peña Nieto", How::Sentence)]);
 }
+
+#[test]
+fn the_newspaper_and_its_editorial_are_the_paper_the_story_names() {
+    let text = "\
+The editors of The Advocate aimed their Friday editorial at the governor.
+
+\"The governor should come home and see the damage,\" the editorial read.
+
+The newspaper said the state had waited long enough. \"Ten days is too long,\" it added.
+";
+    assert_eq!(
+        credited(text),
+        [
+            named("Advocate", How::Sentence),
+            named("Advocate", How::Sentence)
+        ]
+    );
+}

@@ -91,6 +91,9 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     // Businesses: `Vanguard Logistics Services`, `Acme Holdings Ltd.`.
     "Services", "Ltd.", "Ltd", "LLC", "Co.", "Holdings", "Industries", "Logistics", "Systems",
     "Technologies", "Airlines", "Motors", "Enterprises", "Pharmaceuticals",
+    // Newspapers: `The Advocate`, `the Observer`.
+    "Advocate", "Observer", "Chronicle", "Inquirer", "Dispatch", "Courier", "Telegraph", "Gazette",
+    "Herald", "Tribune",
 ]);
 
 /// The organisations' words that take an `of` phrase into the name

@@ -292,6 +292,7 @@ pub fn is_news_outlet(name: &str) -> bool {
         "Record",
         "Wire",
         "Today",
+        "Advocate",
     ];
     name.split_whitespace()
         .next_back()

@@ -510,6 +510,17 @@ impl Walk<'_, '_> {
         if !definite {
             return None;
         }
+        // `the newspaper`, `the editorial`: the paper the story names.
+        if matches!(
+            head.as_str(),
+            "newspaper" | "paper" | "magazine" | "tabloid" | "editorial" | "editorials"
+        ) {
+            return self.salience.best(at, self.block, |e| {
+                (entities[e].kind == SourceKind::Organisation
+                    && super::nouns::is_news_outlet(&entities[e].name))
+                .then_some(0)
+            });
+        }
         // `the statement added`, `the email said`: the words of whoever
         // spoke last, in this paragraph or the one before (`The company
         // confirmed ... "...," the statement added`).
