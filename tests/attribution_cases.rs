@@ -727,3 +727,15 @@ The newspaper said the state had waited long enough. \"Ten days is too long,\" i
         ]
     );
 }
+
+#[test]
+fn a_group_named_for_a_cause_is_one_organisation() {
+    let text = "The group Students for Fair Admissions called the ruling \"a triumph.\"\n";
+    assert_eq!(
+        credited(text),
+        [named("Students for Fair Admissions", How::Sentence)]
+    );
+    let speakers = analysed("CARLY for America premiered a film on Monday.\n").speakers;
+    let names: Vec<&str> = speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"CARLY for America"), "{names:?}");
+}

@@ -96,6 +96,14 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "Herald", "Tribune",
 ]);
 
+/// People in the plural who name a group after its cause, with `for`:
+/// `Americans for Prosperity`, `Students for Fair Admissions`.
+#[rustfmt::skip]
+pub const CAUSE_GROUP_WORDS: &[&str] = &[
+    "Americans", "Citizens", "Students", "Women", "Veterans", "Parents", "Mothers", "Moms",
+    "Doctors", "Scientists", "Democrats", "Republicans", "Conservatives", "Progressives",
+];
+
 /// The organisations' words that take an `of` phrase into the name
 /// (`Department of Transportation`, `University of Texas`), unlike a law's
 /// or a place's (`Bill of Rights`, `City of London`).

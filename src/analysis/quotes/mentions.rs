@@ -172,7 +172,16 @@ pub fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
             && (capital(next + 1)
                 || (tokens.get(next + 1).is_some_and(|t| word(text, t) == "the")
                     && capital(next + 2)));
-        if of {
+        // `for` after capitals or people in the plural, before a capital:
+        // `CARLY for America`, `Americans for Prosperity`, `Students for
+        // Fair Admissions`, a group's name.
+        let for_group = word(text, token) == "for"
+            && capital(next + 1)
+            && (tokens[end].tags.has(Tags::ALL_CAPS)
+                || super::lexicon::CAUSE_GROUP_WORDS.contains(&word(text, &tokens[end])));
+        if for_group {
+            end = next;
+        } else if of {
             end = if capital(next + 1) { next } else { next + 1 };
         } else if name_word || particle {
             end = next;
@@ -398,7 +407,9 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Na
             && stem.is_char_boundary(stem.len() - d.len())
             && stem[stem.len() - d.len()..].eq_ignore_ascii_case(d)
     });
-    let of_phrase = names.iter().any(|&k| word(text, &tokens[k]) == "of");
+    let of_phrase = names
+        .iter()
+        .any(|&k| matches!(word(text, &tokens[k]), "of" | "for"));
     // `a program called Sandy Hook Promise`, `a firm named Blue Ridge
     // Analytics`: what an organisation's noun is called is its name.
     let called = |k: usize| {
