@@ -735,6 +735,12 @@ fn a_group_named_for_a_cause_is_one_organisation() {
         credited(text),
         [named("Students for Fair Admissions", How::Sentence)]
     );
+    // The name's last word before the verb is the group, not a person.
+    let said = "Americans for Prosperity said the plan was \"a giveaway.\"\n";
+    assert_eq!(
+        credited(said),
+        [named("Americans for Prosperity", How::Sentence)]
+    );
     let speakers = analysed("CARLY for America premiered a film on Monday.\n").speakers;
     let names: Vec<&str> = speakers.iter().map(|s| s.name.as_str()).collect();
     assert!(names.contains(&"CARLY for America"), "{names:?}");

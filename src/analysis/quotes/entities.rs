@@ -477,6 +477,17 @@ impl Entities {
             .map(|m| m.entity)
     }
 
+    /// The organisation whose name holds `span`: `Americans for Prosperity`.
+    pub fn organisation_around(&self, span: Span) -> Option<usize> {
+        let at = self
+            .mentions
+            .partition_point(|m| m.span.start <= span.start);
+        let m = self.mentions[..at]
+            .last()
+            .filter(|m| m.span.end >= span.end)?;
+        (self.entities[m.entity].kind == SourceKind::Organisation).then_some(m.entity)
+    }
+
     /// The entity of a name mention that covers exactly `span`.
     pub fn named_exactly(&self, span: Span) -> Option<usize> {
         let at = self.mentions.partition_point(|m| m.span.start < span.start);

@@ -253,6 +253,7 @@ impl Walk<'_, '_> {
         if let Some(entity) = self
             .entities
             .named_in(span)
+            .or_else(|| self.entities.organisation_around(span))
             .or_else(|| self.entities.by_name(written))
         {
             return entity;
