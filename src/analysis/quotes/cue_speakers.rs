@@ -397,6 +397,14 @@ pub fn is_according_to(text: &str, tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| t.kind == TokenKind::Word && word(text, t).eq_ignore_ascii_case("to"))
 }
 
+/// Whether the token at `at` is `according` right after `that`, inside
+/// the clause of what someone said (`said that according to ...`).
+pub fn inside_that_clause(text: &str, tokens: &[Token], at: usize) -> bool {
+    at > 0
+        && is_according_to(text, tokens, at)
+        && word(text, &tokens[at - 1]).eq_ignore_ascii_case("that")
+}
+
 /// Who passes on the words `hit` attributes, in the same sentence: a
 /// report or an account that carries them (`"...," said Kristen Day,
 /// reports USA Today.`, `..., CNN reported.`, `Grayson said, according to
@@ -415,7 +423,7 @@ pub fn relay_of(
         }
         // `said that according to its analysis, ...`: a source of what
         // was said, not one that passes the words on.
-        if super::plan::inside_that_clause(text, tokens, c.at) {
+        if inside_that_clause(text, tokens, c.at) {
             return None;
         }
         // `reports USA Today`, `reported the Washington Examiner`: the

@@ -20,7 +20,9 @@ use crate::analysis::{How, MentionForm, QuoteKind};
 use crate::config::Config;
 use crate::text::Span;
 
-use super::cue_speakers::{author_of, cue_speakers, relay_of, CueSpeaker};
+use super::cue_speakers::{
+    author_of, cue_speakers, inside_that_clause, is_according_to, relay_of, CueSpeaker,
+};
 use super::cue_subject::speaker_before;
 use super::signatures::{signature_after, signature_line};
 
@@ -457,11 +459,8 @@ fn reporter_of(text: &str, tokens: &[Token], cues: &[CueSpeaker], hit: CueSpeake
     // according to the Gazette, that "..."`: the paper that passes it on.
     let nested_according = inside_that_clause(text, tokens, hit.at)
         || (hit.at >= 2
+            && is_according_to(text, tokens, hit.at)
             && tokens[hit.at - 1].is_punct(',')
-            && tokens[hit.at]
-                .span
-                .slice(text)
-                .eq_ignore_ascii_case("according")
             && cues.iter().any(|c| c.at + 2 == hit.at));
     let outer = cues.iter().find(|c| {
         let next = c.at + 1;
@@ -479,17 +478,6 @@ fn reporter_of(text: &str, tokens: &[Token], cues: &[CueSpeaker], hit: CueSpeake
             && matches!(c.speaker.form, MentionForm::Name | MentionForm::Surname)
     });
     outer.cloned().unwrap_or(hit)
-}
-
-/// Whether the token at `at` is `according` right after `that`, inside
-/// the clause of what someone said (`said that according to ...`).
-pub(super) fn inside_that_clause(text: &str, tokens: &[Token], at: usize) -> bool {
-    at > 0
-        && tokens[at]
-            .span
-            .slice(text)
-            .eq_ignore_ascii_case("according")
-        && tokens[at - 1].span.slice(text).eq_ignore_ascii_case("that")
 }
 
 /// The cue among `cues` (in token order) that `keep` accepts nearest the
